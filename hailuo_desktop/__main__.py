@@ -1,0 +1,3 @@
+from hailuo_desktop.cli import main
+
+raise SystemExit(main())

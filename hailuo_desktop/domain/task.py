@@ -1,0 +1,67 @@
+"""A task as the store keeps it: one paid generation, from intent to video on disk."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+from .states import TaskState
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    provider: str
+    model: str
+    kind: str  # "i2v" / "t2v"
+    prompt: str
+    mode: str | None = None
+    duration: int | None = None
+    resolution: str | None = None
+    prompt_optimizer: bool | None = None
+    image_path: str | None = None  # a local file the user chose
+    image_url: str | None = None  # a URL the user gave, or the one an upload produced
+    end_image_path: str | None = None
+    end_image_url: str | None = None
+    upload_route: str | None = None  # how a local image reaches the provider (see services.uploads)
+    base_url: str | None = None  # the origin the task was sent to; resume polls the same one
+    batch_id: str | None = None
+    cost: float | None = None
+    cost_unit: str | None = None
+    state: TaskState = TaskState.QUEUED
+    remote_id: str | None = None
+    raw_state: str | None = None
+    submit_started_at: float | None = None  # set and committed before the POST leaves
+    submitted_at: float | None = None
+    remote_created_ms: int | None = None
+    remote_completed_ms: int | None = None
+    result_url: str | None = None
+    result_seen_at: float | None = None
+    video_path: str | None = None
+    video_bytes: int | None = None
+    video_sha256: str | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    provider_code: str | None = None
+    provider_message: str | None = None
+    polls: int = 0
+    created_at: float = 0.0
+    updated_at: float = 0.0
+    finished_at: float | None = None
+
+    def with_changes(self, **changes) -> "Task":
+        return replace(self, **changes)
+
+    def as_json(self) -> dict:
+        """The CLI's task object."""
+        error = None
+        if self.error_code or self.error_message:
+            error = {"code": self.error_code, "message": self.error_message}
+        return {
+            "id": self.id, "provider": self.provider, "model": self.model, "remote_id": self.remote_id,
+            "state": self.state.value, "video_path": self.video_path, "error": error,
+        }
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["state"] = self.state.value
+        return data

@@ -1,0 +1,1 @@
+"""Qt-free orchestration: store, runner, polling, uploads, downloads, secrets, settings."""

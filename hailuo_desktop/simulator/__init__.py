@@ -1,0 +1,1 @@
+"""A loopback server that speaks every provider protocol, with faults on demand."""
