@@ -1,0 +1,200 @@
+"""What each CLI command does. The parser lives in cli.py."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import json
+import os
+import sys
+from contextlib import asynccontextmanager
+
+from .domain import catalog
+from .domain.errors import HailuoError, ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
+    UploadRouteMissing
+from .domain.request import GenerationRequest
+from .domain.states import TaskState
+from .domain.task import Task
+from .engine import build_engine, upload_route_for
+from .services.home import DataPaths, data_home
+from .services.http_client import build_http_client
+from .services.imagecheck import check_image
+from .services.secrets import KeyStore
+from .services.settings import SettingsStore
+
+REFUSED_BEFORE_SENDING = (InvalidRequest, ImageRejected, UploadRouteMissing, MissingKey, catalog.CatalogError)
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"hailuo-desktop: {message}", file=sys.stderr)
+    return code
+
+
+# --- validate ------------------------------------------------------------------------
+def cmd_validate(args) -> int:
+    try:
+        spec = catalog.find_model(args.provider, args.model, args.mode)
+    except catalog.CatalogError as e:
+        return _fail(str(e), 2)
+    rules = catalog.provider(args.provider).image_rules
+    verdicts = [check_image(path, rules) for path in args.images]
+    if args.json:
+        _print_json([v.as_json() for v in verdicts])
+    else:
+        _print_verdicts(verdicts, spec)
+    return 0 if all(v.ok for v in verdicts) else 1
+
+
+def _print_verdicts(verdicts, spec) -> None:
+    print(f"{catalog.provider(spec.provider).name} · {spec.label}")
+    for v in verdicts:
+        f = v.facts
+        size = f"{f.width}×{f.height} {f.format}" if f.width else (f.format or "?")
+        print(f"{'ok  ' if v.ok else 'FAIL'}  {f.path}  ({size})")
+        for p in v.problems:
+            print(f"      - {p.message}")
+
+
+# --- shared set-up ---------------------------------------------------------------------
+@asynccontextmanager
+async def open_engine(poll_interval: float | None = None):
+    paths = DataPaths.at(data_home())
+    settings = SettingsStore(paths.settings).load()
+    async with build_http_client(settings) as client:
+        engine = build_engine(paths, settings, KeyStore(env=os.environ), client, poll_interval=poll_interval)
+        try:
+            yield engine, settings
+        finally:
+            await engine.close()
+
+
+# --- submit ----------------------------------------------------------------------------
+def _request_from_args(args) -> GenerationRequest:
+    image = args.image_url or args.image
+    kind = "i2v" if image else None
+    spec = catalog.find_model(args.provider, args.model, args.mode, kind=kind)
+    duration, resolution = args.duration, args.resolution
+    if args.model is None and duration is None and resolution is None:
+        _, duration, resolution = catalog.default_preset(args.provider)
+    return GenerationRequest(spec, args.prompt, image=image, end_image=args.end_image, duration=duration,
+                             resolution=resolution.upper() if resolution else None,
+                             prompt_optimizer=False if args.no_prompt_optimizer else None)
+
+
+async def cmd_submit(args) -> int:
+    if args.image and args.image_url:
+        return _fail("give either IMAGE or --image-url, not both", 2)
+    try:
+        request = _request_from_args(args)
+        async with open_engine(args.poll_interval) as (engine, settings):
+            route = upload_route_for(args.provider, request.image, settings, args.upload_route)
+            await engine.keys.load({args.provider} | ({"kie"} if route == "kie_upload" else set())
+                                   | ({"apikley"} if route == "apikley_upload" else set()))
+            engine.keys.require(args.provider)
+            [task] = engine.runner.create([request], base_url=args.base_url, upload_route=route)
+            task = await _drive(engine, task, wait=args.wait)
+    except REFUSED_BEFORE_SENDING as e:
+        return _fail(_describe(e), 2)
+    _report_one(task, args.json)
+    if args.wait:
+        return 0 if task.state is TaskState.SUCCEEDED else 1
+    return 0 if task.state not in (TaskState.FAILED, TaskState.UNKNOWN) else 1
+
+
+async def _drive(engine, task: Task, *, wait: bool) -> Task:
+    """Run the task to the end, or (without --wait) only until the provider has it."""
+    if wait:
+        return await engine.runner.run(task.id)
+    submitted = asyncio.Event()
+
+    def on_change(event) -> None:
+        if event.task_id == task.id and event.task is not None and (event.task.remote_id or event.task.state.is_final):
+            submitted.set()
+
+    unsubscribe = engine.store.subscribe(on_change)
+    running = asyncio.ensure_future(engine.runner.run(task.id))
+    try:
+        await asyncio.wait({running, asyncio.ensure_future(submitted.wait())}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        unsubscribe()
+        if not running.done():
+            running.cancel()  # `wait` picks the task up later, like after any stop
+            await asyncio.gather(running, return_exceptions=True)
+    return engine.store.get(task.id)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, ImageRejected) and error.problems:
+        return error.message + "\n" + "\n".join(f"  - {p.message}" for p in error.problems)
+    return str(error)
+
+
+# --- tasks / wait ------------------------------------------------------------------------
+def _task_line(t: Task) -> str:
+    where = t.video_path or t.error_message or ""
+    return f"{t.id}  {t.state.value:<11} {t.provider}/{t.model}  {where}"
+
+
+def _report_one(task: Task, as_json: bool) -> None:
+    print(json.dumps(task.as_json(), indent=2, ensure_ascii=False) if as_json else _task_line(task))
+
+
+def _report_list(tasks: list[Task], as_json: bool) -> None:
+    if as_json:
+        _print_json([t.as_json() for t in tasks])
+    else:
+        print("\n".join(_task_line(t) for t in tasks) if tasks else "No tasks.")
+
+
+def cmd_tasks(args) -> int:
+    paths = DataPaths.at(data_home())
+    from .services.store import TaskStore
+
+    store = TaskStore(paths.store)
+    try:
+        _report_list(store.list(), args.json)
+    finally:
+        store.close()
+    return 0
+
+
+async def cmd_wait(args) -> int:
+    async with open_engine(args.poll_interval) as (engine, _):
+        pending = engine.store.unfinished()
+        await engine.keys.load(t.provider for t in pending)
+        finished = await engine.runner.resume_unfinished()
+    _report_list(finished, args.json)
+    return 0 if all(t.state is TaskState.SUCCEEDED for t in finished) else 1
+
+
+# --- key ---------------------------------------------------------------------------------
+def _read_secret(provider_id: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(f"{catalog.provider(provider_id).name} API key (not shown): ").strip()
+    return sys.stdin.readline().strip()
+
+
+async def cmd_key(args) -> int:
+    keys = KeyStore(env=os.environ)
+    name = catalog.provider(args.provider).name
+    try:
+        if args.action == "set":
+            secret = _read_secret(args.provider)
+            if not secret:
+                return _fail("no key given (type it at the prompt, or pipe it on standard input)", 2)
+            await keys.set(args.provider, secret)
+            status = await keys.status(args.provider)
+            print(f"{name}: key stored ({status.describe()}).")
+        elif args.action == "delete":
+            await keys.delete(args.provider)
+            print(f"{name}: key deleted from the keyring.")
+        else:
+            status = await keys.status(args.provider)
+            print(f"{name}: {status.describe()}")
+    except KeyringUnavailable as e:
+        return _fail(str(e), 1)
+    return 0
