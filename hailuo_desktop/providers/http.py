@@ -23,6 +23,7 @@ from ..domain.errors import (
     HailuoError,
     InsufficientBalance,
     InvalidRequest,
+    MissingKey,
     NetworkError,
     ProviderUnavailable,
     RateLimited,
@@ -56,8 +57,6 @@ class ApiKey:
 
 
 def checked_key(key: str | None, provider_name: str) -> ApiKey:
-    from ..domain.errors import MissingKey
-
     value = (key or "").strip()
     if not value:
         raise MissingKey(f"No API key for {provider_name}. Add one in Settings.")
@@ -160,9 +159,8 @@ class ProviderHttp:
         return await self._send("POST", path, data=data, files=files)
 
     async def _send(self, method: str, path: str, **kwargs) -> Answer:
-        headers = {"Authorization": f"Bearer {self._key.reveal()}", "Accept": "application/json"}
+        request = self._build(method, path, kwargs)
         try:
-            request = self._client.build_request(method, self.base_url + path, headers=headers, **kwargs)
             response = await self._client.send(request, stream=True, follow_redirects=False)
             try:
                 raw = await self._read_capped(response)
@@ -171,6 +169,17 @@ class ProviderHttp:
         except httpx.HTTPError as exc:
             raise self._transport_error(exc) from None
         return self._answer(response, raw)
+
+    def _build(self, method: str, path: str, kwargs: dict) -> httpx.Request:
+        headers = {"Authorization": f"Bearer {self._key.reveal()}", "Accept": "application/json"}
+        try:
+            return self._client.build_request(method, self.base_url + path, headers=headers, **kwargs)
+        except httpx.HTTPError as exc:
+            raise self._transport_error(exc) from None
+        except ValueError:
+            # e.g. text with lone surrogates (undecodable command-line bytes) cannot be encoded.
+            raise InvalidRequest(f"The request to {self.name} contains text that cannot be sent "
+                                 "(invalid characters).") from None
 
     async def _read_capped(self, response: httpx.Response) -> bytes:
         chunks, size = [], 0

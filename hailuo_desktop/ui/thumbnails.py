@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 
 def _fit(source: QSize, box: QSize) -> QSize:
@@ -23,18 +23,22 @@ def _fit(source: QSize, box: QSize) -> QSize:
     return source.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
 
 
+def _turned(reader: QImageReader) -> bool:
+    return bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
+
+
 def load_thumbnail(path: str, size: QSize | int) -> QImage | None:
     """A thumbnail that fits in `size`, or None when the file cannot be read as an image."""
     box = QSize(size, size) if isinstance(size, int) else QSize(size)
     reader = QImageReader(path)
     reader.setAutoTransform(True)  # honour EXIF rotation, as the user sees the photo
-    source = reader.size()
-    if not source.isValid() or source.isEmpty():
+    stored = reader.size()  # as stored in the file, before any EXIF rotation
+    if not stored.isValid() or stored.isEmpty():
         return None
-    if reader.transformation() & QImageReader.ImageReaderTransformation.TransformationRotate90:
-        source = source.transposed()
-    target = _fit(source, box)
-    reader.setScaledSize(target if not reader.transformation() & QImageReader.ImageReaderTransformation.TransformationRotate90 else target.transposed())
+    # The scaled size applies before the rotation, so fit the box turned the same way.
+    turned = _turned(reader)
+    target = _fit(stored, box.transposed() if turned else box)
+    reader.setScaledSize(target)
     image = reader.read()
     if image.isNull():
         return None

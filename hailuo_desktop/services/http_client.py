@@ -1,0 +1,53 @@
+"""The app's one HTTP client: explicit timeouts, no automatic redirects, the user's proxy."""
+
+from __future__ import annotations
+
+import httpx
+
+from .. import __version__ as APP_VERSION
+from ..domain.errors import InvalidRequest
+from .settings import PROXY_SCHEMES, Settings
+
+# Generation results take minutes, but each single request should not: a minute without a
+# byte means the connection is dead, and the runner decides what to do about it.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
+USER_AGENT = f"hailuo-desktop/{APP_VERSION}"
+
+
+def build_http_client(settings: Settings, *, timeout: httpx.Timeout | float | None = None) -> httpx.AsyncClient:
+    """One client for provider calls, uploads and downloads.
+
+    Redirects are not followed: a redirect could carry the provider's Authorization header
+    to another origin, so the downloader follows them itself, without that header.
+    """
+    return httpx.AsyncClient(
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+        **proxy_options(settings),
+    )
+
+
+def proxy_options(settings: Settings) -> dict:
+    """httpx options for the proxy mode: system (environment), none, or a manual URL."""
+    if settings.proxy_mode == "system":
+        return {"trust_env": True}
+    if settings.proxy_mode == "none":
+        return {"trust_env": False}
+    if settings.proxy_mode == "manual":
+        # trust_env off: NO_PROXY and friends must not quietly bypass the proxy the user set.
+        return {"trust_env": False, "proxy": manual_proxy_url(settings.proxy_url)}
+    raise InvalidRequest(f"Unknown proxy mode {settings.proxy_mode!r}; use system, none or manual.")
+
+
+def manual_proxy_url(url: str | None) -> str:
+    if not url:
+        raise InvalidRequest("A manual proxy needs a URL, such as http://host:3128 or socks5://host:1080.")
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        raise InvalidRequest("The proxy URL is not valid.") from None
+    if parsed.scheme not in PROXY_SCHEMES or not parsed.host:
+        raise InvalidRequest(f"The proxy URL must start with {', '.join(s + '://' for s in PROXY_SCHEMES)} "
+                             "and name a host.")
+    return url

@@ -1,0 +1,418 @@
+"""The task store: SQLite, the single source of truth for every task and upload.
+
+Durability: WAL journal with synchronous=NORMAL. In WAL mode NORMAL means a commit is in
+the write-ahead log before `commit` returns, so a crashed or killed *process* loses nothing
+that was committed; only a power cut or OS crash can lose the last few commits (the WAL is
+fsynced at checkpoints, not per commit). That is the trade the app wants: a poll commits
+often, and a fsync per poll would cost far more than the rare power cut. The one write
+that must survive everything, `submit_started_at`, still errs on the safe side: if it is
+lost, the task looks never sent, and a provider that did create it shows it in its dashboard.
+
+Corruption: a file SQLite cannot read is never discarded. It is renamed to
+`<name>.corrupt-<timestamp>` (with its -wal/-shm), a fresh store is started, and
+`store.corruption` says what happened and where the old file went, so the app can tell the
+user at once (the choice: the app keeps working and keeps the evidence, instead of refusing
+to start). Any other SQLite failure (locked, disk full, unwritable folder) raises
+StorageError with words a user can act on.
+
+Listeners (`subscribe`) are called synchronously on the calling thread, after the change is
+committed, so anything a listener shows is already on disk. A listener that raises is
+logged and skipped: the change has happened and the caller must not think otherwise.
+Listeners see changes made through this TaskStore object only, not other processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.errors import StorageError
+from ..domain.states import FINAL_STATES, RESUMABLE_STATES, TaskState
+from ..domain.task import Task
+from ..providers.base import UploadedFile
+from .store_schema import TASK_COLUMNS, migrate
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_SECONDS = 5.0
+# Reuse an uploaded file only while it has this long left: the provider fetches the image
+# after the submit, and a queued task may wait a while before it is submitted.
+UPLOAD_SAFETY_MARGIN = 6 * 3600.0
+_CORRUPT_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+_SELECT = "SELECT " + ", ".join(TASK_COLUMNS) + " FROM tasks"
+_UNCHANGEABLE = {"id", "created_at"}
+
+
+@dataclass(frozen=True)
+class StoreEvent:
+    kind: str  # "added" | "updated" | "removed"
+    task_id: str
+    task: Task | None  # None for "removed"
+
+
+@dataclass(frozen=True)
+class CorruptStore:
+    """A database file that could not be read and was set aside."""
+
+    moved_to: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return (f"The task database could not be read ({self.reason}). It was moved to {self.moved_to} "
+                "and a new, empty one was started. Keep the old file if you need its history.")
+
+
+Listener = Callable[[StoreEvent], None]
+
+
+class TaskStore:
+    def __init__(self, path: str | os.PathLike, *, clock: Callable[[], float] = time.time,
+                 upload_margin: float = UPLOAD_SAFETY_MARGIN) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._upload_margin = upload_margin
+        self._lock = threading.RLock()
+        self._listeners: list[Listener] = []
+        self.corruption: CorruptStore | None = None
+        self._conn = self._open_or_set_aside()
+
+    # --- opening ---------------------------------------------------------------------
+    def _open_or_set_aside(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"Cannot create the folder for the task database {self.path.parent}: {exc}") from exc
+        try:
+            return _open(self.path)
+        except _Corrupt as exc:
+            self.corruption = _set_aside(self.path, str(exc), self._clock())
+            log.warning("%s", self.corruption.message)
+            return _open(self.path)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    # --- listeners -------------------------------------------------------------------
+    def subscribe(self, callback: Listener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._listeners:
+                    self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def _emit(self, events: Iterable[StoreEvent]) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for event in events:
+            for listener in listeners:
+                try:
+                    listener(event)
+                except Exception:  # the change is committed; one bad listener must not undo the caller
+                    log.exception("store listener failed on %s %s", event.kind, event.task_id)
+
+    # --- writes ----------------------------------------------------------------------
+    def add(self, task: Task) -> Task:
+        return self.add_many([task])[0]
+
+    def add_many(self, tasks: Iterable[Task]) -> list[Task]:
+        """Add several tasks in one transaction: all are stored, or none."""
+        now = self._clock()
+        stored = [t.with_changes(created_at=t.created_at or now, updated_at=now) for t in tasks]
+        placeholders = ", ".join("?" for _ in TASK_COLUMNS)
+        sql = f"INSERT INTO tasks ({', '.join(TASK_COLUMNS)}) VALUES ({placeholders})"
+        with self._transaction() as conn:
+            for task in stored:
+                try:
+                    conn.execute(sql, _values(task))
+                except sqlite3.IntegrityError as exc:
+                    raise ValueError(f"a task with id {task.id!r} is already stored") from exc
+        self._emit(StoreEvent("added", t.id, t) for t in stored)
+        return stored
+
+    def update(self, task_id: str, **changes) -> Task:
+        """Apply `changes`, commit, then tell the listeners. KeyError when the task is gone."""
+        bad = set(changes) - (set(TASK_COLUMNS) - _UNCHANGEABLE)
+        if bad:
+            raise TypeError(f"cannot update task field(s) {', '.join(sorted(bad))}")
+        if "state" in changes:
+            changes["state"] = TaskState(changes["state"])
+        changes["updated_at"] = self._clock()
+        with self._transaction() as conn:
+            task = self._get(conn, task_id).with_changes(**changes)
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            values = [_column_value(getattr(task, name)) for name in changes]
+            conn.execute(f"UPDATE tasks SET {assignments} WHERE id = ?", (*values, task_id))
+        self._emit([StoreEvent("updated", task_id, task)])
+        return task
+
+    def remove(self, task_id: str) -> None:
+        with self._transaction() as conn:
+            gone = conn.execute("DELETE FROM tasks WHERE id = ?", (task_id,)).rowcount
+        if gone:
+            self._emit([StoreEvent("removed", task_id, None)])
+
+    # --- reads -----------------------------------------------------------------------
+    def get(self, task_id: str) -> Task:
+        with self._reading() as conn:
+            return self._get(conn, task_id)
+
+    def list(self, states: Iterable[TaskState | str] | None = None, *, search: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[Task]:
+        where, params = _where(states, search)
+        page = ""
+        if limit is not None or offset:
+            page = " LIMIT ? OFFSET ?"
+            params = [*params, -1 if limit is None else int(limit), int(offset)]
+        with self._reading() as conn:
+            rows = conn.execute(f"{_SELECT}{where} ORDER BY created_at DESC, seq DESC{page}", params)
+            return [_task(row) for row in rows]
+
+    def count(self, states: Iterable[TaskState | str] | None = None, *, search: str | None = None) -> int:
+        where, params = _where(states, search)
+        with self._reading() as conn:
+            return conn.execute(f"SELECT COUNT(*) FROM tasks{where}", params).fetchone()[0]
+
+    def ids(self, states: Iterable[TaskState | str] | None = None, *, search: str | None = None) -> list[str]:
+        """Task ids, newest first: all the Qt model needs to know its rows (it loads them lazily)."""
+        where, params = _where(states, search)
+        with self._reading() as conn:
+            rows = conn.execute(f"SELECT id FROM tasks{where} ORDER BY created_at DESC, seq DESC", params)
+            return [row[0] for row in rows]
+
+    def unfinished(self) -> list[Task]:
+        """Tasks a restart picks up, oldest first (their result URLs expire first)."""
+        resumable = ", ".join("?" for _ in RESUMABLE_STATES)
+        sql = (f"{_SELECT} WHERE state IN ({resumable}) OR (state = ? AND remote_id IS NOT NULL)"
+               " ORDER BY created_at, seq")
+        params = [s.value for s in RESUMABLE_STATES] + [TaskState.UNKNOWN.value]
+        with self._reading() as conn:
+            return [_task(row) for row in conn.execute(sql, params)]
+
+    def batch_progress(self, batch_id: str) -> tuple[int, int]:
+        finals = ", ".join("?" for _ in FINAL_STATES)
+        sql = f"SELECT COALESCE(SUM(state IN ({finals})), 0), COUNT(*) FROM tasks WHERE batch_id = ?"
+        with self._reading() as conn:
+            final, total = conn.execute(sql, [*(s.value for s in FINAL_STATES), batch_id]).fetchone()
+        return int(final), int(total)
+
+    # --- upload cache ----------------------------------------------------------------
+    def cached_upload(self, sha256: str, route: str) -> UploadedFile | None:
+        """The URL an earlier upload of the same bytes gave, while it has the safety margin left."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT url, expires_at FROM uploads WHERE sha256 = ? AND route = ?",
+                               (sha256, route)).fetchone()
+        if row is None:
+            return None
+        url, expires_at = row
+        if expires_at is not None and expires_at - self._upload_margin <= self._clock():
+            return None
+        return UploadedFile(url=url, expires_at=expires_at)
+
+    def remember_upload(self, sha256: str, route: str, url: str, expires_at: float | None) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO uploads (sha256, route, url, expires_at, uploaded_at) VALUES (?, ?, ?, ?, ?)",
+                (sha256, route, url, expires_at, self._clock()),
+            )
+
+    # --- plumbing --------------------------------------------------------------------
+    def _get(self, conn: sqlite3.Connection, task_id: str) -> Task:
+        row = conn.execute(f"{_SELECT} WHERE id = ?", (task_id,)).fetchone()
+        if row is None:
+            raise KeyError(task_id)
+        return _task(row)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StorageError("The task store is closed.")
+        return self._conn
+
+    def _transaction(self):
+        return _Transaction(self)
+
+    def _reading(self):
+        return _Reading(self)
+
+
+class _Reading:
+    def __init__(self, store: TaskStore) -> None:
+        self._store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._store._lock.acquire()
+        try:
+            return self._store._connection()
+        except BaseException:
+            self._store._lock.release()
+            raise
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self._store._lock.release()
+        if isinstance(exc, sqlite3.Error):
+            raise _storage_error(exc) from exc
+        return False
+
+
+class _Transaction(_Reading):
+    """BEGIN IMMEDIATE ... COMMIT under the store's lock; sqlite errors become StorageError."""
+
+    def __enter__(self) -> sqlite3.Connection:
+        conn = super().__enter__()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except BaseException as exc:
+            self._store._lock.release()
+            if isinstance(exc, sqlite3.Error):
+                raise _storage_error(exc) from exc
+            raise
+        return conn
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        conn = self._store._conn
+        try:
+            if exc is None:
+                conn.execute("COMMIT")
+            else:
+                conn.execute("ROLLBACK")
+        except sqlite3.Error as commit_error:
+            if exc is None:
+                _safe_rollback(conn)
+                self._store._lock.release()
+                raise _storage_error(commit_error) from commit_error
+        return super().__exit__(exc_type, exc, tb)
+
+
+def _safe_rollback(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
+def _storage_error(exc: sqlite3.Error) -> StorageError:
+    text = str(exc)
+    if "full" in text.lower():
+        return StorageError(f"The disk holding the task database is full ({text}). Free some space.")
+    return StorageError(f"The task database failed: {text}")
+
+
+# --- opening and setting aside -------------------------------------------------------
+class _Corrupt(Exception):
+    pass
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    try:
+        # The store serialises access with its own lock, so one connection may serve threads.
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise StorageError(f"Cannot open the task database {path}: {exc}") from exc
+    try:
+        _configure(conn)
+        _check(conn)
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # see the module docstring
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        _raise_corrupt_or_storage(exc)
+
+
+def _check(conn: sqlite3.Connection) -> None:
+    # quick_check reads every page but skips the index cross-checks: milliseconds for
+    # thousands of tasks, and it catches a damaged file before we write into it.
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        _raise_corrupt_or_storage(exc)
+    if rows != ["ok"]:
+        raise _Corrupt("; ".join(str(r) for r in rows[:3]))
+
+
+def _raise_corrupt_or_storage(exc: sqlite3.DatabaseError):
+    if getattr(exc, "sqlite_errorname", None) in _CORRUPT_ERRORS:
+        raise _Corrupt(str(exc)) from exc
+    raise StorageError(f"Cannot use the task database: {exc}") from exc
+
+
+def _set_aside(path: Path, reason: str, now: float) -> CorruptStore:
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    suffix = 1
+    while target.exists():
+        suffix += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{suffix}")
+    try:
+        for extra in ("-wal", "-shm"):
+            side = path.with_name(path.name + extra)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + extra))
+        os.replace(path, target)
+    except OSError as exc:
+        raise StorageError(f"The task database {path} is damaged ({reason}) and could not be moved aside: {exc}. "
+                           "Move it away by hand and start again.") from exc
+    return CorruptStore(moved_to=target, reason=reason)
+
+
+# --- rows ----------------------------------------------------------------------------
+def _values(task: Task) -> tuple:
+    return tuple(_column_value(getattr(task, name)) for name in TASK_COLUMNS)
+
+
+def _column_value(value):
+    if isinstance(value, TaskState):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _task(row: tuple) -> Task:
+    data = dict(zip(TASK_COLUMNS, row))
+    data["state"] = TaskState(data["state"])
+    if data["prompt_optimizer"] is not None:
+        data["prompt_optimizer"] = bool(data["prompt_optimizer"])
+    return Task(**data)
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(states: Iterable[TaskState | str] | None, search: str | None) -> tuple[str, list]:
+    clauses, params = [], []
+    if states is not None:
+        values = [TaskState(s).value for s in states]
+        if not values:
+            return " WHERE 0", []
+        clauses.append(f"state IN ({', '.join('?' for _ in values)})")
+        params.extend(values)
+    if search:
+        clauses.append("prompt LIKE ? ESCAPE '\\'")
+        params.append(_like_pattern(search))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -1,0 +1,115 @@
+"""The task store's schema: one list of migrations, applied in order, counted by PRAGMA user_version.
+
+A migration is a tuple of SQL statements. Never edit a migration that has shipped: add a new
+one at the end. `TASK_COLUMNS` must name every field of `domain.task.Task` (a test checks it),
+so a new Task field needs a migration that adds its column.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..domain.errors import StorageError
+
+_V1 = (
+    """
+    CREATE TABLE tasks (
+        seq INTEGER PRIMARY KEY,          -- insertion order: the tie-break for equal created_at
+        id TEXT NOT NULL UNIQUE,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        mode TEXT,
+        duration INTEGER,
+        resolution TEXT,
+        prompt_optimizer INTEGER,
+        image_path TEXT,
+        image_url TEXT,
+        end_image_path TEXT,
+        end_image_url TEXT,
+        upload_route TEXT,
+        base_url TEXT,
+        batch_id TEXT,
+        cost REAL,
+        cost_unit TEXT,
+        state TEXT NOT NULL,
+        remote_id TEXT,
+        raw_state TEXT,
+        submit_started_at REAL,
+        submitted_at REAL,
+        remote_created_ms INTEGER,
+        remote_completed_ms INTEGER,
+        result_url TEXT,
+        result_seen_at REAL,
+        video_path TEXT,
+        video_bytes INTEGER,
+        video_sha256 TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        provider_code TEXT,
+        provider_message TEXT,
+        polls INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        finished_at REAL
+    )
+    """,
+    # The window lists newest first, filters by state and shows "12/50 done" per batch.
+    "CREATE INDEX tasks_created ON tasks (created_at)",
+    "CREATE INDEX tasks_state_created ON tasks (state, created_at)",
+    "CREATE INDEX tasks_batch ON tasks (batch_id) WHERE batch_id IS NOT NULL",
+    """
+    CREATE TABLE uploads (
+        sha256 TEXT NOT NULL,
+        route TEXT NOT NULL,
+        url TEXT NOT NULL,
+        expires_at REAL,
+        uploaded_at REAL NOT NULL,
+        PRIMARY KEY (sha256, route)
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+TASK_COLUMNS: tuple[str, ...] = (
+    "id", "provider", "model", "kind", "prompt", "mode", "duration", "resolution", "prompt_optimizer",
+    "image_path", "image_url", "end_image_path", "end_image_url", "upload_route", "base_url", "batch_id",
+    "cost", "cost_unit", "state", "remote_id", "raw_state", "submit_started_at", "submitted_at",
+    "remote_created_ms", "remote_completed_ms", "result_url", "result_seen_at", "video_path", "video_bytes",
+    "video_sha256", "error_code", "error_message", "provider_code", "provider_message", "polls",
+    "created_at", "updated_at", "finished_at",
+)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to SCHEMA_VERSION; each step is one transaction. Returns the version."""
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        # A newer app wrote this file; touching it could lose data that version relies on.
+        raise StorageError(
+            f"The task database was written by a newer version of Hailuo Desktop (schema {version}, "
+            f"this version knows {SCHEMA_VERSION}). Update the app; the file was left untouched."
+        )
+    for number in range(version, SCHEMA_VERSION):
+        _apply(conn, number + 1, MIGRATIONS[number])
+    return SCHEMA_VERSION
+
+
+def _apply(conn: sqlite3.Connection, target: int, statements: tuple[str, ...]) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        # user_version lives in the file header and is written inside this transaction.
+        conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,40 @@
+"""How a simulator run behaves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+DAY = 24 * 3600.0
+
+
+def _default_balances() -> dict[str, float]:
+    # APIXO in USD; kie, Apikley and API in One in credits; MiniMax has no balance
+    # endpoint here, but an account with money so its free-in-the-catalog tasks pass.
+    return {"apixo": 100.0, "kie": 100_000, "apikley": 100_000, "apiinone": 100_000, "minimax": 1000.0}
+
+
+@dataclass
+class SimConfig:
+    seed: int = 0
+    # Multiplies every drawn queue and run time: 1.0 is realistic (a minute or two per
+    # task), the demo uses a small scale so tasks finish in seconds.
+    time_scale: float = 1.0
+    # None: any non-empty bearer key except one starting with "bad"; else provider -> key.
+    keys: dict[str, str] | None = None
+    balances: dict[str, float] = field(default_factory=_default_balances)
+    # Pad each result video to this many bytes (a trailing MP4 free box); None: as is.
+    result_bytes: int | None = None
+    # Seconds of sim clock after completion when a result URL starts answering 403.
+    result_ttl: float = DAY
+    upload_ttl: float = 3 * DAY  # kie/Apikley keep uploads 3 days
+    download_link_ttl: float = 20 * 60  # kie's download-url helper: 20 minutes
+    # Makes a task's video from {"provider","task_id","model","prompt","image_url",
+    # "duration","resolution"}; called once per task, in a worker thread. None: the sample.
+    result_factory: Callable[[dict], bytes] | None = None
+    # kie/Apikley report request errors (auth, validation, balance, not found) as HTTP
+    # 200 with the code in the body by default; True sends the HTTP status as well.
+    market_errors_as_http: bool = False
+    # The epoch seconds that the clock's reading at construction stands for, in
+    # createTime & co (ms timestamps); None: the wall time at construction.
+    epoch: float | None = None

@@ -1,0 +1,277 @@
+"""The compose side of the window: lays out the sub-widgets and turns them into an order.
+
+No I/O here: the controller reads files, fetches URLs and submits; the panel emits
+intents and shows what it is told.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from hailuo_desktop.domain import catalog
+from hailuo_desktop.domain.images import ImageFacts
+from .cost import CostBar
+from .drop import DropHandler
+from .image_list import KEY_ROLE, PROBLEMS_ROLE, STATE_ROLE, ImageListModel, ImageListView, display_name
+from .model_picker import ModelPicker
+from .order import ComposeOrder, Draft, Plan, plan
+from .prompt_editor import PromptEditor
+
+__all__ = ["ComposePanel", "ComposeOrder"]
+
+
+class ComposePanel(QWidget):
+    paths_dropped = Signal(list)
+    urls_dropped = Signal(list)
+    image_pasted = Signal(object)
+    generate_requested = Signal(object)
+    provider_changed = Signal(str)
+    selection_changed = Signal()
+    open_files_requested = Signal()
+    images_removed = Signal(list)  # keys the user removed from the list
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._busy = False
+        self._outside_reason: str | None = None
+        self._plan = Plan(None, None, 0)
+        self.images = ImageListModel(self)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._on_provider(self.picker.provider(), emit=False)
+
+    # --- construction ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.image_view = ImageListView(self)
+        self.image_view.setModel(self.images)
+        self.image_view.setToolTip(self.tr("Images to animate, each checked against the selected provider."))
+        self.add_button = self._button(self.tr("&Add images…"), self.tr("Choose image files (Ctrl+O)."))
+        self.paste_button = self._button(self.tr("Paste"), self.tr("Paste an image or an image URL (Ctrl+V)."))
+        self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the selected images (Delete)."))
+        self.clear_button = self._button(self.tr("Clear"), self.tr("Remove every image from the list."))
+        self.images_hint = self._dim_label()
+        self.picker = ModelPicker(self)
+        self.prompt = PromptEditor(self)
+        self.cost = CostBar(self)
+        self.variants = QSpinBox(self)
+        self.variants.setRange(1, 20)
+        self.variants.setToolTip(self.tr("1: one video per accepted image. More: that many videos of the "
+                                         "selected image."))
+        self.generate_button = self._button(self.tr("&Generate"), self.tr("Submit to the provider (Ctrl+Enter)."))
+        self.generate_button.setDefault(True)
+        self.reason = self._dim_label()
+        self.drops = DropHandler(self)
+        self._paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
+        self._paste_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _button(self, text: str, tooltip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tooltip)
+        return button
+
+    def _dim_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._images_group(), 3)
+        layout.addWidget(self._group(self.tr("Video"), self.picker))
+        layout.addWidget(self._group(self.tr("Prompt"), self.prompt), 1)
+        layout.addWidget(self.cost)
+        layout.addLayout(self._generate_row())
+        layout.addWidget(self.reason)
+        self.setMinimumWidth(380)
+
+    def _images_group(self) -> QGroupBox:
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.paste_button, self.remove_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box = QGroupBox(self.tr("Images"), self)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.image_view, 1)
+        inner.addLayout(buttons)
+        inner.addWidget(self.images_hint)
+        return box
+
+    def _group(self, title: str, content: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        QVBoxLayout(box).addWidget(content)
+        return box
+
+    def _generate_row(self) -> QHBoxLayout:
+        label = QLabel(self.tr("&Variants"), self)
+        label.setBuddy(self.variants)
+        self.generate_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.variants)
+        row.addWidget(self.generate_button, 1)
+        return row
+
+    def _connect(self) -> None:
+        self.drops.paths_dropped.connect(self.paths_dropped)
+        self.drops.urls_dropped.connect(self.urls_dropped)
+        self.drops.image_pasted.connect(self.image_pasted)
+        self._paste_shortcut.activated.connect(self.paste_from_clipboard)
+        self.add_button.clicked.connect(self.open_files_requested)
+        self.paste_button.clicked.connect(self.paste_from_clipboard)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_button.clicked.connect(self._clear_by_user)
+        self.image_view.delete_requested.connect(self.remove_selected)
+        self.image_view.selectionModel().selectionChanged.connect(self._on_selection)
+        for signal in (self.images.rowsInserted, self.images.rowsRemoved, self.images.modelReset,
+                       self.images.dataChanged):
+            signal.connect(self._on_images_changed)
+        self.picker.provider_changed.connect(self._on_provider)
+        self.picker.changed.connect(self._refresh)
+        self.prompt.changed.connect(self._refresh)
+        self.variants.valueChanged.connect(self._refresh)
+        self.generate_button.clicked.connect(self.trigger_generate)
+
+    # --- the contract: setters ---------------------------------------------------------
+    def add_image(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None) -> None:
+        self.images.add(key, facts, thumbnail)
+
+    def set_thumbnail(self, key: str, image: QImage) -> None:
+        self.images.set_thumbnail(key, image)
+
+    def remove_image(self, key: str) -> None:
+        self.images.remove(key)
+
+    def clear_images(self) -> None:
+        self.images.clear()
+
+    def set_balance_text(self, text: str) -> None:
+        self.cost.set_balance_text(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._refresh()
+
+    def set_generate_enabled_reason(self, reason: str | None) -> None:
+        """A reason from outside (e.g. no key yet) that keeps Generate disabled; None lifts it."""
+        self._outside_reason = reason
+        self._refresh()
+
+    def apply_settings(self, provider: str, model: str, mode: str | None, duration: int | None,
+                       resolution: str | None, prompt: str, prompt_optimizer: bool | None,
+                       kind: str | None = None) -> None:
+        """Reuse a task's settings."""
+        self.picker.select(provider, model, mode, duration, resolution, prompt_optimizer, kind)
+        self.prompt.set_text(prompt)
+
+    def current_provider(self) -> str:
+        return self.picker.provider()
+
+    # --- the contract: actions ---------------------------------------------------------
+    def trigger_generate(self) -> bool:
+        """Emit generate_requested when Generate is enabled; the shell binds Ctrl+Enter here."""
+        self._refresh()
+        if not self.generate_button.isEnabled() or self._plan.order is None:
+            return False
+        self.generate_requested.emit(self._plan.order)
+        return True
+
+    def paste_from_clipboard(self) -> bool:
+        pasted = self.drops.paste()
+        if not pasted:
+            self.images_hint.setText(self.tr("The clipboard holds no image, image file or image URL."))
+        return pasted
+
+    def remove_selected(self) -> None:
+        keys = self.image_view.selected_keys()
+        for key in keys:
+            self.images.remove(key)
+        if keys:
+            self.images_removed.emit(keys)
+
+    def generate_reason(self) -> str | None:
+        """Why Generate is disabled right now (None when it is enabled)."""
+        if self.generate_button.isEnabled():
+            return None
+        return self.reason.text() or None
+
+    # --- reacting ----------------------------------------------------------------------
+    def _clear_by_user(self) -> None:
+        keys = self.images.keys()
+        self.images.clear()
+        if keys:
+            self.images_removed.emit(keys)
+
+    def _on_provider(self, provider_id: str, emit: bool = True) -> None:
+        spec = catalog.provider(provider_id)
+        self.images.set_rules(spec.image_rules, spec.name)  # emits dataChanged -> _refresh
+        self._refresh()
+        if emit:
+            self.provider_changed.emit(provider_id)
+
+    def _on_images_changed(self, *args) -> None:
+        names = [(key, display_name(key)) for key in self.images.accepted_keys()]
+        self.picker.set_end_frame_choices(names)
+        self._refresh()
+
+    def _on_selection(self, selected: QItemSelection = None, deselected: QItemSelection = None) -> None:
+        self._refresh()
+        self.selection_changed.emit()
+
+    def _draft(self) -> Draft:
+        picker = self.picker
+        accepted = self.images.accepted_keys()
+        return Draft(provider=picker.provider(), provider_name=catalog.provider(picker.provider()).name,
+                     spec=picker.spec(), prompt=self.prompt.text(), duration=picker.duration(),
+                     resolution=picker.resolution(), prompt_optimizer=picker.prompt_optimizer(),
+                     end_frame=picker.end_frame(), accepted=accepted, listed=self.images.rowCount(),
+                     selected=[k for k in self.image_view.selected_keys() if k in accepted],
+                     variants=self.variants.value(), prompt_problems=self.prompt.problems())
+
+    def _refresh(self, *args) -> None:
+        draft = self._draft()
+        self._plan = plan(draft)
+        self.prompt.set_limit(draft.spec.prompt_max)
+        self.cost.set_estimate(draft.spec, draft.duration, draft.resolution, max(1, self._plan.count))
+        reason = self.tr("Submitting…") if self._busy else (self._outside_reason or self._plan.reason)
+        self.generate_button.setEnabled(reason is None)
+        self.generate_button.setText(self._generate_text(self._plan.count))
+        self.reason.setText(reason or "")
+        self.reason.setVisible(bool(reason))
+        self._refresh_images_area(draft)
+
+    def _generate_text(self, count: int) -> str:
+        return self.tr("&Generate %n videos", "", count) if count > 1 else self.tr("&Generate")
+
+    def _refresh_images_area(self, draft: Draft) -> None:
+        text_only = not draft.spec.needs_image
+        self.image_view.setEnabled(not text_only)
+        self.image_view.set_placeholder(
+            self.tr("Text to video: no image needed.") if text_only else
+            self.tr("Drop images or folders here, paste with Ctrl+V, or press Ctrl+O to choose files."))
+        has_images = self.images.rowCount() > 0
+        self.remove_button.setEnabled(has_images and not text_only)
+        self.clear_button.setEnabled(has_images)
+        self.images_hint.setText(self._images_summary(text_only))
+        self.images_hint.setVisible(bool(self.images_hint.text()))
+
+    def _images_summary(self, text_only: bool) -> str:
+        total = self.images.rowCount()
+        if text_only:
+            return self.tr("This mode makes videos from the prompt alone; the images are not used.") if total else ""
+        current = self.image_view.currentIndex()
+        if current.isValid() and current.data(STATE_ROLE) == "bad":
+            problems = "\n".join("• " + p for p in current.data(PROBLEMS_ROLE))
+            return self.tr("%1 cannot be sent:").replace("%1", display_name(current.data(KEY_ROLE))) + "\n" + problems
+        if not total:
+            return ""
+        refused = total - len(self.images.accepted_keys())
+        text = self.tr("%n images", "", total) if total > 1 else self.tr("1 image")
+        if refused:
+            text += " · " + self.tr("%n refused (select one to see why)", "", refused)
+        return text

@@ -1,0 +1,390 @@
+"""The controller: owns every async slot of the compose side and the start-up.
+
+Widgets emit intents; the controller reads files off the GUI thread, asks the keyring
+(KeyStore, off-thread), submits through the runner and shows results or errors. Task
+actions live in task_actions.py, the settings dialog's in settings_flow.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QSize, Signal, Slot
+from PySide6.QtWidgets import QFileDialog
+from qasync import asyncSlot
+
+from ..domain import catalog
+from ..domain.errors import HailuoError, KeyringUnavailable, MissingKey
+from ..domain.request import GenerationRequest
+from ..domain.task import Task
+from ..engine import ROUTE_PROVIDER, upload_route_for
+from ..providers.registry import build_provider
+from ..services.imagecheck import inspect_image
+from .compose import ComposeOrder, ComposePanel
+from .balance import format_balance
+from .context import AppContext
+from .dialogs import run_dialog
+from .errors import NextStep, UserMessage
+from .first_run import ENTER_KEY, TRY_DEMO, FirstRunDialog
+from .intake import expand_paths, fetch_url_image, save_pasted
+from .main_window import MainWindow
+from .notifications import Notifier
+from .settings_flow import SettingsFlow
+from .slots import ErrorReporter, reports_errors
+from .task_actions import TaskActions
+from .tasks.bridge import StoreBridge
+from .thumbnails import load_thumbnail
+
+log = logging.getLogger(__name__)
+
+COMPOSE_THUMB = QSize(128, 128)  # the image list paints 64 px; twice that for HiDPI screens
+STATUS_MS = 6000
+
+
+def _image_filter(tr) -> str:
+    return tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.avif *.heic);;All files (*)")
+
+
+class Controller(QObject):
+    demo_requested = Signal()  # the user chose the demo: the app restarts on the simulator
+    images_checked = Signal(list)  # keys whose verdict is now shown (tests and measurements)
+    tasks_submitted = Signal(list)  # the Tasks a Generate click created
+
+    def __init__(self, window: MainWindow, context: AppContext, bridge: StoreBridge, notifier: Notifier,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.compose: ComposePanel = window.compose
+        self.context = context
+        self.engine = context.engine
+        self.bridge = bridge
+        self.notifier = notifier
+        self.errors = ErrorReporter(window.banner, self.compose.current_provider, self)
+        self.settings_flow = SettingsFlow(window, context, self.errors, self)
+        self.task_actions = TaskActions(window, context, bridge, self.errors, self)
+        self._balance_request = 0
+        self._quit_confirmed = False
+        self._following: set[str] = set()  # tasks the runner drives in this session
+        self.task_actions.follow = self.follow
+        self.task_actions.require_keys = self.require_keys
+        self._connect()
+
+    # --- wiring ----------------------------------------------------------------------
+    def _connect(self) -> None:
+        c, a = self.compose, self.window.actions
+        c.paths_dropped.connect(self.on_paths_dropped)
+        c.urls_dropped.connect(self.on_urls_dropped)
+        c.image_pasted.connect(self.on_image_pasted)
+        c.open_files_requested.connect(self.on_open_files)
+        c.generate_requested.connect(self.on_generate)
+        c.provider_changed.connect(self.on_provider_changed)
+        a.open_images.triggered.connect(self.on_open_files)
+        a.paste.triggered.connect(c.paste_from_clipboard)
+        a.generate.triggered.connect(self._generate_shortcut)
+        a.settings.triggered.connect(self.settings_flow.open)
+        a.search.triggered.connect(self.window.tasks.focus_search)
+        a.quit.triggered.connect(self.window.close)
+        a.try_demo.triggered.connect(self.demo_requested)
+        a.try_demo.setEnabled(not self.context.demo)
+        a.notifications.setChecked(self.context.settings.notifications)
+        a.notifications.toggled.connect(self.on_notifications_toggled)
+        self.window.banner.next_step_requested.connect(self.on_next_step)
+        self.window.close_guard = self.close_guard
+        self.settings_flow.keys_changed.connect(self.on_keys_changed)
+        self.settings_flow.settings_changed.connect(self._apply_settings)
+        self.task_actions.reuse_image.connect(self._reuse_image)
+        self.bridge.task_finished.connect(self.notifier.task_finished)
+        self.bridge.batch_finished.connect(self.notifier.batch_finished)
+
+    def close(self) -> None:
+        self.task_actions.close()
+
+    # --- start-up --------------------------------------------------------------------
+    async def start(self) -> None:
+        """Tell about repaired files, restore the last choice, offer first-run help, resume."""
+        self._report_repairs()
+        self._restore_last_choice()
+        if not self.context.demo and not await self._any_key_stored():
+            await self._first_run()
+        await self.resume_unfinished()
+        await self.refresh_provider(self.compose.current_provider())
+
+    def _report_repairs(self) -> None:
+        notes = list(self.context.settings_store.warnings)
+        corruption = getattr(self.engine.store, "corruption", None)
+        if corruption is not None:
+            notes.insert(0, corruption.message)
+        if notes:
+            self.errors.show(UserMessage(self.tr("Something was repaired at start-up"), "\n".join(notes), None,
+                                         "\n".join(notes)))
+
+    def _restore_last_choice(self) -> None:
+        s = self.context.settings
+        if s.last_provider in catalog.PROVIDERS and s.last_model:
+            self.compose.apply_settings(s.last_provider, s.last_model, s.last_mode, s.last_duration,
+                                        s.last_resolution, "", None)
+
+    async def _any_key_stored(self) -> bool:
+        for provider_id in catalog.PROVIDERS:
+            status = await self.context.key_store.status(provider_id)
+            if status.has_key:
+                return True
+        return False
+
+    async def _first_run(self) -> None:
+        choice = await run_dialog(FirstRunDialog(self.window))
+        if choice == ENTER_KEY:
+            self.settings_flow.open()
+        elif choice == TRY_DEMO:
+            self.demo_requested.emit()
+
+    async def resume_unfinished(self) -> None:
+        """Pick up every task left unfinished, as soon as its provider's key is known."""
+        unfinished = self.engine.store.unfinished()
+        if not unfinished:
+            return
+        needed = {p for task in unfinished for p in _providers_for(task)}
+        try:
+            await self.engine.keys.load(needed)
+        except KeyringUnavailable as error:
+            self.errors.report(error)
+        waiting = [t for t in unfinished if not all(p in self.engine.keys.cache for p in _providers_for(t))]
+        for task in unfinished:
+            if task not in waiting:
+                self.follow(task.id)
+        if waiting:
+            self._report_waiting(waiting)
+
+    def _report_waiting(self, waiting: list[Task]) -> None:
+        provider_id = next(p for p in _providers_for(waiting[0]) if p not in self.engine.keys.cache)
+        error = MissingKey(self.tr("{count} unfinished task(s) wait for a key; they continue once it is entered.")
+                           .format(count=len(waiting)))
+        error.provider_id = provider_id
+        self.errors.report(error)
+
+    # --- images ----------------------------------------------------------------------
+    @asyncSlot(list)
+    @reports_errors
+    async def on_paths_dropped(self, paths: list) -> None:
+        files, skipped = await asyncio.to_thread(expand_paths, [str(p) for p in paths])
+        if skipped:
+            self.window.statusBar().showMessage(
+                self.tr("Only the first {n} images were added.").format(n=len(files)), STATUS_MS)
+        await self._add_local_images(files)
+
+    async def _add_local_images(self, files: list[str]) -> None:
+        for path in files:
+            self.compose.add_image(path, None)  # listed at once, as "checking"
+        all_facts = await asyncio.gather(*(asyncio.to_thread(inspect_image, path) for path in files))
+        for path, facts in zip(files, all_facts):
+            self.compose.add_image(path, facts)
+        self.images_checked.emit(list(files))
+        await self._thumbnails({path: path for path in files})
+
+    async def _thumbnails(self, sources: dict[str, str]) -> None:
+        """key -> local file; each thumbnail is set as soon as it is read."""
+        async def one(key: str, path: str) -> None:
+            image = await asyncio.to_thread(load_thumbnail, path, COMPOSE_THUMB)
+            if image is not None:
+                self.compose.set_thumbnail(key, image)
+
+        await asyncio.gather(*(one(key, path) for key, path in sources.items()))
+
+    @asyncSlot(list)
+    @reports_errors
+    async def on_urls_dropped(self, urls: list) -> None:
+        for url in urls:
+            self.compose.add_image(url, None)
+        folder = self.context.cache_dir / "urls"
+        results = await asyncio.gather(*(fetch_url_image(self.context.client, url, folder) for url in urls))
+        for url, (facts, _local) in zip(urls, results):
+            self.compose.add_image(url, facts)
+        self.images_checked.emit(list(urls))
+        await self._thumbnails({url: local for url, (_facts, local) in zip(urls, results) if local})
+
+    @Slot(str)
+    def _reuse_image(self, key: str) -> None:
+        if key.startswith(("http://", "https://")):
+            self.on_urls_dropped([key])
+        else:
+            self.on_paths_dropped([key])
+
+    @asyncSlot(object)
+    @reports_errors
+    async def on_image_pasted(self, image) -> None:
+        path = await asyncio.to_thread(save_pasted, image, self.context.paths.root / "pasted")
+        await self._add_local_images([path])
+
+    @Slot()
+    def on_open_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(self.window, self.tr("Choose images to animate"), "",
+                                                      _image_filter(self.tr))
+        if files:
+            self.on_paths_dropped(files)
+
+    # --- generate --------------------------------------------------------------------
+    @Slot()
+    def _generate_shortcut(self) -> None:
+        if not self.compose.trigger_generate():
+            reason = self.compose.generate_reason() if hasattr(self.compose, "generate_reason") else None
+            if reason:
+                self.window.statusBar().showMessage(reason, STATUS_MS)
+
+    @asyncSlot(object)
+    @reports_errors
+    async def on_generate(self, order: ComposeOrder) -> None:
+        self.compose.set_busy(True)
+        try:
+            tasks = await self._submit(order)
+        finally:
+            self.compose.set_busy(False)
+        if tasks:
+            self.window.tasks.select(tasks[-1].id)
+            self.window.statusBar().showMessage(
+                self.tr("{n} task(s) sent to {name}.").format(n=len(tasks), name=_name(order.provider)), STATUS_MS)
+            self.tasks_submitted.emit(tasks)
+            await self._remember_choice(order.requests[0])
+
+    async def _submit(self, order: ComposeOrder) -> list[Task]:
+        groups = self._route_groups(order)
+        await self.require_keys({order.provider} | {ROUTE_PROVIDER[r] for r in groups if r in ROUTE_PROVIDER})
+        batch_id = uuid.uuid4().hex if len(order.requests) > 1 else None
+        created: list[Task] = []
+        for route, requests in groups.items():
+            created += self.engine.runner.create(requests, base_url=self.context.base_url(order.provider),
+                                                 upload_route=route, batch_id=batch_id)
+        for task in created:
+            self.follow(task.id)
+        return created
+
+    def follow(self, task_id: str) -> None:
+        """Have the runner drive a task to its end, once per session."""
+        if task_id not in self._following:
+            self._following.add(task_id)
+            self.engine.runner.start(task_id)
+
+    def _route_groups(self, order: ComposeOrder) -> dict[str | None, list[GenerationRequest]]:
+        """Requests by how their image reaches the provider (raises UploadRouteMissing)."""
+        groups: dict[str | None, list[GenerationRequest]] = {}
+        for request in order.requests:
+            route = upload_route_for(order.provider, request.image, self.context.settings)
+            groups.setdefault(route, []).append(request)
+        return groups
+
+    async def require_keys(self, provider_ids: set[str]) -> None:
+        await self.engine.keys.load(provider_ids)
+        for provider_id in sorted(provider_ids):
+            if provider_id not in self.engine.keys.cache:
+                error = MissingKey(self.tr("No key for {name} yet.").format(name=_name(provider_id)))
+                error.provider_id = provider_id
+                raise error
+
+    async def _remember_choice(self, request: GenerationRequest) -> None:
+        spec = request.spec
+        settings = replace(self.context.settings, last_provider=spec.provider, last_model=spec.model,
+                           last_mode=spec.mode, last_duration=request.duration, last_resolution=request.resolution)
+        await self.settings_flow.save_settings(settings)
+
+    # --- provider, key, balance ------------------------------------------------------
+    @asyncSlot(str)
+    @reports_errors
+    async def on_provider_changed(self, provider_id: str) -> None:
+        await self.refresh_provider(provider_id)
+
+    async def refresh_provider(self, provider_id: str) -> None:
+        await self._refresh_key_gate(provider_id)
+        await self._refresh_balance(provider_id)
+
+    async def _refresh_key_gate(self, provider_id: str) -> None:
+        if self.context.demo:
+            self.compose.set_generate_enabled_reason(None)
+            return
+        status = await self.context.key_store.status(provider_id)
+        self.compose.set_generate_enabled_reason(
+            None if status.has_key else
+            self.tr("No {name} key yet: enter one in Settings (Ctrl+,).").format(name=_name(provider_id)))
+
+    async def _refresh_balance(self, provider_id: str) -> None:
+        self._balance_request += 1
+        ticket = self._balance_request  # a slower answer for an earlier provider must not win
+        text = await self._balance_text(provider_id)
+        if ticket == self._balance_request and self.compose.current_provider() == provider_id:
+            self.compose.set_balance_text(text)
+
+    async def _balance_text(self, provider_id: str) -> str:
+        spec = catalog.provider(provider_id)
+        if spec.balance_unit is None:
+            return self.tr("{name} shows no balance through its API.").format(name=spec.name)
+        try:
+            await self.engine.keys.load({provider_id})
+            key = self.engine.keys.cache.get(provider_id)
+            if not key:
+                return ""
+            provider = build_provider(provider_id, client=self.context.client, key=key,
+                                      base_url=self.context.base_url(provider_id))
+            balance = await provider.balance()
+        except HailuoError as error:
+            if error.code == "auth":
+                self.errors.report(error, provider_id)
+            return self.tr("Balance unavailable: {why}").format(why=error.message)
+        return format_balance(balance) if balance is not None else ""
+
+    @asyncSlot()
+    @reports_errors
+    async def on_keys_changed(self) -> None:
+        self.window.banner.dismiss()
+        await self.refresh_provider(self.compose.current_provider())
+        await self.resume_unfinished()  # the tasks that waited for this key; followed ones are skipped
+
+    # --- settings, notifications, banner ---------------------------------------------
+    def _apply_settings(self, settings) -> None:
+        self.notifier.enabled = settings.notifications
+        self.window.actions.notifications.setChecked(settings.notifications)
+
+    @asyncSlot(bool)
+    @reports_errors
+    async def on_notifications_toggled(self, on: bool) -> None:
+        self.notifier.enabled = on
+        if on != self.context.settings.notifications:
+            await self.settings_flow.save_settings(replace(self.context.settings, notifications=on))
+
+    @Slot(object, object)
+    def on_next_step(self, step: NextStep, message: UserMessage) -> None:
+        if step in (NextStep.ENTER_KEY, NextStep.OPEN_SETTINGS):
+            self.settings_flow.open()
+        elif step in (NextStep.TOP_UP, NextStep.CHECK_DASHBOARD) and message.link:
+            self.task_actions.open_link(message.link)
+        elif step == NextStep.EDIT_PROMPT:
+            self.compose.prompt.setFocus()
+        elif step == NextStep.RETRY:
+            self.task_actions.retry_selected()
+        self.window.banner.dismiss()
+
+    # --- quitting --------------------------------------------------------------------
+    def close_guard(self) -> bool:
+        """True lets the window close. With work in flight, ask first (asynchronously)."""
+        if self._quit_confirmed or not self.bridge.active_ids:
+            return True
+        asyncio.ensure_future(self._confirm_quit())
+        return False
+
+    async def _confirm_quit(self) -> None:
+        if await self.task_actions.confirm_quit(len(self.bridge.active_ids)):
+            self.allow_close()
+            self.window.close()
+
+    def allow_close(self) -> None:
+        self._quit_confirmed = True
+
+
+def _providers_for(task: Task) -> set[str]:
+    """The keys a task needs: its provider's, and the upload route's when it borrows one."""
+    extra = ROUTE_PROVIDER.get(task.upload_route or "")
+    return {task.provider, extra} if extra else {task.provider}
+
+
+def _name(provider_id: str) -> str:
+    return catalog.provider(provider_id).name

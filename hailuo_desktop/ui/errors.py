@@ -1,0 +1,182 @@
+"""Typed errors in a creator's words, with the next step: the one place that does it.
+
+Both a live exception (a slot that failed) and a task's stored failure (error_code plus the
+provider's own code and message) go through the same table, so the banner and the task
+detail always say the same thing for the same problem.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+
+from ..domain import catalog
+from ..domain.errors import HailuoError, ImageRejected, ProviderUnavailable
+from ..domain.task import Task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+class NextStep(str, Enum):
+    """The button the error place offers next to the message."""
+
+    ENTER_KEY = "enter_key"
+    TOP_UP = "top_up"
+    EDIT_PROMPT = "edit_prompt"
+    OPEN_SETTINGS = "open_settings"
+    TRY_LATER = "try_later"
+    RETRY = "retry"
+    CHECK_DASHBOARD = "check_dashboard"
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    title: str  # what happened, one line
+    text: str  # the next step, in words
+    action: NextStep | None
+    details: str  # technical details for "copy details"; never holds a key
+    link: str | None = None  # a top-up page or a dashboard
+
+
+@dataclass(frozen=True)
+class _Wording:
+    title: str
+    text: str
+    action: NextStep | None
+
+
+def _wordings() -> dict[str, _Wording]:
+    # Built per call so tr() sees the translator installed at that time.
+    W = _Wording
+    return {
+        "auth": W(tr("{name} refused the key"), tr("Enter a valid {name} key in Settings."), NextStep.ENTER_KEY),
+        "missing_key": W(tr("No key for {name}"), tr("Enter a {name} key, or try the demo."), NextStep.ENTER_KEY),
+        "insufficient_balance": W(tr("Not enough balance on {name}"),
+                                  tr("Top up your {name} account, then try again."), NextStep.TOP_UP),
+        "rate_limited": W(tr("{name} asks us to slow down"), tr("Wait a minute, then try again."),
+                          NextStep.TRY_LATER),
+        "invalid_request": W(tr("{name} refused the request"),
+                             tr("Change the prompt or the settings, then try again."), NextStep.EDIT_PROMPT),
+        "content_rejected": W(tr("{name}'s content filter refused the prompt or the image"),
+                              tr("Change the prompt or use another image."), NextStep.EDIT_PROMPT),
+        "provider_unavailable": W(tr("{name} is not answering properly"), tr("Try again in a few minutes."),
+                                  NextStep.TRY_LATER),
+        "maintenance": W(tr("{name} is down for maintenance"), tr("Try again later; nothing was charged."),
+                         NextStep.TRY_LATER),
+        "network": W(tr("Could not reach {name}"),
+                     tr("Check your internet connection or the proxy in Settings, then try again."),
+                     NextStep.TRY_LATER),
+        "task_failed": W(tr("The generation failed"), tr("Change the prompt or the image, then retry."),
+                         NextStep.RETRY),
+        "task_not_found": W(tr("{name} no longer knows this task"),
+                            tr("Check your {name} dashboard; start a new task if it is not there."),
+                            NextStep.CHECK_DASHBOARD),
+        "result_expired": W(tr("The video's link expired before it was saved"),
+                            tr("Generate it again (a retry is a new, paid task)."), NextStep.RETRY),
+        "download": W(tr("The video could not be saved"), tr("Try again later; the link stays valid for a while."),
+                      NextStep.TRY_LATER),
+        "storage": W(tr("Could not write to the disk"),
+                     tr("Free some space or choose another output folder in Settings."), NextStep.OPEN_SETTINGS),
+        "keyring_unavailable": W(tr("No system keyring is available"),
+                                 tr("The key is kept for this session only; enter it again next time."), None),
+        "image_rejected": W(tr("{name} will not accept this image"), tr("Use another image, or crop or resize it."),
+                            None),
+        "upload_route_missing": W(tr("{name} needs a public image URL"),
+                                  tr("Paste an image URL, or choose an upload route in Settings."),
+                                  NextStep.OPEN_SETTINGS),
+        "ambiguous_submit": W(tr("{name} may have created (and charged) this task"),
+                              tr("Check your {name} dashboard before retrying: a retry may be charged again."),
+                              NextStep.CHECK_DASHBOARD),
+        "unknown": W(tr("The outcome of this task is unknown"),
+                     tr("Check your {name} dashboard before retrying: a retry may be charged again."),
+                     NextStep.CHECK_DASHBOARD),
+        "cancelled": W(tr("Cancelled"), tr("Retry to start it again as a new task."), NextStep.RETRY),
+    }
+
+
+_UNEXPECTED = _Wording("Something went wrong", "Copy the details and report them; your tasks are safe.", None)
+
+
+def _provider_name(provider_id: str | None) -> str:
+    if provider_id in catalog.PROVIDERS:
+        return catalog.PROVIDERS[provider_id].name
+    return tr("the provider")
+
+
+def _top_up_url(provider_id: str | None) -> str | None:
+    spec = catalog.PROVIDERS.get(provider_id or "")
+    return spec.top_up_url if spec and spec.top_up_url else None
+
+
+def _details(fields: dict) -> str:
+    return json.dumps({k: v for k, v in fields.items() if v not in (None, "")}, indent=2, ensure_ascii=False)
+
+
+def _message(code: str, provider_id: str | None, details: str) -> UserMessage:
+    wording = _wordings().get(code)
+    if wording is None:
+        wording = _Wording(tr(_UNEXPECTED.title), tr(_UNEXPECTED.text), None)
+    name = _provider_name(provider_id)
+    link = _top_up_url(provider_id) if wording.action in (NextStep.TOP_UP, NextStep.CHECK_DASHBOARD) else None
+    return UserMessage(wording.title.format(name=name), wording.text.format(name=name), wording.action,
+                       details, link)
+
+
+def _with_said(message: UserMessage, said: str | None) -> UserMessage:
+    """Keep what the provider itself said visible: fail codes differ between docs."""
+    if not said:
+        return message
+    return UserMessage(message.title, f"{said}\n{message.text}", message.action, message.details, message.link)
+
+
+def describe_error(error: BaseException, provider_id: str | None = None) -> UserMessage:
+    """An exception caught in a slot, in words."""
+    if not isinstance(error, HailuoError):
+        details = _details({"error": type(error).__name__, "message": str(error), "provider": provider_id})
+        return _message("unexpected", provider_id, details)
+    code = error.code
+    if isinstance(error, ProviderUnavailable) and error.maintenance:
+        code = "maintenance"
+    details = _details({**error.details(), "provider": provider_id})
+    message = _message(code, provider_id, details)
+    return _with_said(message, _said_for_error(error))
+
+
+def _said_for_error(error: HailuoError) -> str | None:
+    if isinstance(error, ImageRejected) and error.problems:
+        return "\n".join(_problem_text(p) for p in error.problems)
+    if error.provider_message:
+        return _provider_said(error.provider_code, error.provider_message)
+    return error.message
+
+
+def _problem_text(problem) -> str:
+    return getattr(problem, "message", None) or str(problem)
+
+
+def _provider_said(code: str | None, message: str | None) -> str | None:
+    if not message and not code:
+        return None
+    prefix = f"[{code}] " if code else ""
+    return tr("The provider said: ") + prefix + (message or "")
+
+
+def describe_task(task: Task) -> UserMessage | None:
+    """A task's stored failure in words; None when the task has nothing to report."""
+    code = task.error_code or (task.state.value if task.state.value in ("unknown", "cancelled") else None)
+    if code is None and not task.error_message:
+        return None
+    details = _details({
+        "task": task.id, "provider": task.provider, "model": task.model, "remote_id": task.remote_id,
+        "state": task.state.value, "code": task.error_code, "message": task.error_message,
+        "provider_code": task.provider_code, "provider_message": task.provider_message,
+        "raw_state": task.raw_state,
+    })
+    message = _message(code or "task_failed", task.provider, details)
+    said = _provider_said(task.provider_code, task.provider_message) or task.error_message
+    return _with_said(message, said)

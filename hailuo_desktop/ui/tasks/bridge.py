@@ -1,0 +1,90 @@
+"""Store events as Qt signals, plus what the window derives from them.
+
+The store calls its listeners synchronously on whatever thread made the change. Re-emitting
+them through a Qt signal delivers them on the GUI thread: directly when the change came
+from the GUI thread (the runner on the qasync loop), queued when it came from elsewhere.
+The bridge also remembers which tasks are still active, so it can tell when a task or a
+whole batch has just finished, and keeps each running batch's "12/50" up to date.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ...domain.states import RESUMABLE_STATES
+from ...domain.task import Task
+from ...services.store import StoreEvent, TaskStore
+
+
+class StoreBridge(QObject):
+    event = Signal(object)  # StoreEvent, on the GUI thread
+    task_finished = Signal(object)  # Task: an active task reached a final state
+    batch_finished = Signal(str, int)  # batch id, number of tasks
+    batches_changed = Signal()  # the "done/total" of a running batch moved
+
+    _arrived = Signal(object)
+
+    def __init__(self, store: TaskStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._active: dict[str, str | None] = {}  # task id -> batch id
+        self._batches: dict[str, tuple[int, int]] = {}  # running batch -> (final, total)
+        self._arrived.connect(self._on_event)
+        for task in store.list(states=RESUMABLE_STATES):
+            self._track(task)
+        self._unsubscribe = store.subscribe(self._arrived.emit)
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+    @property
+    def active_ids(self) -> set[str]:
+        return set(self._active)
+
+    def running_batches(self) -> dict[str, tuple[int, int]]:
+        return dict(self._batches)
+
+    def _track(self, task: Task) -> None:
+        self._active[task.id] = task.batch_id
+        if task.batch_id and task.batch_id not in self._batches:
+            self._batches[task.batch_id] = self._store.batch_progress(task.batch_id)
+
+    @Slot(object)
+    def _on_event(self, event: StoreEvent) -> None:
+        # Bookkeeping first, so a receiver of `event` already sees the new active set.
+        finished = None
+        if event.kind == "removed":
+            batch_id = self._active.pop(event.task_id, None)
+        elif event.task is not None:
+            finished, batch_id = self._follow(event.task)
+        else:
+            batch_id = None
+        self.event.emit(event)
+        if finished is not None:
+            self.task_finished.emit(finished)
+        self._refresh_batch(batch_id)
+
+    def _follow(self, task: Task) -> tuple[Task | None, str | None]:
+        """(the task if it just finished, the batch whose count may have moved)."""
+        was_active = task.id in self._active
+        if not task.state.is_final:
+            if was_active:
+                return None, None
+            self._track(task)
+            return None, task.batch_id
+        if not was_active:
+            return None, None
+        del self._active[task.id]
+        return task, task.batch_id
+
+    def _refresh_batch(self, batch_id: str | None) -> None:
+        if not batch_id:
+            return
+        final, total = self._store.batch_progress(batch_id)
+        if total and final >= total:
+            if self._batches.pop(batch_id, None) is not None:
+                self.batches_changed.emit()
+                self.batch_finished.emit(batch_id, total)
+            return
+        self._batches[batch_id] = (final, total)
+        self.batches_changed.emit()

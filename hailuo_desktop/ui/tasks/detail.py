@@ -1,0 +1,260 @@
+"""One task in full: its video looping (muted), prompt, settings, provider id, error, actions.
+
+The widget only shows and asks: every action is a signal the controller answers, except
+copying text to the clipboard, which needs nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimediaWidgets import QVideoWidget
+from PySide6.QtWidgets import (
+    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QStackedWidget,
+    QToolButton, QVBoxLayout, QWidget,
+)
+
+from ...domain.states import TaskState
+from ...domain.task import Task
+from ..errors import describe_task
+from .thumbs import ListThumbnails
+from .words import cost_text, provider_name, settings_text, state_text
+
+POSTER_SIZE = 360
+VIDEO_MIN = QSize(320, 180)
+
+
+def _selectable(label: QLabel) -> QLabel:
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+def _when(epoch: float | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch)) if epoch else "—"
+
+
+class TaskDetail(QWidget):
+    open_file_requested = Signal(str)
+    show_in_folder_requested = Signal(str)
+    reuse_requested = Signal(object)  # Task
+    retry_requested = Signal(str)
+    cancel_requested = Signal(str)
+    remove_requested = Signal(str)
+
+    def __init__(self, posters: ListThumbnails | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task: Task | None = None
+        self._posters = posters or ListThumbnails(POSTER_SIZE, self)
+        self._posters.ready.connect(self._on_poster)
+        self._build_media()
+        self._build_facts()
+        self._build_error()
+        self._build_actions()
+        self._layout()
+        self.show_task(None)
+
+    # --- building --------------------------------------------------------------------
+    def _build_media(self) -> None:
+        self.video = QVideoWidget()
+        self.video.setMinimumSize(VIDEO_MIN)
+        self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.audio = QAudioOutput(self)
+        self.audio.setMuted(True)  # many clips at once: sound only when asked for
+        self.player = QMediaPlayer(self)
+        self.player.setAudioOutput(self.audio)
+        self.player.setVideoOutput(self.video)
+        self.player.setLoops(QMediaPlayer.Loops.Infinite)
+        self.poster = QLabel()
+        self.poster.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.poster.setMinimumSize(VIDEO_MIN)
+        self.poster.setWordWrap(True)
+        self._media = QStackedWidget()
+        self._media.addWidget(self.poster)
+        self._media.addWidget(self.video)
+        self.sound = QToolButton()
+        self.sound.setCheckable(True)
+        self.sound.setText(self.tr("Sound off"))
+        self.sound.setToolTip(self.tr("Play the clip's sound"))
+        self.sound.toggled.connect(self._on_sound)
+
+    def _build_facts(self) -> None:
+        self.state = QLabel()
+        self.state.setObjectName("taskState")
+        font = self.state.font()
+        font.setBold(True)
+        self.state.setFont(font)
+        self.prompt = _selectable(QLabel())
+        self.settings = _selectable(QLabel())
+        self.remote_id = _selectable(QLabel())
+        self.cost = QLabel()
+        self.times = QLabel()
+        self.video_path = _selectable(QLabel())
+        self._facts = QFormLayout()
+        self._facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for label, widget in ((self.tr("Prompt"), self.prompt), (self.tr("Settings"), self.settings),
+                              (self.tr("Provider task id"), self.remote_id), (self.tr("Cost"), self.cost),
+                              (self.tr("Created · finished"), self.times), (self.tr("Video file"), self.video_path)):
+            self._facts.addRow(label, widget)
+
+    def _build_error(self) -> None:
+        self.error_box = QFrame()
+        self.error_box.setObjectName("taskError")
+        self.error_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.error_title = _selectable(QLabel())
+        font = self.error_title.font()
+        font.setBold(True)
+        self.error_title.setFont(font)
+        self.error_text = _selectable(QLabel())
+        self.copy_details = QPushButton(self.tr("Copy details"))
+        self.copy_details.setToolTip(self.tr("Copy the technical details, to send to the provider or to us"))
+        self.copy_details.clicked.connect(self._copy_details)
+        box = QVBoxLayout(self.error_box)
+        box.addWidget(self.error_title)
+        box.addWidget(self.error_text)
+        box.addWidget(self.copy_details, 0, Qt.AlignmentFlag.AlignLeft)
+        self._details = ""
+
+    def _build_actions(self) -> None:
+        def button(text: str, tip: str, handler) -> QPushButton:
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.clicked.connect(handler)
+            return b
+
+        self.open_file = button(self.tr("Open video"), self.tr("Open the video in your player"),
+                                lambda: self._emit_path(self.open_file_requested))
+        self.show_folder = button(self.tr("Show in folder"), self.tr("Open the folder that holds the video"),
+                                  lambda: self._emit_path(self.show_in_folder_requested))
+        self.copy_prompt = button(self.tr("Copy prompt"), self.tr("Copy the full prompt"), self._copy_prompt)
+        self.reuse = button(self.tr("Reuse settings"), self.tr("Put this prompt and these settings in the editor"),
+                            lambda: self.task and self.reuse_requested.emit(self.task))
+        self.retry = button(self.tr("Retry"), self.tr("Start a new task with the same settings (charged again)"),
+                            lambda: self._emit_id(self.retry_requested))
+        self.cancel = button(self.tr("Cancel"), self.tr("Stop following this task"),
+                             lambda: self._emit_id(self.cancel_requested))
+        self.remove = button(self.tr("Remove"), self.tr("Remove from the list (the video file stays) · Delete"),
+                             lambda: self._emit_id(self.remove_requested))
+        self._actions = QGridLayout()
+        for i, b in enumerate((self.open_file, self.show_folder, self.copy_prompt, self.reuse,
+                               self.retry, self.cancel, self.remove)):
+            self._actions.addWidget(b, i // 4, i % 4)
+
+    def _layout(self) -> None:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        header = QHBoxLayout()
+        header.addWidget(self.state, 1)
+        header.addWidget(self.sound)
+        column.addWidget(self._media, 3)
+        column.addLayout(header)
+        column.addWidget(self.error_box)
+        column.addLayout(self._facts)
+        column.addLayout(self._actions)
+        column.addStretch(0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # --- showing ---------------------------------------------------------------------
+    def show_task(self, task: Task | None) -> None:
+        previous = self.task
+        self.task = task
+        self.setEnabled(task is not None)
+        if task is None:
+            self._clear()
+            return
+        self.state.setText(self._state_line(task))
+        self.prompt.setText(task.prompt)
+        self.settings.setText(settings_text(task))
+        self.remote_id.setText(task.remote_id or self.tr("not sent yet"))
+        self.cost.setText(cost_text(task.cost, task.cost_unit))
+        self.times.setText(f"{_when(task.created_at)} · {_when(task.finished_at)}")
+        self.video_path.setText(task.video_path or "—")
+        self._show_error(task)
+        self._enable_actions(task)
+        if previous is None or previous.id != task.id or previous.video_path != task.video_path:
+            self._show_media(task)
+
+    def _state_line(self, task: Task) -> str:
+        return f"{state_text(task.state)} · {provider_name(task.provider)}"
+
+    def _clear(self) -> None:
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self.poster.setPixmap(QPixmap())
+        self.poster.setText(self.tr("Select a task to see its video and details."))
+        self._media.setCurrentWidget(self.poster)
+        for label in (self.state, self.prompt, self.settings, self.remote_id, self.cost, self.times, self.video_path):
+            label.clear()
+        self.error_box.hide()
+
+    def _show_error(self, task: Task) -> None:
+        message = describe_task(task) if task.state in (TaskState.FAILED, TaskState.UNKNOWN) else None
+        self.error_box.setVisible(message is not None)
+        if message is not None:
+            self.error_title.setText(message.title)
+            self.error_text.setText(message.text)
+            self._details = message.details
+
+    def _enable_actions(self, task: Task) -> None:
+        has_video = bool(task.video_path) and os.path.exists(task.video_path)
+        self.open_file.setEnabled(has_video)
+        self.show_folder.setEnabled(has_video)
+        self.retry.setEnabled(task.state.is_final)
+        self.cancel.setEnabled(not task.state.is_final)
+
+    def _show_media(self, task: Task) -> None:
+        if task.state is TaskState.SUCCEEDED and task.video_path and os.path.exists(task.video_path):
+            self._media.setCurrentWidget(self.video)
+            self.player.setSource(QUrl.fromLocalFile(task.video_path))
+            self.player.play()
+            return
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self._media.setCurrentWidget(self.poster)
+        self._show_poster(task)
+
+    def _show_poster(self, task: Task) -> None:
+        image = self._posters.get(task.image_path, task.id) if task.image_path else None
+        if image is not None and not image.isNull():
+            self.poster.setPixmap(QPixmap.fromImage(image))
+        else:
+            self.poster.setPixmap(QPixmap())
+            self.poster.setText(self.tr("The video appears here when the task is done."))
+
+    @Slot(str, object)
+    def _on_poster(self, path: str, _task_ids: object) -> None:
+        if self.task is not None and self.task.image_path == path and self._media.currentWidget() is self.poster:
+            self._show_poster(self.task)
+
+    # --- local actions ---------------------------------------------------------------
+    def _on_sound(self, on: bool) -> None:
+        self.audio.setMuted(not on)
+        self.sound.setText(self.tr("Sound on") if on else self.tr("Sound off"))
+
+    def _emit_path(self, signal) -> None:
+        if self.task is not None and self.task.video_path:
+            signal.emit(self.task.video_path)
+
+    def _emit_id(self, signal) -> None:
+        if self.task is not None:
+            signal.emit(self.task.id)
+
+    def _copy_prompt(self) -> None:
+        if self.task is not None:
+            QGuiApplication.clipboard().setText(self.task.prompt)
+
+    def _copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self._details)
+
+    def stop(self) -> None:
+        self.player.stop()

@@ -1,0 +1,316 @@
+"""The task list: a Qt table model over the store that stays fast with 10,000 tasks.
+
+It holds only the ids of the rows (newest first), a bounded cache of Task objects loaded
+on demand, and thumbnails for the rows a view actually paints. Rows are exposed to the
+view in chunks (canFetchMore/fetchMore). Changes arrive as store events through the
+StoreBridge and become rowsInserted/rowsRemoved/dataChanged for exactly the rows that
+moved; nothing polls the store. A one-second tick repaints only the elapsed-time column
+of active rows (it reads no data, the clock moved).
+
+Ids are kept oldest-first internally so a new task is an append and existing indexes stay
+valid; row = len - 1 - index.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Slot
+
+from ...domain import catalog
+from ...domain.states import TaskState
+from ...domain.task import Task
+from ...services.store import StoreEvent, TaskStore
+from .bridge import StoreBridge
+from .eta import EtaEstimator, Progress, format_seconds, prior_for
+from .thumbs import ListThumbnails
+from .words import cost_text, model_text, prompt_excerpt, state_text
+
+PROMPT, MODEL, STATE, PROGRESS, COST = range(5)
+TaskRole = Qt.ItemDataRole.UserRole + 1  # the Task
+ProgressRole = Qt.ItemDataRole.UserRole + 2  # eta.Progress
+TaskIdRole = Qt.ItemDataRole.UserRole + 3
+
+CHUNK = 500  # rows handed to the view per fetchMore
+CACHE_SIZE = 2000  # Task objects kept; the rest are read again when scrolled back to
+HISTORY_SEED = 300  # recent successes read at start to seed the ETA medians
+TICK_MS = 1000
+
+
+def _ascii_lower(text: str) -> str:
+    # SQLite's LIKE folds ASCII letters only; match it so a live row agrees with a re-query.
+    return text.translate(_ASCII_FOLD)
+
+
+_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def catalog_priors() -> dict[tuple[str, str], float]:
+    return {(m.provider, m.model): prior_for(m.family, m.tier) for m in catalog.MODELS}
+
+
+class TaskListModel(QAbstractTableModel):
+    def __init__(self, store: TaskStore, bridge: StoreBridge, *, thumbnails: ListThumbnails | None = None,
+                 clock: Callable[[], float] = time.time, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._bridge = bridge
+        self._thumbs = thumbnails
+        self._clock = clock
+        self._states: frozenset[TaskState] | None = None
+        self._search: str | None = None
+        self._cache: OrderedDict[str, Task] = OrderedDict()
+        self.eta = EtaEstimator(catalog_priors())
+        self._seed_eta()
+        self._load_ids()
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        bridge.event.connect(self._on_event)
+        if thumbnails is not None:
+            thumbnails.ready.connect(self._on_thumbnail)
+        self._update_tick()
+
+    # --- rows ------------------------------------------------------------------------
+    def _load_ids(self) -> None:
+        self._ids = list(reversed(self._store.ids(self._states, search=self._search)))
+        self._reindex()
+        self._exposed = min(len(self._ids), CHUNK)
+
+    def _reindex(self) -> None:
+        self._index = {task_id: i for i, task_id in enumerate(self._ids)}
+
+    def _seed_eta(self) -> None:
+        for task in self._store.list([TaskState.SUCCEEDED], limit=HISTORY_SEED):
+            self.eta.learn(task)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._exposed
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self._exposed < len(self._ids)
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        extra = min(CHUNK, len(self._ids) - self._exposed)
+        if extra <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + extra - 1)
+        self._exposed += extra
+        self.endInsertRows()
+
+    def total_count(self) -> int:
+        """Every task matching the filter, exposed to the view yet or not."""
+        return len(self._ids)
+
+    def loaded_count(self) -> int:
+        """Task objects held in memory (bounded by CACHE_SIZE)."""
+        return len(self._cache)
+
+    def row_of(self, task_id: str) -> int | None:
+        index = self._index.get(task_id)
+        return None if index is None else len(self._ids) - 1 - index
+
+    def id_at(self, row: int) -> str:
+        return self._ids[len(self._ids) - 1 - row]
+
+    def task_at(self, row: int) -> Task | None:
+        if not 0 <= row < self._exposed:
+            return None
+        return self._task(self.id_at(row))
+
+    def index_of(self, task_id: str, column: int = PROMPT) -> QModelIndex:
+        row = self.row_of(task_id)
+        while row is not None and row >= self._exposed and self.canFetchMore():
+            self.fetchMore()
+        return self.index(row, column) if row is not None and row < self._exposed else QModelIndex()
+
+    def _task(self, task_id: str) -> Task | None:
+        task = self._cache.get(task_id)
+        if task is not None:
+            self._cache.move_to_end(task_id)
+            return task
+        try:
+            task = self._store.get(task_id)
+        except KeyError:
+            return None
+        self._remember(task)
+        return task
+
+    def _remember(self, task: Task) -> None:
+        self._cache[task.id] = task
+        self._cache.move_to_end(task.id)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    # --- filter ----------------------------------------------------------------------
+    def set_filter(self, states: Iterable[TaskState] | None = None, search: str | None = None) -> None:
+        self.beginResetModel()
+        self._states = frozenset(states) if states is not None else None
+        self._search = search.strip() or None if search else None
+        self._load_ids()
+        self.endResetModel()
+
+    def _matches(self, task: Task) -> bool:
+        if self._states is not None and task.state not in self._states:
+            return False
+        if self._search and _ascii_lower(self._search) not in _ascii_lower(task.prompt):
+            return False
+        return True
+
+    # --- data ------------------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Prompt"), self.tr("Model"), self.tr("State"), self.tr("Time"), self.tr("Cost"))[section]
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._exposed:
+            return None
+        task = self._task(self.id_at(index.row()))
+        if task is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(task, index.column())
+        if role == TaskRole:
+            return task
+        if role == TaskIdRole:
+            return task.id
+        if role == ProgressRole:
+            return self.progress(task)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == PROMPT:
+            return self._thumbnail(task)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(task, index.column())
+        return None
+
+    def progress(self, task: Task) -> Progress:
+        return self.eta.progress(task, self._clock())
+
+    def _display(self, task: Task, column: int) -> str:
+        if column == PROMPT:
+            return prompt_excerpt(task.prompt)
+        if column == MODEL:
+            return model_text(task)
+        if column == STATE:
+            return state_text(task.state)
+        if column == PROGRESS:
+            return self._time_text(task)
+        return cost_text(task.cost, task.cost_unit)
+
+    def _time_text(self, task: Task) -> str:
+        progress = self.progress(task)
+        if task.state is TaskState.QUEUED and not (task.submitted_at or task.submit_started_at):
+            return self.tr("waiting")
+        if progress.remaining is not None:
+            return self.tr("{elapsed} · ~{left} left").format(
+                elapsed=format_seconds(progress.elapsed), left=format_seconds(progress.remaining))
+        return format_seconds(progress.elapsed)
+
+    def _tooltip(self, task: Task, column: int) -> str:
+        if column == STATE and task.error_message:
+            return task.error_message
+        return task.prompt
+
+    def _thumbnail(self, task: Task):
+        if self._thumbs is None or not task.image_path:
+            return None
+        return self._thumbs.get(task.image_path, task.id)
+
+    # --- live updates ----------------------------------------------------------------
+    @Slot(object)
+    def _on_event(self, event: StoreEvent) -> None:
+        if event.kind == "removed":
+            self._cache.pop(event.task_id, None)
+            self._remove_row(event.task_id)
+        elif event.task is not None:
+            self.eta.learn(event.task)
+            self._apply(event.kind, event.task)
+        self._update_tick()
+
+    def _apply(self, kind: str, task: Task) -> None:
+        present = task.id in self._index
+        if present:
+            self._remember(task)
+        if present and not self._matches(task):
+            self._remove_row(task.id)
+        elif present:
+            self._changed(task.id)
+        elif self._matches(task):
+            self._remember(task)
+            self._insert(task) if kind == "added" else self._insert_in_order(task)
+
+    def _insert(self, task: Task) -> None:
+        # A new task is the newest: it goes on top.
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._ids.append(task.id)
+        self._index[task.id] = len(self._ids) - 1
+        self._exposed += 1
+        self.endInsertRows()
+
+    def _insert_in_order(self, task: Task) -> None:
+        # An older task entering the filter (its state changed): ask the store where it goes.
+        fresh = self._store.ids(self._states, search=self._search)
+        if task.id not in fresh:
+            return
+        row = fresh.index(task.id)
+        if row > self._exposed:
+            self._ids.insert(len(self._ids) - row, task.id)
+            self._reindex()
+            return
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ids.insert(len(self._ids) - row, task.id)
+        self._reindex()
+        self._exposed += 1
+        self.endInsertRows()
+
+    def _remove_row(self, task_id: str) -> None:
+        row = self.row_of(task_id)
+        if row is None:
+            return
+        visible = row < self._exposed
+        if visible:
+            self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[self._index[task_id]]
+        self._reindex()
+        if visible:
+            self._exposed -= 1
+            self.endRemoveRows()
+
+    def _changed(self, task_id: str) -> None:
+        row = self.row_of(task_id)
+        if row is not None and row < self._exposed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COST))
+
+    @Slot(str, object)
+    def _on_thumbnail(self, _path: str, task_ids: object) -> None:
+        for task_id in task_ids:
+            row = self.row_of(task_id)
+            if row is not None and row < self._exposed:
+                cell = self.index(row, PROMPT)
+                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
+
+    def _update_tick(self) -> None:
+        if self._bridge.active_ids:
+            if not self._tick.isActive():
+                self._tick.start()
+        else:
+            self._tick.stop()
+
+    @Slot()
+    def _on_tick(self) -> None:
+        rows = [r for r in (self.row_of(i) for i in self._bridge.active_ids) if r is not None and r < self._exposed]
+        if rows:
+            roles = [Qt.ItemDataRole.DisplayRole, ProgressRole]
+            self.dataChanged.emit(self.index(min(rows), PROGRESS), self.index(max(rows), PROGRESS), roles)

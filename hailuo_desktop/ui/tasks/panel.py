@@ -1,0 +1,145 @@
+"""The task list: state filter, prompt search, running batches, and the table itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStackedWidget, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from ...domain.states import TaskState
+from .bridge import StoreBridge
+from .delegate import ProgressDelegate
+from .model import COST, MODEL, PROGRESS, PROMPT, STATE, TaskIdRole, TaskListModel
+from .thumbs import LIST_THUMB_SIZE
+
+SEARCH_DEBOUNCE_MS = 200  # one store query per pause in typing, not per key
+ROW_HEIGHT = LIST_THUMB_SIZE + 8
+
+
+def _filters(tr) -> list[tuple[str, frozenset[TaskState] | None]]:
+    return [
+        (tr("All tasks"), None),
+        (tr("Active"), frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING})),
+        (tr("Done"), frozenset({TaskState.SUCCEEDED})),
+        (tr("Failed"), frozenset({TaskState.FAILED})),
+        (tr("Needs a check"), frozenset({TaskState.UNKNOWN})),
+        (tr("Cancelled"), frozenset({TaskState.CANCELLED})),
+    ]
+
+
+class TaskListPanel(QWidget):
+    task_selected = Signal(object)  # task id (str) or None
+
+    def __init__(self, model: TaskListModel, bridge: StoreBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._bridge = bridge
+        self._build_filter_row()
+        self._build_table()
+        self._build_placeholder()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._filter_row)
+        layout.addWidget(self.batch_label)
+        layout.addWidget(self._pages, 1)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.state_filter.currentIndexChanged.connect(self.apply_filter)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._show_page)
+        bridge.batches_changed.connect(self._show_batches)
+        self._show_page()
+        self._show_batches()
+
+    def _build_filter_row(self) -> None:
+        self.state_filter = QComboBox()
+        for label, states in _filters(self.tr):
+            self.state_filter.addItem(label, states)
+        self.state_filter.setToolTip(self.tr("Show only tasks in this state"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search prompts (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._filter_row = QHBoxLayout()
+        self._filter_row.addWidget(self.state_filter)
+        self._filter_row.addWidget(self.search, 1)
+        self.batch_label = QLabel()
+        self.batch_label.setObjectName("batchProgress")
+        self.batch_label.hide()
+
+    def _build_table(self) -> None:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setIconSize(QSize(LIST_THUMB_SIZE, LIST_THUMB_SIZE))
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        # Fixed row heights let the view lay out 10,000 rows without measuring any of them.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((MODEL, 170), (STATE, 100), (PROGRESS, 150), (COST, 80)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setHighlightSections(False)
+        table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table = table
+
+    def _build_placeholder(self) -> None:
+        self.placeholder = QLabel(self.tr("No tasks yet.\nDrop images on the left, write a prompt and press "
+                                          "Generate (Ctrl+Enter)."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # the palette's muted text colour
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.placeholder)
+        self._pages.addWidget(self.table)
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.state_filter.currentData(), self.search.text())
+
+    def _show_page(self, *_args) -> None:
+        filtered = self.state_filter.currentIndex() > 0 or bool(self.search.text().strip())
+        empty = self.model.total_count() == 0
+        if empty and filtered:
+            self.placeholder.setText(self.tr("No task matches this filter."))
+        elif empty:
+            self.placeholder.setText(self.tr("No tasks yet.\nDrop images on the left, write a prompt and press "
+                                             "Generate (Ctrl+Enter)."))
+        self._pages.setCurrentWidget(self.placeholder if empty else self.table)
+
+    def _show_batches(self) -> None:
+        batches = self._bridge.running_batches()
+        if not batches:
+            self.batch_label.hide()
+            return
+        counts = " · ".join(self.tr("{done}/{total} done").format(done=f, total=t) for f, t in batches.values())
+        self.batch_label.setText(self.tr("Running batch: {counts}").format(counts=counts)
+                                 if len(batches) == 1 else self.tr("Running batches: {counts}").format(counts=counts))
+        self.batch_label.show()
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.task_selected.emit(self.selected_id())
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(TaskIdRole) if rows else None
+
+    def select(self, task_id: str) -> None:
+        index = self.model.index_of(task_id)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
