@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import struct
+import warnings
 import zlib
 from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.images import ImageFacts
@@ -84,6 +87,17 @@ def test_format_comes_from_content_not_extension(bad_images):
     webp = check_image(bad_images["webp_named_png"], APIXO)
     assert codes(webp) == {"unsupported_format"} and "WEBP" in webp.problems[0].message
     assert check_image(bad_images["png_named_jpg"], KIE).ok
+
+
+def test_a_multi_frame_camera_jpeg_counts_as_jpeg(image_maker):
+    buffer = io.BytesIO()
+    frames = [Image.new("RGB", (400, 500), color) for color in ("red", "blue")]
+    frames[0].save(buffer, "MPO", save_all=True, append_images=frames[1:])
+    path = image_maker.raw(buffer.getvalue(), "camera.jpg")
+    assert Image.open(path).format == "MPO"  # what Pillow calls it
+    verdict = check_image(path, APIXO)
+    assert verdict.ok and verdict.facts.format == "JPEG"
+    assert sniff_mime(path) == "image/jpeg" and verify_image(path) is None
 
 
 def test_messages_say_what_went_wrong(bad_images):
@@ -214,10 +228,6 @@ def _inspect_as_nobody(path) -> ImageFacts:
 @pytest.mark.timeout(10)
 @pytest.mark.parametrize("warnings_as", ["default", "error"])
 def test_bomb_headers_get_a_verdict_without_decoding(image_maker, warnings_as, recwarn):
-    import warnings
-
-    from PIL import Image
-
     if warnings_as == "error":
         warnings.simplefilter("error", Image.DecompressionBombWarning)
     huge = image_maker.header_only_png(100_000, 100_000, "huge.png")  # Pillow's DecompressionBombError

@@ -158,3 +158,20 @@ async def test_no_balance_endpoint():
     async with adapter("minimax") as (provider, script):
         assert await provider.balance() is None
     assert script.seen == []
+
+
+@pytest.mark.parametrize("http_status,code,error,maintenance", [
+    (503, 1024, ProviderUnavailable, True),  # HTTP 503 says maintenance; 1024 only "internal error"
+    (500, 1000, ProviderUnavailable, False),
+    (429, 1002, RateLimited, None),
+    (401, 1004, AuthError, None),
+    (400, 1026, ContentRejected, None),  # the specific base_resp code wins over a generic 400
+])
+async def test_http_error_with_base_resp(http_status, code, error, maintenance):
+    body = {"base_resp": {"status_code": code, "status_msg": "m"}}
+    async with adapter("minimax", reply(http_status, body)) as (provider, _):
+        with pytest.raises(error) as caught:
+            await provider.submit(payload(spec()))
+    assert caught.value.provider_code == str(code) and caught.value.status == http_status
+    if maintenance is not None:
+        assert caught.value.maintenance is maintenance

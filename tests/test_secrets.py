@@ -180,6 +180,7 @@ async def test_a_failing_keyring_keeps_the_key_for_the_session(error):
     store = KeyStore(env={}, backend=backend)
     status = await store.set("kie", KEY)
     assert (status.source, status.keyring_available, status.message) == ("session", False, SESSION_ONLY)
+    assert status.detail.startswith("No usable OS keyring")
     assert await store.get("kie") == KEY
     assert KEY not in everything_said(store, status)
     calls = backend.calls
@@ -192,7 +193,8 @@ async def test_without_a_key_anywhere_get_says_the_keyring_is_unavailable():
     with pytest.raises(KeyringUnavailable, match="No usable OS keyring"):
         await store.get("apiinone")
     status = await store.status("apiinone")
-    assert status.source is None and SESSION_ONLY in status.message
+    assert status.source is None and status.message == f"No key stored. {SESSION_ONLY}"
+    assert "NoKeyringError: no backend" in status.detail
     assert store.keyring_available is False
 
 

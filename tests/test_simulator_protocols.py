@@ -14,11 +14,11 @@ from hailuo_desktop.simulator.media import load_sample
 from hailuo_desktop.simulator.server import SimConfig, Simulator
 from tests.fixtures.sim import (
     IMAGE_URL,
-    KEYS,
     PROVIDER_IDS,
     SIM_EPOCH,
     auth,
     create_call,
+    loopback_client,
     poll_path,
     state_of,
     task_id_of,
@@ -64,7 +64,7 @@ def advance_to(sim: Simulator, moment: float) -> None:
 
 @pytest.mark.parametrize("provider", PROVIDER_IDS)
 async def test_happy_path_walks_the_real_states_and_serves_a_playable_mp4(simulator, provider):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         created = await submit(client, simulator, provider)
         assert created.status_code == 200
         task_id = task_id_of(provider, created.json())
@@ -93,7 +93,7 @@ async def test_happy_path_walks_the_real_states_and_serves_a_playable_mp4(simula
 
 
 async def test_envelopes_carry_each_providers_fields_and_types(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         ids = {p: task_id_of(p, (await submit(client, simulator, p)).json()) for p in PROVIDER_IDS}
         created_apiinone = (await submit(client, simulator, "apiinone")).json()
         simulator.advance(3600)
@@ -118,7 +118,7 @@ async def test_envelopes_carry_each_providers_fields_and_types(simulator):
 
 
 async def test_minimax_file_id_only_on_success(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         task_id = task_id_of("minimax", (await submit(client, simulator, "minimax")).json())
         running = (await poll(client, simulator, "minimax", task_id)).json()
     assert running["status"] == "Preparing" and running["file_id"] == ""
@@ -134,7 +134,7 @@ async def test_minimax_file_id_only_on_success(simulator):
     ("minimax", 200, {"task_id": "", "base_resp": {"status_code": 1004}}),
 ])
 async def test_a_bad_key_gets_each_providers_401(simulator, provider, http_status, shape):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         bad = await submit(client, simulator, provider, key=f"bad-{provider}")
         missing = await client.post(simulator.api_url + create_call(provider)[0], json=create_call(provider)[1])
     for answer in (bad, missing):
@@ -157,7 +157,7 @@ def keyed_config():
 
 
 async def test_configured_keys_decide_access_and_tell_kie_from_apikley(keyed_config):
-    async with Simulator(keyed_config) as sim, httpx.AsyncClient() as client:
+    async with Simulator(keyed_config) as sim, loopback_client() as client:
         good_kie = await submit(client, sim, "kie", key="k-kie")
         good_apikley = await submit(client, sim, "apikley", key="k-apikley")
         wrong = await submit(client, sim, "apixo", key="k-kie")
@@ -169,7 +169,7 @@ async def test_configured_keys_decide_access_and_tell_kie_from_apikley(keyed_con
 
 
 async def test_market_errors_can_travel_as_http_status():
-    async with Simulator(SimConfig(market_errors_as_http=True)) as sim, httpx.AsyncClient() as client:
+    async with Simulator(SimConfig(market_errors_as_http=True)) as sim, loopback_client() as client:
         answer = await submit(client, sim, "kie", key="bad")
     assert answer.status_code == 401 and answer.json()["code"] == 401 and "msg" in answer.json()
 
@@ -183,7 +183,7 @@ async def test_market_errors_can_travel_as_http_status():
 ])
 async def test_ten_seconds_at_1080p_is_refused_in_each_providers_shape(simulator, provider, http_status,
                                                                        code_path, code):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         answer = await submit(client, simulator, provider, duration=10, resolution="1080P")
     assert answer.status_code == http_status
     value = answer.json()
@@ -211,7 +211,7 @@ async def test_ten_seconds_at_1080p_is_refused_in_each_providers_shape(simulator
     ("minimax", {"resolution": "512P"}, "512P"),
 ])
 async def test_requests_the_service_would_refuse_are_refused(simulator, provider, overrides, fragment):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         answer = await submit(client, simulator, provider, **overrides)
     assert task_id_of(provider, answer.json()) is None
     assert fragment in answer.text
@@ -219,7 +219,7 @@ async def test_requests_the_service_would_refuse_are_refused(simulator, provider
 
 
 async def test_each_provider_types_duration_its_own_way(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         kie_int = await client.post(simulator.api_url + "/api/v1/jobs/createTask", headers=auth("kie"), json={
             "model": "hailuo/2-3-image-to-video-standard", "input": {"prompt": "p", "image_url": IMAGE_URL, "duration": 6}})
         minimax_text = await client.post(simulator.api_url + "/v1/video_generation", headers=auth("minimax"), json={
@@ -233,7 +233,7 @@ async def test_each_provider_types_duration_its_own_way(simulator):
 
 
 async def test_apixo_refuses_two_images_and_ignores_duration_on_pro(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         two = await client.post(simulator.api_url + "/api/v1/generateTask/hailuo-2-3-fast", headers=auth("apixo"),
                                 json={"input": {"mode": "standard-image-to-video", "prompt": "p",
                                                 "image_urls": [IMAGE_URL, IMAGE_URL], "duration": 6}})
@@ -246,13 +246,13 @@ async def test_apixo_refuses_two_images_and_ignores_duration_on_pro(simulator):
 
 
 async def test_minimax_accepts_a_data_url_image(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         answer = await submit(client, simulator, "minimax", image="data:image/jpeg;base64,/9j/4AAQ")
     assert answer.json()["base_resp"]["status_code"] == 0
 
 
 async def test_malformed_body_is_a_validation_error(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         answer = await client.post(simulator.api_url + "/api/v1/jobs/createTask", headers=auth("kie"),
                                    content=b"{not json")
     assert answer.json()["code"] == 422
@@ -260,7 +260,7 @@ async def test_malformed_body_is_a_validation_error(simulator):
 
 # --- money --------------------------------------------------------------------------------
 async def test_balances_are_reported_and_charged_with_the_catalog_price(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         credit_url, balance_url = "/api/v1/chat/credit", "/api/v1/apikeys/current-balance"
         kie_before = (await client.get(simulator.api_url + credit_url, headers=auth("kie"))).json()
         usd_before = (await client.get(simulator.api_url + balance_url, headers=auth("apixo"))).json()
@@ -279,7 +279,7 @@ async def test_balances_are_reported_and_charged_with_the_catalog_price(simulato
 
 
 async def test_a_failed_task_is_refunded(simulator):
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         await submit(client, simulator, "kie", prompt="{{sim:fail=501;queue=1;run=1}}")
         charged = simulator.balance("kie")
         simulator.advance(5)
@@ -295,7 +295,7 @@ async def test_a_failed_task_is_refunded(simulator):
 ])
 async def test_insufficient_balance_gets_each_providers_402(simulator, provider, http_status, shape):
     simulator.set_balance(provider, 0.1 if provider == "apixo" else 0)
-    async with httpx.AsyncClient() as client:
+    async with loopback_client() as client:
         answer = await submit(client, simulator, provider)
     assert answer.status_code == http_status
     assert _contains(answer.json(), shape)

@@ -235,6 +235,16 @@ def test_variants_are_made_of_the_selected_image(qtbot, panel, image_maker):
     assert first not in [r.image for r in order.requests]
 
 
+def test_a_folder_of_a_thousand_images_is_listed_and_counted(qtbot, panel):
+    from hailuo_desktop.domain.images import ImageFacts
+    panel.prompt.set_text("go")
+    for number in range(1000):
+        key = f"/shoot/img{number:04}.jpg"
+        panel.add_image(key, ImageFacts(key, 200_000, "JPEG", 1200, 800), None)
+    qtbot.waitUntil(lambda: panel.generate_button.text().replace("&", "") == "Generate 1000 videos", timeout=5000)
+    assert panel.images.row_of("/shoot/img0999.jpg") == 999
+
+
 def test_generate_is_disabled_with_a_reason(panel, image_maker):
     assert "Add an image" in panel.generate_reason()
     add_file(panel, image_maker.png(400, 500))
@@ -275,12 +285,13 @@ def test_apply_settings_restores_a_tasks_choices(panel):
 
 # --- cost ---------------------------------------------------------------------------------
 
-def test_cost_follows_the_choice_and_the_batch(panel, image_maker):
+def test_cost_follows_the_choice_and_the_batch(qtbot, panel, image_maker):
     choose(panel, "apixo", "hailuo-2-3-fast", mode="standard-image-to-video", duration=10)
     assert panel.cost.estimate.text() == "$0.32 per video"
     add_file(panel, image_maker.jpeg(800, 600, name="a.jpg"))
     add_file(panel, image_maker.jpeg(800, 600, name="b.jpg"))
-    assert panel.cost.estimate.text() == "$0.32 per video · $0.64 for 2 videos"
+    # Image changes are coalesced into one refresh per burst, on the next event-loop turn.
+    qtbot.waitUntil(lambda: panel.cost.estimate.text() == "$0.32 per video · $0.64 for 2 videos", timeout=2000)
     choose(panel, "kie", "hailuo/2-3-image-to-video-standard", duration=6, resolution="768P")
     assert panel.cost.estimate.text().startswith("30 credits per video")
     choose(panel, "apikley", "hailuo/2-3-image-to-video-standard")
@@ -297,13 +308,21 @@ def mime_with_urls(*urls: QUrl) -> QMimeData:
     return mime
 
 
-def drop(widget, mime: QMimeData) -> QDropEvent:
-    at = QPointF(widget.rect().center())
-    enter = QDragEnterEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+def drag_enter(widget, mime: QMimeData) -> QDragEnterEvent:
+    at = widget.rect().center()
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        enter = QDragEnterEvent(QPointF(at), *args)
+    except TypeError:  # PySide6 before 6.12 takes a QPoint only
+        enter = QDragEnterEvent(at, *args)
     QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    return enter
+
+
+def drop(widget, mime: QMimeData) -> QDropEvent:
+    assert drag_enter(widget, mime).isAccepted()
+    event = QDropEvent(QPointF(widget.rect().center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, event)
     return event
 
@@ -350,10 +369,7 @@ def test_ctrl_v_in_the_prompt_pastes_text_there(qtbot, panel):
 def test_plain_text_drags_are_refused(panel):
     mime = QMimeData()
     mime.setText("just words")
-    enter = QDragEnterEvent(QPointF(panel.rect().center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(panel, enter)
-    assert not enter.isAccepted()
+    assert not drag_enter(panel, mime).isAccepted()
 
 
 def test_pasting_image_data_and_an_image_url(qtbot, panel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..domain.catalog import ModelSpec, ProviderSpec
 from ..domain.errors import InvalidRequest
 from ..domain.request import GenerationRequest, request_problems
@@ -28,7 +30,10 @@ class Adapter:
         """Refuse, before a paid POST, what the provider would refuse anyway."""
         request = payload.request
         self.checked_model(request.spec)
-        problems = request_problems(request)
+        # The images that count are the URLs about to be sent, whatever the request's local paths.
+        sent = replace(request, image=payload.image_url or request.image,
+                       end_image=payload.end_image_url or request.end_image)
+        problems = request_problems(sent)
         if problems:
             raise InvalidRequest(" ".join(problems))
         return request

@@ -12,7 +12,7 @@ from ..domain.errors import AuthError, ContentRejected, HailuoError, ProviderUna
 from ..domain.states import RemoteState
 from .adapter import Adapter
 from .base import Balance, RemoteStatus, SubmitPayload
-from .fields import as_dict, as_int, as_text, dig
+from .fields import as_int, as_text, dig
 from .http import Answer, clean_message, error_for_code
 from .normalize import checked_remote_id, require_state, require_url, task_id_from
 
@@ -20,6 +20,7 @@ from .normalize import checked_remote_id, require_state, require_url, task_id_fr
 _AS_STATUS = {1002: 429, 1004: 401, 2049: 401, 1008: 402, 2013: 400}
 CONTENT_CODES = frozenset({1026, 1039})  # sensitive input / output filtered
 REAL_NAME_CODE = 2038
+SPECIFIC_CODES = frozenset(_AS_STATUS) | CONTENT_CODES | {REAL_NAME_CODE}  # they say more than any HTTP status
 
 
 class MiniMaxProvider(Adapter):
@@ -80,11 +81,13 @@ class MiniMaxProvider(Adapter):
     def _checked(self, answer: Answer, *, on_poll: bool) -> dict:
         """The body when both the HTTP status and base_resp say OK; else the typed error."""
         code = as_int(dig(answer.body, "base_resp", "status_code"))
-        if code not in (None, 0):
+        if code not in (None, 0) and (answer.http_ok or code in SPECIFIC_CODES):
             raise self._base_resp_error(answer, code)
         if not answer.http_ok:
+            # A generic base_resp (1000 "unknown error") says less than an HTTP 503 or 404.
             message = clean_message(as_text(dig(answer.body, "base_resp", "status_msg")), self.http.key)
-            raise error_for_code(answer.status, name=self.name, message=message, answer=answer, on_poll=on_poll)
+            raise error_for_code(answer.status, name=self.name, message=message, answer=answer, on_poll=on_poll,
+                                 provider_code=str(code) if code else None)
         if not isinstance(answer.payload, dict):
             raise self.http.not_json(answer)
         return answer.body

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 # use without trouble. [I]
 DEFAULT_RATE = 4.0
 DEFAULT_BURST = 8
+_EPSILON = 1e-9
 
 
 @dataclass
@@ -39,7 +40,9 @@ class _Bucket:
 
     def wait_time(self, now: float) -> float:
         wait = self.paused_until - now
-        if self.tokens < 1:
+        # The epsilon absorbs float rounding: without it a refill can land a hair under one
+        # token and ask for a sleep too short to move the clock, forever.
+        if self.tokens < 1 - _EPSILON:
             wait = max(wait, (1 - self.tokens) / self.rate)
         return wait
 
@@ -88,9 +91,12 @@ class RequestBudget:
         now = self._clock()
         bucket.refill(now)
         bucket.rate = max(bucket.nominal * self._floor_fraction, bucket.rate / 2)
-        bucket.tokens = min(bucket.tokens, 0.0)
         pause = retry_after if retry_after is not None and retry_after > 0 else 1 / bucket.rate
         bucket.paused_until = max(bucket.paused_until, now + pause)
+        # No burst piles up during the pause: one request may go when it ends, the rest
+        # follow at the new, slower rate.
+        bucket.tokens = min(bucket.tokens, 1.0)
+        bucket.stamp = max(bucket.stamp, bucket.paused_until)
 
     def on_success(self, provider_id: str) -> None:
         bucket = self._bucket(provider_id)

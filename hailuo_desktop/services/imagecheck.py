@@ -22,6 +22,9 @@ from ..domain.images import ImageFacts, ImageVerdict, check_facts
 # image" when Pillow cannot parse a header that starts like one.
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"), (b"BM", "BMP"))
 _HEAD_BYTES = 16
+# Pillow names a camera JPEG with extra frames (stereo, depth, motion) "MPO"; the file is a
+# plain JPEG to every provider and browser, so it is reported as one.
+_FORMAT_ALIASES = {"MPO": "JPEG"}
 
 
 class _Unreadable(Exception):
@@ -122,7 +125,8 @@ def _header_facts(handle) -> tuple[str, int, int]:
         raise _Unreadable(_unidentified_text(head)) from None
     except Exception as err:  # noqa: BLE001 - Pillow's parsers raise many types on bad data
         raise _Unreadable(_damaged_header_text(head, err)) from None
-    return _checked_geometry(image_format or "unknown", width, height)
+    image_format = _FORMAT_ALIASES.get(image_format, image_format) or "unknown"
+    return _checked_geometry(image_format, width, height)
 
 
 def _checked_geometry(image_format: str, width: int, height: int) -> tuple[str, int, int]:

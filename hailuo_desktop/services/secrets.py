@@ -34,7 +34,8 @@ class KeyStatus:
     provider_id: str
     source: str | None  # "env" | "keyring" | "session" | None (no key)
     keyring_available: bool | None  # None until the keyring has been asked once
-    message: str
+    message: str  # for the user
+    detail: str | None = None  # why the keyring failed, for "copy details" and logs
 
     @property
     def has_key(self) -> bool:
@@ -115,7 +116,7 @@ class KeyStore:
         try:
             stored = await self._keyring_call(self._read, provider_id)
         except KeyringUnavailable as err:
-            return self._status(spec, None, f"No key stored. {SESSION_ONLY} ({err.message})")
+            return self._status(spec, None, f"No key stored. {SESSION_ONLY}", err.message)
         if stored:
             self._seen.add(stored)
             return self._status(spec, "keyring", "Stored in the OS keyring.")
@@ -123,8 +124,8 @@ class KeyStore:
 
     # --- the keyring, off the event loop --------------------------------------------
 
-    def _status(self, spec: ProviderSpec, source: str | None, message: str) -> KeyStatus:
-        return KeyStatus(spec.id, source, self._available, message)
+    def _status(self, spec: ProviderSpec, source: str | None, message: str, detail: str | None = None) -> KeyStatus:
+        return KeyStatus(spec.id, source, self._available, message, detail or self._unavailable_reason)
 
     def _env_key(self, spec: ProviderSpec) -> str:
         key = self._env.get(spec.env_var, "").strip()

@@ -77,9 +77,9 @@ async def _reset(request: web.Request, answer: Answer, fault: Fault) -> web.Stre
 async def _trickle(request: web.Request, answer: Answer, fault: Fault, pause: Pause) -> web.StreamResponse:
     response = await _start(request, answer, len(answer.body))
     for offset in range(0, len(answer.body), fault.chunk):
-        await response.write(answer.body[offset:offset + fault.chunk])
-        if not await pause(fault.delay if fault.delay is not None else 1.0):
+        if offset and not await pause(fault.delay if fault.delay is not None else 1.0):
             return abort(request, response)
+        await response.write(answer.body[offset:offset + fault.chunk])
     await response.write_eof()
     return response
 

@@ -19,9 +19,10 @@ kinds:
 - reset       headers and `after_bytes` of the body (default half), then the transport is
               aborted.
 - drop        the connection is closed before any answer.
-- slow        the body trickles `chunk` bytes every `delay` seconds of the sim's clock
-              (with a ManualClock the test releases each chunk with `advance()`; the
-              clock's `sleepers` count says when the body is waiting).
+- slow        the body trickles `chunk` bytes (default 16) with a pause of `delay`
+              seconds of the sim's clock (default 1) between two chunks; with a
+              ManualClock the test releases each chunk with `advance()`, and the clock's
+              `sleepers` count says when the body is waiting.
 - hang        the answer is held `delay` seconds of the sim's clock (None: until the
               client gives up or the simulator stops), then sent as usual.
 - missing_id  (submit) a success envelope without the task id.

@@ -5,7 +5,8 @@
 records whether one was sent anyway). Errors look like an object store's: XML bodies,
 403 `AccessDenied` "Request has expired" once the URL's time is up, 404 `NoSuchKey`
 for an unknown file or a result that is not ready. Download faults: status, html, drop,
-hang, expired, truncated, reset, slow, no_range (see faults.py).
+hang, expired, truncated, reset, slow, no_range (see faults.py); a HEAD matches them
+too, except truncated, reset and slow, which wait for a GET.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .filestore import FileEntry
 from .media import RangeNotSatisfiable, VirtualFile, parse_range
 from .tasks import Phase
 
+BODY_KINDS = frozenset({"truncated", "reset", "slow"})
 XML_CODES = {403: "AccessDenied", 404: "NoSuchKey", 429: "SlowDown", 500: "InternalError", 503: "ServiceUnavailable"}
 
 
@@ -46,7 +48,8 @@ class FilesOrigin:
             return NOT_FOUND.response()
         if entry.task is not None and request.method == "GET":
             self.core.stats.downloads += 1
-        fault = self.core.faults.take("download", entry.provider, entry.task.remote_id if entry.task else None)
+        task_id = entry.task.remote_id if entry.task else None
+        fault = self.core.faults.take("download", entry.provider, task_id, accept=_fits(request.method))
         if self._expired(entry) or (fault is not None and fault.kind == "expired"):
             return EXPIRED.response()
         if fault is not None and fault.kind in ("status", "html", "drop"):
@@ -110,10 +113,10 @@ class FilesOrigin:
         if kind in ("truncated", "reset"):
             stop = start + (fault.after_bytes if fault.after_bytes is not None else (end - start) // 2)
         chunk = fault.chunk if kind == "slow" else 256 * 1024
-        for piece in video.chunks(start, min(stop, end), chunk):
-            await response.write(piece)
-            if kind == "slow" and not await self.core.pause(fault.delay if fault.delay is not None else 1.0):
+        for index, piece in enumerate(video.chunks(start, min(stop, end), chunk)):
+            if index and kind == "slow" and not await self.core.pause(fault.delay if fault.delay is not None else 1.0):
                 return abort(request, response)
+            await response.write(piece)
         if kind == "reset":
             return abort(request, response)
         if kind == "truncated":
@@ -122,3 +125,7 @@ class FilesOrigin:
         await response.write_eof()
         return response
 
+
+def _fits(method: str):
+    """A HEAD has no body to cut or slow down: those faults wait for the GET."""
+    return lambda fault: method != "HEAD" or fault.kind not in BODY_KINDS

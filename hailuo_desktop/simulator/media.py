@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 CHUNK = 256 * 1024
+_ZEROS = bytes(CHUNK)  # immutable, shared by every padded file
 _BOX_HEADER = 8
 _LARGE_BOX_HEADER = 16
 
@@ -39,7 +40,7 @@ class VirtualFile:
     def size(self) -> int:
         return len(self.head) + self.zeros
 
-    def chunks(self, start: int = 0, end: int | None = None, chunk: int = CHUNK) -> Iterator[bytes]:
+    def chunks(self, start: int = 0, end: int | None = None, chunk: int = CHUNK) -> Iterator[bytes | memoryview]:
         """The bytes [start, end) in pieces of at most `chunk`."""
         end = self.size if end is None else min(end, self.size)
         position = start
@@ -48,7 +49,9 @@ class VirtualFile:
             yield self._read(position, step)
             position += step
 
-    def _read(self, position: int, length: int) -> bytes:
+    def _read(self, position: int, length: int) -> bytes | memoryview:
+        if position >= len(self.head) and length <= CHUNK:
+            return memoryview(_ZEROS)[:length]  # the padding: no allocation per chunk
         from_head = self.head[position:position + length]
         return from_head + bytes(length - len(from_head))
 

@@ -21,15 +21,12 @@ class AppContext:
     settings: Settings  # the current settings; replaced (never mutated) when the user changes them
     paths: DataPaths
     client: httpx.AsyncClient
-    demo_url: str | None = None  # the in-process simulator's origin, in demo mode
-
-    @property
-    def demo(self) -> bool:
-        return self.demo_url is not None
+    api_url: str | None = None  # one origin for every provider: the simulator (demo, tests)
+    demo: bool = False
 
     def base_url(self, provider_id: str) -> str | None:
-        """Where a new task for this provider goes: the simulator in the demo, else any override."""
-        return self.demo_url or self.settings.base_urls.get(provider_id)
+        """Where a new task for this provider goes: the simulator if set, else any override."""
+        return self.api_url or self.settings.base_urls.get(provider_id)
 
     @property
     def cache_dir(self) -> Path:

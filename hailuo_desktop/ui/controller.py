@@ -19,6 +19,7 @@ from qasync import asyncSlot
 from ..domain import catalog
 from ..domain.errors import HailuoError, KeyringUnavailable, MissingKey
 from ..domain.request import GenerationRequest
+from ..domain.states import TaskState
 from ..domain.task import Task
 from ..engine import ROUTE_PROVIDER, upload_route_for
 from ..providers.registry import build_provider
@@ -27,7 +28,7 @@ from .compose import ComposeOrder, ComposePanel
 from .balance import format_balance
 from .context import AppContext
 from .dialogs import run_dialog
-from .errors import NextStep, UserMessage
+from .errors import NextStep, UserMessage, describe_task
 from .first_run import ENTER_KEY, TRY_DEMO, FirstRunDialog
 from .intake import expand_paths, fetch_url_image, save_pasted
 from .main_window import MainWindow
@@ -40,6 +41,9 @@ from .thumbnails import load_thumbnail
 
 log = logging.getLogger(__name__)
 
+# Failure codes that are about the key, the money or the machine: every next task would hit them.
+ACCOUNT_PROBLEMS = frozenset({"auth", "insufficient_balance", "missing_key", "upload_route_missing", "storage",
+                              "keyring_unavailable"})
 COMPOSE_THUMB = QSize(128, 128)  # the image list paints 64 px; twice that for HiDPI screens
 STATUS_MS = 6000
 
@@ -97,6 +101,7 @@ class Controller(QObject):
         self.settings_flow.settings_changed.connect(self._apply_settings)
         self.task_actions.reuse_image.connect(self._reuse_image)
         self.bridge.task_finished.connect(self.notifier.task_finished)
+        self.bridge.task_finished.connect(self._on_task_finished)
         self.bridge.batch_finished.connect(self.notifier.batch_finished)
 
     def close(self) -> None:
@@ -338,6 +343,14 @@ class Controller(QObject):
         self.window.banner.dismiss()
         await self.refresh_provider(self.compose.current_provider())
         await self.resume_unfinished()  # the tasks that waited for this key; followed ones are skipped
+
+    @Slot(object)
+    def _on_task_finished(self, task: Task) -> None:
+        """Problems with the account, not the clip, go to the banner: they stop every next task too."""
+        if task.state is TaskState.FAILED and task.error_code in ACCOUNT_PROBLEMS:
+            message = describe_task(task)
+            if message is not None:
+                self.errors.show(message)
 
     # --- settings, notifications, banner ---------------------------------------------
     def _apply_settings(self, settings) -> None:

@@ -11,13 +11,22 @@ Frames are drawn a few at a time between event-loop turns so the window never st
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import logging
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtMultimedia import (
     QMediaCaptureSession, QMediaFormat, QMediaRecorder, QVideoFrame, QVideoFrameFormat, QVideoFrameInput,
 )
+
+log = logging.getLogger(__name__)
 
 FRAMES_PER_TURN = 4  # drawn per event-loop turn: a few ms, so the GUI stays fluid
 ZOOM_END = 1.18  # how far the camera pushes in over the clip
@@ -140,3 +149,55 @@ async def encode_push_in(image: QImage, dest: Path, *, seconds: float = 6.0, fps
         return Path(await asyncio.wait_for(done, timeout))
     finally:
         encoder.deleteLater()
+
+
+class DemoResultFactory:
+    """The simulator's `result_factory` in the demo: a push-in on the image the task was sent.
+
+    The simulator calls it on a worker thread when a result is first downloaded. It reads
+    the task's image (a data: URL, or a file on the simulator's loopback origin), asks the
+    GUI loop to encode the clip, and waits. Anything that goes wrong gives the shipped
+    sample clip instead: the demo must always end with a video.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, folder: Path, sample: Callable[[], bytes],
+                 timeout: float = 90.0) -> None:
+        self._loop = loop
+        self._folder = folder
+        self._sample = sample
+        self._timeout = timeout
+        self.made: list[Path] = []  # clips encoded from an image (the rest fell back to the sample)
+
+    def __call__(self, info: dict) -> bytes:
+        try:
+            return self._clip(info)
+        except Exception:  # noqa: BLE001 - any failure: the sample clip, never no video
+            log.warning("demo: could not animate the image; sending the sample clip", exc_info=True)
+            return self._sample()
+
+    def _clip(self, info: dict) -> bytes:
+        data = _image_bytes(info.get("image_url"))
+        if data is None:
+            return self._sample()
+        seconds = float(info.get("duration") or 6)
+        dest = self._folder / f"push-in-{hashlib.sha256(data).hexdigest()[:20]}-{seconds:g}s.mp4"
+        if not dest.exists():
+            image = QImage.fromData(data)
+            job = asyncio.run_coroutine_threadsafe(encode_push_in(image, dest, seconds=seconds), self._loop)
+            job.result(self._timeout)
+        self.made.append(dest)
+        return dest.read_bytes()
+
+
+def _image_bytes(url: str | None) -> bytes | None:
+    """The task's image: decoded from a data: URL, or fetched from a loopback origin only."""
+    if not url:
+        return None
+    if url.startswith("data:"):
+        return base64.b64decode(url.split(",", 1)[1])
+    host = urlsplit(url).hostname or ""
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        return None  # the demo never reaches out to the internet for a result
+    response = httpx.get(url, timeout=10.0)
+    response.raise_for_status()
+    return response.content

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from .actions import Actions
+from .actions import Actions, build_actions
 from .error_banner import ErrorBanner
 from .tasks.detail import TaskDetail
 from .tasks.panel import TaskListPanel
@@ -23,13 +23,13 @@ DEFAULT_SIZE = (1280, 800)
 class MainWindow(QMainWindow):
     closed = Signal()  # the window closed for good (the guard agreed)
 
-    def __init__(self, compose: QWidget, tasks: TaskListPanel, detail: TaskDetail, actions: Actions,
-                 qsettings: QSettings, *, demo: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, compose: QWidget, tasks: TaskListPanel, detail: TaskDetail, qsettings: QSettings,
+                 *, demo: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.compose = compose
         self.tasks = tasks
         self.detail = detail
-        self.actions = actions
+        self.actions: Actions = build_actions(self)
         self.banner = ErrorBanner()
         self._qsettings = qsettings
         self.close_guard: Callable[[], bool] = lambda: True  # the controller may veto a close
@@ -44,11 +44,12 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def _lay_out(self) -> None:
-        self.right = QSplitter(Qt.Orientation.Horizontal)
+        # The list gets the full width for its columns; the detail sits under it.
+        self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.tasks)
         self.right.addWidget(self.detail)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 1)
         self.main = QSplitter(Qt.Orientation.Horizontal)
         self.main.addWidget(self.compose)
         self.main.addWidget(self.right)
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
             self.main.setSizes([400, 880])
-            self.right.setSizes([500, 380])
+            self.right.setSizes([380, 400])
         for name, splitter in (("window/main", self.main), ("window/right", self.right)):
             state = self._qsettings.value(name)
             if state is not None:

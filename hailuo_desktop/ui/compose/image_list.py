@@ -63,6 +63,7 @@ class ImageListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._entries: list[ImageEntry] = []
+        self._rows: dict[str, int] = {}  # key -> row, so a folder of thousands adds in linear time
         self._rules: ImageRules | None = None
         self._provider_name = ""
 
@@ -98,6 +99,7 @@ class ImageListModel(QAbstractListModel):
             self._changed(row)
             return
         self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
+        self._rows[key] = len(self._entries)
         self._entries.append(entry)
         self.endInsertRows()
 
@@ -113,12 +115,14 @@ class ImageListModel(QAbstractListModel):
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._entries[row]
+        self._rows = {e.key: number for number, e in enumerate(self._entries)}
         self.endRemoveRows()
         return True
 
     def clear(self) -> None:
         self.beginResetModel()
         self._entries.clear()
+        self._rows.clear()
         self.endResetModel()
 
     def set_rules(self, rules: ImageRules, provider_name: str) -> None:
@@ -131,7 +135,7 @@ class ImageListModel(QAbstractListModel):
 
     # --- queries -----------------------------------------------------------------------
     def row_of(self, key: str) -> int | None:
-        return next((row for row, e in enumerate(self._entries) if e.key == key), None)
+        return self._rows.get(key)
 
     def entry(self, row: int) -> ImageEntry:
         return self._entries[row]

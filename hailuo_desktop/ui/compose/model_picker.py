@@ -251,43 +251,34 @@ class ModelPicker(QWidget):
 
     # --- reacting ----------------------------------------------------------------------
     def _on_provider(self) -> None:
-        if self._filling:
-            return
-        previous = self.mode_box.currentData()
-        self._filling = True
-        try:
-            self._fill_families(previous.family if previous else None, previous.kind if previous else None)
-            self._fill_modes(previous)
-            self._refill_options()
-        finally:
-            self._filling = False
-        self._after_mode()
-        self.provider_changed.emit(self.provider())
-        self.changed.emit()
+        if not self._filling:
+            self._rebuild(families=True, modes=True)
+            self.provider_changed.emit(self.provider())
+            self.changed.emit()
 
     def _on_family(self) -> None:
-        if self._filling:
-            return
+        if not self._filling:
+            self._rebuild(families=False, modes=True)
+            self.changed.emit()
+
+    def _on_mode(self) -> None:
+        if not self._filling:
+            self._rebuild(families=False, modes=False)
+            self.changed.emit()
+
+    def _rebuild(self, *, families: bool, modes: bool) -> None:
+        """Refill the lists below the one the user changed, keeping what still applies."""
         previous = self.mode_box.currentData()
         self._filling = True
         try:
-            self._fill_modes(previous)
+            if families:
+                self._fill_families(previous.family if previous else None, previous.kind if previous else None)
+            if modes:
+                self._fill_modes(previous)
             self._refill_options()
         finally:
             self._filling = False
         self._after_mode()
-        self.changed.emit()
-
-    def _on_mode(self) -> None:
-        if self._filling:
-            return
-        self._filling = True
-        try:
-            self._refill_options()
-        finally:
-            self._filling = False
-        self._after_mode()
-        self.changed.emit()
 
     def _refill_options(self) -> None:
         keep_duration, keep_resolution = self.duration_box.currentData(), self.resolution_box.currentData()

@@ -6,7 +6,7 @@ intents and shows what it is told.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -38,6 +38,11 @@ class ComposePanel(QWidget):
         self._busy = False
         self._outside_reason: str | None = None
         self._plan = Plan(None, None, 0)
+        self._end_frames_stale = True
+        # Image changes arrive in bursts (a folder of hundreds): refresh once per burst.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
         self.images = ImageListModel(self)
         self._build()
         self._lay_out()
@@ -136,6 +141,7 @@ class ComposePanel(QWidget):
         self.prompt.changed.connect(self._refresh)
         self.variants.valueChanged.connect(self._refresh)
         self.generate_button.clicked.connect(self.trigger_generate)
+        self._refresh_timer.timeout.connect(self._refresh)
 
     # --- the contract: setters ---------------------------------------------------------
     def add_image(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None) -> None:
@@ -196,6 +202,7 @@ class ComposePanel(QWidget):
 
     def generate_reason(self) -> str | None:
         """Why Generate is disabled right now (None when it is enabled)."""
+        self._refresh()
         if self.generate_button.isEnabled():
             return None
         return self.reason.text() or None
@@ -215,9 +222,14 @@ class ComposePanel(QWidget):
             self.provider_changed.emit(provider_id)
 
     def _on_images_changed(self, *args) -> None:
-        names = [(key, display_name(key)) for key in self.images.accepted_keys()]
-        self.picker.set_end_frame_choices(names)
-        self._refresh()
+        self._end_frames_stale = True
+        self._refresh_timer.start()
+
+    def _sync_end_frames(self) -> None:
+        """The end-frame list only matters while an end-frame model is chosen."""
+        if self._end_frames_stale and self.picker.spec().end_frame:
+            self._end_frames_stale = False
+            self.picker.set_end_frame_choices([(key, display_name(key)) for key in self.images.accepted_keys()])
 
     def _on_selection(self, selected: QItemSelection = None, deselected: QItemSelection = None) -> None:
         self._refresh()
@@ -226,14 +238,17 @@ class ComposePanel(QWidget):
     def _draft(self) -> Draft:
         picker = self.picker
         accepted = self.images.accepted_keys()
+        end_frame = picker.end_frame() if picker.end_frame() in accepted else None
         return Draft(provider=picker.provider(), provider_name=catalog.provider(picker.provider()).name,
                      spec=picker.spec(), prompt=self.prompt.text(), duration=picker.duration(),
                      resolution=picker.resolution(), prompt_optimizer=picker.prompt_optimizer(),
-                     end_frame=picker.end_frame(), accepted=accepted, listed=self.images.rowCount(),
+                     end_frame=end_frame, accepted=accepted, listed=self.images.rowCount(),
                      selected=[k for k in self.image_view.selected_keys() if k in accepted],
                      variants=self.variants.value(), prompt_problems=self.prompt.problems())
 
     def _refresh(self, *args) -> None:
+        self._refresh_timer.stop()
+        self._sync_end_frames()
         draft = self._draft()
         self._plan = plan(draft)
         self.prompt.set_limit(draft.spec.prompt_max)

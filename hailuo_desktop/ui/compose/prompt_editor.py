@@ -35,7 +35,7 @@ class PromptEditor(QWidget):
 
     def _build_camera_button(self) -> QToolButton:
         button = QToolButton(self)
-        button.setText(self.tr("Camera"))
+        button.setText(self.tr("Camera move"))
         button.setToolTip(self.tr(
             "Insert a camera movement at the cursor. With the cursor in or just after a bracket, "
             "the movement is combined into it (at most %n per bracket).", "", MAX_CAMERA_COMMANDS))

@@ -26,6 +26,8 @@ from .words import cost_text, provider_name, settings_text, state_text
 
 POSTER_SIZE = 360
 VIDEO_MIN = QSize(320, 180)
+MIN_FACTS_WIDTH = 340
+ACTION_COLUMNS = 3
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -142,27 +144,31 @@ class TaskDetail(QWidget):
         self._actions = QGridLayout()
         for i, b in enumerate((self.open_file, self.show_folder, self.copy_prompt, self.reuse,
                                self.retry, self.cancel, self.remove)):
-            self._actions.addWidget(b, i // 4, i % 4)
+            self._actions.addWidget(b, i // ACTION_COLUMNS, i % ACTION_COLUMNS)
 
     def _layout(self) -> None:
-        content = QWidget()
-        column = QVBoxLayout(content)
+        # Video on the left, words and buttons on the right (scrolling when the window is short).
+        facts = QWidget()
+        column = QVBoxLayout(facts)
+        column.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         header.addWidget(self.state, 1)
         header.addWidget(self.sound)
-        column.addWidget(self._media, 3)
         column.addLayout(header)
         column.addWidget(self.error_box)
         column.addLayout(self._facts)
         column.addLayout(self._actions)
-        column.addStretch(0)
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(facts)
+        scroll.setMinimumWidth(MIN_FACTS_WIDTH)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 0)
+        outer.addWidget(self._media, 5)
+        outer.addWidget(scroll, 4)
 
     # --- showing ---------------------------------------------------------------------
     def show_task(self, task: Task | None) -> None:

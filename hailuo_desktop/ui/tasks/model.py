@@ -33,6 +33,7 @@ TaskRole = Qt.ItemDataRole.UserRole + 1  # the Task
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # eta.Progress
 TaskIdRole = Qt.ItemDataRole.UserRole + 3
 
+_BAR_STATES = frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING, TaskState.SUCCEEDED})
 CHUNK = 500  # rows handed to the view per fetchMore
 CACHE_SIZE = 2000  # Task objects kept; the rest are read again when scrolled back to
 HISTORY_SEED = 300  # recent successes read at start to seed the ETA medians
@@ -47,13 +48,14 @@ def _ascii_lower(text: str) -> str:
 _ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def catalog_priors() -> dict[tuple[str, str], float]:
-    return {(m.provider, m.model): prior_for(m.family, m.tier) for m in catalog.MODELS}
+def catalog_priors(scale: float = 1.0) -> dict[tuple[str, str], float]:
+    return {(m.provider, m.model): prior_for(m.family, m.tier) * scale for m in catalog.MODELS}
 
 
 class TaskListModel(QAbstractTableModel):
     def __init__(self, store: TaskStore, bridge: StoreBridge, *, thumbnails: ListThumbnails | None = None,
-                 clock: Callable[[], float] = time.time, parent: QObject | None = None) -> None:
+                 clock: Callable[[], float] = time.time, eta_scale: float = 1.0,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._bridge = bridge
@@ -62,7 +64,7 @@ class TaskListModel(QAbstractTableModel):
         self._states: frozenset[TaskState] | None = None
         self._search: str | None = None
         self._cache: OrderedDict[str, Task] = OrderedDict()
-        self.eta = EtaEstimator(catalog_priors())
+        self.eta = EtaEstimator(catalog_priors(eta_scale))
         self._seed_eta()
         self._load_ids()
         self._tick = QTimer(self)
@@ -188,7 +190,8 @@ class TaskListModel(QAbstractTableModel):
         if role == TaskIdRole:
             return task.id
         if role == ProgressRole:
-            return self.progress(task)
+            # A bar only where there is progress to show: active tasks and finished videos.
+            return self.progress(task) if task.state in _BAR_STATES else None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == PROMPT:
             return self._thumbnail(task)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -213,9 +216,11 @@ class TaskListModel(QAbstractTableModel):
         progress = self.progress(task)
         if task.state is TaskState.QUEUED and not (task.submitted_at or task.submit_started_at):
             return self.tr("waiting")
-        if progress.remaining is not None:
+        if progress.remaining is not None and progress.remaining >= 1:
             return self.tr("{elapsed} · ~{left} left").format(
                 elapsed=format_seconds(progress.elapsed), left=format_seconds(progress.remaining))
+        if progress.remaining is not None:
+            return self.tr("{elapsed} · any moment").format(elapsed=format_seconds(progress.elapsed))
         return format_seconds(progress.elapsed)
 
     def _tooltip(self, task: Task, column: int) -> str:

@@ -1,0 +1,339 @@
+"""Fetch a finished video from its result host to disk, without ever losing or leaking.
+
+- Streams in chunks to `<dest>.part` (memory stays flat for any size), then fsyncs and
+  renames it over `dest` in one step, so `dest` is either absent or complete.
+- Resumes: when a `.part` exists, asks for the rest with Range; a host that answers 200
+  (no Range support) gets a fresh download instead, and a 206 that starts elsewhere too.
+- Retries network errors, 429 and 5xx with backoff (Retry-After honoured); 403/404/410 mean
+  the result link expired (ResultExpired), which no retry fixes.
+- Checks the size against Content-Length / Content-Range, enforces a size cap and refuses
+  a web page (text/html) where a video should be.
+- Never sends an Authorization header: each request is built and stripped by hand, sent
+  with the client's auth disabled, and redirects are followed here, hop by hop, so a
+  redirect to another origin cannot carry one either.
+
+The `.part` file: kept when the download fails in a way a later try can continue (network
+errors after the retries, a full disk, an unwritable folder), because the task stays
+resumable; removed when its bytes are useless (wrong type, over the cap, longer than
+announced, expired link) and after success. The runner removes it (`discard_partial`)
+when a task ends failed or cancelled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import hashlib
+import logging
+import os
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from ..domain.errors import DownloadError, ResultExpired, StorageError
+from .polling import Backoff, RetryPolicy
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 2 * 1024 ** 3
+MAX_REDIRECTS = 5
+_EXPIRED_STATUSES = {403, 404, 410}
+_CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
+_CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)")
+
+
+def part_path(dest: Path) -> Path:
+    return dest.with_name(dest.name + ".part")
+
+
+def discard_partial(dest: Path) -> None:
+    """Remove the `.part` of `dest`, if any (the task will not resume this download)."""
+    try:
+        part_path(Path(dest)).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove %s: %s", part_path(Path(dest)), exc)
+
+
+def allowed_content_type(value: str | None) -> bool:
+    if not value:
+        return True  # some CDNs send none; the size check still applies
+    kind = value.split(";")[0].strip().lower()
+    return kind.startswith("video/") or kind in {"application/octet-stream", "binary/octet-stream"}
+
+
+class _TryAgain(Exception):
+    """A failure a later attempt may get past; `cause` carries Retry-After when there was one."""
+
+    def __init__(self, reason: str, cause: BaseException | None = None, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.cause = cause
+        self.retry_after = retry_after
+
+
+@dataclass
+class _Plan:
+    """What one response promises: where its bytes start and how long the whole file is."""
+
+    offset: int
+    total: int | None
+
+
+class Downloader:
+    def __init__(self, client: httpx.AsyncClient, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, *,
+                 retry: RetryPolicy | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self._client = client
+        self._clock = clock
+        self._sleep = sleep
+        self._retry = retry or RetryPolicy(attempts=6, backoff=Backoff(base=1.0, maximum=30.0))
+        self.max_bytes = max_bytes
+
+    async def fetch(self, url: str, dest: Path) -> tuple[int, str]:
+        """Download `url` to `dest`; returns (bytes, sha256 hex)."""
+        dest = Path(dest)
+        _ensure_folder(dest.parent)
+        started = self._clock()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                size, digest = await self._attempt(url, dest)
+            except _TryAgain as exc:
+                delay = self._retry.delay(attempt, exc)
+                if delay is None:
+                    raise DownloadError(
+                        f"The video could not be downloaded from {_host(url)} after {attempt} tries "
+                        f"({exc.reason}). The partial file is kept; try again later.") from exc
+                log.info("download from %s: %s; retrying in %.1f s", _host(url), exc.reason, delay)
+                await self._sleep(delay)
+                continue
+            log.info("downloaded %d bytes from %s in %.1f s", size, _host(url), self._clock() - started)
+            return size, digest
+
+    # --- one attempt -----------------------------------------------------------------
+    async def _attempt(self, url: str, dest: Path) -> tuple[int, str]:
+        part = part_path(dest)
+        have = _size_or_zero(part)
+        headers = {"Accept-Encoding": "identity"}
+        if have:
+            headers["Range"] = f"bytes={have}-"
+        response = await self._open(url, headers)
+        try:
+            plan = self._plan(response, have, dest)
+            if plan is None:  # the .part already holds the whole file (a 416 that says so)
+                return await _finish(part, dest)
+            await self._receive(response, part, plan)
+        finally:
+            await response.aclose()
+        return await _finish(part, dest)
+
+    async def _open(self, url: str, headers: dict[str, str]) -> httpx.Response:
+        current = httpx.URL(url)
+        for _ in range(MAX_REDIRECTS + 1):
+            _check_scheme(current)
+            request = self._client.build_request("GET", current, headers=headers)
+            for name in _CREDENTIAL_HEADERS:
+                request.headers.pop(name, None)
+            try:
+                response = await self._client.send(request, stream=True, follow_redirects=False, auth=None)
+            except httpx.TransportError as exc:
+                raise _TryAgain(_describe_transport(exc), exc) from exc
+            if not response.is_redirect:
+                return response
+            location = response.headers.get("location", "")
+            await response.aclose()
+            current = current.join(location)
+        raise DownloadError(f"The result host {_host(url)} redirected more than {MAX_REDIRECTS} times.")
+
+    def _plan(self, response: httpx.Response, have: int, dest: Path) -> _Plan | None:
+        status = response.status_code
+        if status == 416 and have:
+            return self._plan_unsatisfiable(response, have, dest)
+        if status in _EXPIRED_STATUSES:
+            discard_partial(dest)
+            raise ResultExpired(f"The result host {_host(str(response.url))} answered {status}: the video link "
+                                "has expired or the file was removed.", status=status)
+        if status == 429 or status >= 500:
+            raise _TryAgain(f"the result host answered {status}", retry_after=_retry_after(response))
+        if status not in (200, 206):
+            discard_partial(dest)
+            raise DownloadError(f"The result host {_host(str(response.url))} answered {status}.", status=status)
+        self._check_type(response, dest)
+        plan = self._plan_body(response, have, dest)
+        if plan.total is not None and plan.total > self.max_bytes:
+            discard_partial(dest)
+            raise DownloadError(f"The result is {plan.total} bytes, over the {self.max_bytes}-byte limit; "
+                                "it was not downloaded.")
+        return plan
+
+    def _plan_unsatisfiable(self, response: httpx.Response, have: int, dest: Path) -> None:
+        total = _parse_content_range(response.headers.get("content-range"))[2]
+        if total == have:
+            return None
+        discard_partial(dest)  # our partial file does not match the file on the host
+        raise _TryAgain("the partial download did not match the file on the host; starting over")
+
+    def _plan_body(self, response: httpx.Response, have: int, dest: Path) -> _Plan:
+        if response.status_code == 206:
+            start, _, total = _parse_content_range(response.headers.get("content-range"))
+            if start != have:
+                discard_partial(dest)
+                raise _TryAgain("the host resumed from the wrong place; starting over")
+            return _Plan(offset=have, total=total)
+        length = _content_length(response)
+        return _Plan(offset=0, total=length)  # 200: the whole file, whatever we had
+
+    def _check_type(self, response: httpx.Response, dest: Path) -> None:
+        content_type = response.headers.get("content-type")
+        if allowed_content_type(content_type):
+            return
+        discard_partial(dest)
+        what = "a web page" if "html" in (content_type or "") else f"{content_type!r}"
+        raise DownloadError(f"The result host {_host(str(response.url))} sent {what} instead of a video; "
+                            "the link may have expired or need a login.")
+
+    async def _receive(self, response: httpx.Response, part: Path, plan: _Plan) -> None:
+        received = plan.offset
+        with _open_part(part, append=plan.offset > 0) as file:
+            try:
+                # No chunk_size: httpx would hold bytes back until a chunk fills, and lose
+                # them if the connection drops; each network read is written as it comes.
+                async for chunk in response.aiter_bytes():
+                    received += len(chunk)
+                    if received > self.max_bytes:
+                        raise DownloadError(f"The result is over the {self.max_bytes}-byte limit; it was not kept.")
+                    if plan.total is not None and received > plan.total:
+                        raise DownloadError("The result host sent more bytes than it announced.")
+                    _write(file, chunk, part)
+            except httpx.TransportError as exc:
+                raise _TryAgain(_describe_transport(exc), exc) from exc
+            except DownloadError:
+                file.close()
+                part.unlink(missing_ok=True)
+                raise
+        if plan.total is not None and received < plan.total:
+            raise _TryAgain(f"the connection ended after {received} of {plan.total} bytes")
+
+
+# --- files ---------------------------------------------------------------------------
+def _ensure_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _storage_error(exc, folder) from exc
+    if not os.access(folder, os.W_OK):
+        raise StorageError(f"Cannot write to the output folder {folder}. Choose another output folder "
+                           "in Settings (or fix its permissions), then resume the task.")
+
+
+def _size_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _open_part(part: Path, *, append: bool):
+    try:
+        return open(part, "ab" if append else "wb")
+    except OSError as exc:
+        raise _storage_error(exc, part.parent) from exc
+
+
+def _write(file, chunk: bytes, part: Path) -> None:
+    try:
+        file.write(chunk)
+    except OSError as exc:
+        raise _storage_error(exc, part.parent) from exc
+
+
+async def _finish(part: Path, dest: Path) -> tuple[int, str]:
+    """fsync the part, hash it, rename it over dest (atomic), fsync the folder."""
+    try:
+        return await asyncio.to_thread(_finish_sync, part, dest)
+    except OSError as exc:
+        raise _storage_error(exc, dest.parent) from exc
+
+
+def _finish_sync(part: Path, dest: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(part, "rb+") as file:
+        while block := file.read(1024 * 1024):
+            digest.update(block)
+            size += len(block)
+        os.fsync(file.fileno())
+    os.replace(part, dest)
+    _fsync_folder(dest.parent)
+    return size, digest.hexdigest()
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a folder, and needs not.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _storage_error(exc: OSError, folder: Path) -> StorageError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageError(f"The disk holding {folder} is full. Free some space (or choose another output "
+                            "folder in Settings), then resume the task: the provider still has the video.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(f"Cannot write to the output folder {folder}. Choose another output folder in "
+                            "Settings (or fix its permissions), then resume the task.")
+    return StorageError(f"Could not save the video in {folder}: {exc.strerror or exc}. "
+                        "Fix the problem, then resume the task.")
+
+
+# --- headers -------------------------------------------------------------------------
+def _check_scheme(url: httpx.URL) -> None:
+    if url.scheme not in ("http", "https"):
+        raise DownloadError(f"The result link uses {url.scheme!r}, not http(s); it was not followed.")
+
+
+def _host(url: str) -> str:
+    try:
+        return httpx.URL(url).host or "the result host"
+    except (httpx.InvalidURL, TypeError):
+        return "the result host"
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    if response.headers.get("content-encoding", "identity").lower() not in ("identity", ""):
+        return None  # the length counts encoded bytes, not the file's
+    value = response.headers.get("content-length")
+    return int(value) if value and value.isdigit() else None
+
+
+def _parse_content_range(value: str | None) -> tuple[int | None, int | None, int | None]:
+    match = _CONTENT_RANGE.fullmatch((value or "").strip())
+    if not match:
+        return None, None, None
+    start, end, total = match.groups()
+    as_int = lambda v: int(v) if v is not None and v != "*" else None  # noqa: E731
+    return as_int(start), as_int(end), as_int(total)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after", "")
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None  # an HTTP date: the backoff decides instead
+
+
+def _describe_transport(exc: httpx.TransportError) -> str:
+    return f"network error: {type(exc).__name__}"

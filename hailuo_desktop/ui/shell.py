@@ -1,0 +1,56 @@
+"""Builds the window's Qt side of a session: widgets, the task model, the controller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .compose import ComposePanel
+from .context import AppContext
+from .controller import Controller
+from .icon import app_icon
+from .main_window import MainWindow
+from .notifications import Notifier
+from .tasks.bridge import StoreBridge
+from .tasks.detail import TaskDetail
+from .tasks.model import TaskListModel
+from .tasks.panel import TaskListPanel
+from .tasks.thumbs import ListThumbnails
+
+
+@dataclass
+class Shell:
+    window: MainWindow
+    controller: Controller
+    context: AppContext
+    bridge: StoreBridge
+    model: TaskListModel
+    thumbnails: ListThumbnails
+    notifier: Notifier
+
+    def close(self) -> None:
+        self.controller.close()
+        self.bridge.close()
+        self.thumbnails.close()
+        self.notifier.close()
+        self.window.hide()
+        self.window.deleteLater()
+
+
+def build_shell(session, settings) -> Shell:
+    """`session` is an app.AppSession (engine, client, options); duck-typed to keep app.py Qt-light."""
+    from ..app import window_settings
+
+    options = session.options
+    context = AppContext(engine=session.engine, key_store=options.key_store, settings_store=session.settings_store,
+                         settings=settings, paths=options.paths, client=session.client, api_url=options.api_url,
+                         demo=options.demo)
+    store = session.engine.store
+    bridge = StoreBridge(store)
+    thumbnails = ListThumbnails()
+    model = TaskListModel(store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale)
+    window = MainWindow(ComposePanel(), TaskListPanel(model, bridge), TaskDetail(), window_settings(options.paths),
+                        demo=options.demo)
+    model.setParent(window)  # Qt owns the model with the window: one lifetime, one deletion
+    notifier = Notifier(window.statusBar(), app_icon(), enabled=settings.notifications, use_tray=options.use_tray)
+    controller = Controller(window, context, bridge, notifier)
+    return Shell(window, controller, context, bridge, model, thumbnails, notifier)
