@@ -24,7 +24,7 @@ from tests.conftest import heavy_enabled
 from tests.providers_mock import ALL_PROVIDERS, KEY, model_of, payload
 
 pytestmark = pytest.mark.anyio
-EXAMPLES = 1000 if heavy_enabled() else 100
+EXAMPLES = 1000 if heavy_enabled() else 60
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                              HealthCheck.too_slow])
 

@@ -80,12 +80,24 @@ def test_url_images_are_left_to_the_provider(panel):
     assert panel.images.accepted_keys() == [url]
 
 
+def test_local_images_wait_for_their_facts(panel, image_maker):
+    path = image_maker.png(400, 500)
+    panel.prompt.set_text("go")
+    panel.add_image(str(path), None)  # listed at once; the controller reads the header off-thread
+    assert row_state(panel, str(path)) == ("checking", "Checking…")
+    assert panel.generate_reason() == "Checking the images…"
+    panel.add_image(str(path), inspect_image(path))
+    assert row_state(panel, str(path))[0] == "ok" and panel.generate_reason() is None
+    assert panel.images.rowCount() == 1
+
+
 def test_image_list_model_passes_the_model_tester(qtmodeltester, image_maker):
     from hailuo_desktop.domain.catalog import PROVIDERS
     model = ImageListModel()
     model.set_rules(PROVIDERS["kie"].image_rules, "kie.ai")
     model.add(str(image_maker.png(400, 500)), inspect_image(image_maker.png(400, 500)))
     model.add("https://example.com/a.jpg", None)
+    model.add(str(image_maker.folder / "pending.png"), None)
     qtmodeltester.check(model)
 
 
@@ -273,6 +285,12 @@ def test_delete_key_removes_the_selected_images(qtbot, panel, image_maker):
     with qtbot.waitSignal(panel.images_removed, timeout=2000) as blocker:
         qtbot.keyClick(panel.image_view, Qt.Key.Key_Delete)
     assert blocker.args == [[key]] and panel.images.rowCount() == 0
+
+
+def test_apply_settings_falls_back_when_the_catalog_dropped_a_model(panel):
+    panel.apply_settings("kie", "hailuo/retired-model", None, 6, None, "old prompt", None)
+    assert panel.current_provider() == "kie" and panel.picker.spec().model == "hailuo/02-image-to-video-standard"
+    assert panel.prompt.text() == "old prompt"
 
 
 def test_apply_settings_restores_a_tasks_choices(panel):

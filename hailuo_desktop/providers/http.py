@@ -108,7 +108,6 @@ class Answer:
 
     status: int
     payload: object  # the parsed JSON, or None when the body is not JSON
-    is_json: bool
     retry_after: float | None
     content_type: str
 
@@ -193,10 +192,10 @@ class ProviderHttp:
         return b"".join(chunks)
 
     def _answer(self, response: httpx.Response, raw: bytes) -> Answer:
-        is_json, payload = parse_json(raw)
+        _, payload = parse_json(raw)
         retry_after = parse_retry_after(response.headers.get("Retry-After"), self.clock())
         content_type = response.headers.get("Content-Type", "").split(";")[0].strip()
-        return Answer(response.status_code, payload, is_json, retry_after, content_type)
+        return Answer(response.status_code, payload, retry_after, content_type)
 
     def _transport_error(self, exc: httpx.HTTPError) -> HailuoError:
         detail = clean_message(str(exc), self._key) or type(exc).__name__

@@ -19,10 +19,12 @@ from .colors import OK_GREEN, PROBLEM_RED
 
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 1
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2
-STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # "ok", "bad" or "url" (checked by the provider)
+# "ok", "bad", "url" (no facts: the provider checks it) or "checking" (a local file not read yet)
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 4
 KEY_ROLE = Qt.ItemDataRole.UserRole + 5
-THUMB = 64
+THUMB = 64  # logical pixels in the list
+THUMBNAIL_PIXELS = 2 * THUMB  # what the controller should load, so HiDPI screens stay sharp
 
 
 def is_url(key: str) -> bool:
@@ -50,13 +52,13 @@ class ImageEntry:
     @property
     def state(self) -> str:
         if self.verdict is None:
-            return "url"
+            return "url" if is_url(self.key) else "checking"
         return "ok" if self.verdict.ok else "bad"
 
     @property
     def accepted(self) -> bool:
-        """URL images count as accepted: only the provider can check them."""
-        return self.state != "bad"
+        """URL images without facts count as accepted: only the provider can check them."""
+        return self.state in ("ok", "url")
 
 
 class ImageListModel(QAbstractListModel):
@@ -146,6 +148,9 @@ class ImageListModel(QAbstractListModel):
     def accepted_keys(self) -> list[str]:
         return [e.key for e in self._entries if e.accepted]
 
+    def checking_count(self) -> int:
+        return sum(1 for e in self._entries if e.state == "checking")
+
     # --- helpers -----------------------------------------------------------------------
     def _check(self, entry: ImageEntry) -> ImageVerdict | None:
         if entry.facts is None or self._rules is None:
@@ -173,6 +178,8 @@ class ImageListModel(QAbstractListModel):
     def _verdict_text(self, entry: ImageEntry) -> str:
         if entry.state == "url":
             return self.tr("Checked by the provider")
+        if entry.state == "checking":
+            return self.tr("Checking…")
         if entry.state == "ok":
             return "✓ " + self.tr("Accepted by %1").replace("%1", self._provider_name)
         problems = entry.verdict.problems
@@ -261,6 +268,7 @@ class ImageListView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMinimumHeight(THUMB * 2 + 24)
+        self.setAccessibleName(self.tr("Images"))
 
     def set_placeholder(self, text: str) -> None:
         self._placeholder = text

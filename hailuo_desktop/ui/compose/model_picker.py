@@ -24,10 +24,6 @@ def _set_item_state(combo: QComboBox, index: int, reason: str | None) -> None:
     combo.setItemData(index, reason, Qt.ItemDataRole.ToolTipRole)
 
 
-def _item_enabled(combo: QComboBox, index: int) -> bool:
-    return combo.model().item(index).isEnabled()
-
-
 class ModelPicker(QWidget):
     changed = Signal()
     provider_changed = Signal(str)
@@ -121,7 +117,8 @@ class ModelPicker(QWidget):
                resolution: str | None = None, prompt_optimizer: bool | None = None,
                kind: str | None = None) -> None:
         """Choose these settings (reuse of a task's settings); unknown values fall back to defaults."""
-        spec = catalog.find_model(provider, model, mode, kind)
+        spec = self._known_spec(provider, model, mode, kind)
+        provider = spec.provider
         self._filling = True
         try:
             self._select_data(self.provider_box, provider)
@@ -136,6 +133,13 @@ class ModelPicker(QWidget):
         self._after_mode()
         self.provider_changed.emit(provider)
         self.changed.emit()
+
+    def _known_spec(self, provider: str, model: str, mode: str | None, kind: str | None) -> ModelSpec:
+        """The catalog entry, or the provider's default when the catalog no longer has it."""
+        try:
+            return catalog.find_model(provider, model, mode, kind)
+        except catalog.CatalogError:
+            return catalog.default_preset(provider)[0] if provider in catalog.PROVIDERS else self.spec()
 
     def set_end_frame_choices(self, choices: list[tuple[str, str]]) -> None:
         """(key, name) of the images that may serve as an end frame."""

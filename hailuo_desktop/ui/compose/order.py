@@ -41,6 +41,7 @@ class Draft:
     end_frame: str | None = None
     accepted: list[str] = field(default_factory=list)  # keys of accepted images, in list order
     listed: int = 0  # every image in the list, accepted or not
+    checking: int = 0  # local images whose facts have not arrived yet
     selected: list[str] = field(default_factory=list)  # accepted keys the user selected
     variants: int = 1
     prompt_problems: list[str] = field(default_factory=list)  # from the prompt editor
@@ -62,6 +63,9 @@ def sources(draft: Draft) -> tuple[list[str | None], str | None]:
     if not draft.spec.needs_image:
         return [None] * draft.variants, None
     starts = _start_images(draft)
+    if draft.checking:
+        # Wait for every verdict: a batch sent half-checked would silently leave images out.
+        return [], _tr("Checking the images…")
     if draft.listed == 0:
         return [], _tr("Add an image to animate: drop it here, paste it or press Ctrl+O.")
     if not starts and draft.accepted:

@@ -178,6 +178,10 @@ class ComposePanel(QWidget):
     def current_provider(self) -> str:
         return self.picker.provider()
 
+    def image_keys(self) -> list[str]:
+        """Every listed image (path or URL), so the controller can skip ones already added."""
+        return self.images.keys()
+
     # --- the contract: actions ---------------------------------------------------------
     def trigger_generate(self) -> bool:
         """Emit generate_requested when Generate is enabled; the shell binds Ctrl+Enter here."""
@@ -243,6 +247,7 @@ class ComposePanel(QWidget):
                      spec=picker.spec(), prompt=self.prompt.text(), duration=picker.duration(),
                      resolution=picker.resolution(), prompt_optimizer=picker.prompt_optimizer(),
                      end_frame=end_frame, accepted=accepted, listed=self.images.rowCount(),
+                     checking=self.images.checking_count(),
                      selected=[k for k in self.image_view.selected_keys() if k in accepted],
                      variants=self.variants.value(), prompt_problems=self.prompt.problems())
 
