@@ -94,7 +94,7 @@ def provider_failed(status: RemoteStatus, provider: str, now: float) -> dict:
     reason = status.fail_message or "no reason given"
     code_text = f" (code {status.fail_code})" if status.fail_code else ""
     return _end(TaskState.FAILED, TASK_FAILED, f"{provider} reports the task failed: {reason}{code_text}", now,
-                provider_code=status.fail_code, provider_message=status.fail_message, raw_state=status.raw_state)
+                provider_code=status.fail_code, provider_message=status.fail_message)
 
 
 def failed_while_polling(error: HailuoError, provider: str, now: float) -> dict:

@@ -1,0 +1,77 @@
+"""Bringing a finished video home: from DOWNLOADING to a file in the output folder.
+
+The destination is chosen once and committed (`video_path`) before the first byte, so a
+restart continues the same `.part` file with Range. Outcomes:
+- the file is on disk, size and sha256 recorded -> SUCCEEDED;
+- the link expired (403/404/410) -> the provider is asked once for a fresh link (MiniMax
+  hands out a new one per query); if there is none -> FAILED `result_expired`, `.part` removed;
+- a full disk, an unwritable folder, a download that kept failing -> UNKNOWN with the
+  remote id and result URL kept: resumable (re-polled, then downloaded) on the next start
+  or when the user resumes it; the `.part` stays for that.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from ..domain.errors import HailuoError, ResultExpired
+from ..domain.states import RemoteState
+from ..domain.task import Task
+from . import outcomes
+from .downloads import discard_partial
+from .job import Job, Parts
+from .naming import planned_video_path
+
+log = logging.getLogger(__name__)
+
+
+class Delivery:
+    def __init__(self, parts: Parts) -> None:
+        self._parts = parts
+
+    async def deliver(self, job: Job) -> Task:
+        task = job.task()
+        try:
+            dest = self._destination(job, task)
+            size, sha256 = await self._fetch(job, task, dest)
+        except asyncio.CancelledError:
+            raise
+        except ResultExpired as error:
+            discard_partial(Path(job.task().video_path))
+            return job.update(**outcomes.result_expired(error, job.provider_name, job.now()))
+        except Exception as error:
+            if not isinstance(error, HailuoError):
+                log.exception("download of task %s ended unexpectedly", job.task_id)
+            return job.update(**outcomes.download_failed(error, job.now()))
+        return job.update(**outcomes.succeeded(size, sha256, job.now()))
+
+    def _destination(self, job: Job, task: Task) -> Path:
+        if task.video_path:
+            return Path(task.video_path)
+        path = planned_video_path(self._parts.output_dir, task)
+        job.update(video_path=str(path))
+        return path
+
+    async def _fetch(self, job: Job, task: Task, dest: Path) -> tuple[int, str]:
+        try:
+            return await self._parts.downloader.fetch(task.result_url, dest)
+        except ResultExpired:
+            fresh = await self._fresh_url(job, task)
+            if fresh is None or fresh == task.result_url:
+                raise
+            job.update(result_url=fresh, result_seen_at=job.now())
+            return await self._parts.downloader.fetch(fresh, dest)
+
+    async def _fresh_url(self, job: Job, task: Task) -> str | None:
+        """Ask the provider once more for the result link; None when it has no other."""
+        try:
+            await self._parts.budget.acquire(job.spec.provider)
+            status = await job.provider.poll(job.spec, task.remote_id)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            log.info("no fresh link for task %s: %s", job.task_id, error)
+            return None
+        return status.video_url if status.state is RemoteState.SUCCEEDED else None

@@ -1,0 +1,67 @@
+"""One task's run: what the steps (submit, poll, deliver) share, and the switch that stops it."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.catalog import ModelSpec
+from ..domain.task import Task
+from ..providers.base import Provider
+from .budget import RequestBudget
+from .downloads import Downloader
+from .polling import PollPolicy, RetryPolicy
+from .store import TaskStore
+from .uploads import UploadService
+
+
+@dataclass
+class Parts:
+    """Everything the steps use, built once by the Runner."""
+
+    store: TaskStore
+    uploads: UploadService
+    downloader: Downloader
+    budget: RequestBudget
+    output_dir: Path
+    clock: Callable[[], float]
+    sleep: Callable[[float], Awaitable[None]]
+    poll_policy: Callable[[ModelSpec, str], PollPolicy]  # (model, provider id) -> policy
+    submit_retry: RetryPolicy
+    upload_retry: RetryPolicy
+    rng: random.Random = field(default_factory=random.Random)
+
+
+@dataclass
+class Job:
+    """A task being driven, with its provider; the runner flips the stop switches."""
+
+    task_id: str
+    parts: Parts
+    provider_name: str
+    provider: Provider | None = None
+    spec: ModelSpec | None = None
+    cancel_requested: bool = False  # the user cancelled: end as CANCELLED
+    closing: bool = False  # the runner is shutting down: leave the task resumable
+    submitting: bool = False  # a POST is in flight: do not interrupt it (its task id must be kept)
+
+    @property
+    def stop_requested(self) -> bool:
+        return self.cancel_requested or self.closing
+
+    def task(self) -> Task:
+        return self.parts.store.get(self.task_id)
+
+    def update(self, **changes) -> Task:
+        return self.parts.store.update(self.task_id, **changes)
+
+    def now(self) -> float:
+        return self.parts.clock()
+
+    def check_stop(self) -> None:
+        """Stop between steps, where nothing is half done."""
+        if self.stop_requested:
+            raise asyncio.CancelledError()

@@ -1,0 +1,266 @@
+"""The runner: drives each task from QUEUED to a final state, and picks up what a restart left.
+
+    queued -> (upload) -> submit -> queued/running (as the provider says) -> downloading -> succeeded
+                                  \\-> failed | unknown | cancelled
+
+The steps live in their own modules (submit.py: the exactly-once POST; poller.py: the poll
+loop; delivery.py: the download; outcomes.py: the words). Here: which step a task needs,
+one job per task, a bound on concurrent new submissions, cancel and shutdown.
+
+Concurrency: `max_concurrent` bounds the tasks in flight that this run submitted (a slot is
+taken before the upload and held to the end). A resumed task that already has a remote id
+takes no slot: it is already running at the provider, and its result may be expiring;
+the shared request budget paces its polls.
+
+Shutdown (`close`): jobs stop where they stand and stay resumable; a POST in flight is
+allowed to finish so its task id is recorded, then that job stops too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from pathlib import Path
+
+from ..domain.catalog import CatalogError, ModelSpec, find_model
+from ..domain.catalog import provider as provider_spec
+from ..domain.request import GenerationRequest
+from ..domain.states import TaskState
+from ..domain.task import Task
+from ..providers.base import Provider
+from . import outcomes
+from .budget import RequestBudget
+from .delivery import Delivery
+from .downloads import Downloader, discard_partial
+from .intake import ImageCheck, retry_of, task_from_request
+from .job import Job, Parts
+from .poller import Poller
+from .polling import Backoff, PollPolicy, RetryPolicy
+from .store import TaskStore
+from .submit import Submitter
+from .uploads import UploadService
+
+log = logging.getLogger(__name__)
+
+# (provider id, base_url or None) -> Provider; may also return an awaitable of one.
+ProviderFactory = Callable[[str, "str | None"], "Provider | Awaitable[Provider]"]
+_DONE = {TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED}
+
+
+class Runner:
+    def __init__(self, store: TaskStore, provider_factory: ProviderFactory, uploads: UploadService,
+                 downloader: Downloader, budget: RequestBudget, output_dir: str | Path,
+                 clock: Callable[[], float] = time.time, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 poll_interval: float | None = None, max_concurrent: int = 8, *,
+                 rng: random.Random | None = None, image_check: ImageCheck | None = None,
+                 submit_retry: RetryPolicy | None = None, upload_retry: RetryPolicy | None = None) -> None:
+        if poll_interval is not None and poll_interval <= 0:
+            raise ValueError("the poll interval must be positive")
+        self._store = store
+        self._factory = provider_factory
+        self._uploads = uploads
+        self._image_check = image_check
+        self._poll_interval = poll_interval
+        rng = rng or random.Random()
+        self._rng = rng
+        self._parts = Parts(
+            store=store, uploads=uploads, downloader=downloader, budget=budget, output_dir=Path(output_dir),
+            clock=clock, sleep=sleep, poll_policy=self._poll_policy, rng=rng,
+            submit_retry=submit_retry or RetryPolicy(attempts=5, backoff=Backoff(base=2.0, maximum=60.0), rng=rng),
+            upload_retry=upload_retry or RetryPolicy(attempts=4, backoff=Backoff(base=1.0, maximum=30.0), rng=rng),
+        )
+        self._slots = asyncio.Semaphore(max(1, max_concurrent))
+        self._submitter = Submitter(self._parts)
+        self._poller = Poller(self._parts)
+        self._delivery = Delivery(self._parts)
+        self._jobs: dict[str, tuple[Job, asyncio.Task]] = {}
+        self._closed = False
+
+    # --- creating ----------------------------------------------------------------------
+    def create(self, requests: Iterable[GenerationRequest], *, base_url: str | None = None,
+               upload_route: str | None = None, batch_id: str | None = None) -> list[Task]:
+        """Validate every request, then store them all as QUEUED (nothing is stored if one is bad)."""
+        check = self._image_check or _default_image_check()
+        tasks = [task_from_request(r, uploads=self._uploads, image_check=check, base_url=base_url,
+                                   upload_route=upload_route, batch_id=batch_id) for r in requests]
+        return self._store.add_many(tasks)
+
+    def retry(self, task_id: str) -> Task:
+        """A NEW queued task with the same settings (the old one is left as it is)."""
+        return self._store.add(retry_of(self._store.get(task_id)))
+
+    # --- running -----------------------------------------------------------------------
+    def start(self, task_id: str) -> asyncio.Task:
+        """Drive the task in the background; the same asyncio task if it is already running."""
+        if self._closed:
+            raise RuntimeError("the runner is closed")
+        running = self._jobs.get(task_id)
+        if running is not None and not running[1].done():
+            return running[1]
+        job = Job(task_id, self._parts, provider_name="the provider")
+        handle = asyncio.get_running_loop().create_task(self._drive(job), name=f"hailuo task {task_id}")
+        self._jobs[task_id] = (job, handle)
+        handle.add_done_callback(lambda done: self._forget(task_id, done))
+        return handle
+
+    async def run(self, task_id: str) -> Task | None:
+        """Drive one task to a final state. Provider errors end up in the task, never raised.
+
+        None only if the task was removed from the store meanwhile.
+        """
+        return await self.start(task_id)
+
+    async def resume_unfinished(self) -> list[Task]:
+        """Every task a previous run left unfinished, driven to the end; the tasks as they ended."""
+        ids = [task.id for task in self._store.unfinished()]
+        outcomes_ = await asyncio.gather(*(self.start(i) for i in ids), return_exceptions=True)
+        for task_id, result in zip(ids, outcomes_):
+            if isinstance(result, BaseException):
+                log.error("resuming task %s failed: %r", task_id, result)
+        return [task for task in (self._get_or_none(i) for i in ids) if task is not None]
+
+    def active(self) -> list[str]:
+        """Ids of tasks being driven right now (for a "quit anyway?" question)."""
+        return [task_id for task_id, (_, handle) in self._jobs.items() if not handle.done()]
+
+    async def cancel(self, task_id: str) -> Task:
+        """Stop polling/downloading this task only; it ends CANCELLED (unless it finished first)."""
+        running = self._jobs.get(task_id)
+        if running is not None and not running[1].done():
+            job, handle = running
+            job.cancel_requested = True
+            if not job.submitting:  # a POST in flight finishes first, so its task id is kept
+                handle.cancel()
+            await asyncio.wait({handle})
+        task = self._store.get(task_id)
+        return task if task.state in _DONE else self._mark_cancelled(task_id)
+
+    async def close(self) -> None:
+        """Stop every job, leaving tasks resumable; waits for POSTs in flight to be recorded."""
+        self._closed = True
+        handles = []
+        for job, handle in list(self._jobs.values()):
+            job.closing = True
+            if not job.submitting:
+                handle.cancel()
+            handles.append(handle)
+        if handles:
+            await asyncio.wait(handles)
+
+    # --- one job -----------------------------------------------------------------------
+    def _forget(self, task_id: str, handle: asyncio.Task) -> None:
+        if self._jobs.get(task_id, (None, None))[1] is handle:
+            del self._jobs[task_id]
+        if not handle.cancelled() and handle.exception() is not None:
+            log.error("task %s stopped: %r", task_id, handle.exception())
+
+    async def _drive(self, job: Job) -> Task | None:
+        try:
+            return await self._steps(job)
+        except asyncio.CancelledError:
+            if job.cancel_requested:
+                return self._mark_cancelled(job.task_id)
+            raise
+        except KeyError:
+            log.info("task %s was removed while it ran", job.task_id)
+            return None
+
+    async def _steps(self, job: Job) -> Task:
+        task = self._store.get(job.task_id)
+        if not _needs_work(task):
+            return task
+        job.provider_name = _provider_name(task.provider)
+        if task.remote_id is None and task.submit_started_at is not None:
+            return job.update(**outcomes.interrupted_submit(job.provider_name, job.now()))
+        if task.remote_id is None:
+            async with self._slots:
+                return await self._submit_and_follow(job)
+        if not await self._prepare(job, task, sent=True):
+            return job.task()
+        return await self._follow(job, task, resumed=True)
+
+    async def _submit_and_follow(self, job: Job) -> Task:
+        job.check_stop()
+        task = job.task()
+        if not await self._prepare(job, task, sent=False):
+            return job.task()
+        task = await self._submitter.submit(job)
+        if task.remote_id is None or task.state.is_final:
+            return task
+        job.check_stop()
+        return await self._follow(job, task, resumed=False)
+
+    async def _follow(self, job: Job, task: Task, *, resumed: bool) -> Task:
+        if not (task.state is TaskState.DOWNLOADING and task.result_url):
+            task = await self._poller.poll(job, resumed=resumed)
+            if task.state is not TaskState.DOWNLOADING:
+                return task
+            job.check_stop()
+        return await self._delivery.deliver(job)
+
+    async def _prepare(self, job: Job, task: Task, *, sent: bool) -> bool:
+        """Find the model and build the provider; on failure, record it (resumable if sent)."""
+        try:
+            job.spec = _model_of(task)
+            job.provider = await self._provider(task)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            now = job.now()
+            changes = outcomes.poll_stopped(error, task.remote_id, now) if sent else outcomes.not_started(error, now)
+            job.update(**changes)
+            return False
+        return True
+
+    async def _provider(self, task: Task) -> Provider:
+        provider = self._factory(task.provider, task.base_url)
+        if inspect.isawaitable(provider):
+            provider = await provider
+        return provider
+
+    def _poll_policy(self, spec: ModelSpec, provider_id: str) -> PollPolicy:
+        return PollPolicy(provider_spec(provider_id).poll, fixed_interval=self._poll_interval, rng=self._rng)
+
+    def _mark_cancelled(self, task_id: str) -> Task:
+        task = self._store.get(task_id)
+        if task.state in _DONE:
+            return task
+        if task.video_path:
+            discard_partial(Path(task.video_path))  # a cancelled task never resumes its download
+        changes = outcomes.cancelled(task.remote_id, task.submit_started_at is not None,
+                                     _provider_name(task.provider), self._parts.clock())
+        return self._store.update(task_id, **changes)
+
+    def _get_or_none(self, task_id: str) -> Task | None:
+        try:
+            return self._store.get(task_id)
+        except KeyError:
+            return None
+
+
+def _needs_work(task: Task) -> bool:
+    if task.state in _DONE:
+        return False
+    # UNKNOWN without a remote id may exist at the provider: never sent again by itself.
+    return not (task.state is TaskState.UNKNOWN and task.remote_id is None)
+
+
+def _provider_name(provider_id: str) -> str:
+    try:
+        return provider_spec(provider_id).name
+    except CatalogError:
+        return provider_id
+
+
+def _model_of(task: Task) -> ModelSpec:
+    return find_model(task.provider, task.model, task.mode, task.kind)
+
+
+def _default_image_check() -> ImageCheck:
+    from .imagecheck import check_image  # the platform's reader (Pillow, header only)
+
+    return check_image
