@@ -66,6 +66,7 @@ run_tests() {
   set +e
   HOME="$test_home" dbus-run-session -- sh -c '
     echo -n ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    export HAILUO_PRIVATE_KEYRING=1  # a throwaway keyring: tests may use the real service name
     exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" -m pytest "$@"' "$venv/bin/python" "$@"
   local rc=$?
   set -e

@@ -15,7 +15,7 @@ from .domain.errors import HailuoError, ImageRejected, InvalidRequest, KeyringUn
 from .domain.request import GenerationRequest
 from .domain.states import TaskState
 from .domain.task import Task
-from .engine import build_engine, upload_route_for
+from .engine import build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.imagecheck import check_image
@@ -90,12 +90,9 @@ async def cmd_submit(args) -> int:
         return _fail("give either IMAGE or --image-url, not both", 2)
     try:
         request = _request_from_args(args)
-        async with open_engine(args.poll_interval) as (engine, settings):
-            route = upload_route_for(args.provider, request.image, settings, args.upload_route)
-            await engine.keys.load({args.provider} | ({"kie"} if route == "kie_upload" else set())
-                                   | ({"apikley"} if route == "apikley_upload" else set()))
-            engine.keys.require(args.provider)
-            [task] = engine.runner.create([request], base_url=args.base_url, upload_route=route)
+        async with open_engine(args.poll_interval) as (engine, _):
+            await engine.keys.require(args.provider)  # refuse before storing anything
+            [task] = engine.runner.create([request], base_url=args.base_url, upload_route=args.upload_route)
             task = await _drive(engine, task, wait=args.wait)
     except REFUSED_BEFORE_SENDING as e:
         return _fail(_describe(e), 2)
@@ -164,8 +161,6 @@ def cmd_tasks(args) -> int:
 
 async def cmd_wait(args) -> int:
     async with open_engine(args.poll_interval) as (engine, _):
-        pending = engine.store.unfinished()
-        await engine.keys.load(t.provider for t in pending)
         finished = await engine.runner.resume_unfinished()
     _report_list(finished, args.json)
     return 0 if all(t.state is TaskState.SUCCEEDED for t in finished) else 1
@@ -186,15 +181,14 @@ async def cmd_key(args) -> int:
             secret = _read_secret(args.provider)
             if not secret:
                 return _fail("no key given (type it at the prompt, or pipe it on standard input)", 2)
-            await keys.set(args.provider, secret)
-            status = await keys.status(args.provider)
-            print(f"{name}: key stored ({status.describe()}).")
+            status = await keys.set(args.provider, secret)
+            print(f"{name}: {status.message}")
         elif args.action == "delete":
-            await keys.delete(args.provider)
-            print(f"{name}: key deleted from the keyring.")
+            status = await keys.delete(args.provider)
+            print(f"{name}: {status.message}")
         else:
             status = await keys.status(args.provider)
-            print(f"{name}: {status.describe()}")
-    except KeyringUnavailable as e:
+            print(f"{name}: {status.message}")
+    except (KeyringUnavailable, InvalidRequest) as e:
         return _fail(str(e), 1)
     return 0

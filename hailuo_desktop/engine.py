@@ -11,12 +11,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import httpx
 
 from .domain import catalog
-from .domain.errors import MissingKey, UploadRouteMissing
-from .providers.base import Provider
+from .domain.errors import KeyringUnavailable, MissingKey
+from .providers.base import Provider, Uploader
 from .providers.registry import build_provider, build_uploader
 from .services.budget import RequestBudget
 from .services.downloads import Downloader
@@ -27,54 +28,47 @@ from .services.settings import Settings
 from .services.store import TaskStore
 from .services.uploads import UploadService
 
-# Routes by which a local image reaches a provider (see services.uploads).
-OWN_ROUTES = {"minimax": "data_url", "kie": "kie_upload", "apikley": "apikley_upload"}
+# The provider whose upload API (and key) each upload route uses.
 ROUTE_PROVIDER = {"kie_upload": "kie", "apikley_upload": "apikley"}
 
 
-def upload_route_for(provider_id: str, image: str | None, settings: Settings, chosen: str | None = None) -> str | None:
-    """How this task's image reaches the provider; None for text-to-video."""
-    if image is None:
-        return None
-    if image.startswith(("http://", "https://", "data:")):
-        return "public_url"
-    route = chosen or OWN_ROUTES.get(provider_id) or settings.upload_routes.get(provider_id)
-    if route is None or route == "public_url":
-        name = catalog.provider(provider_id).name
-        raise UploadRouteMissing(
-            f"{name} has no upload API: give a public image URL, or choose an upload route "
-            "(kie_upload or apikley_upload, using that provider's key) in the settings or with --upload-route."
-        )
-    return route
+def is_loopback(url: str | None) -> bool:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host == "localhost" or host == "::1" or host.startswith("127.")
 
 
 @dataclass
 class KeyRing:
-    """Keys resolved once per run, held in memory; the provider factory reads them from here."""
+    """Keys read once from the KeyStore when a provider is first needed, then held in memory."""
 
     store: KeyStore
     cache: dict[str, str] = field(default_factory=dict)
 
-    async def load(self, provider_ids) -> None:
-        for provider_id in set(provider_ids):
-            key = await self.store.get(provider_id)
-            if key:
-                self.cache[provider_id] = key
+    async def require(self, provider_id: str) -> str:
+        if provider_id not in self.cache:
+            key = await self._read(provider_id)
+            if not key:
+                spec = catalog.provider(provider_id)
+                raise MissingKey(f"No key for {spec.name}: enter one in the settings, run "
+                                 f"`hailuo-desktop key set {provider_id}`, or set {spec.env_var}.")
+            self.cache[provider_id] = key
+        return self.cache[provider_id]
 
-    def require(self, provider_id: str) -> str:
+    def forget(self, provider_id: str) -> None:
+        self.cache.pop(provider_id, None)
+
+    async def _read(self, provider_id: str) -> str | None:
         try:
-            return self.cache[provider_id]
-        except KeyError:
-            spec = catalog.provider(provider_id)
-            raise MissingKey(
-                f"No key for {spec.name}: run `hailuo-desktop key set {provider_id}` or set {spec.env_var}."
-            ) from None
+            return await self.store.get(provider_id)
+        except KeyringUnavailable:
+            return None
 
 
 @dataclass
 class Engine:
     store: TaskStore
     runner: Runner
+    uploads: UploadService
     keys: KeyRing
     client: httpx.AsyncClient
 
@@ -97,19 +91,26 @@ def build_engine(
     keys = KeyRing(key_store)
     store = store or TaskStore(paths.store)
 
-    def provider_factory(provider_id: str, base_url: str | None) -> Provider:
-        return build_provider(provider_id, client=client, key=keys.require(provider_id), base_url=base_url)
+    async def provider_factory(provider_id: str, base_url: str | None) -> Provider:
+        base_url = base_url or settings.base_urls.get(provider_id)
+        return build_provider(provider_id, client=client, key=await keys.require(provider_id), base_url=base_url)
 
-    def uploader_factory(route: str, base_url: str | None):
+    async def uploader_factory(route: str, task_base_url: str | None) -> Uploader | None:
         provider_id = ROUTE_PROVIDER[route]
-        return build_uploader(provider_id, client=client, key=keys.require(provider_id), base_url=base_url)
+        return build_uploader(provider_id, client=client, key=await keys.require(provider_id),
+                              base_url=_upload_origin(provider_id, task_base_url, settings))
 
-    uploads = UploadService(store, uploader_factory)
-    downloader = Downloader(client_factory=None, clock=clock, sleep=sleep) if False else Downloader(
-        clock=clock, sleep=sleep)
-    budget = RequestBudget(clock=clock, sleep=sleep)
-    output = Path(settings.output_dir) if settings.output_dir else paths.output
-    runner = Runner(store, provider_factory, uploads, downloader, budget, output,
-                    clock=clock, sleep=sleep, poll_interval=poll_interval,
-                    max_concurrent=settings.max_concurrent)
-    return Engine(store, runner, keys, client)
+    uploads = UploadService(store, uploader_factory, settings.upload_routes, clock=clock)
+    runner = Runner(store, provider_factory, uploads, Downloader(client, clock=clock, sleep=sleep),
+                    RequestBudget(clock=clock, sleep=sleep), settings.output_folder(paths),
+                    clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent)
+    return Engine(store, runner, uploads, keys, client)
+
+
+def _upload_origin(provider_id: str, task_base_url: str | None, settings: Settings) -> str | None:
+    """Where the upload goes. The upload key must never reach another provider's host, so
+    a task's origin override is followed only on loopback (the simulator serves every API
+    on one origin); otherwise the upload provider's own override, or its real host."""
+    if is_loopback(task_base_url):
+        return task_base_url
+    return settings.base_urls.get(provider_id)

@@ -14,12 +14,14 @@ from hailuo_desktop.simulator.server import ManualClock, SimConfig, SimulatorThr
 from tests.waiting import wait_until
 
 SECRET = "sk-test-Zq8vN3pL0-never-in-a-file"
+# The simulator tells kie.ai and Apikley apart by the key (they share one origin).
+APIKLEY_SECRET = "sk-apikley-W4rT9-never-in-a-file"
 
 
 def run_cli(home: Path, *args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     env.update(HAILUO_DESKTOP_HOME=str(home), KIE_API_KEY=SECRET, APIXO_API_KEY=SECRET,
-               APIKLEY_API_KEY=SECRET, APIINONE_API_KEY=SECRET, MINIMAX_API_KEY=SECRET)
+               APIKLEY_API_KEY=APIKLEY_SECRET, APIINONE_API_KEY=SECRET, MINIMAX_API_KEY=SECRET)
     return subprocess.run([sys.executable, "-m", "hailuo_desktop", *args], capture_output=True, text=True,
                           env=env, input=stdin, timeout=timeout)
 
@@ -38,11 +40,12 @@ def fast_sim():
 
 
 def assert_key_absent(home: Path, *outputs: str) -> None:
-    for output in outputs:
-        assert SECRET not in output
-    for path in home.rglob("*"):
-        if path.is_file():
-            assert SECRET.encode() not in path.read_bytes(), f"the key leaked into {path}"
+    for secret in (SECRET, APIKLEY_SECRET):
+        for output in outputs:
+            assert secret not in output
+        for path in home.rglob("*"):
+            if path.is_file():
+                assert secret.encode() not in path.read_bytes(), f"a key leaked into {path}"
 
 
 def test_validate_json_reports_every_problem(tmp_path, photo):
@@ -132,3 +135,24 @@ def test_key_commands_never_print_the_key(tmp_path):
     env_free = run_cli(home, "key", "status", "minimax")
     assert env_free.returncode == 0 and "MINIMAX_API_KEY" in env_free.stdout
     assert SECRET not in env_free.stdout + env_free.stderr
+
+
+@pytest.mark.keyring
+@pytest.mark.skipif(os.environ.get("HAILUO_PRIVATE_KEYRING") != "1",
+                    reason="needs the throwaway keyring that `bash run.sh test` starts (it writes the real service name)")
+def test_key_set_status_delete_through_the_real_keyring(tmp_path):
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["HAILUO_DESKTOP_HOME"] = str(home)
+
+    def key(*args, stdin=None):
+        return subprocess.run([sys.executable, "-m", "hailuo_desktop", "key", *args], capture_output=True,
+                              text=True, env=env, input=stdin, timeout=60)
+
+    stored = key("set", "minimax", stdin=SECRET + "\n")
+    assert stored.returncode == 0, stored.stderr
+    status = key("status", "minimax")
+    assert "keyring" in status.stdout.lower()
+    assert key("delete", "minimax").returncode == 0
+    assert "no key" in key("status", "minimax").stdout.lower()
+    assert_key_absent(home, stored.stdout, stored.stderr, status.stdout, status.stderr)

@@ -34,7 +34,7 @@ from .intake import expand_paths, fetch_url_image, save_pasted
 from .main_window import MainWindow
 from .notifications import Notifier
 from .settings_flow import SettingsFlow
-from .slots import ErrorReporter, reports_errors
+from .slots import ErrorReporter, SlotTasks, reports_errors
 from .task_actions import TaskActions
 from .tasks.bridge import StoreBridge
 from .thumbnails import load_thumbnail
@@ -67,6 +67,7 @@ class Controller(QObject):
         self.bridge = bridge
         self.notifier = notifier
         self.errors = ErrorReporter(window.banner, self.compose.current_provider, self)
+        self.slot_tasks = SlotTasks()
         self.settings_flow = SettingsFlow(window, context, self.errors, self)
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
         self._balance_request = 0
@@ -105,7 +106,12 @@ class Controller(QObject):
         self.bridge.batch_finished.connect(self.notifier.batch_finished)
 
     def close(self) -> None:
+        """Cancel every slot still running: the widgets they would touch are going away."""
+        for owner in (self, self.task_actions, self.settings_flow):
+            owner.slot_tasks.cancel_all()
         self.task_actions.close()
+        if self.settings_flow.dialog is not None:
+            self.settings_flow.dialog.close()
 
     # --- start-up --------------------------------------------------------------------
     async def start(self) -> None:

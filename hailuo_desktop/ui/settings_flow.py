@@ -20,7 +20,7 @@ from .context import AppContext
 from .errors import describe_error
 from .main_window import MainWindow
 from .settings_dialog import SettingsDialog
-from .slots import ErrorReporter, reports_errors
+from .slots import ErrorReporter, SlotTasks, reports_errors
 
 STATUS_MS = 8000
 # Options the running engine was built with: they apply from the next start.
@@ -38,6 +38,7 @@ class SettingsFlow(QObject):
         self.window = window
         self.context = context
         self.errors = errors
+        self.slot_tasks = SlotTasks()
         self.dialog: SettingsDialog | None = None
 
     @Slot()

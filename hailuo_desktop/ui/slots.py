@@ -45,11 +45,31 @@ class ErrorReporter(QObject):
         return message
 
 
+class SlotTasks:
+    """The async slots in flight for one object, so closing the window can cancel them."""
+
+    def __init__(self) -> None:
+        self._running: set[asyncio.Task] = set()
+
+    def track(self) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+
 def reports_errors(method):
-    """For methods of objects with an `errors: ErrorReporter`."""
+    """For methods of objects with an `errors: ErrorReporter` (and, optionally, `slot_tasks`)."""
 
     @functools.wraps(method)
     async def guarded(self, *args, **kwargs):
+        tasks = getattr(self, "slot_tasks", None)
+        if tasks is not None:
+            tasks.track()
         try:
             return await method(self, *args, **kwargs)
         except asyncio.CancelledError:

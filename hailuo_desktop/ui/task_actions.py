@@ -20,7 +20,7 @@ from ..services.store import StoreEvent
 from .context import AppContext
 from .dialogs import confirm
 from .main_window import MainWindow
-from .slots import ErrorReporter, reports_errors
+from .slots import ErrorReporter, SlotTasks, reports_errors
 from .tasks.bridge import StoreBridge
 
 STATUS_MS = 6000
@@ -38,6 +38,7 @@ class TaskActions(QObject):
         self.store = context.engine.store
         self.runner = context.engine.runner
         self.errors = errors
+        self.slot_tasks = SlotTasks()
         self._bridge = bridge
         # Set by the controller: drive a task (once per session), and make sure keys are loaded.
         self.follow: Callable[[str], None] = self.runner.start

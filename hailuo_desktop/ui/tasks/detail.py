@@ -40,6 +40,15 @@ def _when(epoch: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch)) if epoch else "—"
 
 
+def _playable(task: Task) -> bool:
+    return task.state is TaskState.SUCCEEDED and bool(task.video_path) and os.path.exists(task.video_path)
+
+
+def _media_key(task: Task) -> tuple:
+    """What decides the media area: a change here reloads the player, anything else does not."""
+    return task.id, task.video_path, task.state is TaskState.SUCCEEDED
+
+
 class TaskDetail(QWidget):
     open_file_requested = Signal(str)
     show_in_folder_requested = Signal(str)
@@ -187,7 +196,7 @@ class TaskDetail(QWidget):
         self.video_path.setText(task.video_path or "—")
         self._show_error(task)
         self._enable_actions(task)
-        if previous is None or previous.id != task.id or previous.video_path != task.video_path:
+        if previous is None or _media_key(previous) != _media_key(task):
             self._show_media(task)
 
     def _state_line(self, task: Task) -> str:
@@ -219,7 +228,7 @@ class TaskDetail(QWidget):
         self.cancel.setEnabled(not task.state.is_final)
 
     def _show_media(self, task: Task) -> None:
-        if task.state is TaskState.SUCCEEDED and task.video_path and os.path.exists(task.video_path):
+        if _playable(task):
             self._media.setCurrentWidget(self.video)
             self.player.setSource(QUrl.fromLocalFile(task.video_path))
             self.player.play()
