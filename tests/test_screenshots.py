@@ -175,12 +175,19 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
         image.save(str(path))
         return path
 
+    async def thumbnails_loaded() -> None:
+        for thumbs in (session.shell.thumbnails, window.detail._posters):
+            while thumbs.pending:
+                await wait.signal(thumbs.ready)
+
     out.mkdir(parents=True, exist_ok=True)
     await shot("empty")
 
     # Composing: a folder of pictures plus two that kie.ai refuses, and a prompt.
+    balance = wait.signal(controller.balance_shown, lambda provider, text: provider == "kie")
     compose.apply_settings("kie", "hailuo/2-3-image-to-video-standard", None, 6, "768P",
                            "The camera slowly pushes in as the sun sets over the hills [Push in]", None)
+    await balance
     tiny, banner_like = work / "pictures-bad" / "tiny.png", work / "pictures-bad" / "banner.jpg"
     tiny.parent.mkdir(exist_ok=True)
     _bad_pictures(pictures[0], tiny, banner_like)
@@ -192,23 +199,31 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     compose.image_view.setCurrentIndex(compose.images.index(refused_row, 0))
     await shot("composing")
 
-    # Busy: the batch of 12 is submitted, time moves, some finish, history behind them.
+    # Busy: the batch of 12 is submitted, simulated time moves until three are done.
     _history(session.engine.store, pictures)
     session.shell.model.set_filter(None, "")
+    store, bridge = session.engine.store, session.shell.bridge
     submitted = wait.signal(controller.tasks_submitted)
     compose.trigger_generate()
     (tasks,) = await submitted
     ids = {t.id for t in tasks}
-    store = session.engine.store
-    while any(store.get(i).remote_id is None for i in ids):
-        await wait.signal(session.shell.bridge.event)
+    first_wave = min(len(ids), session.shell.context.settings.max_concurrent)
+
+    async def until_sent(count: int) -> None:
+        while sum(store.get(i).remote_id is not None for i in ids) < count:
+            await wait.signal(bridge.event)
+
+    await until_sent(first_wave)
     finished: list = []
-    session.shell.bridge.task_finished.connect(lambda task: task.id in ids and finished.append(task.id))
-    sim.advance(68)  # past the median: about half of the batch is done
-    while len(finished) < 4:
-        await wait.signal(session.shell.bridge.task_finished)
-    running = next(t.id for t in tasks if not store.get(t.id).state.is_final)
+    bridge.task_finished.connect(lambda task: task.id in ids and finished.append(task.id))
+    done_times = sorted(t.done_at for t in sim.tasks())
+    sim.advance(done_times[2] - sim.now() + 0.5)  # just past the third one's end at the provider
+    while len(finished) < 3:
+        await wait.signal(bridge.task_finished)
+    await until_sent(first_wave + 3)  # the freed slots send the next three
+    running = next(t.id for t in tasks if store.get(t.id).state is TaskState.RUNNING)
     window.tasks.select(running)
+    await thumbnails_loaded()
     await shot("busy")
     busy_batch = window.tasks.batch_label.text()
 

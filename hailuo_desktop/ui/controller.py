@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QFileDialog
 from qasync import asyncSlot
 
 from ..domain import catalog
-from ..domain.errors import HailuoError, KeyringUnavailable, MissingKey
+from ..domain.errors import HailuoError, MissingKey
 from ..domain.request import GenerationRequest
 from ..domain.states import TaskState
 from ..domain.task import Task
-from ..engine import ROUTE_PROVIDER, upload_route_for
+from ..engine import ROUTE_PROVIDER
 from ..providers.registry import build_provider
 from ..services.imagecheck import inspect_image
 from .compose import ComposeOrder, ComposePanel
@@ -56,6 +56,7 @@ class Controller(QObject):
     demo_requested = Signal()  # the user chose the demo: the app restarts on the simulator
     images_checked = Signal(list)  # keys whose verdict is now shown (tests and measurements)
     tasks_submitted = Signal(list)  # the Tasks a Generate click created
+    balance_shown = Signal(str, str)  # provider id, the text now shown
 
     def __init__(self, window: MainWindow, context: AppContext, bridge: StoreBridge, notifier: Notifier,
                  parent: QObject | None = None) -> None:
@@ -72,7 +73,6 @@ class Controller(QObject):
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
         self._balance_request = 0
         self._quit_confirmed = False
-        self._following: set[str] = set()  # tasks the runner drives in this session
         self.task_actions.follow = self.follow
         self.task_actions.require_keys = self.require_keys
         self._connect()
@@ -155,14 +155,9 @@ class Controller(QObject):
     async def resume_unfinished(self) -> None:
         """Pick up every task left unfinished, as soon as its provider's key is known."""
         unfinished = self.engine.store.unfinished()
-        if not unfinished:
-            return
         needed = {p for task in unfinished for p in _providers_for(task)}
-        try:
-            await self.engine.keys.load(needed)
-        except KeyringUnavailable as error:
-            self.errors.report(error)
-        waiting = [t for t in unfinished if not all(p in self.engine.keys.cache for p in _providers_for(t))]
+        keyed = {p for p in sorted(needed) if await self.has_keys({p})}  # one keyring read per provider
+        waiting = [task for task in unfinished if not _providers_for(task) <= keyed]
         for task in unfinished:
             if task not in waiting:
                 self.follow(task.id)
@@ -170,7 +165,8 @@ class Controller(QObject):
             self._report_waiting(waiting)
 
     def _report_waiting(self, waiting: list[Task]) -> None:
-        provider_id = next(p for p in _providers_for(waiting[0]) if p not in self.engine.keys.cache)
+        provider_id = next((p for p in sorted(_providers_for(waiting[0])) if p not in self.engine.keys.cache),
+                           waiting[0].provider)
         error = MissingKey(self.tr("{count} unfinished task(s) wait for a key; they continue once it is entered.")
                            .format(count=len(waiting)))
         error.provider_id = provider_id
@@ -260,38 +256,44 @@ class Controller(QObject):
             await self._remember_choice(order.requests[0])
 
     async def _submit(self, order: ComposeOrder) -> list[Task]:
-        groups = self._route_groups(order)
-        await self.require_keys({order.provider} | {ROUTE_PROVIDER[r] for r in groups if r in ROUTE_PROVIDER})
+        provider_id = order.provider
+        # The route chosen in Settings now, not the one the engine started with; URLs pass through.
+        route = self.context.settings.upload_routes.get(provider_id)
+        await self.require_keys(self._keys_for(order, route))
         batch_id = uuid.uuid4().hex if len(order.requests) > 1 else None
-        created: list[Task] = []
-        for route, requests in groups.items():
-            created += self.engine.runner.create(requests, base_url=self.context.base_url(order.provider),
-                                                 upload_route=route, batch_id=batch_id)
+        created = self.engine.runner.create(order.requests, base_url=self.context.base_url(provider_id),
+                                            upload_route=route, batch_id=batch_id)
         for task in created:
             self.follow(task.id)
         return created
 
-    def follow(self, task_id: str) -> None:
-        """Have the runner drive a task to its end, once per session."""
-        if task_id not in self._following:
-            self._following.add(task_id)
-            self.engine.runner.start(task_id)
+    def _keys_for(self, order: ComposeOrder, route: str | None) -> set[str]:
+        """The order's provider, and the upload provider whose key a local image borrows."""
+        needed = {order.provider}
+        if any(_is_local(r.image) or _is_local(r.end_image) for r in order.requests):
+            borrowed = ROUTE_PROVIDER.get(self.engine.uploads.route_for(order.provider, route))
+            needed |= {borrowed} if borrowed else set()
+        return needed
 
-    def _route_groups(self, order: ComposeOrder) -> dict[str | None, list[GenerationRequest]]:
-        """Requests by how their image reaches the provider (raises UploadRouteMissing)."""
-        groups: dict[str | None, list[GenerationRequest]] = {}
-        for request in order.requests:
-            route = upload_route_for(order.provider, request.image, self.context.settings)
-            groups.setdefault(route, []).append(request)
-        return groups
+    def follow(self, task_id: str) -> None:
+        """Have the runner drive a task to its end (the runner ignores a second start)."""
+        self.engine.runner.start(task_id)
 
     async def require_keys(self, provider_ids: set[str]) -> None:
-        await self.engine.keys.load(provider_ids)
+        """Read the keys now, so a missing one stops the click before anything is stored."""
         for provider_id in sorted(provider_ids):
-            if provider_id not in self.engine.keys.cache:
-                error = MissingKey(self.tr("No key for {name} yet.").format(name=_name(provider_id)))
+            try:
+                await self.engine.keys.require(provider_id)
+            except MissingKey as error:
                 error.provider_id = provider_id
-                raise error
+                raise
+
+    async def has_keys(self, provider_ids: set[str]) -> bool:
+        try:
+            await self.require_keys(provider_ids)
+        except MissingKey:
+            return False
+        return True
 
     async def _remember_choice(self, request: GenerationRequest) -> None:
         spec = request.spec
@@ -321,22 +323,23 @@ class Controller(QObject):
     async def _refresh_balance(self, provider_id: str) -> None:
         self._balance_request += 1
         ticket = self._balance_request  # a slower answer for an earlier provider must not win
+        self.compose.set_balance_text("")  # never the previous provider's balance under this one's name
         text = await self._balance_text(provider_id)
         if ticket == self._balance_request and self.compose.current_provider() == provider_id:
             self.compose.set_balance_text(text)
+            self.balance_shown.emit(provider_id, text)
 
     async def _balance_text(self, provider_id: str) -> str:
         spec = catalog.provider(provider_id)
         if spec.balance_unit is None:
             return self.tr("{name} shows no balance through its API.").format(name=spec.name)
         try:
-            await self.engine.keys.load({provider_id})
-            key = self.engine.keys.cache.get(provider_id)
-            if not key:
-                return ""
+            key = await self.engine.keys.require(provider_id)
             provider = build_provider(provider_id, client=self.context.client, key=key,
                                       base_url=self.context.base_url(provider_id))
             balance = await provider.balance()
+        except MissingKey:
+            return ""
         except HailuoError as error:
             if error.code == "auth":
                 self.errors.report(error, provider_id)
@@ -403,6 +406,10 @@ def _providers_for(task: Task) -> set[str]:
     """The keys a task needs: its provider's, and the upload route's when it borrows one."""
     extra = ROUTE_PROVIDER.get(task.upload_route or "")
     return {task.provider, extra} if extra else {task.provider}
+
+
+def _is_local(image: str | None) -> bool:
+    return bool(image) and not image.startswith(("http://", "https://", "data:"))
 
 
 def _name(provider_id: str) -> str:

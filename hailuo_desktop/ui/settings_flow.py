@@ -100,9 +100,7 @@ class SettingsFlow(QObject):
             return
         finally:
             self._busy(provider_id, False)
-        keys = self.context.engine.keys
-        keys.cache.pop(provider_id, None)  # read again: the new key, or none
-        await keys.load({provider_id})
+        self.context.engine.keys.forget(provider_id)  # read again when next needed: the new key, or none
         await self._show_status(provider_id)
         self.keys_changed.emit()
 

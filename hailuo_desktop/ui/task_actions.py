@@ -103,7 +103,7 @@ class TaskActions(QObject):
                                            task.prompt, task.prompt_optimizer, task.kind)
         if task.image_path and os.path.exists(task.image_path):
             self.reuse_image.emit(task.image_path)
-        elif task.image_url and task.upload_route == "public_url":
+        elif task.image_url and not task.image_path:  # a URL the user gave (uploads keep their path)
             self.reuse_image.emit(task.image_url)
 
     def retry_selected(self) -> None:

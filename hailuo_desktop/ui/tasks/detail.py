@@ -174,6 +174,7 @@ class TaskDetail(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(facts)
         scroll.setMinimumWidth(MIN_FACTS_WIDTH)
+        self._facts_area = scroll
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         outer.addWidget(self._media, 5)
@@ -183,7 +184,7 @@ class TaskDetail(QWidget):
     def show_task(self, task: Task | None) -> None:
         previous = self.task
         self.task = task
-        self.setEnabled(task is not None)
+        self._facts_area.setVisible(task is not None)  # nothing selected: just the hint
         if task is None:
             self._clear()
             return

@@ -46,6 +46,11 @@ class ListThumbnails(QObject):
     def __len__(self) -> int:
         return len(self._images)
 
+    @property
+    def pending(self) -> int:
+        """Thumbnails asked for and still being read."""
+        return len(self._waiting)
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
