@@ -7,6 +7,7 @@ command line can be resumed by the window and the other way round.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +20,9 @@ from .domain import catalog
 from .domain.errors import KeyringUnavailable, MissingKey
 from .providers.base import Provider, Uploader
 from .providers.registry import build_provider, build_uploader
+from .services.adaptive import AdaptivePlanner
 from .services.budget import RequestBudget
-from .services.downloads import Downloader
+from .services.downloads import Downloader, crash_point_from
 from .services.home import DataPaths
 from .services.runner import Runner
 from .services.secrets import KeyStore
@@ -71,9 +73,12 @@ class Engine:
     uploads: UploadService
     keys: KeyRing
     client: httpx.AsyncClient
+    planner: AdaptivePlanner | None = None
 
     async def close(self) -> None:
         await self.runner.close()
+        if self.planner is not None:
+            self.planner.close()
         self.store.close()
 
 
@@ -87,9 +92,13 @@ def build_engine(
     sleep: Callable[[float], object] = asyncio.sleep,
     poll_interval: float | None = None,
     store: TaskStore | None = None,
+    adaptive: bool = True,
 ) -> Engine:
+    """`adaptive`: poll where the store's history says tasks finish (services.adaptive), within
+    each provider's documented schedule; a fixed `poll_interval` overrides it."""
     keys = KeyRing(key_store)
     store = store or TaskStore(paths.store)
+    planner = AdaptivePlanner(store) if adaptive else None
 
     async def provider_factory(provider_id: str, base_url: str | None) -> Provider:
         base_url = base_url or settings.base_urls.get(provider_id)
@@ -101,10 +110,12 @@ def build_engine(
                               base_url=_upload_origin(provider_id, task_base_url, settings))
 
     uploads = UploadService(store, uploader_factory, settings.upload_routes, clock=clock)
-    runner = Runner(store, provider_factory, uploads, Downloader(client, clock=clock, sleep=sleep),
+    downloader = Downloader(client, clock=clock, sleep=sleep, crash_point=crash_point_from(os.environ))
+    runner = Runner(store, provider_factory, uploads, downloader,
                     RequestBudget(clock=clock, sleep=sleep), settings.output_folder(paths),
-                    clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent)
-    return Engine(store, runner, uploads, keys, client)
+                    clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent,
+                    poll_planner=planner.plan_for if planner is not None else None)
+    return Engine(store, runner, uploads, keys, client, planner)
 
 
 def _upload_origin(provider_id: str, task_base_url: str | None, settings: Settings) -> str | None:

@@ -166,9 +166,9 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     screen = QGuiApplication.primaryScreen()
 
     async def shot(name: str) -> Path:
-        for _ in range(3):  # let layouts and pending paints settle
-            await asyncio.sleep(0)
-            QGuiApplication.processEvents()
+        # Paint now, synchronously. (Never processEvents() inside a coroutine: it would run
+        # other tasks' callbacks while this one is executing.)
+        window.repaint()
         # The screen, not widget.grab(): the video is drawn by the GPU path, outside the widget tree.
         image = screen.grabWindow(0, 0, 0, *WINDOW_SIZE)
         path = out / f"{name}.png"

@@ -2,7 +2,8 @@
 
 The destination is chosen once and committed (`video_path`) before the first byte, so a
 restart continues the same `.part` file with Range. Outcomes:
-- the file is on disk, size and sha256 recorded -> SUCCEEDED;
+- the file is on disk, size and sha256 recorded -> SUCCEEDED (also when a crash came
+  between the rename and that commit: the file is hashed, not fetched again);
 - the link expired (403/404/410) -> the provider is asked once for a fresh link (MiniMax
   hands out a new one per query); if there is none -> FAILED `result_expired`, `.part` removed;
 - a full disk, an unwritable folder, a download that kept failing -> UNKNOWN with the
@@ -20,7 +21,7 @@ from ..domain.errors import HailuoError, ResultExpired
 from ..domain.states import RemoteState
 from ..domain.task import Task
 from . import outcomes
-from .downloads import discard_partial
+from .downloads import discard_partial, hash_file, part_path
 from .job import Job, Parts
 from .naming import planned_video_path
 
@@ -55,6 +56,12 @@ class Delivery:
         return path
 
     async def _fetch(self, job: Job, task: Task, dest: Path) -> tuple[int, str]:
+        if dest.is_file() and not part_path(dest).exists():
+            # The app stopped after the rename, before SUCCEEDED was committed. Only a
+            # checked, complete download is ever renamed onto this path (it was chosen free
+            # and is ours alone), so the video is here: fetching it again could only fail
+            # on a link that has expired since.
+            return await hash_file(dest)
         try:
             return await self._parts.downloader.fetch(task.result_url, dest)
         except ResultExpired:

@@ -27,8 +27,9 @@ import hashlib
 import logging
 import os
 import re
+import signal
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,29 @@ MAX_REDIRECTS = 5
 _EXPIRED_STATUSES = {403, 404, 410}
 _CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
 _CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)")
+CRASHPOINT_ENV = "HAILUO_CRASHPOINT"
+CrashPoint = Callable[[str], None]
+
+
+def crash_point_from(env: Mapping[str, str]) -> CrashPoint:
+    """TEST HOOK for the crash harness (tests/crash_harness.py), harmless when unset.
+
+    The downloader calls the returned function at its named points ("before_rename",
+    "after_rename"); it kills this very process with SIGKILL at the point that
+    `HAILUO_CRASHPOINT` names, as a power cut or `kill -9` would, and does nothing
+    otherwise. Read once, when the app composes its downloader.
+    """
+    wanted = env.get(CRASHPOINT_ENV, "").strip()
+
+    def crash_point(name: str) -> None:
+        if wanted and name == wanted:
+            os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+    return crash_point
+
+
+def _no_crash(name: str) -> None:
+    return None
 
 
 def part_path(dest: Path) -> Path:
@@ -86,8 +110,10 @@ class _Plan:
 class Downloader:
     def __init__(self, client: httpx.AsyncClient, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, *,
-                 retry: RetryPolicy | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+                 retry: RetryPolicy | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 crash_point: CrashPoint = _no_crash) -> None:
         self._client = client
+        self._crash_point = crash_point
         self._clock = clock
         self._sleep = sleep
         self._retry = retry or RetryPolicy(attempts=6, backoff=Backoff(base=1.0, maximum=30.0))
@@ -126,11 +152,11 @@ class Downloader:
         try:
             plan = self._plan(response, have, dest)
             if plan is None:  # the .part already holds the whole file (a 416 that says so)
-                return await _finish(part, dest)
+                return await _finish(part, dest, self._crash_point)
             await self._receive(response, part, plan)
         finally:
             await response.aclose()
-        return await _finish(part, dest)
+        return await _finish(part, dest, self._crash_point)
 
     async def _open(self, url: str, headers: dict[str, str]) -> httpx.Response:
         current = httpx.URL(url)
@@ -252,24 +278,42 @@ def _write(file, chunk: bytes, part: Path) -> None:
         raise _storage_error(exc, part.parent) from exc
 
 
-async def _finish(part: Path, dest: Path) -> tuple[int, str]:
+async def _finish(part: Path, dest: Path, crash_point: CrashPoint) -> tuple[int, str]:
     """fsync the part, hash it, rename it over dest (atomic), fsync the folder."""
     try:
-        return await asyncio.to_thread(_finish_sync, part, dest)
+        return await asyncio.to_thread(_finish_sync, part, dest, crash_point)
     except OSError as exc:
         raise _storage_error(exc, dest.parent) from exc
 
 
-def _finish_sync(part: Path, dest: Path) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
+def _finish_sync(part: Path, dest: Path, crash_point: CrashPoint) -> tuple[int, str]:
     with open(part, "rb+") as file:
-        while block := file.read(1024 * 1024):
-            digest.update(block)
-            size += len(block)
+        size, digest = _hash_open_file(file)
         os.fsync(file.fileno())
+    crash_point("before_rename")
     os.replace(part, dest)
     _fsync_folder(dest.parent)
+    crash_point("after_rename")
+    return size, digest
+
+
+async def hash_file(path: Path) -> tuple[int, str]:
+    """(bytes, sha256 hex) of a file already on disk, read off the event loop."""
+    def read() -> tuple[int, str]:
+        with open(path, "rb") as file:
+            return _hash_open_file(file)
+    try:
+        return await asyncio.to_thread(read)
+    except OSError as exc:
+        raise _storage_error(exc, Path(path).parent) from exc
+
+
+def _hash_open_file(file) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    while block := file.read(1024 * 1024):
+        digest.update(block)
+        size += len(block)
     return size, digest.hexdigest()
 
 

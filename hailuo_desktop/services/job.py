@@ -29,7 +29,7 @@ class Parts:
     output_dir: Path
     clock: Callable[[], float]
     sleep: Callable[[float], Awaitable[None]]
-    poll_policy: Callable[[ModelSpec, str], PollPolicy]  # (model, provider id) -> policy
+    poll_policy: Callable[[ModelSpec, Task], PollPolicy]  # (model, the task as it stands) -> policy
     submit_retry: RetryPolicy
     upload_retry: RetryPolicy
     rng: random.Random = field(default_factory=random.Random)

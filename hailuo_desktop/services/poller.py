@@ -40,7 +40,7 @@ class Poller:
 
     async def poll(self, job: Job, *, resumed: bool) -> Task:
         task = job.task()
-        policy = self._parts.poll_policy(job.spec, task.provider)
+        policy = self._parts.poll_policy(job.spec, task)
         session = PollSession(policy, self._parts.clock, submitted_at=task.submitted_at, resumed=resumed)
         delay = session.first_delay()
         while True:

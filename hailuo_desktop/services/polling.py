@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..domain.catalog import PollSchedule
 from ..domain.errors import HailuoError, NetworkError, ProviderUnavailable, RateLimited, TaskNotFound
@@ -71,17 +72,30 @@ class RetryPolicy:
         return wait
 
 
+class PollPlan(Protocol):
+    """Learned poll times (services.adaptive.PollPlan), in seconds after the submit."""
+
+    def first_delay(self) -> float: ...
+
+    def next_time(self, elapsed: float) -> float | None: ...
+
+
 class PollPolicy:
-    """A provider's documented schedule (or a fixed interval) plus error handling and a cap."""
+    """A provider's documented schedule (or a fixed interval) plus error handling and a cap.
+
+    With a `plan` (adaptive polling), polls follow the plan but never come sooner than the
+    documented schedule allows: not before its first poll, never closer than its interval.
+    """
 
     def __init__(self, schedule: PollSchedule, *, fixed_interval: float | None = None,
                  give_up_after: float | None = None, backoff: Backoff | None = None,
                  rng: random.Random | None = None, max_consecutive_errors: int = 20,
-                 not_found_grace: int = 3) -> None:
+                 not_found_grace: int = 3, plan: PollPlan | None = None) -> None:
         if fixed_interval is not None and fixed_interval <= 0:
             raise ValueError("a fixed poll interval must be positive")
         self.schedule = schedule
         self.fixed_interval = fixed_interval
+        self.plan = plan if fixed_interval is None else None  # a fixed interval is an explicit choice
         self.give_up_after = give_up_after if give_up_after is not None else schedule.give_up_after
         self.backoff = backoff or Backoff(base=2.0, maximum=120.0)
         self.rng = rng or random.Random()
@@ -94,13 +108,18 @@ class PollPolicy:
         """Before the first poll. A resumed task is polled at once: its result may be waiting."""
         if resumed:
             return 0.0
-        return self.fixed_interval if self.fixed_interval is not None else self.schedule.first_delay
+        if self.fixed_interval is not None:
+            return self.fixed_interval
+        documented = self.schedule.first_delay
+        return documented if self.plan is None else max(documented, self.plan.first_delay())
 
     def interval(self, since_submit: float) -> float:
         """Between two answered polls; the documented schedule slows down as the task ages."""
         if self.fixed_interval is not None:
             return self.fixed_interval
-        return self.schedule.interval_at(since_submit)
+        documented = self.schedule.interval_at(since_submit)
+        planned = self.plan.next_time(since_submit) if self.plan is not None else None
+        return documented if planned is None else max(documented, planned - since_submit)
 
     def error_delay(self, error: BaseException, consecutive: int, since_submit: float) -> float:
         """After a failed poll: never sooner than the schedule, the backoff or Retry-After."""

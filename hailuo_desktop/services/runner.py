@@ -39,7 +39,7 @@ from .downloads import Downloader, discard_partial
 from .intake import ImageCheck, retry_of, task_from_request
 from .job import Job, Parts
 from .poller import Poller
-from .polling import Backoff, PollPolicy, RetryPolicy
+from .polling import Backoff, PollPlan, PollPolicy, RetryPolicy
 from .store import TaskStore
 from .submit import Submitter
 from .uploads import UploadService
@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 
 # (provider id, base_url or None) -> Provider; may also return an awaitable of one.
 ProviderFactory = Callable[[str, "str | None"], "Provider | Awaitable[Provider]"]
+# (model, task) -> learned poll times, or None for the documented schedule (services.adaptive).
+PollPlanner = Callable[[ModelSpec, Task], "PollPlan | None"]
 _DONE = {TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED}
 
 
@@ -57,10 +59,12 @@ class Runner:
                  clock: Callable[[], float] = time.time, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  poll_interval: float | None = None, max_concurrent: int = 8, *,
                  rng: random.Random | None = None, image_check: ImageCheck | None = None,
-                 submit_retry: RetryPolicy | None = None, upload_retry: RetryPolicy | None = None) -> None:
+                 submit_retry: RetryPolicy | None = None, upload_retry: RetryPolicy | None = None,
+                 poll_planner: PollPlanner | None = None) -> None:
         if poll_interval is not None and poll_interval <= 0:
             raise ValueError("the poll interval must be positive")
         self._store = store
+        self._poll_planner = poll_planner
         self._factory = provider_factory
         self._uploads = uploads
         self._image_check = image_check
@@ -222,8 +226,17 @@ class Runner:
             provider = await provider
         return provider
 
-    def _poll_policy(self, spec: ModelSpec, provider_id: str) -> PollPolicy:
-        return PollPolicy(provider_spec(provider_id).poll, fixed_interval=self._poll_interval, rng=self._rng)
+    def _poll_policy(self, spec: ModelSpec, task: Task) -> PollPolicy:
+        plan = self._plan(spec, task) if self._poll_planner is not None and self._poll_interval is None else None
+        return PollPolicy(provider_spec(task.provider).poll, fixed_interval=self._poll_interval, rng=self._rng,
+                          plan=plan)
+
+    def _plan(self, spec: ModelSpec, task: Task) -> PollPlan | None:
+        try:
+            return self._poll_planner(spec, task)
+        except Exception:  # learning is an optimisation: the documented schedule always works
+            log.exception("no adaptive poll plan for task %s; using the documented schedule", task.id)
+            return None
 
     def _mark_cancelled(self, task_id: str) -> Task:
         task = self._store.get(task_id)

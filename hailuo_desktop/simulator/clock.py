@@ -45,6 +45,12 @@ class ManualClock:
         with self._lock:
             return len(self._sleepers)
 
+    def next_wake(self) -> float | None:
+        """The earliest deadline of the sleeps waiting, or None: lets a test's driver jump
+        virtual time straight to the next thing that happens."""
+        with self._lock:
+            return min((s.wake_at for s in self._sleepers), default=None)
+
     def advance(self, seconds: float) -> float:
         if seconds < 0:
             raise ValueError("a clock cannot go backwards")

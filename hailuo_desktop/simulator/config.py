@@ -38,3 +38,6 @@ class SimConfig:
     # The epoch seconds that the clock's reading at construction stands for, in
     # createTime & co (ms timestamps); None: the wall time at construction.
     epoch: float | None = None
+    # (requests, per_seconds): each provider's account answers its own 429 (with Retry-After)
+    # beyond this many api requests in any window of that many sim-clock seconds; None: no limit.
+    rate_limit: tuple[int, float] | None = None

@@ -16,6 +16,7 @@ from .faults import Fault, FaultBook
 from .filestore import FileEntry, FileTable, ResultMaker, file_url
 from .ledger import Ledger
 from .media import load_sample
+from .ratelimit import RateLimiter
 from .stats import SimStats
 from .tasks import Draft, SimTask, TaskBook
 from .timing import draw_timing
@@ -34,6 +35,7 @@ class SimCore:
         self.files = FileTable()
         self.results = ResultMaker(functools.cache(load_sample), config.result_factory, config.result_bytes)
         self.faults = FaultBook()
+        self.rate = RateLimiter(config.rate_limit)
         self.stats = SimStats()
         self.files_url = ""
         self._stopping: asyncio.Event | None = None

@@ -104,7 +104,7 @@ class MarketApi(ProviderApi):
         """A 20-minute link for a file this service generated; anything else is a 422."""
         provider = self.provider_of(request)
         self.core.stats.retrieves[provider] += 1
-        if refused := self.key_refusal(request, provider, "retrieve"):
+        if refused := self.refusal(request, provider, "retrieve"):
             return refused
         fault = self.core.faults.take("retrieve", provider)
         if fault is not None:

@@ -89,7 +89,7 @@ class MiniMaxApi(ProviderApi):
     async def retrieve(self, request: web.Request) -> web.StreamResponse:
         provider = "minimax"
         self.core.stats.retrieves[provider] += 1
-        if refused := self.key_refusal(request, provider, "retrieve"):
+        if refused := self.refusal(request, provider, "retrieve"):
             return refused
         task = self._finished_task(request.query.get("file_id"))
         fault = self.core.faults.take("retrieve", provider, task.remote_id if task else None)

@@ -51,10 +51,15 @@ class ProviderApi:
     def provider_of(self, request: web.Request) -> str:
         return provider_for(request.path, bearer_key(request), self.core.config.keys) or ""
 
-    def key_refusal(self, request: web.Request, provider: str, op: str) -> web.Response | None:
-        if key_accepted(bearer_key(request), provider, self.core.config.keys):
+    def refusal(self, request: web.Request, provider: str, op: str) -> web.Response | None:
+        """The gate every api request passes: the key first, then the account's request rate."""
+        if not key_accepted(bearer_key(request), provider, self.core.config.keys):
+            return self.error(provider, 401, op=op).response()
+        wait = self.core.rate.admit(provider, self.core.now())
+        if wait is None:
             return None
-        return self.error(provider, 401, op=op).response()
+        self.core.stats.rate_limited[provider] += 1
+        return self.error(provider, 429, op=op, retry_after=wait).response()
 
     async def read_json(self, request: web.Request) -> dict:
         try:
@@ -83,7 +88,7 @@ class ProviderApi:
     async def submit(self, request: web.Request) -> web.StreamResponse:
         provider = self.provider_of(request)
         self.core.stats.submits[provider] += 1
-        if refused := self.key_refusal(request, provider, "submit"):
+        if refused := self.refusal(request, provider, "submit"):
             return refused
         fault = self.core.faults.take("submit", provider)
         fate = fault if fault is not None and fault.kind in FATE_KINDS else None
@@ -105,7 +110,7 @@ class ProviderApi:
     async def poll(self, request: web.Request, remote_id: str | None) -> web.StreamResponse:
         provider = self.provider_of(request)
         self.core.stats.polls[provider] += 1
-        if refused := self.key_refusal(request, provider, "poll"):
+        if refused := self.refusal(request, provider, "poll"):
             return refused
         now = self.core.now()
         task = self.core.task_for(provider, remote_id)
@@ -131,7 +136,7 @@ class ProviderApi:
         """`payload(provider, amount)` is the provider's balance envelope."""
         provider = self.provider_of(request)
         self.core.stats.balance[provider] += 1
-        if refused := self.key_refusal(request, provider, "balance"):
+        if refused := self.refusal(request, provider, "balance"):
             return refused
         answer = json_answer(payload(provider, self.core.ledger.balance(provider, self.core.now())))
         fault = self.core.faults.take("balance", provider)

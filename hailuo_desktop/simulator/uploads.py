@@ -51,7 +51,7 @@ class UploadApi(ProviderApi):
     async def _upload(self, request: web.Request, read) -> web.StreamResponse:
         provider = self.provider_of(request)
         self.core.stats.uploads[provider] += 1
-        if refused := self.key_refusal(request, provider, "upload"):
+        if refused := self.refusal(request, provider, "upload"):
             return refused
         fault = self.core.faults.take("upload", provider)
         if fault is not None and fault.kind not in ("reset", "slow", "hang", "malformed"):
