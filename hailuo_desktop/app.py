@@ -154,8 +154,9 @@ def _client(settings: Settings) -> httpx.AsyncClient:
 class DemoBackend:
     """The simulator on the qasync loop, making push-in clips of the user's images."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, clock=None) -> None:
         self.folder = folder
+        self.clock = clock  # None: real time (scaled); a test passes a ManualClock
         self.simulator = None
         self.factory = None
 
@@ -168,7 +169,7 @@ class DemoBackend:
         self.factory = DemoResultFactory(asyncio.get_running_loop(), self.folder / "clips", load_sample)
         config = SimConfig(seed=int.from_bytes(os.urandom(4), "big"), time_scale=DEMO_TIME_SCALE,
                            result_factory=self.factory)
-        self.simulator = Simulator(config)
+        self.simulator = Simulator(config, clock=self.clock)
         await self.simulator.start("127.0.0.1", 0)
         return self.simulator.api_url
 

@@ -110,7 +110,10 @@ def libraries_to_drop(binaries: list[tuple[str, str]], dropped_plugins: set[str]
     """Destinations of libraries reached only through `dropped_plugins`.
 
     `binaries` is PyInstaller's (dest, source) list. A library that any kept binary still
-    needs stays, so this never removes more than the dropped plugins brought in.
+    needs stays, so this never removes more than the dropped plugins brought in. This
+    leans on how PyInstaller collects libraries on Linux: through DT_NEEDED links (and
+    hooks that name plugins), so a library some kept code loads another way (ctypes)
+    and a dropped plugin also links would be lost: the bundle's smoke test is the net.
     """
     known = {PurePosixPath(dest).name: src for dest, src in binaries}
     by_name = {PurePosixPath(dest).name: dest for dest, _ in binaries}

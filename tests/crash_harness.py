@@ -182,6 +182,7 @@ class CrashLab:
             assert extra.returncode == 0, extra.describe()
         victim = self._victim(point, batch=extras > 0)
         assert victim.returncode == -signal.SIGKILL, f"the victim was not killed at {point}: {victim.describe()}"
+        self.check_killed_at(point)
         self.figures.kills[point] += 1
         self.figures.cycles += 1
         self.sim.faults.clear()
@@ -232,6 +233,19 @@ class CrashLab:
         return videos.is_dir() and any(p.stat().st_size > 0 for p in videos.glob("*.part") if p.exists())
 
     # --- the checks ----------------------------------------------------------------------
+    def check_killed_at(self, point: str) -> None:
+        """The store shows the kill landed where the cycle says (before the restart)."""
+        tasks = read_tasks(self.home / "tasks.sqlite3")
+        newest = tasks[0]
+        if point == "upload":
+            assert (newest.state, newest.submit_started_at, newest.remote_id) == (TaskState.QUEUED, None, None)
+        elif point == "post":
+            assert newest.submit_started_at is not None and newest.remote_id is None
+        elif point == "poll":
+            assert any(t.remote_id and t.state in (TaskState.QUEUED, TaskState.RUNNING) for t in tasks)
+        else:
+            assert any(_download_left_at(point, t) for t in tasks if t.state is TaskState.DOWNLOADING), point
+
     def check(self) -> None:
         """Every promise of issue 4 about the data home, after a restart's `wait`."""
         assert integrity(self.home / "tasks.sqlite3") == "ok"
@@ -274,6 +288,17 @@ class CrashLab:
         assert on_disk == videos, f"unexpected files in videos/: {sorted(on_disk - videos)}"
         strays = [p for p in self.home.rglob("*") if p.name.endswith((".part", ".tmp")) or ".corrupt-" in p.name]
         assert strays == [], strays
+
+
+def _download_left_at(point: str, task) -> bool:
+    if not task.video_path:
+        return False
+    video, part = Path(task.video_path), Path(task.video_path + ".part")
+    if point == "download":
+        return part.is_file() and part.stat().st_size > 0 and not video.exists()
+    if point == "before_rename":
+        return part.is_file() and part.stat().st_size == RESULT_BYTES and not video.exists()
+    return video.is_file() and not part.exists()  # after_rename
 
 
 # --- reading what is on disk -------------------------------------------------------------

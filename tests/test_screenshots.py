@@ -228,7 +228,9 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     busy_batch = window.tasks.batch_label.text()
 
     # Detail: a finished clip of the batch, playing (a push-in made from its own picture).
-    done = next(i for i in finished if store.get(i).state is TaskState.SUCCEEDED)
+    succeeded = [i for i in finished if store.get(i).state is TaskState.SUCCEEDED]
+    landscape = [i for i in succeeded if "landscape" in store.get(i).image_path and _is_wide(store.get(i).image_path)]
+    done = (landscape or succeeded)[0]  # a wide clip fills the player best
     sink = window.detail.video.videoSink()
     frames = []
     sink.videoFrameChanged.connect(lambda frame: frames.append(frame.startTime()))
@@ -242,6 +244,13 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     await session.close()
     await sim.stop()
     return {"video_frames": len(frames), "busy_batch": busy_batch, "encoded_clips": len(factory.made)}
+
+
+def _is_wide(path: str) -> bool:
+    from PySide6.QtGui import QImageReader
+
+    size = QImageReader(path).size()
+    return size.width() > size.height()
 
 
 def _bad_pictures(source: Path, tiny: Path, banner_like: Path) -> None:

@@ -222,3 +222,168 @@ def _first_run_dialog() -> FirstRunDialog | None:
 
 def _balance_text(window) -> str:
     return window.compose.cost.balance.text()
+
+
+def test_the_demo_animates_the_users_own_image(qtbot, qasync_running_loop, tmp_path, image_maker):
+    from hailuo_desktop.app import AppSession, DemoBackend, demo_options
+    from hailuo_desktop.simulator.media import load_sample
+    from hailuo_desktop.simulator.server import ManualClock
+
+    backend = DemoBackend(tmp_path / "demo", clock=ManualClock(start=0.0))
+    starting = asyncio.ensure_future(backend.start())
+    qtbot.waitUntil(starting.done, timeout=WAIT_MS)
+    session = AppSession(demo_options(tmp_path / "demo", starting.result()))
+    try:
+        session.show()
+        window, store = session.window, session.engine.store
+        assert "demo" in window.windowTitle()
+        # APIXO has no upload API: in the demo its images go through the (simulated) kie upload.
+        assert window.compose.current_provider() == "apixo"
+        drop(qtbot, session, image_maker.png(900, 600, name="my-photo.png"))
+        (task,) = generate(qtbot, session, "slow push in")
+        wait_sent(qtbot, store, task.id)
+        backend.simulator.advance(LONG_ENOUGH)
+        wait_state(qtbot, store, task.id, TaskState.SUCCEEDED)
+        video = open(store.get(task.id).video_path, "rb").read()
+        assert backend.factory.made, "the demo fell back to the sample clip"
+        assert video == backend.factory.made[-1].read_bytes() != load_sample()
+        assert _first_run_dialog() is None  # the demo never asks for a key
+    finally:
+        close_session(qtbot, session)
+        stopping = asyncio.ensure_future(backend.stop())
+        qtbot.waitUntil(stopping.done, timeout=WAIT_MS)
+
+
+def test_cancel_stops_following_and_retry_makes_a_new_task(qtbot, ui_session, simulator_thread, image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window, store, runner = session.window, session.engine.store, session.engine.runner
+    choose_kie(window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    (task,) = generate(qtbot, session, "a cat on a roof")
+    wait_sent(qtbot, store, task.id)
+    assert window.detail.cancel.isEnabled()
+    window.detail.cancel.click()
+    wait_state(qtbot, store, task.id, TaskState.CANCELLED)
+    assert task.id not in runner.active()  # nothing polls it any more
+    qtbot.waitUntil(window.detail.retry.isEnabled, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.tasks.model.rowsInserted, timeout=WAIT_MS):
+        window.detail.retry.click()
+    fresh_id = window.tasks.model.index(0, 0).data(TaskIdRole)
+    fresh = store.get(fresh_id)
+    assert fresh_id != task.id and (fresh.prompt, fresh.model, fresh.image_path) == \
+        (task.prompt, task.model, task.image_path)
+    wait_sent(qtbot, store, fresh_id)
+    assert simulator_thread.stats.submits["kie"] == 2
+    qtbot.waitUntil(lambda: window.tasks.selected_id() == fresh_id, timeout=WAIT_MS)
+
+
+def test_reuse_puts_the_prompt_settings_and_image_back(qtbot, ui_session, simulator_thread, image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window = session.window
+    choose_kie(window)
+    picture = image_maker.png(640, 480, name="reuse-me.png")
+    drop(qtbot, session, picture)
+    (task,) = generate(qtbot, session, "reuse this exact prompt [Pan left]")
+    window.compose.clear_images()
+    window.compose.apply_settings("apixo", "hailuo-2-3-fast", "standard-image-to-video", 6, None, "other", None)
+    with qtbot.waitSignal(session.controller.images_checked, timeout=WAIT_MS):
+        window.detail.reuse.click()
+    assert window.compose.current_provider() == "kie"
+    assert window.compose.prompt.text() == "reuse this exact prompt [Pan left]"
+    assert window.compose.images.accepted_keys() == [task.image_path]
+
+
+def test_keyboard_shortcuts_reach_their_actions(qtbot, ui_session, simulator_thread, image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window, store = session.window, session.engine.store
+    actions = window.actions
+    shortcuts = {name: getattr(actions, name).shortcut().toString() for name in
+                 ("open_images", "paste", "generate", "settings", "remove_task", "search", "quit")}
+    assert shortcuts == {"open_images": "Ctrl+O", "paste": "Ctrl+V", "generate": "Ctrl+Return",
+                         "settings": "Ctrl+,", "remove_task": "Del", "search": "Ctrl+F", "quit": "Ctrl+Q"}
+    qtbot.waitExposed(window)
+    with qtbot.waitActive(window, timeout=WAIT_MS):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tasks.search.hasFocus()
+    choose_kie(window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    (task,) = generate(qtbot, session, "a cat {{sim:fail=501}}")
+    wait_sent(qtbot, store, task.id)
+    simulator_thread.advance(LONG_ENOUGH)
+    wait_state(qtbot, store, task.id, TaskState.FAILED)
+    window.tasks.select(task.id)
+    window.tasks.table.setFocus()
+    with qtbot.waitSignal(window.tasks.model.rowsRemoved, timeout=WAIT_MS):
+        qtbot.keyClick(window.tasks.table, Qt.Key.Key_Delete)
+    assert store.count() == 0
+    qtbot.keyClick(window.tasks.table, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    flow = session.controller.settings_flow
+    qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=WAIT_MS)
+    flow.dialog.reject()
+
+
+def test_search_box_filters_the_list_by_prompt(qtbot, ui_session, simulator_thread, make_task, tmp_path):
+    from hailuo_desktop.services.store import TaskStore
+
+    home = tmp_path / "search-home"
+    seeded = TaskStore(home / "tasks.sqlite3")
+    seeded.add_many([make_task(prompt="a red fox in snow"), make_task(prompt="a blue whale"),
+                     make_task(prompt="Red sunset over the sea")])
+    seeded.close()
+    session = ui_session(simulator_thread.api_url, home=home)
+    panel = session.window.tasks
+    qtbot.keyClicks(panel.search, "red")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=WAIT_MS)
+    prompts = {panel.model.index(r, 0).data() for r in range(2)}
+    assert prompts == {"a red fox in snow", "Red sunset over the sea"}
+    panel.search.clear()
+    panel.state_filter.setCurrentIndex(panel.state_filter.findText("Failed"))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0 and panel.placeholder.isVisible(), timeout=WAIT_MS)
+    assert panel.placeholder.text() == "No task matches this filter."
+
+
+def test_quitting_with_a_running_task_asks_first(qtbot, ui_session, simulator_thread, image_maker):
+    from PySide6.QtWidgets import QMessageBox
+
+    session = ui_session(simulator_thread.api_url)
+    window, store = session.window, session.engine.store
+    choose_kie(window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    (task,) = generate(qtbot, session, "a cat")
+    wait_sent(qtbot, store, task.id)
+
+    def question() -> QMessageBox | None:
+        return next((b for b in window.findChildren(QMessageBox) if b.isVisible()), None)
+
+    window.close()
+    qtbot.waitUntil(lambda: question() is not None, timeout=WAIT_MS)
+    assert window.isVisible()
+    keep = next(b for b in question().buttons() if b.text() == "Keep running")
+    keep.click()
+    qtbot.waitUntil(lambda: question() is None, timeout=WAIT_MS)
+    assert window.isVisible() and store.get(task.id).state in (TaskState.QUEUED, TaskState.RUNNING)
+    window.close()
+    qtbot.waitUntil(lambda: question() is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.closed, timeout=WAIT_MS):
+        next(b for b in question().buttons() if b.text() == "Quit").click()
+    assert not store.get(task.id).state.is_final  # left to resume on the next start
+
+
+def test_window_geometry_is_remembered(qtbot, ui_session, simulator_thread, tmp_path):
+    # The offscreen screen is 800x600, so Qt fits a restored width to the minimum; the
+    # height and the splitter positions come back as they were left.
+    home = tmp_path / "geometry-home"
+    first = ui_session(simulator_thread.api_url, home=home)
+    qtbot.waitExposed(first.window)
+    first.window.resize(1111, 707)
+    first.window.main.setSizes([460, 640])
+    compose_width = first.window.main.sizes()[0]
+    with qtbot.waitSignal(first.window.closed, timeout=WAIT_MS):
+        first.window.close()
+    close_session(qtbot, first)
+    second = ui_session(simulator_thread.api_url, home=home)
+    qtbot.waitExposed(second.window)
+    assert second.window.height() == 707
+    assert second.window.main.sizes()[0] == compose_width != 400  # 400: the default
+    assert second.window.minimumWidth() >= 1000 and second.window.minimumHeight() >= 600

@@ -1,7 +1,8 @@
 """Bringing a finished video home: from DOWNLOADING to a file in the output folder.
 
 The destination is chosen once and committed (`video_path`) before the first byte, so a
-restart continues the same `.part` file with Range. Outcomes:
+restart continues the same `.part` file with Range (unless the user has chosen another
+output folder since: then the download starts over there). Outcomes:
 - the file is on disk, size and sha256 recorded -> SUCCEEDED (also when a crash came
   between the rename and that commit: the file is hashed, not fetched again);
 - the link expired (403/404/410) -> the provider is asked once for a fresh link (MiniMax
@@ -49,8 +50,13 @@ class Delivery:
         return job.update(**outcomes.succeeded(size, sha256, job.now()))
 
     def _destination(self, job: Job, task: Task) -> Path:
-        if task.video_path:
-            return Path(task.video_path)
+        committed = Path(task.video_path) if task.video_path else None
+        if committed is not None and (committed.parent == self._parts.output_dir.resolve() or committed.is_file()):
+            return committed
+        if committed is not None:
+            # The output folder was changed since (what the message for an unwritable or
+            # full folder tells the user to do): start over there, the old part is no use.
+            discard_partial(committed)
         path = planned_video_path(self._parts.output_dir, task)
         job.update(video_path=str(path))
         return path

@@ -250,8 +250,8 @@ class Controller(QObject):
             self.compose.set_busy(False)
         if tasks:
             self.window.tasks.select(tasks[-1].id)
-            self.window.statusBar().showMessage(
-                self.tr("{n} task(s) sent to {name}.").format(n=len(tasks), name=_name(order.provider)), STATUS_MS)
+            sent = self.tr("1 task sent to {name}.") if len(tasks) == 1 else self.tr("{n} tasks sent to {name}.")
+            self.window.statusBar().showMessage(sent.format(n=len(tasks), name=_name(order.provider)), STATUS_MS)
             self.tasks_submitted.emit(tasks)
             await self._remember_choice(order.requests[0])
 

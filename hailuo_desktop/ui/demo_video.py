@@ -23,13 +23,14 @@ import httpx
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtMultimedia import (
-    QMediaCaptureSession, QMediaFormat, QMediaRecorder, QVideoFrame, QVideoFrameFormat, QVideoFrameInput,
+    QMediaCaptureSession, QMediaFormat, QMediaRecorder, QVideoFrame, QVideoFrameInput,
 )
 
 log = logging.getLogger(__name__)
 
 FRAMES_PER_TURN = 4  # drawn per event-loop turn: a few ms, so the GUI stays fluid
-ZOOM_END = 1.18  # how far the camera pushes in over the clip
+ZOOM_END = 1.18
+RETRY_MS = 10  # how far the camera pushes in over the clip
 
 
 def output_size(source: QSize, long_side: int) -> QSize:
@@ -67,9 +68,9 @@ class PushInEncoder(QObject):
         self._build_pipeline()
 
     def _build_pipeline(self) -> None:
-        frame_format = QVideoFrameFormat(self._size, QVideoFrameFormat.PixelFormat.Format_BGRX8888)
-        frame_format.setStreamFrameRate(self._fps)
-        self._input = QVideoFrameInput(frame_format, self)
+        # No QVideoFrameFormat here: with one, Qt 6.11 never reports the input ready. The
+        # frames' own timestamps give the timing.
+        self._input = QVideoFrameInput(self)
         self._session = QMediaCaptureSession(self)
         self._recorder = QMediaRecorder(self)
         self._session.setVideoFrameInput(self._input)
@@ -94,7 +95,10 @@ class PushInEncoder(QObject):
             if self._done or self._next >= self._count:
                 break
             if not self._input.sendVideoFrame(self._frame(self._next)):
-                return  # the encoder is busy; readyToSendVideoFrame calls us again
+                # The encoder is busy: readyToSendVideoFrame calls us again; the timer is a
+                # safety net for Qt versions that do not always say so.
+                QTimer.singleShot(RETRY_MS, self._send_some)
+                return
             self._next += 1
         if self._next >= self._count:
             if self._recorder.recorderState() == QMediaRecorder.RecorderState.RecordingState:

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
             self.main.setSizes([400, 880])
-            self.right.setSizes([380, 400])
+            self.right.setSizes([430, 350])
         for name, splitter in (("window/main", self.main), ("window/right", self.right)):
             state = self._qsettings.value(name)
             if state is not None:

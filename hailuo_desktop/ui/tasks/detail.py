@@ -194,7 +194,8 @@ class TaskDetail(QWidget):
         self.remote_id.setText(task.remote_id or self.tr("not sent yet"))
         self.cost.setText(cost_text(task.cost, task.cost_unit))
         self.times.setText(f"{_when(task.created_at)} · {_when(task.finished_at)}")
-        self.video_path.setText(task.video_path or "—")
+        self.video_path.setText(os.path.basename(task.video_path) if task.video_path else "—")
+        self.video_path.setToolTip(task.video_path or "")
         self._show_error(task)
         self._enable_actions(task)
         if previous is None or _media_key(previous) != _media_key(task):

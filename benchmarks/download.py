@@ -1,0 +1,123 @@
+"""4. Download: a 200 MB result through `services.downloads.Downloader`, against curl on the same URL.
+
+The simulator runs in its own process and serves the result from memory. Each side runs
+`runs` times, alternating, into the same folder (the median counts). The downloader is
+the app's, as the app uses it: it also fsyncs and hashes the file (curl does neither);
+that cost is in its figure. Memory is measured in a fresh child process per download:
+peak RSS growth over the download (ru_maxrss after minus before), for the full size and
+for a tenth of it ("flat" = the same growth whatever the size), and, in a separate run
+(tracemalloc slows Python down), the peak of Python allocations.
+
+    python -m benchmarks.download URL DEST [--trace]   -> one JSON line (the child)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from .report import Row, mb, median
+from .seeding import DONE_AT_ONCE_PROMPT, finished_result_url
+from .sim_server import sim_process
+
+MB = 2 ** 20
+RATIO_GOAL = 0.9
+
+
+# --- the child: one download, with its memory ---------------------------------------------
+async def _fetch(url: str, dest: Path, trace: bool) -> dict:
+    import httpx
+
+    from hailuo_desktop.services.downloads import Downloader
+
+    async with httpx.AsyncClient(timeout=60) as client:
+        downloader = Downloader(client)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if trace:
+            tracemalloc.start()
+        start = time.perf_counter()
+        size, _ = await downloader.fetch(url, dest)
+        seconds = time.perf_counter() - start
+        traced = tracemalloc.get_traced_memory()[1] if trace else None
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"bytes": size, "seconds": seconds, "rss_growth": (after - before) * 1024, "rss_peak": after * 1024,
+            "traced_peak": traced}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("dest")
+    parser.add_argument("--trace", action="store_true")
+    args = parser.parse_args(argv)
+    print(json.dumps(asyncio.run(_fetch(args.url, Path(args.dest), args.trace))), flush=True)
+    return 0
+
+
+# --- the parent ---------------------------------------------------------------------------
+def _downloader(url: str, dest: Path, trace: bool = False) -> dict:
+    dest.unlink(missing_ok=True)
+    done = subprocess.run([sys.executable, "-m", "benchmarks.download", url, str(dest), *(["--trace"] * trace)],
+                          capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(f"the download child failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _curl(url: str, dest: Path) -> float | None:
+    curl = shutil.which("curl")
+    if curl is None:
+        return None
+    dest.unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run([curl, "-sS", "--fail", "-o", str(dest), url], check=True, timeout=600)
+    return time.perf_counter() - start
+
+
+def measure(*, size: int = 200 * MB, runs: int = 3) -> list[Row]:
+    folder = Path(tempfile.mkdtemp(prefix="hailuo-bench-download-"))
+    try:
+        with sim_process(result_bytes=size) as sim:
+            url = finished_result_url(sim.api_url)
+            ours, curls = [], []
+            for _ in range(runs):
+                ours.append(_downloader(url, folder / "ours.mp4")["seconds"])
+                curls.append(_curl(url, folder / "curl.mp4"))
+            full = _downloader(url, folder / "ours.mp4")
+            traced = _downloader(url, folder / "ours.mp4", trace=True)
+        with sim_process(result_bytes=size // 10) as small_sim:
+            small = _downloader(finished_result_url(small_sim.api_url), folder / "small.mp4")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return [_row(size, ours, curls, full, traced, small)]
+
+
+def _row(size: int, ours: list[float], curls: list, full: dict, traced: dict, small: dict) -> Row:
+    speed = size / median(ours)
+    flat = full["rss_growth"] <= max(small["rss_growth"] * 1.5, small["rss_growth"] + 8 * MB)
+    memory = (f"peak RSS growth {mb(full['rss_growth'])} for {mb(size)} vs {mb(small['rss_growth'])} for "
+              f"{mb(size // 10)}; Python allocations peak {traced['traced_peak'] / MB:.1f} MB "
+              f"(process peak RSS {mb(full['rss_peak'])})")
+    if None in curls:
+        return Row("4. Download 200 MB", f"{speed / MB:.0f} MB/s", "curl not installed", None, "≥ 0.9× curl, memory flat",
+                   None, f"curl is missing (run.sh installs it with apt). {memory}.")
+    curl_speed = size / median(curls)
+    ratio = speed / curl_speed
+    note = (f"median of {len(ours)} alternating runs each, simulator in its own process; Downloader includes "
+            f"fsync + SHA-256 (curl does neither). {memory}; memory flat: {'yes' if flat else 'no'}.")
+    return Row(f"4. Download {mb(size)}", f"{speed / MB:.0f} MB/s", f"curl {curl_speed / MB:.0f} MB/s", ratio,
+               "≥ 0.9× curl, memory flat", ratio >= RATIO_GOAL and flat, note)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
