@@ -20,6 +20,8 @@ apt_packages=(
   gnome-keyring dbus-daemon dbus-x11
   # benchmarks compare downloads against curl
   curl
+  # the PyInstaller bundle (objdump, strip) and the desktop-entry / AppStream validators
+  binutils desktop-file-utils appstream
 )
 
 install_system() {
@@ -45,7 +47,7 @@ install_python() {
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e ".[test]"
+    "$venv/bin/python" -m pip install -q -e ".[test,bundle]"
     touch "$stamp"
   fi
 }

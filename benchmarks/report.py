@@ -103,7 +103,7 @@ def _cells(row: Row) -> tuple[str, ...]:
 
 def markdown(rows: Sequence[Row], info: dict[str, str]) -> str:
     lines = [f"Measured {info['date']} on {info['cpu']}, {info['cores']} cores, {info['ram']} RAM; "
-             f"{info['os']}; Python {info['python']}; {info['qt']}.", "",
+             f"{info['os']}; Python {info['python']}; {info['qt']}; {info.get('load', '')}.", "",
              "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in _cells(row)) + " |" for row in rows]
     notes = [f"- **{row.benchmark}**: {row.note}" for row in rows if row.note]
@@ -116,7 +116,7 @@ def text_table(rows: Sequence[Row], info: dict[str, str]) -> str:
     cells = [HEADERS, *(tuple(c.replace("**", "") for c in _cells(row)) for row in rows)]
     widths = [max(len(line[i]) for line in cells) for i in range(len(HEADERS))]
     out = [f"{info['date']} | {info['cpu']} | {info['cores']} cores | {info['ram']} RAM | "
-           f"Python {info['python']} | {info['qt']}", ""]
+           f"Python {info['python']} | {info['qt']} | {info.get('load', '')}", ""]
     for n, line in enumerate(cells):
         out.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
         if n == 0:

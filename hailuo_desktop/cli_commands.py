@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import getpass
 import json
+import logging
 import os
 import sys
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 
 from .domain import catalog
 from .domain.errors import HailuoError, ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
@@ -19,10 +20,12 @@ from .engine import build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.imagecheck import check_image
+from .services.logs import setup_logging
 from .services.secrets import KeyStore
 from .services.settings import SettingsStore
 
 REFUSED_BEFORE_SENDING = (InvalidRequest, ImageRejected, UploadRouteMissing, MissingKey, catalog.CatalogError)
+LOG_LEVEL_ENV = "HAILUO_DESKTOP_LOG_LEVEL"  # e.g. DEBUG; the log file is under the data home
 
 
 def _print_json(value) -> None:
@@ -60,16 +63,39 @@ def _print_verdicts(verdicts, spec) -> None:
 
 
 # --- shared set-up ---------------------------------------------------------------------
+@contextmanager
+def logging_to(paths: DataPaths, key_store: KeyStore):
+    """The same redacting log file as the window's, at $HAILUO_DESKTOP_LOG_LEVEL (INFO)."""
+    level = logging.getLevelName(os.environ.get(LOG_LEVEL_ENV, "INFO").strip().upper())
+    handler = setup_logging(paths, level if isinstance(level, int) else logging.INFO, secrets=key_store.known_keys)
+    try:
+        yield
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def _report_repairs(notes: list[str], store) -> None:
+    """A damaged settings file or task database was set aside: say so, and where it went."""
+    corruption = getattr(store, "corruption", None)
+    for note in ([corruption.message] if corruption else []) + list(notes):
+        print(f"hailuo-desktop: {note}", file=sys.stderr)
+
+
 @asynccontextmanager
 async def open_engine(poll_interval: float | None = None):
     paths = DataPaths.at(data_home())
-    settings = SettingsStore(paths.settings).load()
-    async with build_http_client(settings) as client:
-        engine = build_engine(paths, settings, KeyStore(env=os.environ), client, poll_interval=poll_interval)
-        try:
-            yield engine, settings
-        finally:
-            await engine.close()
+    key_store = KeyStore(env=os.environ)
+    with logging_to(paths, key_store):
+        settings_store = SettingsStore(paths.settings)
+        settings = settings_store.load()
+        async with build_http_client(settings) as client:
+            engine = build_engine(paths, settings, key_store, client, poll_interval=poll_interval)
+            _report_repairs(settings_store.warnings, engine.store)
+            try:
+                yield engine, settings
+            finally:
+                await engine.close()
 
 
 # --- submit ----------------------------------------------------------------------------
@@ -152,6 +178,7 @@ def cmd_tasks(args) -> int:
     from .services.store import TaskStore
 
     store = TaskStore(paths.store)
+    _report_repairs([], store)
     try:
         _report_list(store.list(), args.json)
     finally:

@@ -1,0 +1,125 @@
+"""Child process for the start-up and memory benchmarks: opens the window on a data home.
+
+    python -m benchmarks.window_child startup --home DIR   -> "READY <monotonic>" at the first
+        paint plus one idle turn of the loop, then closes and exits
+    python -m benchmarks.window_child memory --home DIR    -> JSON: RSS with every task listed
+    python -m benchmarks.window_child qt-only              -> JSON: RSS after importing Qt and
+        creating the QApplication (the reference)
+
+The window is built as app.py builds it (see qt_session.py); `api_url` points at a closed
+loopback port so nothing leaves the machine (the balance check fails quietly after the
+measurement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+NOWHERE = "http://127.0.0.1:9"  # the discard port: connection refused at once
+
+
+def rss_bytes() -> dict[str, int]:
+    """VmRSS (now) and VmHWM (peak) of this process, from /proc."""
+    values = {}
+    with open("/proc/self/status", encoding="utf-8") as status:
+        for line in status:
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) * 1024
+    return {"rss": values.get("VmRSS", 0), "peak": values.get("VmHWM", 0)}
+
+
+async def _startup(home: Path) -> None:
+    from .qt_session import FirstPaint, open_session
+
+    session = open_session(home, NOWHERE)
+    painted = FirstPaint(session.window)
+    session.show()
+    ready = await painted.done
+    print(f"READY {ready:.6f} rows={session.shell.model.total_count()}", flush=True)
+    await session.close()
+
+
+async def _memory(home: Path) -> dict:
+    from .qt_session import FirstPaint, open_session
+
+    session = open_session(home, NOWHERE)
+    painted = FirstPaint(session.window)
+    session.show()
+    await painted.done
+    await session.started()
+    model, table = session.shell.model, session.window.tasks.table
+    await _scroll_through(model, table)
+    thumbnails = session.shell.thumbnails
+    await _thumbnails_read(thumbnails)  # the lazy thumbnails of the rows painted, read off-thread
+    figures = {**rss_bytes(), "rows": model.rowCount(), "total": model.total_count(),
+               "loaded_tasks": model.loaded_count(), "thumbnails": len(thumbnails)}
+    await session.close()
+    return figures
+
+
+async def _scroll_through(model, table) -> None:
+    """Expose every row (as scrolling to the end does) and paint the list page by page."""
+    from PySide6.QtWidgets import QApplication
+
+    while model.canFetchMore():
+        model.fetchMore()
+    bar = table.verticalScrollBar()
+    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
+        bar.setValue(value)
+        table.viewport().repaint()
+        QApplication.processEvents()
+        await asyncio.sleep(0)
+
+
+async def _thumbnails_read(thumbnails) -> None:
+    if not thumbnails.pending:
+        return
+    done = asyncio.get_running_loop().create_future()
+
+    def check(*_args) -> None:
+        if not thumbnails.pending and not done.done():
+            done.set_result(None)
+
+    thumbnails.ready.connect(check)
+    await done
+    thumbnails.ready.disconnect(check)
+
+
+def _qt_only() -> dict:
+    from PySide6.QtWidgets import QApplication, QWidget  # noqa: F401 - the import is the point
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.processEvents()
+    return rss_bytes()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=("startup", "memory", "qt-only"))
+    parser.add_argument("--home")
+    args = parser.parse_args(argv)
+    if args.what == "qt-only":
+        print(json.dumps(_qt_only()), flush=True)
+        return 0
+    import qasync
+
+    from .qt_session import application
+
+    application()
+    if args.what == "startup":
+        qasync.run(_startup(Path(args.home)))
+    else:
+        print(json.dumps(qasync.run(_memory(Path(args.home)))), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
