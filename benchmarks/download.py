@@ -4,11 +4,11 @@ The simulator runs in its own process and serves the result from memory. Each si
 `runs` times, alternating, into the same folder (the median counts). The downloader is
 the app's, as the app uses it: it also fsyncs and hashes the file (curl does neither);
 that cost is in its figure. Memory is measured in a fresh child process per download:
-peak RSS growth over the download (ru_maxrss after minus before), for the full size and
+peak RSS growth over the download (VmHWM after minus VmRSS before), for the full size and
 for a tenth of it ("flat" = the same growth whatever the size), and, in a separate run
 (tracemalloc slows Python down), the peak of Python allocations.
 
-    python -m benchmarks.download URL DEST [--trace]   -> one JSON line (the child)
+    python -m benchmarks.download URL DEST [--trace | --plain-httpx]   -> one JSON line (the child)
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -26,8 +24,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from .report import Row, mb, median
-from .seeding import DONE_AT_ONCE_PROMPT, finished_result_url
+from .report import Row, mb, median, process_memory
+from .seeding import finished_result_url
 from .sim_server import sim_process
 
 MB = 2 ** 20
@@ -42,16 +40,31 @@ async def _fetch(url: str, dest: Path, trace: bool) -> dict:
 
     async with httpx.AsyncClient(timeout=60) as client:
         downloader = Downloader(client)
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        before = process_memory()
         if trace:
             tracemalloc.start()
         start = time.perf_counter()
         size, _ = await downloader.fetch(url, dest)
         seconds = time.perf_counter() - start
         traced = tracemalloc.get_traced_memory()[1] if trace else None
-        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"bytes": size, "seconds": seconds, "rss_growth": (after - before) * 1024, "rss_peak": after * 1024,
-            "traced_peak": traced}
+        after = process_memory()
+    return {"bytes": size, "seconds": seconds, "rss_growth": after["peak"] - before["rss"], "rss_peak": after["peak"],
+            "rss_before": before["rss"], "traced_peak": traced}
+
+
+async def _plain_httpx(url: str, dest: Path) -> dict:
+    """The same bytes through httpx alone (no checks, no fsync, no hash): what the stack itself costs."""
+    import httpx
+
+    async with httpx.AsyncClient(timeout=60) as client:
+        start = time.perf_counter()
+        size = 0
+        async with client.stream("GET", url) as response:
+            with open(dest, "wb") as file:
+                async for chunk in response.aiter_raw():
+                    file.write(chunk)
+                    size += len(chunk)
+        return {"bytes": size, "seconds": time.perf_counter() - start}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,15 +72,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("url")
     parser.add_argument("dest")
     parser.add_argument("--trace", action="store_true")
+    parser.add_argument("--plain-httpx", action="store_true")
     args = parser.parse_args(argv)
-    print(json.dumps(asyncio.run(_fetch(args.url, Path(args.dest), args.trace))), flush=True)
+    fetch = _plain_httpx(args.url, Path(args.dest)) if args.plain_httpx else _fetch(args.url, Path(args.dest), args.trace)
+    print(json.dumps(asyncio.run(fetch)), flush=True)
     return 0
 
 
 # --- the parent ---------------------------------------------------------------------------
-def _downloader(url: str, dest: Path, trace: bool = False) -> dict:
+def _downloader(url: str, dest: Path, *flags: str) -> dict:
     dest.unlink(missing_ok=True)
-    done = subprocess.run([sys.executable, "-m", "benchmarks.download", url, str(dest), *(["--trace"] * trace)],
+    dest.with_name(dest.name + ".part").unlink(missing_ok=True)
+    done = subprocess.run([sys.executable, "-m", "benchmarks.download", url, str(dest), *flags],
                           capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(f"the download child failed:\n{done.stderr[-3000:]}")
@@ -89,32 +105,35 @@ def measure(*, size: int = 200 * MB, runs: int = 3) -> list[Row]:
     try:
         with sim_process(result_bytes=size) as sim:
             url = finished_result_url(sim.api_url)
-            ours, curls = [], []
+            ours, curls, plain = [], [], []
             for _ in range(runs):
                 ours.append(_downloader(url, folder / "ours.mp4")["seconds"])
                 curls.append(_curl(url, folder / "curl.mp4"))
+                plain.append(_downloader(url, folder / "plain.mp4", "--plain-httpx")["seconds"])
             full = _downloader(url, folder / "ours.mp4")
-            traced = _downloader(url, folder / "ours.mp4", trace=True)
+            traced = _downloader(url, folder / "ours.mp4", "--trace")
         with sim_process(result_bytes=size // 10) as small_sim:
             small = _downloader(finished_result_url(small_sim.api_url), folder / "small.mp4")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return [_row(size, ours, curls, full, traced, small)]
+    return [_row(size, ours, curls, size / median(plain), full, traced, small)]
 
 
-def _row(size: int, ours: list[float], curls: list, full: dict, traced: dict, small: dict) -> Row:
+def _row(size: int, ours: list[float], curls: list, plain_speed: float, full: dict, traced: dict,
+         small: dict) -> Row:
     speed = size / median(ours)
     flat = full["rss_growth"] <= max(small["rss_growth"] * 1.5, small["rss_growth"] + 8 * MB)
     memory = (f"peak RSS growth {mb(full['rss_growth'])} for {mb(size)} vs {mb(small['rss_growth'])} for "
               f"{mb(size // 10)}; Python allocations peak {traced['traced_peak'] / MB:.1f} MB "
-              f"(process peak RSS {mb(full['rss_peak'])})")
+              f"(process RSS {mb(full['rss_before'])} before, peak {mb(full['rss_peak'])})")
     if None in curls:
         return Row("4. Download 200 MB", f"{speed / MB:.0f} MB/s", "curl not installed", None, "≥ 0.9× curl, memory flat",
                    None, f"curl is missing (run.sh installs it with apt). {memory}.")
     curl_speed = size / median(curls)
     ratio = speed / curl_speed
     note = (f"median of {len(ours)} alternating runs each, simulator in its own process; Downloader includes "
-            f"fsync + SHA-256 (curl does neither). {memory}; memory flat: {'yes' if flat else 'no'}.")
+            f"fsync + SHA-256 (curl does neither); plain httpx streaming to a file, nothing else: "
+            f"{plain_speed / MB:.0f} MB/s. {memory}; memory flat: {'yes' if flat else 'no'}.")
     return Row(f"4. Download {mb(size)}", f"{speed / MB:.0f} MB/s", f"curl {curl_speed / MB:.0f} MB/s", ratio,
                "≥ 0.9× curl, memory flat", ratio >= RATIO_GOAL and flat, note)
 

@@ -40,47 +40,62 @@ P99_GOAL = 0.016
 async def _child(args) -> dict:
     import httpx
 
-    from hailuo_desktop.domain.states import TaskState
-
     from .qt_session import LagProbe, open_session
-    from .seeding import submit_running
 
-    home = Path(args.home)
-    session = open_session(home, args.api_url)
+    session = open_session(Path(args.home), args.api_url)
     session.show()
     await session.started()
     async with httpx.AsyncClient(timeout=60) as client:
-        polling = [PROVIDERS[n % len(PROVIDERS)] for n in range(args.tasks)]
-        downloads = await submit_running(client, args.api_url, ["kie"] * args.downloads, f"download {DONE_AT_ONCE}",
-                                         time.time())
-        polls = await submit_running(client, args.api_url, polling, f"keeps running {RUNNING}", time.time())
+        downloads, polls = await _submit(client, args)
         probe = LagProbe(TICK_MS)
         probe.start()
         await probe.after(args.idle_ticks)
-        idle = list(probe.samples)
+        figures = {"idle": list(probe.samples)}
         before = await _sim_polls(client, args.api_url)
-        store = session.engine.store
-        finished = _all_final(store, {t.id for t in downloads}, TaskState)
-        start_mark, started = probe.mark(), time.perf_counter()
-        store.add_many(downloads + polls)
-        for task in downloads + polls:  # downloads first: their polls lead the budget's queue
-            session.controller.follow(task.id)
-        await finished
-        await probe.after(max(0, args.min_load_ticks - (probe.mark() - start_mark)))
-        load, elapsed = probe.samples[start_mark:], time.perf_counter() - started
-        after = await _sim_polls(client, args.api_url)
-        polling_mark = probe.mark()
-        await probe.after(args.polling_ticks)  # the downloads are done; the 500 keep polling
-        polling_only = probe.samples[polling_mark:]
+        figures.update(await _load(session, probe, downloads, polls, args.min_load_ticks))
+        figures["polls"] = await _sim_polls(client, args.api_url) - before
+        mark = probe.mark()
+        await probe.after(args.polling_ticks)  # the downloads are done; the others keep polling
+        figures["polling_only"] = probe.samples[mark:]
         probe.stop()
-    results = [store.get(t.id) for t in downloads]
+    figures.update(_download_outcome(session.engine.store, downloads))
     await session.close()
-    return {"idle": idle, "load": load, "load_seconds": elapsed, "polls": after - before,
-            "polling_only": polling_only, "downloaded": sum(t.video_bytes or 0 for t in results),
+    return figures
+
+
+async def _submit(client, args) -> tuple[list, list]:
+    """The tasks, created at the simulator before anything is measured."""
+    from .seeding import submit_running
+
+    polling = [PROVIDERS[n % len(PROVIDERS)] for n in range(args.tasks)]
+    downloads = await submit_running(client, args.api_url, ["kie"] * args.downloads, f"download {DONE_AT_ONCE}",
+                                     time.time())
+    polls = await submit_running(client, args.api_url, polling, f"keeps running {RUNNING}", time.time())
+    return downloads, polls
+
+
+async def _load(session, probe, downloads: list, polls: list, min_ticks: int) -> dict:
+    """Hand every task to the app as the window resumes them; measure until the downloads are done."""
+    store = session.engine.store
+    finished = _all_final(store, {t.id for t in downloads})
+    mark, started = probe.mark(), time.perf_counter()
+    store.add_many(downloads + polls)
+    for task in downloads + polls:  # downloads first: their polls lead the budget's queue
+        session.controller.follow(task.id)
+    await finished
+    await probe.after(max(0, min_ticks - (probe.mark() - mark)))
+    return {"load": probe.samples[mark:], "load_seconds": time.perf_counter() - started}
+
+
+def _download_outcome(store, downloads: list) -> dict:
+    from hailuo_desktop.domain.states import TaskState
+
+    results = [store.get(t.id) for t in downloads]
+    return {"downloaded": sum(t.video_bytes or 0 for t in results),
             "succeeded": sum(t.state is TaskState.SUCCEEDED for t in results)}
 
 
-def _all_final(store, ids: set[str], task_state) -> asyncio.Future:
+def _all_final(store, ids: set[str]) -> asyncio.Future:
     future = asyncio.get_event_loop().create_future()
     pending = set(ids)
 

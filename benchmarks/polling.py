@@ -19,6 +19,7 @@ simulator finished the task (completeTime).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import shutil
 import statistics
 import tempfile
@@ -181,14 +182,14 @@ def _apixo_row(documented: dict, adaptive: dict, tasks: int) -> Row:
         for s in documented for _, model, mode, duration in [s])
     note = (f"{tasks} tasks per setting, {len(documented)} APIXO setting(s), durations from the simulator's model; reference = "
             f"the documented schedule (first poll at 30 s, then every 10 s). {detail}. {_tails(documented, adaptive)}")
-    return row.__class__(**{**row.__dict__, "note": note})
+    return dataclasses.replace(row, note=note)
 
 
 def _kie_row(documented: dict, adaptive: dict, tasks: int) -> Row:
     row = _row("5b. Polling, kie.ai", documented, adaptive)
     note = (f"{tasks} tasks of Hailuo 02 standard 6 s; reference = kie's documented cadence (every 2.5 s for "
             f"30 s, then 7.5 s, then 20 s after 2 min). {_tails(documented, adaptive)}")
-    return row.__class__(**{**row.__dict__, "note": note})
+    return dataclasses.replace(row, note=note)
 
 
 def _tails(documented: dict, adaptive: dict) -> str:

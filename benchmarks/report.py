@@ -128,6 +128,21 @@ def python_executable() -> str:
     return sys.executable
 
 
+def process_memory() -> dict[str, int]:
+    """This process's resident memory now ("rss") and at its peak ("peak"), in bytes (Linux /proc).
+
+    Not ru_maxrss: Linux carries it over from the parent across fork and exec, so a child
+    would report its parent's peak.
+    """
+    values = {}
+    with open("/proc/self/status", encoding="utf-8") as status:
+        for line in status:
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) * 1024
+    return {"rss": values.get("VmRSS", 0), "peak": values.get("VmHWM", 0)}
+
+
 def scratch_dir() -> str | None:
     """Memory-backed scratch space where there is one: for benchmarks whose figure is not disk speed
     (the virtual-time polling run would otherwise spend its wall time in fsync)."""

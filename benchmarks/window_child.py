@@ -22,18 +22,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from .report import process_memory  # noqa: E402
+
 NOWHERE = "http://127.0.0.1:9"  # the discard port: connection refused at once
-
-
-def rss_bytes() -> dict[str, int]:
-    """VmRSS (now) and VmHWM (peak) of this process, from /proc."""
-    values = {}
-    with open("/proc/self/status", encoding="utf-8") as status:
-        for line in status:
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                values[key] = int(rest.split()[0]) * 1024
-    return {"rss": values.get("VmRSS", 0), "peak": values.get("VmHWM", 0)}
 
 
 async def _startup(home: Path) -> None:
@@ -59,7 +50,7 @@ async def _memory(home: Path) -> dict:
     await _scroll_through(model, table)
     thumbnails = session.shell.thumbnails
     await _thumbnails_read(thumbnails)  # the lazy thumbnails of the rows painted, read off-thread
-    figures = {**rss_bytes(), "rows": model.rowCount(), "total": model.total_count(),
+    figures = {**process_memory(), "rows": model.rowCount(), "total": model.total_count(),
                "loaded_tasks": model.loaded_count(), "thumbnails": len(thumbnails)}
     await session.close()
     return figures
@@ -94,11 +85,11 @@ async def _thumbnails_read(thumbnails) -> None:
 
 
 def _qt_only() -> dict:
-    from PySide6.QtWidgets import QApplication, QWidget  # noqa: F401 - the import is the point
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.processEvents()
-    return rss_bytes()
+    return process_memory()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from .domain import catalog
 from .domain.errors import KeyringUnavailable, MissingKey
 from .providers.base import Provider, Uploader
 from .providers.registry import build_provider, build_uploader
+from .providers.registry import is_loopback as host_is_loopback
 from .services.adaptive import AdaptivePlanner
 from .services.budget import RequestBudget
 from .services.downloads import Downloader, crash_point_from
@@ -35,8 +36,13 @@ ROUTE_PROVIDER = {"kie_upload": "kie", "apikley_upload": "apikley"}
 
 
 def is_loopback(url: str | None) -> bool:
-    host = (urlsplit(url).hostname or "") if url else ""
-    return host == "localhost" or host == "::1" or host.startswith("127.")
+    """Whether `url` names this machine: an address in 127.0.0.0/8 or ::1, or localhost.
+    By address, not by spelling: "127.evil.example" is somebody else's host."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return False
+    return bool(host) and host_is_loopback(host)
 
 
 @dataclass

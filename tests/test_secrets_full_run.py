@@ -32,7 +32,7 @@ KEYS = {"apixo": "sk-apixo-Vq3LmZ8xR2-secret", "kie": "kie-Hn7Pw2Kd9QsT-secret",
         "minimax": "eyJhbGciOi.minimax-Wx9Cv2Bn5Mq7-secret"}
 REJECTED = "bad-key-Lp0Ok9Ij8Uh7-secret"  # the simulator answers 401 to keys starting with "bad"
 ROUTES = {"apixo": ["--upload-route", "kie_upload"], "apiinone": ["--upload-route", "apikley_upload"]}
-RUN_TIMEOUT = 120
+RUN_TIMEOUT = 30
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def full_run(session: Session, sim) -> list[dict]:
     sim.faults.add(Fault(op="submit", kind="reset", after_create=True, provider="minimax"))
     tasks.append(session.submit("minimax", "reset"))
     tasks.append(session.submit("apiinone", "refused", "--base-url", closed_port_url()))
-    tasks.append(session.submit("apixo", "failed {{sim:fail=SensitiveContent}}", "--wait"))
+    tasks.append(session.submit("apixo", "failed {{sim:fail=SensitiveContent;queue=0;run=0}}", "--wait"))
     sim.faults.add(Fault(op="poll", kind="status", status=401, provider="kie"))
     tasks.append(session.submit("kie", "poll refused {{sim:queue=0;run=0}}", "--wait"))
     return tasks

@@ -12,6 +12,7 @@ import os
 
 import keyring
 import pytest
+import shiboken6
 from keyring.errors import KeyringError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -162,6 +163,7 @@ def test_restart_resumes_an_unfinished_task_without_sending_it_again(qtbot, ui_s
     (task,) = generate(qtbot, first, "a cat")
     wait_sent(qtbot, first.engine.store, task.id)
     close_session(qtbot, first)  # the app quits while the provider is still generating
+    assert not shiboken6.isValid(first.window)  # the whole session's Qt side is gone
 
     simulator_thread.advance(LONG_ENOUGH)
     second = ui_session(simulator_thread.api_url, home=home)

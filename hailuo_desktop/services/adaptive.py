@@ -25,15 +25,21 @@ The documented bounds, and why these:
 - Never two polls closer than the documented interval at the age of the earlier one
   (`PollSchedule.interval_at`): the documented interval is read as the smallest gap the
   provider wants, so the plan can only leave polls out, never add or bring one forward.
-  It follows that by any moment a planned task has sent at most as many polls as the
-  documented schedule would have (the k-th planned poll is never before the k-th
-  documented one), so adaptive polling never asks more of the shared RequestBudget;
-  every poll still waits for its token there, as before.
-- No gap over `max_gap` (60 s by default): a stale history costs at most a minute.
+  It follows (for schedules that never speed up with age, as every documented one) that
+  by any moment a planned task has sent at most as many polls as the documented schedule
+  would have: the k-th planned poll is never before the k-th documented one. So adaptive
+  polling never asks more of the shared RequestBudget, and every poll still waits for
+  its token there, as before.
+- No gap over `max_gap` (60 s by default), the first poll included (at most `max_gap`
+  after the documented first poll): a stale history costs at most a minute.
 - After the plan ends (all but `tail_mass` of the learned tasks are done) the documented
   interval applies again, and the documented give-up cap is unchanged.
 PollPolicy enforces the first two at run time as well (it never waits less than the
-documented schedule says), so a wrong plan can only make polling slower, never denser.
+documented schedule says), so a wrong plan can only make polling sparser, never denser.
+
+What this costs: the first plan reads the newest 1,000 finished tasks from the store
+(~25 ms with 10,000 stored) and each plan takes ~15 ms to compute, once per
+provider/model and again every `refresh_every` newly finished tasks of it.
 
 Everything here is plain arithmetic on numbers from the store: no I/O besides the
 store's read, no clock, no Qt.
@@ -42,6 +48,7 @@ store's read, no clock, no Qt.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import statistics
 import threading
@@ -57,6 +64,7 @@ from ..domain.task import Task
 _LEARNED_STATES = (TaskState.SUCCEEDED, TaskState.FAILED)
 _LONGEST_SAMPLE = 24 * 3600.0  # a "duration" beyond a day is a clock error, not a sample
 _EPS = 1e-9
+_SQRT2 = math.sqrt(2.0)
 
 Key = tuple
 
@@ -65,7 +73,7 @@ Key = tuple
 class Tuning:
     min_samples: int = 20  # fewer finished tasks than this: the documented schedule
     history_per_key: int = 100  # the most recent samples kept per key (providers change speed)
-    history_scan: int = 3000  # newest finished tasks read from the store on first use
+    history_scan: int = 1000  # newest finished tasks read from the store on first use
     refresh_every: int = 10  # new samples for a key before its plan is computed again
     grid_step: float = 1.0  # seconds between candidate poll times
     max_gap: float = 60.0
@@ -116,6 +124,7 @@ class CompletionHistory:
         self._samples: dict[Key, deque[float]] = {}
         self._added: dict[Key, int] = {}  # samples ever added: the plan cache's version
         self._seen: set[str] = set()
+        self._specs: dict[tuple, ModelSpec | None] = {}  # catalog look-ups, once per model
         self._lock = threading.Lock()
 
     def learn(self, task: Task) -> bool:
@@ -123,7 +132,7 @@ class CompletionHistory:
         seconds = completion_seconds(task)
         if seconds is None or task.id in self._seen:
             return False
-        keys = task_keys(task, _spec_or_none(task))
+        keys = task_keys(task, self._spec(task))
         with self._lock:
             self._seen.add(task.id)
             for key in keys:
@@ -134,6 +143,12 @@ class CompletionHistory:
     def learn_all(self, tasks: Iterable[Task]) -> None:
         for task in tasks:
             self.learn(task)
+
+    def _spec(self, task: Task) -> ModelSpec | None:
+        model = (task.provider, task.model, task.mode, task.kind)
+        if model not in self._specs:
+            self._specs[model] = _spec_or_none(task)
+        return self._specs[model]
 
     def samples(self, key: Key) -> list[float]:
         with self._lock:
@@ -169,16 +184,22 @@ class CompletionModel:
     def cdf(self, t: float) -> float:
         if t <= 0:
             return 0.0
-        z = math.log(t)
-        return sum(_phi((z - c) / self.bandwidth) for c in self.centres) / len(self.centres)
+        z, scale = math.log(t), 1.0 / (self.bandwidth * _SQRT2)
+        return 0.5 + 0.5 * sum(map(math.erf, [(z - c) * scale for c in self.centres])) / len(self.centres)
 
     def partial_mean(self, t: float) -> float:
         """E[T; T <= t]: what the delay arithmetic needs besides the cdf (closed form per kernel)."""
         if t <= 0:
             return 0.0
-        z, h = math.log(t), self.bandwidth
-        total = sum(math.exp(c + h * h / 2) * _phi((z - c - h * h) / h) for c in self.centres)
-        return total / len(self.centres)
+        h = self.bandwidth
+        z, scale = math.log(t) - h * h, 1.0 / (h * _SQRT2)
+        erfs = map(math.erf, [(z - c) * scale for c in self.centres])
+        return 0.5 * sum(w * (1.0 + e) for w, e in zip(self._means, erfs)) / len(self.centres)
+
+    @functools.cached_property
+    def _means(self) -> tuple[float, ...]:
+        # Each lognormal kernel's mean, exp(c + h^2 / 2): its weight in the partial mean.
+        return tuple(math.exp(c + self.bandwidth ** 2 / 2) for c in self.centres)
 
     def quantile(self, p: float) -> float:
         low, high = math.exp(min(self.centres) - 6 * self.bandwidth), math.exp(max(self.centres) + 6 * self.bandwidth)
@@ -196,10 +217,6 @@ def _silverman(logs: Sequence[float]) -> float:
         if q3 > q1:
             spread = min(spread, (q3 - q1) / 1.34)
     return max(0.05, 0.9 * spread * len(logs) ** -0.2)
-
-
-def _phi(z: float) -> float:
-    return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
 # --- the plan --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from ..domain.errors import ImageRejected, InvalidRequest, UploadRouteMissing
 from ..domain.images import ImageVerdict
 from ..domain.request import GenerationRequest, request_problems
 from ..domain.task import Task
+from ..providers.registry import checked_base_url
 from .uploads import PUBLIC_URL, UploadService, is_url
 
 ImageCheck = Callable[[str, ImageRules], ImageVerdict]
@@ -34,6 +35,8 @@ def task_from_request(request: GenerationRequest, *, uploads: UploadService, ima
     problems = request_problems(request)
     if problems:
         raise InvalidRequest(" ".join(problems))
+    if base_url is not None:
+        base_url = checked_base_url(base_url)  # the key will travel there: https, or loopback only
     rules = provider_spec(spec.provider).image_rules
     for image in (request.image, request.end_image):
         _check_local_image(image, rules, image_check)

@@ -31,8 +31,11 @@ class Shell:
         self.controller.close()
         self.bridge.close()
         self.thumbnails.close()
+        self.window.detail.release()
         self.notifier.close()
         self.window.hide()
+        # Every QObject of the session is a child of the window, so this one call deletes
+        # them all, on the GUI thread (never from a garbage collection on a worker thread).
         self.window.deleteLater()
 
 
@@ -50,7 +53,8 @@ def build_shell(session, settings) -> Shell:
     model = TaskListModel(store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale)
     window = MainWindow(ComposePanel(), TaskListPanel(model, bridge), TaskDetail(), window_settings(options.paths),
                         demo=options.demo)
-    model.setParent(window)  # Qt owns the model with the window: one lifetime, one deletion
     notifier = Notifier(window.statusBar(), app_icon(), enabled=settings.notifications, use_tray=options.use_tray)
     controller = Controller(window, context, bridge, notifier)
+    for part in (model, bridge, thumbnails, notifier, controller):
+        part.setParent(window)  # one owner, one lifetime: see Shell.close
     return Shell(window, controller, context, bridge, model, thumbnails, notifier)

@@ -275,3 +275,9 @@ class TaskDetail(QWidget):
 
     def stop(self) -> None:
         self.player.stop()
+
+    def release(self) -> None:
+        """Stop the player and the poster reader's threads (the window is going away)."""
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self._posters.close()
