@@ -6,7 +6,6 @@ import datetime
 import os
 import platform
 import statistics
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -122,10 +121,6 @@ def text_table(rows: Sequence[Row], info: dict[str, str]) -> str:
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out) + "\n"
-
-
-def python_executable() -> str:
-    return sys.executable
 
 
 def process_memory() -> dict[str, int]:

@@ -135,6 +135,8 @@ class AppSession:
         self._closed = True
         if self._starting is not None and not self._starting.done():
             self._starting.cancel()
+            await asyncio.gather(self._starting, return_exceptions=True)
+        await self.controller.stop_slots()
         self.shell.close()
         await self.engine.close()
         await self.client.aclose()

@@ -67,19 +67,6 @@ def test_a_video_renamed_just_before_the_crash_is_kept_even_if_its_link_expired(
     lab.check()
 
 
-def test_a_complete_part_left_before_the_rename_is_finished_without_downloading_it_again(lab):
-    lab.sim.advance(1)
-    args = lab.submit_args("minimax", AT_ONCE, wait=True)
-    killed = lab.kill_when(lab.spawn(args, crash_point="before_rename"), lambda: False)
-    assert killed.returncode == -signal.SIGKILL, killed.describe()
-    [task] = read_tasks(lab.home / "tasks.sqlite3")
-    part = Path(task.video_path + ".part")
-    assert task.state is TaskState.DOWNLOADING and part.is_file() and not Path(task.video_path).exists()
-    restart = lab.run(lab.wait_args())
-    assert restart.returncode == 0, restart.describe()
-    lab.check()
-
-
 def test_the_crash_point_hook_does_nothing_unless_asked(tmp_path):
     crash_point_from({})("before_rename")
     crash_point_from({CRASHPOINT_ENV: "after_rename"})("before_rename")

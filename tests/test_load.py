@@ -27,6 +27,7 @@ import httpx
 import pytest
 
 from hailuo_desktop.domain.catalog import PROVIDERS, find_model
+from hailuo_desktop.domain.errors import HailuoError, RateLimited
 from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.providers.registry import build_provider
@@ -37,7 +38,7 @@ from hailuo_desktop.services.store import TaskStore
 from hailuo_desktop.services.uploads import UploadService
 from hailuo_desktop.simulator.server import SimConfig
 from tests.conftest import heavy_enabled
-from tests.fixtures.sim import KEYS, SIM_EPOCH
+from tests.fixtures.sim import KEYS, SIM_EPOCH, loopback_client
 
 pytestmark = pytest.mark.anyio
 
@@ -180,3 +181,25 @@ async def test_without_the_budget_the_same_load_draws_a_429_storm(simulator, tmp
     storm = simulator.stats.rate_limited["kie"]
     assert storm >= count - LIMIT[0], storm
     assert simulator.stats.created["kie"] <= count  # a 429 is sent again, never creates a second task
+
+
+@pytest.mark.parametrize("provider_id", list(PROVIDERS))
+async def test_the_simulated_limit_answers_each_providers_own_429(simulator, provider_id):
+    model = find_model(provider_id, *MODELS[provider_id])
+    async with loopback_client() as client:
+        provider = build_provider(provider_id, client=client, key=KEYS[provider_id], base_url=simulator.api_url)
+
+        async def ask() -> HailuoError | None:
+            try:
+                await provider.poll(model, "task_that_never_was")  # any answer but a 429 will do
+            except HailuoError as error:
+                return error
+            return None
+
+        answers = [await ask() for _ in range(LIMIT[0])]
+        refused = await ask()
+        simulator.advance(LIMIT[1])
+        again = await ask()
+    assert not any(isinstance(a, RateLimited) for a in answers)
+    assert isinstance(refused, RateLimited) and 1 <= refused.retry_after <= LIMIT[1]
+    assert not isinstance(again, RateLimited) and simulator.stats.rate_limited[provider_id] == 1

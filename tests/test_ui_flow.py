@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from pathlib import Path
 
 import keyring
 import pytest
@@ -389,3 +390,99 @@ def test_window_geometry_is_remembered(qtbot, ui_session, simulator_thread, tmp_
     assert second.window.height() == 707
     assert second.window.main.sizes()[0] == compose_width != 400  # 400: the default
     assert second.window.minimumWidth() >= 1000 and second.window.minimumHeight() >= 600
+
+
+# The real entry point, as `hailuo-desktop` starts it, in its own process: no key stored, so
+# the first run offers the demo; the demo window opens, an image becomes a video, and the
+# app quits with 0. The demo runs at its own (scaled) speed, so this takes ~10-20 s.
+RUN_APP_DRIVER = r'''
+import json, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from hailuo_desktop.app import make_application, run_app
+from hailuo_desktop.ui.controller import Controller
+from hailuo_desktop.ui.first_run import FirstRunDialog
+from hailuo_desktop.ui.main_window import MainWindow
+
+report, timers = {}, []
+
+def visible(kind):
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+def whenever(check):  # like qtbot.waitUntil: look again on each timer tick until check() holds
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: check() and timer.stop())
+    timer.start()
+    timers.append(timer)
+
+def first_run():
+    dialog = visible(FirstRunDialog)
+    if dialog is not None:
+        report["offered"] = [dialog.enter_key.text(), dialog.try_demo.text()]
+        dialog.try_demo.click()
+        whenever(demo_window)
+    return dialog is not None
+
+def demo_window():
+    window = visible(MainWindow)
+    if window is None or "demo" not in window.windowTitle():
+        return False
+    report["title"] = window.windowTitle()
+    controller = window.findChild(Controller)
+    def checked(_keys):
+        window.compose.prompt.set_text("a slow push in")
+        report["generated"] = window.compose.trigger_generate()
+    def finished(task):
+        report.update(state=task.state.value, video=task.video_path, seconds=time.time() - started)
+        window.close()
+    controller.images_checked.connect(checked)
+    controller.bridge.task_finished.connect(finished)
+    started = time.time()
+    window.compose.paths_dropped.emit([sys.argv[1]])
+    return True
+
+make_application([])
+whenever(first_run)
+report["exit_code"] = run_app([], demo=False)
+print(json.dumps(report))
+'''
+
+
+def test_the_app_starts_offers_the_demo_and_makes_a_video(tmp_path, image_maker):
+    import json
+    import subprocess
+    import sys
+
+    picture = image_maker.png(900, 600, name="first.png")
+    env = {**os.environ, "HAILUO_DESKTOP_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    for var in ("APIXO_API_KEY", "KIE_API_KEY", "APIKLEY_API_KEY", "APIINONE_API_KEY", "MINIMAX_API_KEY",
+                "DBUS_SESSION_BUS_ADDRESS"):  # no key anywhere: a true first run
+        env.pop(var, None)
+    result = subprocess.run([sys.executable, "-c", RUN_APP_DRIVER, str(picture)], env=env, capture_output=True,
+                            text=True, timeout=110)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["offered"] == ["Enter a key…", "Try the demo"]
+    assert "demo" in report["title"] and report["generated"] is True
+    assert report["state"] == "succeeded" and report["exit_code"] == 0
+    assert Path(report["video"]).stat().st_size > 0
+    assert Path(report["video"]).is_relative_to(tmp_path / "home" / "demo")  # demo tasks stay apart
+
+
+def test_ctrl_v_over_the_task_list_pastes_an_image_into_compose(qtbot, ui_session, simulator_thread):
+    from PySide6.QtGui import QColor, QImage
+
+    session = ui_session(simulator_thread.api_url)
+    window = session.window
+    qtbot.waitExposed(window)
+    with qtbot.waitActive(window, timeout=WAIT_MS):
+        window.activateWindow()
+    picture = QImage(800, 500, QImage.Format.Format_RGB32)
+    picture.fill(QColor("teal"))
+    QGuiApplication.clipboard().setImage(picture)
+    window.tasks.table.setFocus()
+    with qtbot.waitSignal(session.controller.images_checked, timeout=WAIT_MS) as checked:
+        qtbot.keyClick(window.tasks.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    (path,) = checked.args[0]
+    assert Path(path).parent == session.options.paths.root / "pasted"
+    assert window.compose.images.accepted_keys() == [path]  # 800x500 PNG: fine for APIXO

@@ -105,10 +105,13 @@ class Controller(QObject):
         self.bridge.task_finished.connect(self._on_task_finished)
         self.bridge.batch_finished.connect(self.notifier.batch_finished)
 
+    async def stop_slots(self) -> None:
+        """Cancel every slot still running and wait for them: their widgets are going away."""
+        running = [t for owner in (self, self.task_actions, self.settings_flow) for t in owner.slot_tasks.cancel_all()]
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
+
     def close(self) -> None:
-        """Cancel every slot still running: the widgets they would touch are going away."""
-        for owner in (self, self.task_actions, self.settings_flow):
-            owner.slot_tasks.cancel_all()
         self.task_actions.close()
         if self.settings_flow.dialog is not None:
             self.settings_flow.dialog.close()

@@ -57,9 +57,11 @@ class SlotTasks:
             self._running.add(task)
             task.add_done_callback(self._running.discard)
 
-    def cancel_all(self) -> None:
-        for task in list(self._running):
+    def cancel_all(self) -> list[asyncio.Task]:
+        running = list(self._running)
+        for task in running:
             task.cancel()
+        return running
 
 
 def reports_errors(method):
