@@ -51,9 +51,9 @@ IMAGE_URL = "https://images.example.com/cat.png"
 MODELS = {"apixo": ("hailuo-2-3-fast", "standard-image-to-video"), "kie": ("hailuo/2-3-image-to-video-standard", None),
           "apikley": ("hailuo/2-3-image-to-video-standard", None),
           "apiinone": ("hailuo/2-3-image-to-video-standard", None), "minimax": ("MiniMax-Hailuo-2.3", None)}
-# Measured: ~4 MB to start plus ~17 KB per task (client, simulator and store in one process).
+# Measured: 3-6 MB to start plus ~17 KB per task (client, simulator and store in one process).
 PEAK_BYTES_PER_TASK = 64 * 1024
-PEAK_BASE_BYTES = 8 * 1024 * 1024
+PEAK_BASE_BYTES = 12 * 1024 * 1024
 IDLE_TURNS = 20
 
 
@@ -120,11 +120,19 @@ class LoadRun:
 
 async def run_load(sim, root: Path, count: int, budget_factory, *, providers=tuple(PROVIDERS),
                    trace: bool = True) -> LoadRun:
-    clock = sim.clock
-    wire = InFlight()
     if trace:
         tracemalloc.start()
-    started, virtual_start = time.perf_counter(), clock.now()
+    try:
+        started, virtual_start = time.perf_counter(), sim.clock.now()
+        finished = await _run_all(sim, root, count, budget_factory, providers)
+        peak = tracemalloc.get_traced_memory()[1] if trace else 0
+    finally:
+        tracemalloc.stop()
+    return LoadRun(finished, time.perf_counter() - started, sim.clock.now() - virtual_start, peak)
+
+
+async def _run_all(sim, root: Path, count: int, budget_factory, providers) -> list:
+    clock, wire = sim.clock, InFlight()
     async with httpx.AsyncClient(transport=wire, timeout=30.0) as client:
         store = TaskStore(root / "tasks.sqlite3", clock=clock.now)
         runner = Runner(
@@ -135,15 +143,12 @@ async def run_load(sim, root: Path, count: int, budget_factory, *, providers=tup
         driver = asyncio.ensure_future(drive_time(clock, wire))
         try:
             created = runner.create(requests(count, providers), base_url=sim.api_url)
-            finished = await asyncio.gather(*(runner.run(task.id) for task in created))
+            return await asyncio.gather(*(runner.run(task.id) for task in created))
         finally:
             driver.cancel()
             await asyncio.gather(driver, return_exceptions=True)
             await runner.close()
             store.close()
-    peak = tracemalloc.get_traced_memory()[1] if trace else 0
-    tracemalloc.stop()
-    return LoadRun(finished, time.perf_counter() - started, clock.now() - virtual_start, peak)
 
 
 def requests(count: int, providers: tuple[str, ...]) -> list[GenerationRequest]:
