@@ -52,7 +52,7 @@ def test_screenshots_of_the_main_window_in_four_states(tmp_path):
 
 def _pictures(folder: Path) -> list[Path]:
     """Colourful landscapes drawn with Qt, so the shots show something a creator would drop."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -96,6 +96,7 @@ def test_drop_validate_submit_run_succeed_and_play(qtbot, ui_session, simulator_
     assert window.detail.audio.isMuted()
     assert player.loops() == QMediaPlayer.Loops.Infinite
     assert simulator_thread.stats.submits["kie"] == 1
+    assert session.shell.notifier.last_message == ("Video ready", "a slow push in on the lake")
 
 
 def test_a_failed_task_shows_the_providers_message(qtbot, ui_session, simulator_thread, image_maker):
@@ -486,3 +487,18 @@ def test_ctrl_v_over_the_task_list_pastes_an_image_into_compose(qtbot, ui_sessio
     (path,) = checked.args[0]
     assert Path(path).parent == session.options.paths.root / "pasted"
     assert window.compose.images.accepted_keys() == [path]  # 800x500 PNG: fine for APIXO
+
+
+def test_the_demo_falls_back_to_the_sample_clip_when_it_cannot_animate(qtbot, qasync_running_loop, tmp_path):
+    import base64
+
+    from hailuo_desktop.simulator.media import load_sample
+    from hailuo_desktop.ui.demo_video import DemoResultFactory
+
+    factory = DemoResultFactory(qasync_running_loop, tmp_path / "clips", load_sample, timeout=20)
+    not_an_image = "data:image/png;base64," + base64.b64encode(b"definitely not a picture").decode()
+    for url in (not_an_image, "https://images.example.com/far-away.png", None):
+        made = asyncio.ensure_future(asyncio.to_thread(factory, {"image_url": url, "duration": 6}))
+        qtbot.waitUntil(made.done, timeout=WAIT_MS)
+        assert made.result() == load_sample()
+    assert factory.made == []
