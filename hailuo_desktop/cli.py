@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
-import json
-import os
 import sys
 
 from . import __version__

@@ -11,7 +11,7 @@ import sys
 from contextlib import asynccontextmanager, contextmanager
 
 from .domain import catalog
-from .domain.errors import HailuoError, ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
+from .domain.errors import ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
     UploadRouteMissing
 from .domain.request import GenerationRequest
 from .domain.states import TaskState

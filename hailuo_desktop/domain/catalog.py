@@ -7,7 +7,7 @@ figure that is secondary or inferred there, to be checked against the live docs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 MB = 1024 * 1024
 

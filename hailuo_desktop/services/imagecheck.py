@@ -9,7 +9,6 @@ never an exception, for any file a user can drop on the window.
 from __future__ import annotations
 
 import hashlib
-import os
 import stat
 from pathlib import Path
 
