@@ -1,36 +1,21 @@
-"""The app icon, drawn in code until a designed one ships in resources/ (packaging)."""
+"""The app icon: the shipped PNG renders (crisp at every size), with the SVG as a fallback."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QLinearGradient, QPainter, QPixmap, QPolygonF
-
 from importlib import resources
 
+from PySide6.QtGui import QIcon
 
-def _drawn(size: int) -> QPixmap:
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    gradient = QLinearGradient(0, 0, size, size)
-    gradient.setColorAt(0, QColor("#ff7a45"))
-    gradient.setColorAt(1, QColor("#c2185b"))
-    painter.setBrush(gradient)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.22, size * 0.22)
-    painter.setBrush(QColor("white"))
-    s = size
-    painter.drawPolygon(QPolygonF([QPointF(s * 0.38, s * 0.28), QPointF(s * 0.38, s * 0.72), QPointF(s * 0.74, s * 0.5)]))
-    painter.end()
-    return QPixmap.fromImage(image)
+SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
 def app_icon() -> QIcon:
-    shipped = resources.files("hailuo_desktop.resources").joinpath("icon.svg")
-    if shipped.is_file():
-        return QIcon(str(shipped))
+    icons = resources.files("hailuo_desktop.resources").joinpath("icons")
     icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addPixmap(_drawn(size))
+    for size in SIZES:
+        png = icons.joinpath(f"hailuo-desktop-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    if icon.isNull():
+        icon = QIcon(str(icons.joinpath("hailuo-desktop.svg")))
     return icon
