@@ -122,6 +122,17 @@ def assert_a_real_video(task, sim) -> None:
     assert not any(r.had_authorization for r in sim.stats.requests if r.origin == "files")
 
 
+async def test_an_image_damaged_inside_its_pixels_is_refused_before_upload_or_submit(live, simulator):
+    whole = png(live.root / "whole.png").read_bytes()
+    damaged = live.root / "damaged.png"
+    damaged.write_bytes(whole[: len(whole) // 2])  # the header is intact; the pixel data is cut
+    task_id = live.create("kie", image=str(damaged))  # the header-only check lets it through
+    final = await live.runner.run(task_id)
+    assert final.state is TaskState.FAILED and final.error_code == "image_rejected"
+    assert "damaged" in final.error_message and "Nothing was sent" in final.error_message
+    assert simulator.stats.uploads["kie"] == 0 and simulator.stats.submits["kie"] == 0
+
+
 @pytest.mark.parametrize("provider_id", list(MODELS))
 async def test_each_provider_from_queued_to_a_video_on_disk(live, simulator, provider_id):
     task_id = live.create(provider_id)

@@ -21,13 +21,14 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from ..domain.errors import (AuthError, ContentRejected, HailuoError, InsufficientBalance, InvalidRequest,
-                             RateLimited, is_provably_not_created)
+from ..domain.errors import (AuthError, ContentRejected, HailuoError, ImageRejected, InsufficientBalance,
+                             InvalidRequest, RateLimited, is_provably_not_created)
 from ..domain.request import GenerationRequest
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..providers.base import SubmitPayload
 from . import outcomes
+from .imagecheck import verify_image
 from .job import Job, Parts
 from .polling import is_transient
 
@@ -123,6 +124,7 @@ class Submitter:
     async def _image(self, job: Job, task: Task, path: str | None, url: str | None) -> str | None:
         if path is None:
             return url
+        await _refuse_damaged(path)
         attempt = 0
         while True:  # uploads are free and create nothing billable: transient errors are retried
             attempt += 1
@@ -146,6 +148,18 @@ class Submitter:
             changes["end_image_url"] = end_url
         if changes:
             job.update(**changes)
+
+
+async def _refuse_damaged(path: str) -> None:
+    """Decode the whole image before it is uploaded and paid for.
+
+    The check at create time reads the header only (instant, for the window); a file cut
+    or corrupted inside its pixel data passes it, and the provider would fail the task,
+    perhaps after billing it. The full decode runs off the event loop.
+    """
+    problem = await asyncio.to_thread(verify_image, path)
+    if problem:
+        raise ImageRejected(f"The image {path} is damaged: {problem} Open and save it again, or use another one.")
 
 
 def _is_http(url: str | None) -> bool:
