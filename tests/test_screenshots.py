@@ -135,7 +135,7 @@ class Waiter:
 async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     import asyncio
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
     from PySide6.QtGui import QGuiApplication
 
     from hailuo_desktop.app import AppSession, MemoryKeyring, SessionOptions
@@ -167,7 +167,9 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
 
     async def shot(name: str) -> Path:
         # Paint now, synchronously. (Never processEvents() inside a coroutine: it would run
-        # other tasks' callbacks while this one is executing.)
+        # other tasks' callbacks while this one is executing.) Pending layout requests are
+        # delivered first, alone, so labels whose text just changed have their full height.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         window.repaint()
         # The screen, not widget.grab(): the video is drawn by the GPU path, outside the widget tree.
         image = screen.grabWindow(0, 0, 0, *WINDOW_SIZE)
@@ -191,7 +193,7 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     tiny, banner_like = work / "pictures-bad" / "tiny.png", work / "pictures-bad" / "banner.jpg"
     tiny.parent.mkdir(exist_ok=True)
     _bad_pictures(pictures[0], tiny, banner_like)
-    dropped = wait.signal(controller.images_checked)
+    dropped = wait.signal(controller.thumbnails_shown)
     compose.paths_dropped.emit([str(work / "pictures"), str(tiny), str(banner_like)])
     await dropped
     refused_row = next(r for r in range(compose.images.rowCount())

@@ -55,6 +55,7 @@ def _image_filter(tr) -> str:
 class Controller(QObject):
     demo_requested = Signal()  # the user chose the demo: the app restarts on the simulator
     images_checked = Signal(list)  # keys whose verdict is now shown (tests and measurements)
+    thumbnails_shown = Signal(list)  # keys whose thumbnails have been read (or found unreadable)
     tasks_submitted = Signal(list)  # the Tasks a Generate click created
     balance_shown = Signal(str, str)  # provider id, the text now shown
 
@@ -193,6 +194,7 @@ class Controller(QObject):
             self.compose.add_image(path, facts)
         self.images_checked.emit(list(files))
         await self._thumbnails({path: path for path in files})
+        self.thumbnails_shown.emit(list(files))
 
     async def _thumbnails(self, sources: dict[str, str]) -> None:
         """key -> local file; each thumbnail is set as soon as it is read."""

@@ -59,6 +59,8 @@ class ComposePanel(QWidget):
         self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the selected images (Delete)."))
         self.clear_button = self._button(self.tr("Clear"), self.tr("Remove every image from the list."))
         self.images_hint = self._dim_label()
+        # The reasons an image is refused must show in full: the list gives up height first.
+        self.images_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.picker = ModelPicker(self)
         self.prompt = PromptEditor(self)
         self.cost = CostBar(self)
