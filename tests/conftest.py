@@ -4,7 +4,9 @@ Async tests use anyio's pytest plugin (it comes with httpx) on asyncio only. Fix
 modules live in tests/fixtures/ so each area of the app keeps its own.
 """
 
+import importlib
 import os
+import pkgutil
 
 import pytest
 
@@ -37,3 +39,30 @@ def data_home(tmp_path, monkeypatch):
 
 def heavy_enabled() -> bool:
     return os.environ.get("HAILUO_HEAVY") == "1"
+
+
+def _import_hypothesis_eagerly() -> None:
+    """Import hypothesis's lazily loaded modules now, at a shallow stack.
+
+    pytest compiles (assertion-rewrites) hypothesis's modules as they are first imported.
+    Some are imported lazily in the middle of a test, deep in an async stack while
+    hypothesis is stopping an example, and CPython 3.11.7's compiler then fails now and
+    then with "SystemError: AST constructor recursion depth mismatch" (fixed in later
+    CPython releases). Importing them all here, once, avoids that compile mid-test.
+    """
+    import warnings
+
+    import hypothesis
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "slow code in plugin": paid once, on purpose
+        for info in pkgutil.walk_packages(hypothesis.__path__, "hypothesis."):
+            if ".extra." in info.name or info.name.endswith(".extra"):
+                continue  # optional integrations (numpy, django, ...) we do not use
+            try:
+                importlib.import_module(info.name)
+            except Exception:  # noqa: BLE001 - a module needing an optional dependency
+                pass
+
+
+_import_hypothesis_eagerly()

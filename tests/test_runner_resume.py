@@ -12,6 +12,14 @@ from hailuo_desktop.services.downloads import part_path
 from hailuo_desktop.services.naming import planned_video_path
 from tests.fixtures.services import status
 
+
+def real_png(path: Path) -> Path:
+    """A small, whole PNG: the runner decodes every local image before it is sent."""
+    from PIL import Image
+
+    Image.new("RGB", (400, 320), (90, 140, 60)).save(path, "PNG")
+    return path
+
 pytestmark = pytest.mark.anyio
 
 VIDEO = bytes(range(256)) * 1000
@@ -165,8 +173,7 @@ async def test_start_twice_is_one_job(runner_kit, file_server):
 async def test_a_local_image_is_uploaded_once_and_its_url_kept(runner_kit, file_server, tmp_path):
     url = file_server.add("v.mp4", VIDEO)
     provider = runner_kit.provider("kie", polls=[status("success", url=url)])
-    image = tmp_path / "cat.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
+    image = real_png(tmp_path / "cat.png")
     tasks = runner_kit.runner.create([runner_kit.request(image=str(image), prompt=f"v{n}") for n in range(3)])
     finals = await asyncio.gather(*(runner_kit.runner.run(t.id) for t in tasks))
     assert [t.state for t in finals] == [TaskState.SUCCEEDED] * 3
@@ -178,8 +185,7 @@ async def test_a_local_image_is_uploaded_once_and_its_url_kept(runner_kit, file_
 async def test_minimax_gets_a_data_url_that_is_not_stored(runner_kit, file_server, tmp_path):
     url = file_server.add("v.mp4", VIDEO)
     provider = runner_kit.provider("minimax", polls=[status("Success", url=url)])
-    image = tmp_path / "cat.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
+    image = real_png(tmp_path / "cat.png")
     final = await runner_kit.runner.run(runner_kit.create("minimax", image=str(image)).id)
     assert final.state is TaskState.SUCCEEDED
     assert provider.submitted[0].image_url.startswith("data:image/png;base64,")
