@@ -16,7 +16,7 @@ from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.domain.task import Task
 from hailuo_desktop.providers.base import SubmitPayload
 from hailuo_desktop.providers.registry import build_provider
-from hailuo_desktop.services.secrets import KeyStore
+from hailuo_desktop.services.secrets import KeyStore, MemoryKeyring
 from hailuo_desktop.services.store import TaskStore
 
 BENCH_KEY = "bench-key-for-the-loopback-simulator"  # not a secret: only the simulator sees it
@@ -25,25 +25,9 @@ PROMPTS = ("a cat turns its head", "waves roll onto a beach at dusk", "a paper b
            "snow falls on a quiet street", "a dog shakes off water in slow motion")
 
 
-class MemoryBackend:
-    """A keyring backend in memory, so no benchmark touches the OS keyring."""
-
-    def __init__(self) -> None:
-        self._keys: dict[str, str] = {}
-
-    def get_password(self, _service: str, username: str) -> str | None:
-        return self._keys.get(username)
-
-    def set_password(self, _service: str, username: str, password: str) -> None:
-        self._keys[username] = password
-
-    def delete_password(self, _service: str, username: str) -> None:
-        self._keys.pop(username, None)
-
-
 def bench_key_store() -> KeyStore:
     env = {spec.env_var: BENCH_KEY for spec in PROVIDERS.values()}
-    return KeyStore(env=env, backend=MemoryBackend())
+    return KeyStore(env=env, backend=MemoryKeyring())
 
 
 # --- a store full of history ----------------------------------------------------------

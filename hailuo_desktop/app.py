@@ -29,7 +29,7 @@ from .engine import Engine, build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.logs import setup_logging
-from .services.secrets import KeyStore
+from .services.secrets import KeyStore, MemoryKeyring
 from .services.settings import Settings, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -40,22 +40,6 @@ DEMO_TIME_SCALE = 0.12  # a realistic one-to-two-minute task finishes in about 1
 DEMO_POLL_INTERVAL = 1.0
 DEMO_UPLOAD_ROUTES = {"apixo": "kie_upload", "apiinone": "kie_upload"}
 QUIT, DEMO = "quit", "demo"
-
-
-class MemoryKeyring:
-    """A keyring backend that lives in memory: the demo's keys never reach the OS keyring."""
-
-    def __init__(self, keys: dict[str, str] | None = None) -> None:
-        self._keys = dict(keys or {})
-
-    def get_password(self, _service: str, username: str) -> str | None:
-        return self._keys.get(username)
-
-    def set_password(self, _service: str, username: str, password: str) -> None:
-        self._keys[username] = password
-
-    def delete_password(self, _service: str, username: str) -> None:
-        self._keys.pop(username, None)
 
 
 def demo_key_store() -> KeyStore:

@@ -138,7 +138,8 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     from PySide6.QtCore import QCoreApplication, QEvent, Qt
     from PySide6.QtGui import QGuiApplication
 
-    from hailuo_desktop.app import AppSession, MemoryKeyring, SessionOptions
+    from hailuo_desktop.app import AppSession, SessionOptions
+    from hailuo_desktop.services.secrets import MemoryKeyring
     from hailuo_desktop.domain.states import TaskState
     from hailuo_desktop.services.home import DataPaths
     from hailuo_desktop.services.secrets import KeyStore

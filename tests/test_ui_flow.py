@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 
-from hailuo_desktop.app import MemoryKeyring
+from hailuo_desktop.services.secrets import MemoryKeyring
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.secrets import SERVICE, KeyStore
 from hailuo_desktop.ui.compose.image_list import PROBLEMS_ROLE, STATE_ROLE

@@ -213,3 +213,20 @@ def _describe(err: BaseException, args: tuple) -> str:
         if isinstance(value, str) and value:
             text = text.replace(value, "***")
     return text
+
+
+class MemoryKeyring:
+    """A keyring backend that lives in memory, for the demo and measurements: those keys never
+    reach the OS keyring."""
+
+    def __init__(self, keys: dict[str, str] | None = None) -> None:
+        self._keys = dict(keys or {})
+
+    def get_password(self, _service: str, username: str) -> str | None:
+        return self._keys.get(username)
+
+    def set_password(self, _service: str, username: str, password: str) -> None:
+        self._keys[username] = password
+
+    def delete_password(self, _service: str, username: str) -> None:
+        self._keys.pop(username, None)
