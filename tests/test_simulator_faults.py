@@ -43,6 +43,17 @@ async def wait_for_sleeper(sim: Simulator, request: asyncio.Future | None = None
             await asyncio.sleep(0)
 
 
+async def drain_slow_answer(sim: Simulator, request: asyncio.Future, step: float):
+    """Advance the manual clock each time the trickling answer pauses; (answer, pauses)."""
+    pauses = 0
+    while True:
+        await wait_for_sleeper(sim, request)
+        if request.done():
+            return await request, pauses
+        pauses += 1
+        sim.advance(step)
+
+
 # --- error statuses ------------------------------------------------------------------------
 @pytest.mark.parametrize("provider, status, http_status, check", [
     ("apixo", 429, 429, lambda b: b["code"] == 429 and "error" in b["data"]),
@@ -156,14 +167,7 @@ async def test_slow_body_trickles_as_the_sim_clock_moves(simulator):
     async with loopback_client() as client:
         task_id = await created_task(client, simulator, "apixo")
         request = asyncio.ensure_future(poll(client, simulator, "apixo", task_id))
-        pauses = 0
-        while True:
-            await wait_for_sleeper(simulator, request)
-            if request.done():
-                break
-            pauses += 1
-            simulator.advance(2.0)
-        answer = await request
+        answer, pauses = await drain_slow_answer(simulator, request, 2.0)
     assert answer.json()["data"]["taskId"] == task_id
     assert pauses == -(-len(answer.content) // 40) - 1  # a pause between each two chunks
 
@@ -348,14 +352,7 @@ async def test_slow_download(simulator):
     async with loopback_client() as client:
         url = await result_of(client, simulator)
         request = asyncio.ensure_future(client.get(url))
-        pauses = 0
-        while True:
-            await wait_for_sleeper(simulator, request)
-            if request.done():
-                break
-            pauses += 1
-            simulator.advance(1.0)
-        answer = await request
+        answer, pauses = await drain_slow_answer(simulator, request, 1.0)
     assert pauses == 1  # two chunks of 64 KiB for the 123 KiB sample
     assert answer.status_code == 200 and answer.content[4:8] == b"ftyp"
 
