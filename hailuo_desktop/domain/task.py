@@ -47,6 +47,17 @@ class Task:
     created_at: float = 0.0
     updated_at: float = 0.0
     finished_at: float | None = None
+    parent_id: str | None = None  # the task whose last frame this one starts from
+    starred: bool = False  # the creator's keeper
+    rejected: bool = False  # hidden from the default view, never deleted
+    image_sha256: str | None = None
+    charged_cost: float | None = None  # confirmed by the provider; `cost` stays the estimate
+    charge_status: str | None = None
+    lease_owner: str | None = None  # the process that may poll and download this task now
+    lease_expires_at: float | None = None
+    activity: str | None = None  # what the runner is doing while the task waits (retrying, ...)
+    activity_attempt: int | None = None
+    next_attempt_at: float | None = None
 
     def with_changes(self, **changes) -> "Task":
         return replace(self, **changes)

@@ -396,6 +396,8 @@ def _task(row: tuple) -> Task:
     data["state"] = TaskState(data["state"])
     if data["prompt_optimizer"] is not None:
         data["prompt_optimizer"] = bool(data["prompt_optimizer"])
+    data["starred"] = bool(data["starred"])
+    data["rejected"] = bool(data["rejected"])
     return Task(**data)
 
 

@@ -71,7 +71,24 @@ _V1 = (
     """,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# Version 2: what the results workspace, continued shots, task ownership and truthful money
+# need. Booleans are 0/1 with a default so every existing row reads as "not starred".
+_V2 = (
+    "ALTER TABLE tasks ADD COLUMN parent_id TEXT",  # the take this one continues (its last frame)
+    "ALTER TABLE tasks ADD COLUMN starred INTEGER NOT NULL DEFAULT 0",  # the keeper
+    "ALTER TABLE tasks ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0",  # hidden from the default view
+    "ALTER TABLE tasks ADD COLUMN image_sha256 TEXT",  # the source image as it was sent
+    "ALTER TABLE tasks ADD COLUMN charged_cost REAL",  # what the provider confirmed, when it says
+    "ALTER TABLE tasks ADD COLUMN charge_status TEXT",  # domain.money.ChargeStatus
+    "ALTER TABLE tasks ADD COLUMN lease_owner TEXT",  # the process working this task
+    "ALTER TABLE tasks ADD COLUMN lease_expires_at REAL",
+    "ALTER TABLE tasks ADD COLUMN activity TEXT",  # what the runner is doing now (an ActivityCode)
+    "ALTER TABLE tasks ADD COLUMN activity_attempt INTEGER",
+    "ALTER TABLE tasks ADD COLUMN next_attempt_at REAL",
+    "CREATE INDEX tasks_parent ON tasks (parent_id) WHERE parent_id IS NOT NULL",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TASK_COLUMNS: tuple[str, ...] = (
@@ -81,6 +98,8 @@ TASK_COLUMNS: tuple[str, ...] = (
     "remote_created_ms", "remote_completed_ms", "result_url", "result_seen_at", "video_path", "video_bytes",
     "video_sha256", "error_code", "error_message", "provider_code", "provider_message", "polls",
     "created_at", "updated_at", "finished_at",
+    "parent_id", "starred", "rejected", "image_sha256", "charged_cost", "charge_status",
+    "lease_owner", "lease_expires_at", "activity", "activity_attempt", "next_attempt_at",
 )
 
 
