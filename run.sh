@@ -18,8 +18,8 @@ apt_packages=(
   libpulse0 libdrm2 libxrandr2 libxext6 libxrender1
   # the OS keyring (Secret Service) and a session bus
   gnome-keyring dbus-daemon dbus-x11
-  # benchmarks compare downloads against curl
-  curl
+  # benchmarks compare downloads against curl; ffprobe is the tests' independent video reader
+  curl ffmpeg
   # the PyInstaller bundle (objdump, strip) and the desktop-entry / AppStream validators
   binutils desktop-file-utils appstream
 )
