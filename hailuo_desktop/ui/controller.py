@@ -24,8 +24,9 @@ from ..domain.task import Task
 from ..engine import ROUTE_PROVIDER
 from ..providers.registry import build_provider
 from ..services.imagecheck import inspect_image
-from .compose import ComposeOrder, ComposePanel
 from .balance import format_balance
+from .compose import ComposeOrder, ComposePanel
+from .compose.pixels import verify_pixels
 from .context import AppContext
 from .dialogs import run_dialog
 from .errors import NextStep, UserMessage, describe_task
@@ -191,8 +192,14 @@ class Controller(QObject):
             self.compose.add_image(path, None)  # listed at once, as "checking"
         all_facts = await asyncio.gather(*(asyncio.to_thread(inspect_image, path) for path in files))
         for path, facts in zip(files, all_facts):
-            self.compose.add_image(path, facts)
+            self.compose.add_image(path, facts, decoding=not facts.unreadable)  # header verdict, then pixels
+        await asyncio.gather(self._verdicts(files, all_facts), self._listed_thumbnails(files))
+
+    async def _verdicts(self, files: list[str], all_facts: list) -> None:
+        await verify_pixels(self.compose, [path for path, facts in zip(files, all_facts) if not facts.unreadable])
         self.images_checked.emit(list(files))
+
+    async def _listed_thumbnails(self, files: list[str]) -> None:
         await self._thumbnails({path: path for path in files})
         self.thumbnails_shown.emit(list(files))
 

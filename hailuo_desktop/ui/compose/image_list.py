@@ -14,12 +14,13 @@ from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPalett
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hailuo_desktop.domain.catalog import ImageRules
-from hailuo_desktop.domain.images import ImageFacts, ImageVerdict, check_facts
+from hailuo_desktop.domain.images import ImageFacts, ImageVerdict, Problem, check_facts
 from .colors import OK_GREEN, PROBLEM_RED
 
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 1
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2
-# "ok", "bad", "url" (no facts: the provider checks it) or "checking" (a local file not read yet)
+# "ok", "bad", "url" (no facts: the provider checks it) or "checking" (a local file whose header
+# or whose pixels are still being read: it is not counted by Generate until both are done)
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 4
 KEY_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -48,12 +49,16 @@ class ImageEntry:
     facts: ImageFacts | None
     pixmap: QPixmap | None = None
     verdict: ImageVerdict | None = None
+    decoding: bool = False  # the header verdict is shown; the full decode is still running
+    damage: Problem | None = None  # what the full decode found (the same for every provider)
 
     @property
     def state(self) -> str:
         if self.verdict is None:
             return "url" if is_url(self.key) else "checking"
-        return "ok" if self.verdict.ok else "bad"
+        if not self.verdict.ok:
+            return "bad"
+        return "checking" if self.decoding else "ok"
 
     @property
     def accepted(self) -> bool:
@@ -90,9 +95,14 @@ class ImageListModel(QAbstractListModel):
         return getter() if getter else None
 
     # --- changes -----------------------------------------------------------------------
-    def add(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None) -> None:
-        """Add an image, or update it when the key is already listed."""
-        entry = ImageEntry(key, facts, self._pixmap(thumbnail))
+    def add(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None, *,
+            decoding: bool = False) -> None:
+        """Add an image, or update it when the key is already listed.
+
+        `decoding`: the facts come from the header and the full decode is still running; the
+        image shows its header verdict but is not accepted until `set_decoded`.
+        """
+        entry = ImageEntry(key, facts, self._pixmap(thumbnail), decoding=decoding and facts is not None)
         entry.verdict = self._check(entry)
         row = self.row_of(key)
         if row is not None:
@@ -104,6 +114,16 @@ class ImageListModel(QAbstractListModel):
         self._rows[key] = len(self._entries)
         self._entries.append(entry)
         self.endInsertRows()
+
+    def set_decoded(self, key: str, damage: Problem | None) -> None:
+        """The full decode is done: `damage` says what it found (None: every pixel is sound)."""
+        row = self.row_of(key)
+        if row is None:
+            return  # removed while it was being decoded
+        entry = self._entries[row]
+        entry.decoding, entry.damage = False, damage
+        entry.verdict = self._check(entry)
+        self._changed(row)
 
     def set_thumbnail(self, key: str, image: QImage) -> None:
         row = self.row_of(key)
@@ -155,7 +175,10 @@ class ImageListModel(QAbstractListModel):
     def _check(self, entry: ImageEntry) -> ImageVerdict | None:
         if entry.facts is None or self._rules is None:
             return None
-        return check_facts(entry.facts, self._rules)
+        verdict = check_facts(entry.facts, self._rules)
+        if entry.damage is None:
+            return verdict
+        return ImageVerdict(verdict.facts, verdict.problems + (entry.damage,))
 
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row), self.index(row))
@@ -178,6 +201,8 @@ class ImageListModel(QAbstractListModel):
     def _verdict_text(self, entry: ImageEntry) -> str:
         if entry.state == "url":
             return self.tr("Checked by the provider")
+        if entry.state == "checking" and entry.verdict is not None:
+            return "✓ " + self.tr("Fits %1 · checking every pixel…").replace("%1", self._provider_name)
         if entry.state == "checking":
             return self.tr("Checking…")
         if entry.state == "ok":

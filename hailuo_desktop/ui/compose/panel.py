@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSiz
                                QWidget)
 
 from hailuo_desktop.domain import catalog
-from hailuo_desktop.domain.images import ImageFacts
+from hailuo_desktop.domain.images import ImageFacts, Problem
 from .cost import CostBar
 from .drop import DropHandler
 from .image_list import KEY_ROLE, PROBLEMS_ROLE, STATE_ROLE, ImageListModel, ImageListView, display_name
@@ -146,8 +146,13 @@ class ComposePanel(QWidget):
         self._refresh_timer.timeout.connect(self._refresh)
 
     # --- the contract: setters ---------------------------------------------------------
-    def add_image(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None) -> None:
-        self.images.add(key, facts, thumbnail)
+    def add_image(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None, *,
+                  decoding: bool = False) -> None:
+        """`decoding`: a header verdict; the image counts only once `set_decoded` gives the full one."""
+        self.images.add(key, facts, thumbnail, decoding=decoding)
+
+    def set_decoded(self, key: str, damage: Problem | None) -> None:
+        self.images.set_decoded(key, damage)
 
     def set_thumbnail(self, key: str, image: QImage) -> None:
         self.images.set_thumbnail(key, image)
