@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from .actions import Actions, build_actions
 from .error_banner import ErrorBanner
+from .take_actions import TakeActions
 from .tasks.detail import TaskDetail
 from .tasks.panel import TaskListPanel
 
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.detail = detail
         self.actions: Actions = build_actions(self)
+        self.takes = TakeActions(self, self)  # actions on the selected takes: menus of every view
         self.banner = ErrorBanner()
         self._qsettings = qsettings
         self.close_guard: Callable[[], bool] = lambda: True  # the controller may veto a close
@@ -40,6 +42,8 @@ class MainWindow(QMainWindow):
         self._lay_out()
         self._build_menus()
         self._bind_scoped_shortcuts()
+        self.takes.attach(self.tasks.table, self.tasks.selected_tasks)
+        self.tasks.selection_changed.connect(lambda _ids: self.takes.select(self.tasks.selected_tasks()))
         self.statusBar()
         self._restore()
 
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.quit)
         tasks_menu = bar.addMenu(self.tr("&Tasks"))
         tasks_menu.addActions([a.generate, a.search, a.remove_task])
+        self.takes_menu = bar.addMenu(self.tr("T&ake"))
+        self.takes.keep_filled(self.takes_menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addActions([a.settings, a.notifications])
         for action in (a.open_images, a.generate, a.settings, a.search, a.quit):

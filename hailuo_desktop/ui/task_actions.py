@@ -68,6 +68,7 @@ class TaskActions(QObject):
 
     @Slot(object)
     def _on_store_event(self, event: StoreEvent) -> None:
+        self.window.takes.update_task(event.task, event.task_id)
         shown = self.detail.task
         if shown is None or event.task_id != shown.id:
             return

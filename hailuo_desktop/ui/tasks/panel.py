@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStackedWidget, QTableView,
     QVBoxLayout, QWidget,
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from ...domain.states import TaskState
 from .bridge import StoreBridge
 from .delegate import ProgressDelegate
-from .model import COST, MODEL, PROGRESS, PROMPT, STATE, TaskIdRole, TaskListModel
+from .model import COST, MODEL, PROGRESS, PROMPT, STATE, TaskIdRole, TaskListModel, TaskRole
 from .thumbs import LIST_THUMB_SIZE
 
 SEARCH_DEBOUNCE_MS = 200  # one store query per pause in typing, not per key
@@ -30,12 +30,14 @@ def _filters(tr) -> list[tuple[str, frozenset[TaskState] | None]]:
 
 
 class TaskListPanel(QWidget):
-    task_selected = Signal(object)  # task id (str) or None
+    task_selected = Signal(object)  # task id (str) or None: the take picked last
+    selection_changed = Signal(list)  # every selected task id, in the order the user picked them
 
     def __init__(self, model: TaskListModel, bridge: StoreBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self._bridge = bridge
+        self._picked: list[str] = []  # selected ids in pick order (Qt keeps no order)
         self._build_filter_row()
         self._build_table()
         self._build_placeholder()
@@ -74,7 +76,7 @@ class TaskListPanel(QWidget):
         table.setModel(self.model)
         table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setIconSize(QSize(LIST_THUMB_SIZE, LIST_THUMB_SIZE))
         table.setWordWrap(False)
         table.setShowGrid(False)
@@ -128,17 +130,42 @@ class TaskListPanel(QWidget):
         self.batch_label.show()
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        now = [index.data(TaskIdRole) for index in sorted(rows, key=lambda i: i.row(), reverse=True)]
+        kept = [task_id for task_id in self._picked if task_id in now]
+        self._picked = kept + [task_id for task_id in now if task_id not in kept]
         self.task_selected.emit(self.selected_id())
+        self.selection_changed.emit(list(self._picked))
 
     def selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(TaskIdRole) if rows else None
+        """The take picked last (the one the detail shows)."""
+        return self._picked[-1] if self._picked else None
+
+    def selected_ids(self) -> list[str]:
+        """Every selected take, in the order the user picked them (a range: oldest first)."""
+        return list(self._picked)
+
+    def selected_tasks(self) -> list:
+        """The selected Tasks, in pick order."""
+        tasks = (self.model.index_of(task_id).data(TaskRole) for task_id in self._picked)
+        return [task for task in tasks if task is not None]
 
     def select(self, task_id: str) -> None:
-        index = self.model.index_of(task_id)
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        self.select_many([task_id])
+
+    def select_many(self, task_ids: list[str]) -> None:
+        """Select exactly these takes, picked in this order (the last one is current)."""
+        # Through the selection model, not selectRow(): in extended mode selectRow() reads the
+        # keyboard modifiers held right now, and a held Ctrl would toggle the row off.
+        indexes = [index for index in map(self.model.index_of, task_ids) if index.isValid()]
+        flags = QItemSelectionModel.SelectionFlag
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for index in indexes:
+            selection.select(index, flags.Select | flags.Rows)
+        if indexes:
+            selection.setCurrentIndex(indexes[-1], flags.NoUpdate)
+            self.table.scrollTo(indexes[-1])
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
