@@ -7,6 +7,7 @@ route a local image will take to the provider.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -29,8 +30,11 @@ def new_task_id() -> str:
 
 def task_from_request(request: GenerationRequest, *, uploads: UploadService, image_check: ImageCheck,
                       base_url: str | None = None, upload_route: str | None = None,
-                      batch_id: str | None = None) -> Task:
-    """A QUEUED task for `request`, or InvalidRequest / ImageRejected / UploadRouteMissing."""
+                      batch_id: str | None = None, parent_id: str | None = None) -> Task:
+    """A QUEUED task for `request`, or InvalidRequest / ImageRejected / UploadRouteMissing.
+
+    `parent_id`: the take whose last frame this one continues (its lineage).
+    """
     spec = request.spec
     problems = request_problems(request)
     if problems:
@@ -49,7 +53,22 @@ def task_from_request(request: GenerationRequest, *, uploads: UploadService, ima
         prompt_optimizer=request.prompt_optimizer, image_path=image_path, image_url=image_url,
         end_image_path=end_path, end_image_url=end_url, upload_route=route, base_url=base_url,
         batch_id=batch_id, cost=request.cost, cost_unit=spec.price.unit if spec.price else None,
+        parent_id=parent_id, image_sha256=_sha256(image_path),
     )
+
+
+def _sha256(path: str | None) -> str | None:
+    """The source image as it was when the task was made (the export's sidecar names it)."""
+    if path is None:
+        return None
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as source:
+            for block in iter(lambda: source.read(1024 * 1024), b""):
+                digest.update(block)
+    except OSError:  # the upload step will say what is wrong with the file; no hash is not a reason to refuse
+        return None
+    return digest.hexdigest()
 
 
 def _check_local_image(image: str | None, rules: ImageRules, image_check: ImageCheck) -> None:
@@ -93,4 +112,5 @@ def retry_of(task: Task) -> Task:
         image_url=None if task.image_path else task.image_url, end_image_path=task.end_image_path,
         end_image_url=None if task.end_image_path else task.end_image_url, upload_route=task.upload_route,
         base_url=task.base_url, cost=task.cost, cost_unit=task.cost_unit,
+        parent_id=task.parent_id, image_sha256=_sha256(task.image_path),
     )

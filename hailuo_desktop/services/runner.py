@@ -86,11 +86,14 @@ class Runner:
 
     # --- creating ----------------------------------------------------------------------
     def create(self, requests: Iterable[GenerationRequest], *, base_url: str | None = None,
-               upload_route: str | None = None, batch_id: str | None = None) -> list[Task]:
-        """Validate every request, then store them all as QUEUED (nothing is stored if one is bad)."""
+               upload_route: str | None = None, batch_id: str | None = None,
+               parent_id: str | None = None) -> list[Task]:
+        """Validate every request, then store them all as QUEUED (nothing is stored if one is bad).
+        `parent_id`: the take these continue from its last frame."""
         check = self._image_check or _default_image_check()
         tasks = [task_from_request(r, uploads=self._uploads, image_check=check, base_url=base_url,
-                                   upload_route=upload_route, batch_id=batch_id) for r in requests]
+                                   upload_route=upload_route, batch_id=batch_id, parent_id=parent_id)
+                 for r in requests]
         return self._store.add_many(tasks)
 
     def retry(self, task_id: str) -> Task:

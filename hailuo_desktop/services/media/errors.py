@@ -1,0 +1,52 @@
+"""What can go wrong with a video on disk, as typed errors.
+
+Each error has a stable `code` and the facts in `params`, so the window can word it in the
+user's language; `message` is the English sentence the CLI prints and the log keeps.
+"""
+
+from __future__ import annotations
+
+from ...domain.errors import HailuoError
+
+
+class MediaError(HailuoError):
+    code = "media"
+
+    def __init__(self, message: str, **params) -> None:
+        super().__init__(message)
+        self.params = params
+
+    def details(self) -> dict:
+        return {**super().details(), "params": self.params}
+
+
+class VideoUnreadable(MediaError):
+    """The file is missing, or is not a video PyAV can read to the end."""
+
+    code = "video_unreadable"
+
+
+class NoVideo(MediaError):
+    """The task has no finished video on disk (yet, or any more)."""
+
+    code = "no_video"
+
+
+class FrameOutOfRange(MediaError):
+    code = "frame_out_of_range"
+
+
+class JoinMismatch(MediaError):
+    """The takes cannot be joined by stream copy: `property` differs at take `index`."""
+
+    code = "join_mismatch"
+
+
+class TemplateError(MediaError):
+    code = "bad_template"
+
+
+class TargetExists(MediaError):
+    """The output file is already there; nothing is ever overwritten."""
+
+    code = "target_exists"

@@ -1,0 +1,168 @@
+"""Stills out of a video: any frame at full resolution, the real last one, grid posters.
+
+The last frame is the last one decoded, not a keyframe near the end and not a thumbnail:
+seek to the last keyframe, decode every frame after it, keep the final one. If that does
+not reach the stream's last presentation time (an odd file), decode it all from the start.
+Frames become images through Pillow (PNG/JPEG), so no FFmpeg encoder is ever opened.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from .errors import FrameOutOfRange, VideoUnreadable
+from .probe import open_video, time_base
+
+POSTER_QUALITY = 85
+
+
+@dataclass(frozen=True)
+class FrameInfo:
+    path: Path
+    index: int  # 0-based, in presentation order
+    seconds: float  # the frame's time from the start of the clip
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    """The presentation times of every frame, and where the keyframes are, from the packets."""
+
+    pts: list[int]  # sorted
+    keyframes: list[int]  # sorted
+    end: int  # the end of the last frame
+
+    @property
+    def start(self) -> int:
+        return self.pts[0]
+
+
+def last_frame(video: str | Path, output_png: str | Path) -> FrameInfo:
+    with open_video(video) as container:
+        stream = container.streams.video[0]
+        timeline = _timeline(container, stream, video)
+        frame = _decode_last(container, stream, timeline)
+        return _write(frame, timeline, stream, Path(output_png), "PNG")
+
+
+def frame_at(video: str | Path, seconds: float, output_png: str | Path) -> FrameInfo:
+    """The frame on screen at `seconds`: the last one that starts at or before it."""
+    with open_video(video) as container:
+        stream = container.streams.video[0]
+        timeline = _timeline(container, stream, video)
+        duration = float((timeline.end - timeline.start) * time_base(stream))
+        if not 0 <= seconds <= duration:
+            raise FrameOutOfRange(f"The video is {duration:.3f} s long; choose a time from 0 to {duration:.3f}.",
+                                  seconds=seconds, duration=duration)
+        target = timeline.start + round(seconds / time_base(stream))
+        frame = _decode_at(container, stream, timeline, target)
+        return _write(frame, timeline, stream, Path(output_png), "PNG")
+
+
+def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 480) -> Path:
+    """A JPEG of the frame in the middle of the clip, at most `max_side` pixels on its long side.
+
+    Cached by the video's path, size and modification time: a second call only stats the
+    file. Concurrent calls for the same video each write their own temporary file and
+    rename it into place, so a reader never sees half a JPEG.
+    """
+    video = Path(video).absolute()
+    try:
+        stat = video.stat()
+    except OSError as exc:
+        raise VideoUnreadable(f"The video {video} is not there.", path=str(video), reason="missing") from exc
+    key = f"{video}|{stat.st_size}|{stat.st_mtime_ns}|{max_side}".encode()
+    cached = Path(cache_dir) / f"{hashlib.sha1(key).hexdigest()[:24]}.jpg"
+    if cached.is_file():
+        return cached
+    with open_video(video) as container:
+        stream = container.streams.video[0]
+        timeline = _timeline(container, stream, video)
+        frame = _decode_at(container, stream, timeline, timeline.pts[len(timeline.pts) // 2])
+        image = frame.to_image()
+    image.thumbnail((max_side, max_side))
+    _save_atomically(image, cached, "JPEG", quality=POSTER_QUALITY)
+    return cached
+
+
+# --- decoding ---------------------------------------------------------------------------
+def _timeline(container, stream, video) -> _Timeline:
+    pts, keyframes, end = [], [], 0
+    for packet in container.demux(stream):
+        if packet.pts is None:
+            continue
+        pts.append(packet.pts)
+        if packet.is_keyframe:
+            keyframes.append(packet.pts)
+        end = max(end, packet.pts + (packet.duration or 0))
+    if not pts:
+        raise VideoUnreadable(f"{Path(video).name} has no frames.", path=str(video), reason="no frames")
+    pts.sort()
+    keyframes.sort()
+    return _Timeline(pts, keyframes or [pts[0]], max(end, pts[-1]))
+
+
+def _decode_last(container, stream, timeline: _Timeline):
+    frame = _decode_from(container, stream, timeline.keyframes[-1], until=None)
+    if frame is None or frame.pts != timeline.pts[-1]:
+        frame = _decode_from(container, stream, None, until=None)  # the whole clip, start to end
+    if frame is None:
+        raise VideoUnreadable("No frame of the video could be decoded.", path=container.name, reason="no frames")
+    return frame
+
+
+def _decode_at(container, stream, timeline: _Timeline, target: int):
+    """The last frame starting at or before `target` (a pts), decoded from the keyframe before it."""
+    keyframe_at = bisect.bisect_right(timeline.keyframes, target) - 1
+    seek_to = timeline.keyframes[max(keyframe_at, 0)]
+    frame = _decode_from(container, stream, seek_to, until=target)
+    if frame is None:
+        frame = _decode_from(container, stream, None, until=target)
+    if frame is None:
+        raise VideoUnreadable("No frame of the video could be decoded.", path=container.name, reason="no frames")
+    return frame
+
+
+def _decode_from(container, stream, seek_pts: int | None, *, until: int | None):
+    """Decode from the keyframe at `seek_pts` (None: the start); the last frame with pts <= until."""
+    if seek_pts is None:
+        container.seek(0)
+    else:
+        container.seek(seek_pts, stream=stream, backward=True)
+    best = None
+    for frame in container.decode(stream):
+        if frame.pts is None:
+            continue
+        if until is not None and frame.pts > until:
+            break
+        best = frame
+    return best
+
+
+def _write(frame, timeline: _Timeline, stream, path: Path, kind: str) -> FrameInfo:
+    image = frame.to_image()
+    _save_atomically(image, path, kind)
+    index = bisect.bisect_left(timeline.pts, frame.pts)
+    return FrameInfo(path=path, index=index, seconds=float((frame.pts - timeline.start) * time_base(stream)),
+                     width=image.width, height=image.height)
+
+
+def _save_atomically(image: Image.Image, path: Path, kind: str, **options) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            image.save(out, kind, **options)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; this is the user's own picture
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
