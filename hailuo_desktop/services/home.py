@@ -46,6 +46,10 @@ class DataPaths:
         return self.root / "settings.json"
 
     @property
+    def presets(self) -> Path:
+        return self.root / "presets.json"
+
+    @property
     def logs(self) -> Path:
         return ensure_folder(self.root / "logs", private=True)
 

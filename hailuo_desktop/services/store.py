@@ -202,6 +202,19 @@ class TaskStore:
         with self._reading() as conn:
             return [_task(row) for row in conn.execute(sql, params)]
 
+    def children(self, parent_id: str) -> list[Task]:
+        """The takes that continue `parent_id` (from its last frame), oldest first."""
+        with self._reading() as conn:
+            rows = conn.execute(f"{_SELECT} WHERE parent_id = ? ORDER BY created_at, seq", (parent_id,))
+            return [_task(row) for row in rows]
+
+    def recent_prompts(self, limit: int = 500) -> list[str]:
+        """Distinct prompts, the most recently used first (the prompt history)."""
+        sql = ("SELECT prompt FROM tasks WHERE TRIM(prompt) != '' GROUP BY prompt"
+               " ORDER BY MAX(created_at) DESC LIMIT ?")
+        with self._reading() as conn:
+            return [row[0] for row in conn.execute(sql, (int(limit),))]
+
     def batch_progress(self, batch_id: str) -> tuple[int, int]:
         finals = ", ".join("?" for _ in FINAL_STATES)
         sql = f"SELECT COALESCE(SUM(state IN ({finals})), 0), COUNT(*) FROM tasks WHERE batch_id = ?"
