@@ -8,13 +8,20 @@ import pytest
 
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.lineage import lineage, sequence_through
-from hailuo_desktop.services.presets import NameProblem, Preset, PresetProblem, PresetStore, name_problem
+from hailuo_desktop.services.presets import (
+    NameProblem,
+    Preset,
+    PresetProblem,
+    PresetStore,
+    name_problem,
+)
 from tests.fixtures.services import make_task
 
 
 def preset(name: str = "Dusk push", **changes) -> Preset:
-    base = dict(name=name, provider="minimax", model="MiniMax-Hailuo-02", kind="i2v", duration=6,
-                resolution="768P", prompt_optimizer=False, prompt="waves at dusk [Push in]", camera=("[Push in]",))
+    base = {"name": name, "provider": "minimax", "model": "MiniMax-Hailuo-02", "kind": "i2v", "duration": 6,
+            "resolution": "768P", "prompt_optimizer": False, "prompt": "waves at dusk [Push in]",
+            "camera": ("[Push in]",)}
     return Preset(**{**base, **changes})
 
 

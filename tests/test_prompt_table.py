@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from hailuo_desktop.services.prompt_table import (
-    MAX_BYTES, TableProblem, match_images, parse_table, read_table,
+    MAX_BYTES,
+    TableProblem,
+    match_images,
+    parse_table,
+    read_table,
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 

@@ -160,17 +160,17 @@ def _check(p: Preset) -> None:
     texts = {"name": p.name, "provider": p.provider, "model": p.model, "kind": p.kind, "prompt": p.prompt}
     for key, value in texts.items():
         if not isinstance(value, str):
-            raise ValueError(f"{key} is not text")
+            raise TypeError(f"{key} is not text")
     if name_problem(p.name) is not None:
         raise ValueError("the name is empty or too long")
     if p.kind not in ("i2v", "t2v"):
         raise ValueError(f"unknown kind {p.kind!r}")
     for key in ("mode", "resolution"):
         if getattr(p, key) is not None and not isinstance(getattr(p, key), str):
-            raise ValueError(f"{key} is not text")
+            raise TypeError(f"{key} is not text")
     if p.duration is not None and (not isinstance(p.duration, int) or isinstance(p.duration, bool)):
-        raise ValueError("duration is not a whole number")
+        raise TypeError("duration is not a whole number")
     if p.prompt_optimizer is not None and not isinstance(p.prompt_optimizer, bool):
-        raise ValueError("prompt_optimizer is not true or false")
+        raise TypeError("prompt_optimizer is not true or false")
     if not all(isinstance(c, str) for c in p.camera):
-        raise ValueError("camera moves are not text")
+        raise TypeError("camera moves are not text")

@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStackedWidget, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.states import TaskState
 from .bridge import StoreBridge
 from .delegate import ProgressDelegate
-from .model import COST, MODEL, PROGRESS, PROMPT, STATE, TaskIdRole, TaskListModel, TaskRole
+from .model import (
+    COST,
+    MODEL,
+    PROGRESS,
+    PROMPT,
+    STATE,
+    TaskIdRole,
+    TaskListModel,
+    TaskRole,
+)
 from .thumbs import LIST_THUMB_SIZE
 
 SEARCH_DEBOUNCE_MS = 200  # one store query per pause in typing, not per key
