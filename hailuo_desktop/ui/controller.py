@@ -27,6 +27,7 @@ from ..services.imagecheck import inspect_image
 from .balance import format_balance
 from .compose import ComposeOrder, ComposePanel
 from .compose.pixels import verify_pixels
+from .money.refresh import BalanceRefresher, ChargeMoments
 from .context import AppContext
 from .dialogs import run_dialog
 from .errors import NextStep, UserMessage, describe_task
@@ -74,6 +75,9 @@ class Controller(QObject):
         self.settings_flow = SettingsFlow(window, context, self.errors, self)
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
         self._balance_request = 0
+        self._balance_provider: str | None = None  # whose balance the compose line shows
+        self.balances = BalanceRefresher(self._refresh_balance)
+        self._charge_moments = ChargeMoments()
         self._quit_confirmed = False
         self.task_actions.follow = self.follow
         self.task_actions.require_keys = self.require_keys
@@ -102,14 +106,17 @@ class Controller(QObject):
         self.window.close_guard = self.close_guard
         self.settings_flow.keys_changed.connect(self.on_keys_changed)
         self.settings_flow.settings_changed.connect(self._apply_settings)
+        self.settings_flow.key_tested.connect(lambda p: p == c.current_provider() and self.balances.request(p))
         self.task_actions.reuse_image.connect(self._reuse_image)
         self.bridge.task_finished.connect(self.notifier.task_finished)
         self.bridge.task_finished.connect(self._on_task_finished)
+        self.bridge.event.connect(self._on_store_event_for_balance)
         self.bridge.batch_finished.connect(self.notifier.batch_finished)
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
         running = [t for owner in (self, self.task_actions, self.settings_flow) for t in owner.slot_tasks.cancel_all()]
+        running += self.balances.cancel_all()
         if running:
             await asyncio.gather(*running, return_exceptions=True)
 
@@ -265,6 +272,7 @@ class Controller(QObject):
             sent = self.tr("1 task sent to {name}.") if len(tasks) == 1 else self.tr("{n} tasks sent to {name}.")
             self.window.statusBar().showMessage(sent.format(n=len(tasks), name=_name(order.provider)), STATUS_MS)
             self.tasks_submitted.emit(tasks)
+            self.compose.variants.setValue(1)  # ten variants are never re-sent by the next Ctrl+Enter
             await self._remember_choice(order.requests[0])
 
     async def _submit(self, order: ComposeOrder) -> list[Task]:
@@ -335,10 +343,13 @@ class Controller(QObject):
     async def _refresh_balance(self, provider_id: str) -> None:
         self._balance_request += 1
         ticket = self._balance_request  # a slower answer for an earlier provider must not win
-        self.compose.set_balance_text("")  # never the previous provider's balance under this one's name
+        if self._balance_provider != provider_id:  # never the previous provider's balance under this one's name
+            self.compose.set_balance_text("")
+            self._balance_provider = None
         text = await self._balance_text(provider_id)
         if ticket == self._balance_request and self.compose.current_provider() == provider_id:
             self.compose.set_balance_text(text)
+            self._balance_provider = provider_id
             self.balance_shown.emit(provider_id, text)
 
     async def _balance_text(self, provider_id: str) -> str:
@@ -357,6 +368,13 @@ class Controller(QObject):
                 self.errors.report(error, provider_id)
             return self.tr("Balance unavailable: {why}").format(why=error.message)
         return format_balance(balance) if balance is not None else ""
+
+    @Slot(object)
+    def _on_store_event_for_balance(self, event) -> None:
+        """After each submit (charged) and each finished task (confirmed or refunded)."""
+        provider_id = self._charge_moments.provider_to_refresh(event)
+        if provider_id is not None and provider_id == self.compose.current_provider():
+            self.balances.request(provider_id)
 
     @asyncSlot()
     @reports_errors

@@ -31,6 +31,7 @@ class SettingsFlow(QObject):
     keys_changed = Signal()  # a key was stored or deleted
     settings_changed = Signal(object)  # the new Settings, saved
     statuses_shown = Signal()  # the open dialog shows every provider's key status
+    key_tested = Signal(str)  # a provider's key was tested: the window's balance line asks again too
 
     def __init__(self, window: MainWindow, context: AppContext, errors: ErrorReporter,
                  parent: QObject | None = None) -> None:
@@ -118,6 +119,7 @@ class SettingsFlow(QObject):
             self._busy(provider_id, False)
         if self.dialog is not None:
             self.dialog.set_test_result(provider_id, ok, text)
+        self.key_tested.emit(provider_id)
 
     async def _try_balance(self, provider_id: str, typed: str) -> tuple[bool, str]:
         try:

@@ -22,7 +22,8 @@ from ...domain.states import TaskState
 from ...domain.task import Task
 from ..errors import describe_task
 from .thumbs import ListThumbnails
-from .words import cost_text, provider_name, settings_text, state_text
+from ..money.words import amount_text, retry_label
+from .words import provider_name, settings_text, state_text
 
 POSTER_SIZE = 360
 VIDEO_MIN = QSize(320, 180)
@@ -192,7 +193,7 @@ class TaskDetail(QWidget):
         self.prompt.setText(task.prompt)
         self.settings.setText(settings_text(task))
         self.remote_id.setText(task.remote_id or self.tr("not sent yet"))
-        self.cost.setText(cost_text(task.cost, task.cost_unit))
+        self.cost.setText(amount_text(task))
         self.times.setText(f"{_when(task.created_at)} · {_when(task.finished_at)}")
         self.video_path.setText(os.path.basename(task.video_path) if task.video_path else "—")
         self.video_path.setToolTip(task.video_path or "")
@@ -227,6 +228,7 @@ class TaskDetail(QWidget):
         self.open_file.setEnabled(has_video)
         self.show_folder.setEnabled(has_video)
         self.retry.setEnabled(task.state.is_final)
+        self.retry.setText(retry_label(task))
         self.cancel.setEnabled(not task.state.is_final)
 
     def _show_media(self, task: Task) -> None:

@@ -26,7 +26,8 @@ from ...services.store import StoreEvent, TaskStore
 from .bridge import StoreBridge
 from .eta import EtaEstimator, Progress, format_seconds, prior_for
 from .thumbs import ListThumbnails
-from .words import cost_text, model_text, prompt_excerpt, state_text
+from ..money.words import amount_text, short_amount_text
+from .words import model_text, prompt_excerpt, state_text
 
 PROMPT, MODEL, STATE, PROGRESS, COST = range(5)
 TaskRole = Qt.ItemDataRole.UserRole + 1  # the Task
@@ -210,7 +211,7 @@ class TaskListModel(QAbstractTableModel):
             return state_text(task.state)
         if column == PROGRESS:
             return self._time_text(task)
-        return cost_text(task.cost, task.cost_unit)
+        return short_amount_text(task)
 
     def _time_text(self, task: Task) -> str:
         progress = self.progress(task)
@@ -226,6 +227,8 @@ class TaskListModel(QAbstractTableModel):
     def _tooltip(self, task: Task, column: int) -> str:
         if column == STATE and task.error_message:
             return task.error_message
+        if column == COST:
+            return amount_text(task)
         return task.prompt
 
     def _thumbnail(self, task: Task):

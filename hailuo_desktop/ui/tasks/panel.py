@@ -112,7 +112,7 @@ class TaskListPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = table.horizontalHeader()
         header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MODEL, 200), (STATE, 110), (PROGRESS, 160), (COST, 85)):
+        for column, width in ((MODEL, 200), (STATE, 110), (PROGRESS, 160), (COST, 125)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setHighlightSections(False)

@@ -1,0 +1,116 @@
+"""Issue 8, money on screen: every amount says what it is, the balance is never stale, a
+retry says what it costs, and Variants never silently re-sends ten paid videos."""
+
+from __future__ import annotations
+
+import pytest
+
+from hailuo_desktop.domain.states import TaskState
+from hailuo_desktop.ui.money.words import amount_text, retry_label, short_amount_text
+from tests.test_ui_flow import LONG_ENOUGH, WAIT_MS, choose_kie, drop, generate, wait_sent, wait_state
+
+pytestmark = pytest.mark.gui
+
+
+def balance_text(session) -> str:
+    return session.window.compose.cost.balance.text()
+
+
+def wait_balance(qtbot, session, text: str) -> None:
+    qtbot.waitUntil(lambda: balance_text(session) == text, timeout=WAIT_MS)
+
+
+# --- the words of each amount ----------------------------------------------------------------
+
+def test_a_queued_task_shows_an_estimate_and_a_task_never_sent_costs_nothing(make_task):
+    queued = make_task(TaskState.QUEUED, provider="apixo", cost=0.19, cost_unit="usd")
+    assert amount_text(queued) == "$0.19 estimate · not sent yet" and short_amount_text(queued) == "est. $0.19"
+    never = make_task(TaskState.FAILED, provider="apixo", cost=0.19, cost_unit="usd", submit_started_at=None,
+                      submitted_at=None, remote_id=None, error_code="missing_key")
+    assert amount_text(never) == "$0.00 · never sent" and short_amount_text(never) == "$0.00 not sent"
+
+
+def test_a_sent_task_is_an_estimate_until_the_provider_confirms(make_task):
+    running = make_task(TaskState.RUNNING, cost=30.0, cost_unit="credits")
+    assert amount_text(running) == "30 credits estimate"
+    done = make_task(TaskState.SUCCEEDED, cost=30.0, cost_unit="credits", charge_status="charged", charged_cost=30.0)
+    assert amount_text(done) == "30 credits charged" and short_amount_text(done) == "30 credits charged"
+
+
+def test_failed_and_cancelled_tasks_say_whether_they_were_charged(make_task):
+    refunded = make_task(TaskState.FAILED, cost=30.0, cost_unit="credits", charge_status="refunded")
+    assert amount_text(refunded) == "0 credits · refunded" and short_amount_text(refunded) == "0 credits refunded"
+    unknown = make_task(TaskState.FAILED, cost=0.19, cost_unit="usd", provider="apixo")
+    assert amount_text(unknown) == "failed · charge unknown (up to $0.19)"
+    assert short_amount_text(unknown) == "up to $0.19?"
+    cancelled = make_task(TaskState.CANCELLED, cost=0.19, cost_unit="usd", provider="apixo")
+    assert amount_text(cancelled) == "cancelled · may be charged (up to $0.19)"
+
+
+def test_retry_says_it_is_a_new_paid_task_at_todays_price(make_task):
+    done = make_task(TaskState.SUCCEEDED, provider="apixo", cost=0.10, cost_unit="usd", duration=6,
+                     resolution="768P")
+    assert retry_label(done) == "Generate again (+$0.19)"  # the catalog's price now, not the old estimate
+    failed = make_task(TaskState.FAILED, cost=30.0, cost_unit="credits", duration=6, resolution="768P")
+    assert retry_label(failed) == "Retry (+30 credits)"
+
+
+# --- the window ------------------------------------------------------------------------------
+
+def test_the_balance_refreshes_after_a_submit_and_after_a_refund(qtbot, ui_session, simulator_thread, image_maker):
+    simulator_thread.set_balance("kie", 1000)
+    session = ui_session(simulator_thread.api_url)
+    store = session.engine.store
+    choose_kie(session.window)
+    wait_balance(qtbot, session, "Balance: 1,000 credits")
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    (task,) = generate(qtbot, session, "a cat {{sim:fail=501;msg=The image breaks the content rules}}")
+    wait_sent(qtbot, store, task.id)
+    wait_balance(qtbot, session, "Balance: 970 credits")  # charged at submit: shown without a provider switch
+    simulator_thread.advance(LONG_ENOUGH)
+    wait_state(qtbot, store, task.id, TaskState.FAILED)
+    wait_balance(qtbot, session, "Balance: 1,000 credits")  # the failure was refunded
+
+
+def test_a_key_test_in_settings_refreshes_the_windows_balance(qtbot, ui_session, simulator_thread):
+    simulator_thread.set_balance("kie", 1000)
+    session = ui_session(simulator_thread.api_url)
+    choose_kie(session.window)
+    wait_balance(qtbot, session, "Balance: 1,000 credits")
+    simulator_thread.set_balance("kie", 640)  # spent elsewhere, e.g. on the provider's own site
+    flow = session.controller.settings_flow
+    with qtbot.waitSignal(flow.statuses_shown, timeout=WAIT_MS):
+        dialog = flow.open()
+    assert dialog.rows["kie"].test.isEnabled()
+    with qtbot.waitSignal(session.controller.settings_flow.key_tested, timeout=WAIT_MS):
+        dialog.rows["kie"].test.click()
+    wait_balance(qtbot, session, "Balance: 640 credits")
+    dialog.close()
+
+
+def test_variants_go_back_to_one_after_a_batch_is_sent(qtbot, ui_session, simulator_thread, image_maker):
+    simulator_thread.set_balance("kie", 100_000)
+    session = ui_session(simulator_thread.api_url)
+    compose = session.window.compose
+    choose_kie(session.window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    compose.variants.setValue(3)
+    tasks = generate(qtbot, session, "three takes of a cat")
+    assert len(tasks) == 3
+    assert compose.variants.value() == 1
+    assert compose.generate_button.text() == "&Generate"
+
+
+def test_the_detail_says_what_a_finished_task_cost_and_what_another_would(qtbot, ui_session, simulator_thread,
+                                                                          image_maker):
+    session = ui_session(simulator_thread.api_url)
+    store, detail = session.engine.store, session.window.detail
+    choose_kie(session.window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    (task,) = generate(qtbot, session, "a cat")
+    wait_sent(qtbot, store, task.id)
+    qtbot.waitUntil(lambda: detail.cost.text() == "30 credits estimate", timeout=WAIT_MS)
+    simulator_thread.advance(LONG_ENOUGH)
+    wait_state(qtbot, store, task.id, TaskState.SUCCEEDED)
+    qtbot.waitUntil(lambda: detail.retry.isEnabled(), timeout=WAIT_MS)
+    assert detail.retry.text() == "Generate again (+30 credits)"
