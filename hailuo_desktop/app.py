@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .domain.catalog import PROVIDERS
 from .domain.errors import HailuoError
+from .domain.routes import UploadRoute
 from .engine import Engine, build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
@@ -38,7 +39,7 @@ APP_NAME = "Hailuo Desktop"
 DEMO_KEY = "demo-key-for-the-built-in-simulator"  # not a secret: only the loopback simulator sees it
 DEMO_TIME_SCALE = 0.12  # a realistic one-to-two-minute task finishes in about 10-20 s
 DEMO_POLL_INTERVAL = 1.0
-DEMO_UPLOAD_ROUTES = {"apixo": "kie_upload", "apiinone": "kie_upload"}
+DEMO_UPLOAD_ROUTES = {"apixo": UploadRoute.KIE_UPLOAD, "apiinone": UploadRoute.KIE_UPLOAD}
 QUIT, DEMO = "quit", "demo"
 
 
@@ -57,7 +58,7 @@ class SessionOptions:
     eta_scale: float = 1.0  # the demo's tasks are quicker than real ones; so is their ETA
     use_tray: bool | None = None
     demo: bool = False
-    extra_upload_routes: dict[str, str] = field(default_factory=dict)
+    extra_upload_routes: dict[str, UploadRoute] = field(default_factory=dict)
 
 
 class AppSession:

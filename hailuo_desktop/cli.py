@@ -12,6 +12,7 @@ import sys
 
 from . import __version__
 from .domain import catalog
+from .domain.routes import UploadRoute
 
 PROVIDER_IDS = list(catalog.PROVIDERS)
 
@@ -54,7 +55,7 @@ def _add_submit(commands) -> None:
     cmd.add_argument("--duration", type=int, choices=(5, 6, 10))
     cmd.add_argument("--resolution", help="e.g. 768P or 1080P")
     cmd.add_argument("--no-prompt-optimizer", action="store_true")
-    cmd.add_argument("--upload-route", choices=("kie_upload", "apikley_upload"),
+    cmd.add_argument("--upload-route", choices=[route.value for route in UploadRoute.upload_routes()],
                      help="how a local image reaches APIXO or API in One (they have no upload API)")
     cmd.add_argument("--base-url", help="replace the provider's origin, e.g. the simulator's URL")
     cmd.add_argument("--poll-interval", type=float, metavar="SECONDS")

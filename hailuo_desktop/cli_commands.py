@@ -10,10 +10,12 @@ import os
 import sys
 from contextlib import asynccontextmanager, contextmanager
 
+from .cli_words import error_text
 from .domain import catalog
 from .domain.errors import ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
     UploadRouteMissing
 from .domain.request import GenerationRequest
+from .domain.routes import UploadRoute
 from .domain.states import TaskState
 from .domain.task import Task
 from .engine import build_engine
@@ -42,7 +44,7 @@ def cmd_validate(args) -> int:
     try:
         spec = catalog.find_model(args.provider, args.model, args.mode)
     except catalog.CatalogError as e:
-        return _fail(str(e), 2)
+        return _fail(error_text(e, args.provider), 2)
     rules = catalog.provider(args.provider).image_rules
     verdicts = [check_image(path, rules) for path in args.images]
     if args.json:
@@ -118,10 +120,11 @@ async def cmd_submit(args) -> int:
         request = _request_from_args(args)
         async with open_engine(args.poll_interval) as (engine, _):
             await engine.keys.require(args.provider)  # refuse before storing anything
-            [task] = engine.runner.create([request], base_url=args.base_url, upload_route=args.upload_route)
+            route = UploadRoute.parse(args.upload_route)
+            [task] = engine.runner.create([request], base_url=args.base_url, upload_route=route)
             task = await _drive(engine, task, wait=args.wait)
     except REFUSED_BEFORE_SENDING as e:
-        return _fail(_describe(e), 2)
+        return _fail(error_text(e, args.provider), 2)
     _report_one(task, args.json)
     if args.wait:
         return 0 if task.state is TaskState.SUCCEEDED else 1
@@ -148,12 +151,6 @@ async def _drive(engine, task: Task, *, wait: bool) -> Task:
             running.cancel()  # `wait` picks the task up later, like after any stop
             await asyncio.gather(running, return_exceptions=True)
     return engine.store.get(task.id)
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, ImageRejected) and error.problems:
-        return error.message + "\n" + "\n".join(f"  - {p.message}" for p in error.problems)
-    return str(error)
 
 
 # --- tasks / wait ------------------------------------------------------------------------
@@ -217,5 +214,5 @@ async def cmd_key(args) -> int:
             status = await keys.status(args.provider)
             print(f"{name}: {status.message}")
     except (KeyringUnavailable, InvalidRequest) as e:
-        return _fail(str(e), 1)
+        return _fail(error_text(e, args.provider), 1)
     return 0

@@ -17,6 +17,7 @@ import httpx
 
 from .domain import catalog
 from .domain.errors import KeyringUnavailable, MissingKey
+from .domain.routes import UploadRoute
 from .providers.base import Provider, Uploader
 from .providers.registry import build_provider, build_uploader
 from .providers.registry import is_loopback as host_is_loopback
@@ -29,10 +30,6 @@ from .services.secrets import KeyStore
 from .services.settings import Settings
 from .services.store import TaskStore
 from .services.uploads import UploadService
-
-# The provider whose upload API (and key) each upload route uses.
-ROUTE_PROVIDER = {"kie_upload": "kie", "apikley_upload": "apikley"}
-
 
 def is_loopback(url: str | None) -> bool:
     """Whether `url` names this machine: an address in 127.0.0.0/8 or ::1, or localhost.
@@ -109,8 +106,10 @@ def build_engine(
         base_url = base_url or settings.base_urls.get(provider_id)
         return build_provider(provider_id, client=client, key=await keys.require(provider_id), base_url=base_url)
 
-    async def uploader_factory(route: str, task_base_url: str | None) -> Uploader | None:
-        provider_id = ROUTE_PROVIDER[route]
+    async def uploader_factory(route: UploadRoute, task_base_url: str | None) -> Uploader | None:
+        provider_id = route.provider
+        if provider_id is None:
+            return None
         return build_uploader(provider_id, client=client, key=await keys.require(provider_id),
                               base_url=_upload_origin(provider_id, task_base_url, settings))
 

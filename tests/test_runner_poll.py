@@ -14,6 +14,7 @@ import pytest
 
 from hailuo_desktop.domain.errors import (AuthError, NetworkError, ProviderUnavailable, RateLimited, TaskFailed,
                                           TaskNotFound)
+from hailuo_desktop.domain.codes import ErrorCode
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.downloads import part_path
 from hailuo_desktop.services.naming import planned_video_path, video_file_name
@@ -152,7 +153,7 @@ async def test_a_full_disk_keeps_the_result_resumable_and_says_what_to_do(runner
     os.symlink("/dev/full", part_path(planned))  # writes there fail with ENOSPC, as on a full disk
     runner_kit.store.update(task.id, video_path=str(planned))
     final = await runner_kit.runner.run(task.id)
-    assert final.state is TaskState.UNKNOWN and final.error_code == "storage"
+    assert final.state is TaskState.UNKNOWN and final.error_code is ErrorCode.DISK_FULL
     assert "full" in final.error_message and "resume" in final.error_message
     assert final.result_url == url and runner_kit.store.unfinished() == [final]
     os.unlink(part_path(planned))  # the user freed some space

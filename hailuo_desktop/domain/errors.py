@@ -7,9 +7,11 @@ the provider said it.
 
 from __future__ import annotations
 
+from .codes import ErrorCode
+
 
 class HailuoError(Exception):
-    code = "error"
+    code: ErrorCode = ErrorCode.ERROR
 
     def __init__(
         self,
@@ -36,27 +38,33 @@ class HailuoError(Exception):
 
 
 class AuthError(HailuoError):
-    code = "auth"
+    code = ErrorCode.AUTH
 
 
 class InsufficientBalance(HailuoError):
-    code = "insufficient_balance"
+    code = ErrorCode.INSUFFICIENT_BALANCE
 
 
 class RateLimited(HailuoError):
-    code = "rate_limited"
+    code = ErrorCode.RATE_LIMITED
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kw) -> None:
         super().__init__(message, **kw)
         self.retry_after = retry_after
 
 
+class ModelForbidden(HailuoError):
+    """This key (or the route it came through) may not use that model (APIXO 403): nothing was created."""
+
+    code = ErrorCode.MODEL_FORBIDDEN
+
+
 class InvalidRequest(HailuoError):
-    code = "invalid_request"
+    code = ErrorCode.INVALID_REQUEST
 
 
 class ContentRejected(HailuoError):
-    code = "content_rejected"
+    code = ErrorCode.CONTENT_REJECTED
 
 
 class ProviderUnavailable(HailuoError):
@@ -66,7 +74,7 @@ class ProviderUnavailable(HailuoError):
     such an answer provably created nothing.
     """
 
-    code = "provider_unavailable"
+    code = ErrorCode.PROVIDER_UNAVAILABLE
 
     def __init__(self, message: str, *, maintenance: bool = False, retry_after: float | None = None, **kw) -> None:
         super().__init__(message, **kw)
@@ -74,10 +82,16 @@ class ProviderUnavailable(HailuoError):
         self.retry_after = retry_after
 
 
+class ModelUnavailable(ProviderUnavailable):
+    """The provider has switched this model off for now (APIXO 503)."""
+
+    code = ErrorCode.MODEL_UNAVAILABLE
+
+
 class NetworkError(HailuoError):
     """The connection failed. `sent` is False only when the request provably never left."""
 
-    code = "network"
+    code = ErrorCode.NETWORK
 
     def __init__(self, message: str, *, sent: bool, **kw) -> None:
         super().__init__(message, **kw)
@@ -87,39 +101,45 @@ class NetworkError(HailuoError):
 class TaskFailed(HailuoError):
     """The provider accepted the task and then reported it failed."""
 
-    code = "task_failed"
+    code = ErrorCode.TASK_FAILED
 
 
 class TaskNotFound(HailuoError):
-    code = "task_not_found"
+    code = ErrorCode.TASK_NOT_FOUND
 
 
 class ResultExpired(HailuoError):
-    code = "result_expired"
+    code = ErrorCode.RESULT_EXPIRED
 
 
 class DownloadError(HailuoError):
-    code = "download"
+    code = ErrorCode.DOWNLOAD
 
 
 class StorageError(HailuoError):
     """Disk full, unwritable output folder, corrupt store."""
 
-    code = "storage"
+    code = ErrorCode.STORAGE
+
+
+class DiskFull(StorageError):
+    """The disk (or the user's quota) is full: freeing space and resuming fixes it."""
+
+    code = ErrorCode.DISK_FULL
 
 
 class MissingKey(HailuoError):
-    code = "missing_key"
+    code = ErrorCode.MISSING_KEY
 
 
 class KeyringUnavailable(HailuoError):
-    code = "keyring_unavailable"
+    code = ErrorCode.KEYRING_UNAVAILABLE
 
 
 class ImageRejected(HailuoError):
     """A local image the chosen provider will not accept; `problems` lists every reason."""
 
-    code = "image_rejected"
+    code = ErrorCode.IMAGE_REJECTED
 
     def __init__(self, message: str, problems: list | None = None, **kw) -> None:
         super().__init__(message, **kw)
@@ -127,13 +147,13 @@ class ImageRejected(HailuoError):
 
 
 class UploadRouteMissing(HailuoError):
-    code = "upload_route_missing"
+    code = ErrorCode.UPLOAD_ROUTE_MISSING
 
 
 class AmbiguousSubmit(HailuoError):
     """A submit whose outcome is unknown: the provider may have created (and billed) a task."""
 
-    code = "ambiguous_submit"
+    code = ErrorCode.AMBIGUOUS_SUBMIT
 
 
 def is_provably_not_created(error: HailuoError) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
+from .codes import ErrorCode
+from .routes import UploadRoute
 from .states import TaskState
 
 
@@ -22,7 +24,7 @@ class Task:
     image_url: str | None = None  # a URL the user gave, or the one an upload produced
     end_image_path: str | None = None
     end_image_url: str | None = None
-    upload_route: str | None = None  # how a local image reaches the provider (see services.uploads)
+    upload_route: UploadRoute | None = None  # how a local image reaches the provider (see services.uploads)
     base_url: str | None = None  # the origin the task was sent to; resume polls the same one
     batch_id: str | None = None
     cost: float | None = None
@@ -39,7 +41,7 @@ class Task:
     video_path: str | None = None
     video_bytes: int | None = None
     video_sha256: str | None = None
-    error_code: str | None = None
+    error_code: ErrorCode | None = None
     error_message: str | None = None
     provider_code: str | None = None
     provider_message: str | None = None

@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..domain.catalog import ModelSpec, ProviderSpec
 from ..domain.errors import InvalidRequest
 from ..domain.request import GenerationRequest, request_problems
+from ..domain.sources import ImageSource
 from .base import SubmitPayload
 from .fields import http_url
 from .http import ProviderHttp
@@ -54,11 +55,12 @@ class Adapter:
         return first, None
 
     def _fetchable(self, url: str | None, what: str) -> str:
-        if url and self.spec.accepts_data_url and url.startswith("data:image/"):
+        source = ImageSource.of(url) if url else None
+        if source and source.is_data and self.spec.accepts_data_url and (source.mime or "").startswith("image/"):
             return url
         if url and http_url(url):
             return url
-        if url and url.startswith("data:"):
+        if source and source.is_data:
             raise InvalidRequest(f"{self.spec.name} needs the {what} as a public URL, not file content; "
                                  "choose an upload route for local images.")
         raise InvalidRequest(f"{self.spec.name} needs the {what} as a public http(s) URL.")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from ..domain.sources import ImageSource
+
 
 def as_dict(value: object) -> dict:
     return value if isinstance(value, dict) else {}
@@ -73,12 +75,10 @@ def dig(value: object, *path: str | int) -> object:
 
 def http_url(value: object) -> str | None:
     """A result URL the downloader can fetch: an absolute http(s) URL, returned unchanged."""
-    if not isinstance(value, str) or any(c.isspace() for c in value):
+    if not isinstance(value, str) or any(c.isspace() for c in value) or not ImageSource.of(value).is_http:
         return None
-    scheme, sep, rest = value.partition("://")
-    if sep and scheme.lower() in ("http", "https") and rest and not rest.startswith("/"):
-        return value
-    return None
+    rest = value.partition("://")[2]
+    return value if rest and not rest.startswith("/") else None
 
 
 def first_of(*candidates: object) -> object:

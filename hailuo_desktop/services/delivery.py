@@ -42,12 +42,12 @@ class Delivery:
             raise
         except ResultExpired as error:
             discard_partial(Path(job.task().video_path))
-            return job.update(**outcomes.result_expired(error, job.provider_name, job.now()))
+            return job.settle(outcomes.result_expired(error, job.provider_name, job.now()))
         except Exception as error:
             if not isinstance(error, HailuoError):
                 log.exception("download of task %s ended unexpectedly", job.task_id)
-            return job.update(**outcomes.download_failed(error, job.now()))
-        return job.update(**outcomes.succeeded(size, sha256, job.now()))
+            return job.settle(outcomes.download_failed(error, job.now()))
+        return job.settle(outcomes.succeeded(size, sha256, job.now()))
 
     def _destination(self, job: Job, task: Task) -> Path:
         committed = Path(task.video_path) if task.video_path else None

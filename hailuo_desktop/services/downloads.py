@@ -35,7 +35,7 @@ from pathlib import Path
 
 import httpx
 
-from ..domain.errors import DownloadError, ResultExpired, StorageError
+from ..domain.errors import DiskFull, DownloadError, ResultExpired, StorageError
 from .polling import Backoff, RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -333,8 +333,8 @@ def _fsync_folder(folder: Path) -> None:
 
 def _storage_error(exc: OSError, folder: Path) -> StorageError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageError(f"The disk holding {folder} is full. Free some space (or choose another output "
-                            "folder in Settings), then resume the task: the provider still has the video.")
+        return DiskFull(f"The disk holding {folder} is full. Free some space (or choose another output "
+                        "folder in Settings), then resume the task: the provider still has the video.")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StorageError(f"Cannot write to the output folder {folder}. Choose another output folder in "
                             "Settings (or fix its permissions), then resume the task.")

@@ -17,9 +17,11 @@ from ..domain.catalog import provider as provider_spec
 from ..domain.errors import ImageRejected, InvalidRequest, UploadRouteMissing
 from ..domain.images import ImageVerdict
 from ..domain.request import GenerationRequest, request_problems
+from ..domain.routes import UploadRoute
+from ..domain.sources import is_url
 from ..domain.task import Task
 from ..providers.registry import checked_base_url
-from .uploads import PUBLIC_URL, UploadService, is_url
+from .uploads import UploadService
 
 ImageCheck = Callable[[str, ImageRules], ImageVerdict]
 
@@ -29,7 +31,7 @@ def new_task_id() -> str:
 
 
 def task_from_request(request: GenerationRequest, *, uploads: UploadService, image_check: ImageCheck,
-                      base_url: str | None = None, upload_route: str | None = None,
+                      base_url: str | None = None, upload_route: UploadRoute | None = None,
                       batch_id: str | None = None, parent_id: str | None = None) -> Task:
     """A QUEUED task for `request`, or InvalidRequest / ImageRejected / UploadRouteMissing.
 
@@ -80,13 +82,14 @@ def _check_local_image(image: str | None, rules: ImageRules, image_check: ImageC
         raise ImageRejected(f"{Path(image).name}: {reasons}", problems=list(verdict.problems))
 
 
-def _route(request: GenerationRequest, uploads: UploadService, chosen: str | None) -> str | None:
+def _route(request: GenerationRequest, uploads: UploadService,
+           chosen: UploadRoute | None) -> UploadRoute | None:
     """The route a local image will take; checked now so a task that cannot be sent is never stored."""
     local = [i for i in (request.image, request.end_image) if i is not None and not is_url(i)]
     if not local:
         return chosen
     route = uploads.route_for(request.spec.provider, chosen)
-    if route == PUBLIC_URL:
+    if route is UploadRoute.PUBLIC_URL:
         raise UploadRouteMissing(f"The route 'public_url' needs an image URL, but {Path(local[0]).name} is a "
                                  "local file. Give its URL, or choose an upload route (kie_upload or "
                                  "apikley_upload) in Settings.")

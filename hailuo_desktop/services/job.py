@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.catalog import ModelSpec
+from ..domain.outcome import Outcome
 from ..domain.task import Task
 from ..providers.base import Provider
 from .budget import RequestBudget
@@ -57,6 +58,9 @@ class Job:
 
     def update(self, **changes) -> Task:
         return self.parts.store.update(self.task_id, **changes)
+
+    def settle(self, outcome: Outcome, **progress) -> Task:
+        return self.parts.store.settle(self.task_id, outcome, **progress)
 
     def now(self) -> float:
         return self.parts.clock()

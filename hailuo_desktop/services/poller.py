@@ -82,10 +82,10 @@ class Poller:
     def _settle_error(self, job: Job, task: Task, error: Exception) -> Task:
         now = job.now()
         if isinstance(error, TaskNotFound):
-            return job.update(**outcomes.not_found(task.remote_id, job.provider_name, now))
+            return job.settle(outcomes.not_found(task.remote_id, job.provider_name, now))
         if isinstance(error, (TaskFailed, ContentRejected)):
-            return job.update(**outcomes.failed_while_polling(error, job.provider_name, now))
-        return job.update(**outcomes.poll_stopped(error, task.remote_id, now))
+            return job.settle(outcomes.failed_while_polling(error, job.provider_name, now))
+        return job.settle(outcomes.poll_stopped(error, task.remote_id, now))
 
     def _record(self, job: Job, task: Task, status: RemoteStatus) -> Task | None:
         """Commit what the poll said; the task when it is settled (done or failed), else None."""
@@ -94,7 +94,7 @@ class Poller:
                 "remote_created_ms": status.created_ms or task.remote_created_ms,
                 "remote_completed_ms": status.completed_ms or task.remote_completed_ms}
         if status.state is RemoteState.FAILED:
-            return job.update(**seen, **outcomes.provider_failed(status, job.provider_name, now))
+            return job.settle(outcomes.provider_failed(status, job.provider_name, now), **seen)
         if status.state is RemoteState.SUCCEEDED:
             return job.update(**seen, state=TaskState.DOWNLOADING, result_url=status.video_url,
                               result_seen_at=now, error_code=None, error_message=None, finished_at=None,
@@ -105,7 +105,7 @@ class Poller:
     def _gave_up(self, job: Job, session: PollSession) -> Task:
         task = job.task()
         minutes = (self._parts.clock() - session.started) / 60
-        return job.update(**outcomes.gave_up_polling(task.remote_id, job.provider_name, minutes, job.now()))
+        return job.settle(outcomes.gave_up_polling(task.remote_id, job.provider_name, minutes, job.now()))
 
 
 def _cleared_if_resumed(task: Task) -> dict:

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..domain.catalog import CatalogError, ModelSpec, find_model
 from ..domain.catalog import provider as provider_spec
 from ..domain.request import GenerationRequest
+from ..domain.routes import UploadRoute
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..providers.base import Provider
@@ -86,7 +87,7 @@ class Runner:
 
     # --- creating ----------------------------------------------------------------------
     def create(self, requests: Iterable[GenerationRequest], *, base_url: str | None = None,
-               upload_route: str | None = None, batch_id: str | None = None,
+               upload_route: UploadRoute | None = None, batch_id: str | None = None,
                parent_id: str | None = None) -> list[Task]:
         """Validate every request, then store them all as QUEUED (nothing is stored if one is bad).
         `parent_id`: the take these continue from its last frame."""
@@ -182,7 +183,7 @@ class Runner:
             return task
         job.provider_name = _provider_name(task.provider)
         if task.remote_id is None and task.submit_started_at is not None:
-            return job.update(**outcomes.interrupted_submit(job.provider_name, job.now()))
+            return job.settle(outcomes.interrupted_submit(job.provider_name, job.now()))
         if task.remote_id is None:
             async with self._slots:
                 return await self._submit_and_follow(job)
@@ -218,8 +219,7 @@ class Runner:
             raise
         except Exception as error:
             now = job.now()
-            changes = outcomes.poll_stopped(error, task.remote_id, now) if sent else outcomes.not_started(error, now)
-            job.update(**changes)
+            job.settle(outcomes.poll_stopped(error, task.remote_id, now) if sent else outcomes.not_started(error, now))
             return False
         return True
 
@@ -247,9 +247,9 @@ class Runner:
             return task
         if task.video_path:
             discard_partial(Path(task.video_path))  # a cancelled task never resumes its download
-        changes = outcomes.cancelled(task.remote_id, task.submit_started_at is not None,
+        outcome = outcomes.cancelled(task.remote_id, task.submit_started_at is not None,
                                      _provider_name(task.provider), self._parts.clock())
-        return self._store.update(task_id, **changes)
+        return self._store.settle(task_id, outcome)
 
     def _get_or_none(self, task_id: str) -> Task | None:
         try:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from ..domain.catalog import PROVIDERS
 from ..domain.errors import InvalidRequest
+from ..domain.routes import UploadRoute
 from .atomic import atomic_write_text
 from .home import DataPaths
 
@@ -27,7 +28,6 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 PROXY_MODES = ("system", "none", "manual")
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
-UPLOAD_ROUTES = ("data_url", "kie_upload", "apikley_upload", "public_url")
 
 Warn = Callable[[str], None]
 
@@ -93,6 +93,12 @@ def _per_provider(check_value: Callable[[Any], bool], expected: str) -> Callable
     return check
 
 
+def _route_table(value: Any, warn: Warn) -> dict[str, UploadRoute]:
+    names = [route.value for route in UploadRoute]
+    kept = _per_provider(lambda r: r in names, f"one of {', '.join(names)}")(value, warn)
+    return {provider_id: UploadRoute(route) for provider_id, route in kept.items()}
+
+
 def _url_ok(value: Any, schemes: tuple[str, ...]) -> bool:
     if not isinstance(value, str):
         return False
@@ -116,8 +122,7 @@ class Settings:
 
     schema_version: int = _option(SCHEMA_VERSION, _int_between(1, 1_000_000))
     output_dir: str | None = _option(None, _optional_text)  # None: the data home's videos folder
-    upload_routes: dict[str, str] = _option({}, _per_provider(lambda r: r in UPLOAD_ROUTES,
-                                                              f"one of {', '.join(UPLOAD_ROUTES)}"))
+    upload_routes: dict[str, UploadRoute] = _option({}, _route_table)
     max_concurrent: int = _option(4, _int_between(1, 64))
     notifications: bool = _option(True, _bool)
     proxy_mode: str = _option("system", _one_of(PROXY_MODES))

@@ -30,9 +30,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
+from ..domain.codes import ErrorCode
 from ..domain.errors import StorageError
+from ..domain.outcome import Outcome
+from ..domain.routes import UploadRoute
 from ..domain.states import FINAL_STATES, RESUMABLE_STATES, TaskState
 from ..domain.task import Task
 from ..providers.base import UploadedFile
@@ -158,6 +162,10 @@ class TaskStore:
             conn.execute(f"UPDATE tasks SET {assignments} WHERE id = ?", (*values, task_id))
         self._emit([StoreEvent("updated", task_id, task)])
         return task
+
+    def settle(self, task_id: str, outcome: Outcome, **progress) -> Task:
+        """Apply a runner step's outcome (and what else it saw, e.g. the poll count) in one commit."""
+        return self.update(task_id, **progress, **outcome.changes())
 
     def remove(self, task_id: str) -> None:
         with self._transaction() as conn:
@@ -397,7 +405,7 @@ def _values(task: Task) -> tuple:
 
 
 def _column_value(value):
-    if isinstance(value, TaskState):
+    if isinstance(value, Enum):
         return value.value
     if isinstance(value, bool):
         return int(value)
@@ -407,6 +415,8 @@ def _column_value(value):
 def _task(row: tuple) -> Task:
     data = dict(zip(TASK_COLUMNS, row))
     data["state"] = TaskState(data["state"])
+    data["error_code"] = ErrorCode.parse(data["error_code"])
+    data["upload_route"] = _route(data["upload_route"])
     if data["prompt_optimizer"] is not None:
         data["prompt_optimizer"] = bool(data["prompt_optimizer"])
     data["starred"] = bool(data["starred"])
@@ -431,3 +441,10 @@ def _where(states: Iterable[TaskState | str] | None, search: str | None) -> tupl
         clauses.append("prompt LIKE ? ESCAPE '\\'")
         params.append(_like_pattern(search))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _route(text: str | None) -> UploadRoute | None:
+    try:
+        return UploadRoute.parse(text)
+    except ValueError:  # a route a later version knew: the upload service refuses it in words
+        return None

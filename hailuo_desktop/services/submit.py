@@ -22,8 +22,9 @@ import asyncio
 import logging
 
 from ..domain.errors import (AuthError, ContentRejected, HailuoError, ImageRejected, InsufficientBalance,
-                             InvalidRequest, RateLimited, is_provably_not_created)
+                             InvalidRequest, ModelForbidden, RateLimited, is_provably_not_created)
 from ..domain.request import GenerationRequest
+from ..domain.sources import is_http_url
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..providers.base import SubmitPayload
@@ -34,7 +35,7 @@ from .polling import is_transient
 
 log = logging.getLogger(__name__)
 
-REFUSALS = (AuthError, InsufficientBalance, InvalidRequest, ContentRejected)
+REFUSALS = (AuthError, InsufficientBalance, InvalidRequest, ContentRejected, ModelForbidden)
 
 
 class Submitter:
@@ -49,7 +50,7 @@ class Submitter:
             raise
         except Exception as error:  # nothing has been sent: any failure here costs nothing
             log.info("task %s not started: %s", job.task_id, error)
-            return job.update(**outcomes.not_started(error, job.now()))
+            return job.settle(outcomes.not_started(error, job.now()))
         return await self._send(job, payload)
 
     # --- the POST ----------------------------------------------------------------------
@@ -73,8 +74,8 @@ class Submitter:
                 raise asyncio.CancelledError()
             delay = self._parts.submit_retry.delay(attempt, settled)
             if delay is None:
-                return job.update(**outcomes.not_sent(settled, job.provider_name, attempt, job.now()))
-            job.update(**outcomes.waiting_to_resend(settled, delay))
+                return job.settle(outcomes.not_sent(settled, job.provider_name, attempt, job.now()))
+            job.settle(outcomes.waiting_to_resend(settled, delay))
             await self._parts.sleep(delay)
 
     async def _attempt(self, job: Job, payload: SubmitPayload) -> Task | HailuoError:
@@ -84,13 +85,13 @@ class Submitter:
         try:
             remote_id = await job.provider.submit(payload)
         except asyncio.CancelledError:
-            job.update(**outcomes.interrupted_submit(job.provider_name, job.now()))
+            job.settle(outcomes.interrupted_submit(job.provider_name, job.now()))
             raise
         except HailuoError as error:
             return self._settle_error(job, error)
         except Exception as error:  # an adapter bug or an answer nobody expected: it may have gone out
             log.exception("submit of task %s ended unexpectedly", job.task_id)
-            return job.update(**outcomes.ambiguous(error, job.provider_name, job.now()))
+            return job.settle(outcomes.ambiguous(error, job.provider_name, job.now()))
         return self._created(job, remote_id)
 
     def _settle_error(self, job: Job, error: HailuoError) -> Task | HailuoError:
@@ -99,12 +100,12 @@ class Submitter:
                 self._parts.budget.on_rate_limited(job.spec.provider, error.retry_after)
             return error
         if isinstance(error, REFUSALS):
-            return job.update(**outcomes.refused(error, job.now()))
-        return job.update(**outcomes.ambiguous(error, job.provider_name, job.now()))
+            return job.settle(outcomes.refused(error, job.now()))
+        return job.settle(outcomes.ambiguous(error, job.provider_name, job.now()))
 
     def _created(self, job: Job, remote_id: object) -> Task:
         if not isinstance(remote_id, str) or not remote_id.strip():
-            return job.update(**outcomes.ambiguous(None, job.provider_name, job.now()))
+            return job.settle(outcomes.ambiguous(None, job.provider_name, job.now()))
         self._parts.budget.on_success(job.spec.provider)
         return job.update(remote_id=remote_id.strip(), submitted_at=job.now(), state=TaskState.QUEUED,
                           error_code=None, error_message=None, provider_code=None, provider_message=None)
@@ -142,9 +143,9 @@ class Submitter:
         # Uploaded URLs are kept with the task (the user can see what the provider fetched);
         # a data: URL is not, it is the whole image again.
         changes = {}
-        if image_url != task.image_url and _is_http(image_url):
+        if image_url != task.image_url and is_http_url(image_url):
             changes["image_url"] = image_url
-        if end_url != task.end_image_url and _is_http(end_url):
+        if end_url != task.end_image_url and is_http_url(end_url):
             changes["end_image_url"] = end_url
         if changes:
             job.update(**changes)
@@ -160,7 +161,3 @@ async def _refuse_damaged(path: str) -> None:
     problem = await asyncio.to_thread(verify_image, path)
     if problem:
         raise ImageRejected(f"The image {path} is damaged: {problem} Open and save it again, or use another one.")
-
-
-def _is_http(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(("http://", "https://"))

@@ -26,25 +26,16 @@ from pathlib import Path
 from ..domain.catalog import provider as provider_spec
 from ..domain.errors import ImageRejected, UploadRouteMissing
 from ..domain.images import UNREADABLE, UNSUPPORTED_FORMAT, Problem
+from ..domain.routes import UploadRoute
+from ..domain.sources import is_url
 from ..providers.base import Uploader
 
-DATA_URL = "data_url"
-KIE_UPLOAD = "kie_upload"
-APIKLEY_UPLOAD = "apikley_upload"
-PUBLIC_URL = "public_url"
-ROUTES = (DATA_URL, KIE_UPLOAD, APIKLEY_UPLOAD, PUBLIC_URL)
-UPLOAD_ROUTES = (KIE_UPLOAD, APIKLEY_UPLOAD)
 # kie.ai deletes uploaded files after 3 days; an uploader that gives no expiry gets this.
 DEFAULT_UPLOAD_LIFETIME = 3 * 24 * 3600.0
 
-UploaderFactory = Callable[[str, "str | None"], "Uploader | None | Awaitable[Uploader | None]"]
+UploaderFactory = Callable[[UploadRoute, "str | None"], "Uploader | None | Awaitable[Uploader | None]"]
 
 _MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"))
-
-
-def is_url(value: str) -> bool:
-    lowered = value.strip().lower()
-    return lowered.startswith(("http://", "https://", "data:"))
 
 
 def sniff_mime(head: bytes) -> str | None:
@@ -57,17 +48,17 @@ def sniff_mime(head: bytes) -> str | None:
     return None
 
 
-def default_route(provider_id: str) -> str | None:
+def default_route(provider_id: str) -> UploadRoute | None:
     spec = provider_spec(provider_id)
     if spec.accepts_data_url:
-        return DATA_URL
+        return UploadRoute.DATA_URL
     if spec.upload_base_url:
-        return f"{provider_id}_upload"
+        return UploadRoute.through(provider_id)
     return None
 
 
 class UploadService:
-    def __init__(self, store, uploader_factory: UploaderFactory, routes: Mapping[str, str] | None = None, *,
+    def __init__(self, store, uploader_factory: UploaderFactory, routes: Mapping[str, UploadRoute] | None = None, *,
                  clock: Callable[[], float] = time.time, lifetime: float = DEFAULT_UPLOAD_LIFETIME) -> None:
         self._store = store
         self._factory = uploader_factory
@@ -76,33 +67,37 @@ class UploadService:
         self._lifetime = lifetime
         self._locks: dict[tuple[str, str], asyncio.Lock] = {}
 
-    def route_for(self, provider_id: str, route: str | None = None) -> str:
+    def route_for(self, provider_id: str, route: UploadRoute | str | None = None) -> UploadRoute:
         """The route a local image takes: the task's, else the configured one, else the provider's own."""
         chosen = route or self._routes.get(provider_id) or default_route(provider_id)
         if chosen is None:
             raise UploadRouteMissing(_missing_route_message(provider_id))
-        if chosen not in ROUTES:
-            raise UploadRouteMissing(f"Unknown upload route {chosen!r}; choose one of {', '.join(ROUTES)}.")
-        if chosen == DATA_URL and not provider_spec(provider_id).accepts_data_url:
+        try:
+            chosen = UploadRoute(chosen)
+        except ValueError:
+            names = ", ".join(UploadRoute)
+            raise UploadRouteMissing(f"Unknown upload route {chosen!r}; choose one of {names}.") from None
+        if chosen is UploadRoute.DATA_URL and not provider_spec(provider_id).accepts_data_url:
             raise UploadRouteMissing(f"{provider_spec(provider_id).name} does not take inline (data:) images. "
                                      + _choices_text())
         return chosen
 
-    async def url_for(self, path: str | Path, provider_id: str, route: str | None, base_url: str | None) -> str:
+    async def url_for(self, path: str | Path, provider_id: str, route: UploadRoute | None,
+                      base_url: str | None) -> str:
         """A URL the provider can fetch for this image (a URL given by the user passes through)."""
         if isinstance(path, str) and is_url(path):
             return path
         chosen = self.route_for(provider_id, route)
-        if chosen == PUBLIC_URL:
+        if chosen is UploadRoute.PUBLIC_URL:
             raise UploadRouteMissing(f"The route 'public_url' needs an image URL, but {path} is a local file. "
                                      + _choices_text())
-        if chosen == DATA_URL:
+        if chosen is UploadRoute.DATA_URL:
             return await asyncio.to_thread(_data_url, Path(path))
         return await self._uploaded_url(Path(path), chosen, base_url)
 
-    async def _uploaded_url(self, path: Path, route: str, base_url: str | None) -> str:
+    async def _uploaded_url(self, path: Path, route: UploadRoute, base_url: str | None) -> str:
         sha256, mime = await asyncio.to_thread(_hash_and_sniff, path)
-        key = route if base_url is None else f"{route}@{base_url}"  # a simulator URL is no use to kie.ai
+        key = route.value if base_url is None else f"{route.value}@{base_url}"  # a simulator URL is no use to kie.ai
         lock = self._locks.setdefault((sha256, key), asyncio.Lock())
         async with lock:  # N variants of one image share one upload
             cached = self._store.cached_upload(sha256, key)
@@ -113,12 +108,12 @@ class UploadService:
             self._store.remember_upload(sha256, key, uploaded.url, expires_at)
             return uploaded.url
 
-    async def _uploader(self, route: str, base_url: str | None) -> Uploader:
+    async def _uploader(self, route: UploadRoute, base_url: str | None) -> Uploader:
         uploader = self._factory(route, base_url)
         if inspect.isawaitable(uploader):
             uploader = await uploader
         if uploader is None:
-            raise UploadRouteMissing(f"The upload route {route!r} is not available. " + _choices_text())
+            raise UploadRouteMissing(f"The upload route {route.value!r} is not available. " + _choices_text())
         return uploader
 
 

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QFileDialog
 from qasync import asyncSlot
 
 from ..domain import catalog
+from ..domain.codes import ErrorCode
 from ..domain.errors import HailuoError, MissingKey
 from ..domain.request import GenerationRequest
+from ..domain.routes import UploadRoute
+from ..domain.sources import is_local_image, is_url
 from ..domain.states import TaskState
 from ..domain.task import Task
-from ..engine import ROUTE_PROVIDER
 from ..providers.registry import build_provider
 from ..services.imagecheck import inspect_image
 from .balance import format_balance
@@ -44,8 +46,9 @@ from .thumbnails import load_thumbnail
 log = logging.getLogger(__name__)
 
 # Failure codes that are about the key, the money or the machine: every next task would hit them.
-ACCOUNT_PROBLEMS = frozenset({"auth", "insufficient_balance", "missing_key", "upload_route_missing", "storage",
-                              "keyring_unavailable"})
+ACCOUNT_PROBLEMS = frozenset({ErrorCode.AUTH, ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.MISSING_KEY,
+                              ErrorCode.MODEL_FORBIDDEN, ErrorCode.UPLOAD_ROUTE_MISSING, ErrorCode.STORAGE,
+                              ErrorCode.DISK_FULL, ErrorCode.KEYRING_UNAVAILABLE})
 COMPOSE_THUMB = QSize(128, 128)  # the image list paints 64 px; twice that for HiDPI screens
 STATUS_MS = 6000
 
@@ -233,7 +236,7 @@ class Controller(QObject):
 
     @Slot(str)
     def _reuse_image(self, key: str) -> None:
-        if key.startswith(("http://", "https://")):
+        if is_url(key):
             self.on_urls_dropped([key])
         else:
             self.on_paths_dropped([key])
@@ -287,11 +290,11 @@ class Controller(QObject):
             self.follow(task.id)
         return created
 
-    def _keys_for(self, order: ComposeOrder, route: str | None) -> set[str]:
+    def _keys_for(self, order: ComposeOrder, route: UploadRoute | None) -> set[str]:
         """The order's provider, and the upload provider whose key a local image borrows."""
         needed = {order.provider}
-        if any(_is_local(r.image) or _is_local(r.end_image) for r in order.requests):
-            borrowed = ROUTE_PROVIDER.get(self.engine.uploads.route_for(order.provider, route))
+        if any(is_local_image(r.image) or is_local_image(r.end_image) for r in order.requests):
+            borrowed = self.engine.uploads.route_for(order.provider, route).provider
             needed |= {borrowed} if borrowed else set()
         return needed
 
@@ -364,7 +367,7 @@ class Controller(QObject):
         except MissingKey:
             return ""
         except HailuoError as error:
-            if error.code == "auth":
+            if error.code is ErrorCode.AUTH:
                 self.errors.report(error, provider_id)
             return self.tr("Balance unavailable: {why}").format(why=error.message)
         return format_balance(balance) if balance is not None else ""
@@ -434,12 +437,8 @@ class Controller(QObject):
 
 def _providers_for(task: Task) -> set[str]:
     """The keys a task needs: its provider's, and the upload route's when it borrows one."""
-    extra = ROUTE_PROVIDER.get(task.upload_route or "")
+    extra = task.upload_route.provider if task.upload_route else None
     return {task.provider, extra} if extra else {task.provider}
-
-
-def _is_local(image: str | None) -> bool:
-    return bool(image) and not image.startswith(("http://", "https://", "data:"))
 
 
 def _name(provider_id: str) -> str:

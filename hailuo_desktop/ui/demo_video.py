@@ -26,6 +26,8 @@ from PySide6.QtMultimedia import (
     QMediaCaptureSession, QMediaFormat, QMediaRecorder, QVideoFrame, QVideoFrameInput,
 )
 
+from ..domain.sources import ImageSource
+
 log = logging.getLogger(__name__)
 
 FRAMES_PER_TURN = 4  # drawn per event-loop turn: a few ms, so the GUI stays fluid
@@ -197,7 +199,7 @@ def _image_bytes(url: str | None) -> bytes | None:
     """The task's image: decoded from a data: URL, or fetched from a loopback origin only."""
     if not url:
         return None
-    if url.startswith("data:"):
+    if ImageSource.of(url).is_data:
         return base64.b64decode(url.split(",", 1)[1])
     host = urlsplit(url).hostname or ""
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -14,7 +14,9 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from ..domain import catalog
+from ..domain.codes import ErrorCode
 from ..domain.errors import HailuoError, ImageRejected, ProviderUnavailable
+from ..domain.states import TaskState
 from ..domain.task import Task
 
 
@@ -50,56 +52,65 @@ class _Wording:
     action: NextStep | None
 
 
-def _wordings() -> dict[str, _Wording]:
+def _wordings() -> dict[ErrorCode, _Wording]:
+    """Every ErrorCode in words: the one table to edit (tests/test_error_codes.py checks it is whole)."""
     # Built per call so tr() sees the translator installed at that time.
-    W = _Wording
+    W, C, S = _Wording, ErrorCode, NextStep
     return {
-        "auth": W(tr("{name} refused the key"), tr("Enter a valid {name} key in Settings."), NextStep.ENTER_KEY),
-        "missing_key": W(tr("No key for {name}"), tr("Enter a {name} key, or try the demo."), NextStep.ENTER_KEY),
-        "insufficient_balance": W(tr("Not enough balance on {name}"),
-                                  tr("Top up your {name} account, then try again."), NextStep.TOP_UP),
-        "rate_limited": W(tr("{name} asks us to slow down"), tr("Wait a minute, then try again."),
-                          NextStep.TRY_LATER),
-        "invalid_request": W(tr("{name} refused the request"),
-                             tr("Change the prompt or the settings, then try again."), NextStep.EDIT_PROMPT),
-        "content_rejected": W(tr("{name}'s content filter refused the prompt or the image"),
-                              tr("Change the prompt or use another image."), NextStep.EDIT_PROMPT),
-        "provider_unavailable": W(tr("{name} is not answering properly"), tr("Try again in a few minutes."),
-                                  NextStep.TRY_LATER),
-        "maintenance": W(tr("{name} is down for maintenance"), tr("Try again later; nothing was charged."),
-                         NextStep.TRY_LATER),
-        "network": W(tr("Could not reach {name}"),
-                     tr("Check your internet connection or the proxy in Settings, then try again."),
-                     NextStep.TRY_LATER),
-        "task_failed": W(tr("The generation failed"), tr("Change the prompt or the image, then retry."),
-                         NextStep.RETRY),
-        "task_not_found": W(tr("{name} no longer knows this task"),
-                            tr("Check your {name} dashboard; start a new task if it is not there."),
-                            NextStep.CHECK_DASHBOARD),
-        "result_expired": W(tr("The video's link expired before it was saved"),
-                            tr("Generate it again (a retry is a new, paid task)."), NextStep.RETRY),
-        "download": W(tr("The video could not be saved"), tr("Try again later; the link stays valid for a while."),
-                      NextStep.TRY_LATER),
-        "storage": W(tr("Could not write to the disk"),
-                     tr("Free some space or choose another output folder in Settings."), NextStep.OPEN_SETTINGS),
-        "keyring_unavailable": W(tr("No system keyring is available"),
+        C.ERROR: W(tr("Something went wrong"), tr("Copy the details and report them; your tasks are safe."), None),
+        C.AUTH: W(tr("{name} refused the key"), tr("Enter a valid {name} key in Settings."), S.ENTER_KEY),
+        C.MISSING_KEY: W(tr("No key for {name}"), tr("Enter a {name} key, or try the demo."), S.ENTER_KEY),
+        C.KEYRING_UNAVAILABLE: W(tr("No system keyring is available"),
                                  tr("The key is kept for this session only; enter it again next time."), None),
-        "image_rejected": W(tr("{name} will not accept this image"), tr("Use another image, or crop or resize it."),
+        C.INSUFFICIENT_BALANCE: W(tr("Not enough balance on {name}"),
+                                  tr("Top up your {name} account, then try again."), S.TOP_UP),
+        C.MODEL_FORBIDDEN: W(tr("Your {name} key cannot use this model"),
+                             tr("Choose another model, or enable this one in your {name} account."),
+                             S.CHECK_DASHBOARD),
+        C.INVALID_REQUEST: W(tr("{name} refused the request"),
+                             tr("Change the prompt or the settings, then try again."), S.EDIT_PROMPT),
+        C.CONTENT_REJECTED: W(tr("{name}'s content filter refused the prompt or the image"),
+                              tr("Change the prompt or use another image."), S.EDIT_PROMPT),
+        C.IMAGE_REJECTED: W(tr("{name} will not accept this image"), tr("Use another image, or crop or resize it."),
                             None),
-        "upload_route_missing": W(tr("{name} needs a public image URL"),
-                                  tr("Paste an image URL, or choose an upload route in Settings."),
-                                  NextStep.OPEN_SETTINGS),
-        "ambiguous_submit": W(tr("{name} may have created (and charged) this task"),
+        C.UPLOAD_ROUTE_MISSING: W(tr("{name} needs a public image URL"),
+                                  tr("Paste an image URL, or choose an upload route in Settings."), S.OPEN_SETTINGS),
+        C.RATE_LIMITED: W(tr("{name} asks us to slow down"), tr("Wait a minute, then try again."), S.TRY_LATER),
+        C.PROVIDER_UNAVAILABLE: W(tr("{name} is not answering properly"), tr("Try again in a few minutes."),
+                                  S.TRY_LATER),
+        C.MAINTENANCE: W(tr("{name} is down for maintenance"), tr("Try again later; nothing was charged."),
+                         S.TRY_LATER),
+        C.MODEL_UNAVAILABLE: W(tr("{name} has switched this model off for now"),
+                               tr("Try again later, or choose another model."), S.TRY_LATER),
+        C.NETWORK: W(tr("Could not reach {name}"),
+                     tr("Check your internet connection or the proxy in Settings, then try again."), S.TRY_LATER),
+        C.AMBIGUOUS_SUBMIT: W(tr("{name} may have created (and charged) this task"),
                               tr("Check your {name} dashboard before retrying: a retry may be charged again."),
-                              NextStep.CHECK_DASHBOARD),
-        "unknown": W(tr("The outcome of this task is unknown"),
+                              S.CHECK_DASHBOARD),
+        C.TASK_FAILED: W(tr("The generation failed"), tr("Change the prompt or the image, then retry."), S.RETRY),
+        C.TASK_NOT_FOUND: W(tr("{name} no longer knows this task"),
+                            tr("Check your {name} dashboard; start a new task if it is not there."),
+                            S.CHECK_DASHBOARD),
+        C.POLL_TIMEOUT: W(tr("{name} has not finished this task yet"),
+                          tr("It is checked again on the next start, or resume it now."), None),
+        C.POLL_STOPPED: W(tr("Checking this task at {name} stopped"),
+                          tr("Fix the cause shown below, then resume the task; {name} keeps it meanwhile."), None),
+        C.NEEDS_CHECK: W(tr("This task needs a look"),
+                         tr("Check your {name} dashboard, then resume or retry it."), S.CHECK_DASHBOARD),
+        C.UNKNOWN: W(tr("The outcome of this task is unknown"),
                      tr("Check your {name} dashboard before retrying: a retry may be charged again."),
-                     NextStep.CHECK_DASHBOARD),
-        "cancelled": W(tr("Cancelled"), tr("Retry to start it again as a new task."), NextStep.RETRY),
+                     S.CHECK_DASHBOARD),
+        C.CANCELLED: W(tr("Cancelled"), tr("Retry to start it again as a new task."), S.RETRY),
+        C.RESULT_EXPIRED: W(tr("The video's link expired before it was saved"),
+                            tr("Generate it again (a retry is a new, paid task)."), S.RETRY),
+        C.DOWNLOAD: W(tr("The video could not be saved"), tr("Try again later; the link stays valid for a while."),
+                      S.TRY_LATER),
+        C.STORAGE: W(tr("Could not write to the disk"),
+                     tr("Free some space or choose another output folder in Settings."), S.OPEN_SETTINGS),
+        C.DISK_FULL: W(tr("The disk is full"),
+                       tr("Free some space or choose another output folder, then resume the task."),
+                       S.OPEN_SETTINGS),
     }
-
-
-_UNEXPECTED = _Wording("Something went wrong", "Copy the details and report them; your tasks are safe.", None)
 
 
 def _provider_name(provider_id: str | None) -> str:
@@ -117,10 +128,9 @@ def _details(fields: dict) -> str:
     return json.dumps({k: v for k, v in fields.items() if v not in (None, "")}, indent=2, ensure_ascii=False)
 
 
-def _message(code: str, provider_id: str | None, details: str) -> UserMessage:
-    wording = _wordings().get(code)
-    if wording is None:
-        wording = _Wording(tr(_UNEXPECTED.title), tr(_UNEXPECTED.text), None)
+def _message(code: ErrorCode, provider_id: str | None, details: str) -> UserMessage:
+    wordings = _wordings()
+    wording = wordings.get(code) or wordings[ErrorCode.ERROR]
     name = _provider_name(provider_id)
     link = _top_up_url(provider_id) if wording.action in (NextStep.TOP_UP, NextStep.CHECK_DASHBOARD) else None
     return UserMessage(wording.title.format(name=name), wording.text.format(name=name), wording.action,
@@ -138,10 +148,10 @@ def describe_error(error: BaseException, provider_id: str | None = None) -> User
     """An exception caught in a slot, in words."""
     if not isinstance(error, HailuoError):
         details = _details({"error": type(error).__name__, "message": str(error), "provider": provider_id})
-        return _message("unexpected", provider_id, details)
+        return _message(ErrorCode.ERROR, provider_id, details)
     code = error.code
-    if isinstance(error, ProviderUnavailable) and error.maintenance:
-        code = "maintenance"
+    if code is ErrorCode.PROVIDER_UNAVAILABLE and isinstance(error, ProviderUnavailable) and error.maintenance:
+        code = ErrorCode.MAINTENANCE
     details = _details({**error.details(), "provider": provider_id})
     message = _message(code, provider_id, details)
     return _with_said(message, _said_for_error(error))
@@ -166,9 +176,12 @@ def _provider_said(code: str | None, message: str | None) -> str | None:
     return tr("The provider said: ") + prefix + (message or "")
 
 
+_STATE_CODES = {TaskState.UNKNOWN: ErrorCode.UNKNOWN, TaskState.CANCELLED: ErrorCode.CANCELLED}
+
+
 def describe_task(task: Task) -> UserMessage | None:
     """A task's stored failure in words; None when the task has nothing to report."""
-    code = task.error_code or (task.state.value if task.state.value in ("unknown", "cancelled") else None)
+    code = task.error_code or _STATE_CODES.get(task.state)
     if code is None and not task.error_message:
         return None
     details = _details({
@@ -177,6 +190,6 @@ def describe_task(task: Task) -> UserMessage | None:
         "provider_code": task.provider_code, "provider_message": task.provider_message,
         "raw_state": task.raw_state,
     })
-    message = _message(code or "task_failed", task.provider, details)
+    message = _message(code or ErrorCode.TASK_FAILED, task.provider, details)
     said = _provider_said(task.provider_code, task.provider_message) or task.error_message
     return _with_said(message, said)

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from hailuo_desktop.domain.catalog import PROVIDERS, ProviderSpec
+from hailuo_desktop.domain.routes import UploadRoute
 from hailuo_desktop.services.settings import PROXY_SCHEMES, Settings
 from .compose.colors import OK_GREEN, PROBLEM_RED, colored
-
-ROUTE_CHOICES = ("public_url", "kie_upload", "apikley_upload")
-
 
 def needs_upload_route(spec: ProviderSpec) -> bool:
     """Providers that take only a URL and have no upload API of their own."""
@@ -167,9 +165,9 @@ class SettingsDialog(QDialog):
         box = QComboBox(parent)
         box.setToolTip(self.tr("This provider has no upload API: a local image needs a public URL, "
                                "or an upload through another provider with your key there."))
-        box.addItem(self.tr("I will paste public image URLs"), "public_url")
-        box.addItem(self.tr("Upload through kie.ai (uses the kie.ai key)"), "kie_upload")
-        box.addItem(self.tr("Upload through Apikley (uses the Apikley key)"), "apikley_upload")
+        box.addItem(self.tr("I will paste public image URLs"), UploadRoute.PUBLIC_URL.value)
+        box.addItem(self.tr("Upload through kie.ai (uses the kie.ai key)"), UploadRoute.KIE_UPLOAD.value)
+        box.addItem(self.tr("Upload through Apikley (uses the Apikley key)"), UploadRoute.APIKLEY_UPLOAD.value)
         return box
 
     def _network_page(self) -> QWidget:
@@ -201,7 +199,7 @@ class SettingsDialog(QDialog):
     def _load(self, settings: Settings) -> None:
         self.output_dir.setText(settings.output_dir or "")
         for provider_id, box in self.route_boxes.items():
-            index = box.findData(settings.upload_routes.get(provider_id, "public_url"))
+            index = box.findData(str(settings.upload_routes.get(provider_id, UploadRoute.PUBLIC_URL)))
             box.setCurrentIndex(max(0, index))
         self.max_concurrent.setValue(settings.max_concurrent)
         self.notifications.setChecked(settings.notifications)
@@ -215,7 +213,7 @@ class SettingsDialog(QDialog):
     def settings(self) -> Settings:
         """The original settings with this dialog's values; other fields are kept as they were."""
         routes = dict(self._original.upload_routes)
-        routes.update({p: box.currentData() for p, box in self.route_boxes.items()})
+        routes.update({p: UploadRoute(box.currentData()) for p, box in self.route_boxes.items()})
         typed = self.proxy_url.text().strip()
         # A half-typed URL under another mode is dropped rather than saved as an invalid setting.
         proxy_url = typed if typed and proxy_problem(typed) is None else None

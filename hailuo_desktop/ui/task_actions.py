@@ -15,7 +15,6 @@ from qasync import asyncSlot
 
 from ..domain.states import TaskState
 from ..domain.task import Task
-from ..engine import ROUTE_PROVIDER
 from ..services.store import StoreEvent
 from .context import AppContext
 from .dialogs import confirm
@@ -161,5 +160,5 @@ class TaskActions(QObject):
 
 
 def _keys_needed(task: Task) -> set[str]:
-    extra = ROUTE_PROVIDER.get(task.upload_route or "")
+    extra = task.upload_route.provider if task.upload_route else None
     return {task.provider, extra} if extra else {task.provider}

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 
 from hailuo_desktop.domain.catalog import ImageRules
 from hailuo_desktop.domain.images import ImageFacts, ImageVerdict, Problem, check_facts
+from hailuo_desktop.domain.sources import ImageSource, is_url
 from .colors import OK_GREEN, PROBLEM_RED
 
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,12 +29,11 @@ THUMB = 64  # logical pixels in the list
 THUMBNAIL_PIXELS = 2 * THUMB  # what the controller should load, so HiDPI screens stay sharp
 
 
-def is_url(key: str) -> bool:
-    return key.startswith(("http://", "https://"))
-
-
 def display_name(key: str) -> str:
-    if is_url(key):
+    source = ImageSource.of(key)
+    if source.is_data:
+        return source.mime or "data:"
+    if source.is_url:
         parts = urlsplit(key)
         return parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.netloc
     return key.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
