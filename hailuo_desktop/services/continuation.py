@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..domain import catalog
 from ..domain.request import GenerationRequest
+from ..domain.routes import UploadRoute
 from ..domain.task import Task
 from .home import DataPaths, ensure_folder
 from .media import last_frame, video_of
@@ -31,7 +32,7 @@ class Overrides:
     mode: str | None = None
     duration: int | None = None
     resolution: str | None = None
-    upload_route: str | None = None
+    upload_route: UploadRoute | None = None
     base_url: str | None = None
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from ..domain.sources import is_url
+
 MAX_BYTES = 5 * 1024 * 1024  # a prompt table, not a data set
 IMAGE_HEADERS = ("image", "file", "filename", "file_name", "path", "picture")
 PROMPT_HEADERS = ("prompt", "text", "description")
@@ -184,7 +186,7 @@ def _row(line: int, cells: list[str], columns: tuple[int, int]) -> tuple[Row | N
 # --- matching --------------------------------------------------------------------------
 def _find(row: Row, folder: str | None, by_path: dict[str, str],
           by_name: dict[str, list[str]]) -> tuple[str | None, Issue | None]:
-    relative = folder and not row.image.startswith(("http://", "https://")) and not os.path.isabs(
+    relative = folder and not is_url(row.image) and not os.path.isabs(
         os.path.expanduser(row.image))
     exact = by_path.get(_normal(os.path.join(folder, row.image) if relative else row.image))
     if exact is not None:
@@ -199,7 +201,7 @@ def _find(row: Row, folder: str | None, by_path: dict[str, str],
 
 
 def _normal(key: str) -> str:
-    if key.startswith(("http://", "https://")):
+    if is_url(key):
         return key
     return os.path.normcase(os.path.abspath(os.path.expanduser(key)))
 

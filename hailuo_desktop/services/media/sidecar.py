@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ...domain.sources import ImageSource
 from ...domain.task import Task
 
 TAKE_FORMAT = "hailuo-desktop/take-1"
@@ -35,11 +36,11 @@ def image_facts(path: str | None, url: str | None, recorded_sha256: str | None) 
     sha256 = recorded_sha256 or (file_sha256(path) if path else None)
     if path:
         name = Path(path).name
-    elif url is None or url.startswith("data:"):
+    elif url is None or ImageSource.of(url).is_data:
         name = None
     else:
         name = Path(unquote(urlsplit(url).path)).name or None
-    link = url if url and not url.startswith("data:") else None
+    link = url if url and not ImageSource.of(url).is_data else None
     return {"file_name": name, "sha256": sha256, "url": link}
 
 
