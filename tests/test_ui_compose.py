@@ -6,13 +6,30 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QImageIOHandler, QImageReader
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+)
 from PySide6.QtWidgets import QApplication
 
 from hailuo_desktop.services.imagecheck import inspect_image
 from hailuo_desktop.ui.compose import ComposeOrder, ComposePanel
-from hailuo_desktop.ui.compose.camera import TooManyCommands, insert_command, overfull_brackets
-from hailuo_desktop.ui.compose.image_list import STATE_ROLE, VERDICT_ROLE, ImageListModel
+from hailuo_desktop.ui.compose.camera import (
+    TooManyCommands,
+    insert_command,
+    overfull_brackets,
+)
+from hailuo_desktop.ui.compose.frames_slots import FrameRole
+from hailuo_desktop.ui.compose.image_list import (
+    STATE_ROLE,
+    VERDICT_ROLE,
+    ImageListModel,
+)
 from hailuo_desktop.ui.thumbnails import ThumbnailCache, load_thumbnail
 from tests.fixtures.images import png_header_bytes
 
@@ -159,14 +176,14 @@ def test_switching_provider_keeps_text_to_video(panel):
     assert panel.picker.spec().kind == "t2v" and panel.picker.spec().provider == "apixo"
 
 
-def test_end_frame_is_offered_for_02_models_only(qtbot, panel, image_maker):
+def test_start_and_end_slots_are_offered_for_02_models_only(qtbot, panel, image_maker):
     start = add_file(panel, image_maker.jpeg(800, 600, name="start.jpg"))
     end = add_file(panel, image_maker.jpeg(800, 600, name="end.jpg"))
     choose(panel, "kie", "hailuo/2-3-image-to-video-standard")
-    assert panel.picker.end_frame_box.isHidden()
-    choose(panel, "kie", "hailuo/02-image-to-video-standard")
-    assert not panel.picker.end_frame_box.isHidden()
-    panel.picker.end_frame_box.setCurrentIndex(panel.picker.end_frame_box.findData(end))
+    assert panel.frames_box.isHidden()
+    choose(panel, "kie", "hailuo/02-image-to-video-standard", resolution="768P")
+    assert not panel.frames_box.isHidden()
+    panel.set_frame(FrameRole.END, end)
     panel.prompt.set_text("day turns to night")
     order = expect_order(qtbot, panel)
     assert [(r.image, r.end_image) for r in order.requests] == [(start, end)]
@@ -233,18 +250,19 @@ def test_batch_makes_one_request_per_accepted_image(qtbot, panel, image_maker):
     assert {(r.duration, r.resolution, r.prompt) for r in order.requests} == {(6, "768P", "leaves sway [Push in]")}
 
 
-def test_variants_are_made_of_the_selected_image(qtbot, panel, image_maker):
+def test_variants_are_made_of_each_selected_image_or_of_every_image(qtbot, panel, image_maker):
     first = add_file(panel, image_maker.jpeg(800, 600, name="a.jpg"))
     second = add_file(panel, image_maker.jpeg(800, 600, name="b.jpg"))
     panel.prompt.set_text("slow zoom")
     panel.variants.setValue(3)
-    assert "Select the one image" in panel.generate_reason()
+    assert panel.generate_button.text().replace("&", "") == "Generate 6 videos"
+    order = expect_order(qtbot, panel)
+    assert [r.image for r in order.requests] == [first] * 3 + [second] * 3 and order.variants == 3
 
     with qtbot.waitSignal(panel.selection_changed, timeout=2000):
         panel.image_view.setCurrentIndex(panel.images.index(panel.images.row_of(second)))
     order = expect_order(qtbot, panel)
-    assert [r.image for r in order.requests] == [second] * 3 and order.variants == 3
-    assert first not in [r.image for r in order.requests]
+    assert [r.image for r in order.requests] == [second] * 3
 
 
 def test_a_folder_of_a_thousand_images_is_listed_and_counted(qtbot, panel):

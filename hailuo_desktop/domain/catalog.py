@@ -97,6 +97,8 @@ class ModelSpec:
     default_resolution: str | None = None
     forbidden: tuple[tuple[int, str], ...] = ()  # (duration, resolution) pairs refused
     end_frame: bool = False
+    # Resolutions at which the model refuses an end frame (MiniMax answers 2013 for 02 at 512P).
+    no_end_frame_at: tuple[str, ...] = ()
     prompt_optimizer: bool = False
     price: Price | None = None
 
@@ -187,7 +189,7 @@ def _market_models(provider: str, priced: bool) -> list[ModelSpec]:
                   price=price(_credits((6, "768P", 45), (6, "1080P", 80), (10, "768P", 90)))),  # [S]
         ModelSpec(provider, "hailuo/02-image-to-video-standard", "Hailuo 02 · Standard", "02", "standard", "i2v",
                   1500, (6, 10), ("512P", "768P"), default_duration=10, default_resolution="768P",
-                  end_frame=True, prompt_optimizer=True,
+                  end_frame=True, no_end_frame_at=("512P",), prompt_optimizer=True,
                   price=price(_credits((6, "512P", 12), (10, "512P", 20), (6, "768P", 30), (10, "768P", 50)))),
         ModelSpec(provider, "hailuo/02-image-to-video-pro", "Hailuo 02 · Pro", "02", "pro", "i2v",
                   1500, (), (), fixed_duration=6, fixed_resolution="1080P",  # fixed output [S]
@@ -213,7 +215,7 @@ def _minimax_models() -> list[ModelSpec]:
                   resolutions=both, **common),
         # 512P is Hailuo-02 only and needs a first frame.
         ModelSpec("minimax", "MiniMax-Hailuo-02", "Hailuo 02", "02", "standard", "i2v", 2000,
-                  resolutions=("512P", "768P", "1080P"), end_frame=True, **common),
+                  resolutions=("512P", "768P", "1080P"), end_frame=True, no_end_frame_at=("512P",), **common),
         ModelSpec("minimax", "MiniMax-Hailuo-02", "Hailuo 02 (text)", "02", "standard", "t2v", 2000,
                   resolutions=both, **common),
     ]

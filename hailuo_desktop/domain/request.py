@@ -51,6 +51,8 @@ def request_problems(req: GenerationRequest) -> list[str]:
         problems.append(f"{spec.label} is text-to-video and takes no image.")
     if req.end_image and not spec.end_frame:
         problems.append(f"{spec.label} takes no end frame.")
+    elif req.end_image:
+        problems.extend(filter(None, [end_frame_reason(spec, req.resolution)]))
     problems.extend(_duration_problems(req))
     return problems
 
@@ -82,3 +84,13 @@ def forbidden_reason(spec: ModelSpec, duration: int, resolution: str | None) -> 
                               resolution=resolution if spec.resolutions else None)
     problems = _duration_problems(probe)
     return problems[0] if problems else None
+
+
+def end_frame_reason(spec: ModelSpec, resolution: str | None) -> str | None:
+    """Why this model takes no end frame at this resolution (None: it does, or takes none at all)."""
+    chosen = (spec.effective_resolution(resolution) or "").upper()
+    if not spec.end_frame or chosen not in {r.upper() for r in spec.no_end_frame_at}:
+        return None
+    others = [r for r in spec.resolutions if r.upper() not in {x.upper() for x in spec.no_end_frame_at}]
+    return (f"{spec.label} takes no end frame at {chosen}; choose {' or '.join(others)} to end on a frame."
+            if others else f"{spec.label} takes no end frame at {chosen}.")

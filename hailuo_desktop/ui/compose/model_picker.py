@@ -1,4 +1,4 @@
-"""Provider -> model -> mode, duration, resolution, prompt optimizer and end frame.
+"""Provider -> model -> mode, duration, resolution and prompt optimizer.
 
 Everything comes from the catalog. A combination the provider refuses stays in the list
 but disabled, with the reason in its tooltip and in a hint under the controls, so the
@@ -47,8 +47,7 @@ class ModelPicker(QWidget):
         self.optimizer_box = QCheckBox(self.tr("Let the provider refine the &prompt"), self)
         self.optimizer_box.setChecked(True)
         self._optimizer_wanted = True  # shown unchecked while a model has no optimizer
-        self.end_frame_box = self._combo(self.tr("An image the video should end on (Hailuo 02 only)."))
-        self.end_frame_label = QLabel(self.tr("&End frame"), self)
+        self._end_frame_used = False  # the End slot holds a frame: resolutions refusing one are greyed
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -68,11 +67,8 @@ class ModelPicker(QWidget):
         self._add_pair(grid, 2, 0, self.tr("M&ode"), self.mode_box, span=3)
         self._add_pair(grid, 3, 0, self.tr("&Duration"), self.duration_box)
         self._add_pair(grid, 3, 2, self.tr("&Resolution"), self.resolution_box)
-        self.end_frame_label.setBuddy(self.end_frame_box)
-        grid.addWidget(self.end_frame_label, 4, 0)
-        grid.addWidget(self.end_frame_box, 4, 1, 1, 3)
-        grid.addWidget(self.optimizer_box, 5, 0, 1, 4)
-        grid.addWidget(self.hint, 6, 0, 1, 4)
+        grid.addWidget(self.optimizer_box, 4, 0, 1, 4)
+        grid.addWidget(self.hint, 5, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -90,7 +86,6 @@ class ModelPicker(QWidget):
         self.duration_box.currentIndexChanged.connect(self._on_duration_or_resolution)
         self.resolution_box.currentIndexChanged.connect(self._on_duration_or_resolution)
         self.optimizer_box.toggled.connect(self._on_optimizer)
-        self.end_frame_box.currentIndexChanged.connect(self._emit_changed)
 
     # --- what is chosen ----------------------------------------------------------------
     def provider(self) -> str:
@@ -110,8 +105,25 @@ class ModelPicker(QWidget):
     def prompt_optimizer(self) -> bool | None:
         return self.optimizer_box.isChecked() if self.spec().prompt_optimizer else None
 
-    def end_frame(self) -> str | None:
-        return self.end_frame_box.currentData() if self.spec().end_frame else None
+    def end_frame_refusal(self) -> str | None:
+        """Why the chosen model takes no end frame at the chosen resolution (None: it does)."""
+        spec = self.spec()
+        if not spec.end_frame:
+            return None
+        return self._no_end_frame_reason(spec, self.resolution())
+
+    def set_end_frame_used(self, used: bool) -> None:
+        """The End slot holds a frame: grey out the resolutions that refuse one."""
+        if used != self._end_frame_used:
+            self._end_frame_used = used
+            self._refresh_forbidden()
+
+    def _no_end_frame_reason(self, spec: ModelSpec, resolution: str | None) -> str | None:
+        chosen = spec.effective_resolution(resolution) or ""
+        if chosen.upper() not in {r.upper() for r in spec.no_end_frame_at}:
+            return None
+        return self.tr("%1 takes no end frame at %2: choose another resolution to end on a frame.") \
+            .replace("%1", catalog.provider(spec.provider).name).replace("%2", chosen)
 
     def select(self, provider: str, model: str, mode: str | None = None, duration: int | None = None,
                resolution: str | None = None, prompt_optimizer: bool | None = None,
@@ -140,19 +152,6 @@ class ModelPicker(QWidget):
             return catalog.find_model(provider, model, mode, kind)
         except catalog.CatalogError:
             return catalog.default_preset(provider)[0] if provider in catalog.PROVIDERS else self.spec()
-
-    def set_end_frame_choices(self, choices: list[tuple[str, str]]) -> None:
-        """(key, name) of the images that may serve as an end frame."""
-        current = self.end_frame_box.currentData()
-        self._filling = True
-        self.end_frame_box.clear()
-        self.end_frame_box.addItem(self.tr("None"), None)
-        for key, name in choices:
-            self.end_frame_box.addItem(name, key)
-        self._select_data(self.end_frame_box, current)
-        self._filling = False
-        if self.end_frame_box.currentData() != current:
-            self._emit_changed()
 
     # --- filling the lists -------------------------------------------------------------
     def _fill_providers(self) -> None:
@@ -313,8 +312,6 @@ class ModelPicker(QWidget):
         self.optimizer_box.setToolTip(
             self.tr("The provider rewrites the prompt for better results; turn off to send it word for word.")
             if spec.prompt_optimizer else self.tr("%1 has no prompt optimizer.").replace("%1", spec.label))
-        self.end_frame_label.setVisible(spec.end_frame)
-        self.end_frame_box.setVisible(spec.end_frame)
         self._refresh_forbidden()
 
     def _refresh_forbidden(self) -> None:
@@ -325,11 +322,16 @@ class ModelPicker(QWidget):
             reasons += self._disable_refused(self.duration_box, lambda d: forbidden_reason(
                 spec, d, self.resolution_box.currentData()))
             reasons += self._disable_refused(self.resolution_box, lambda r: forbidden_reason(
-                spec, self.duration_box.currentData(), r))
+                spec, self.duration_box.currentData(), r) or self._end_frame_conflict(spec, r))
+        elif spec.resolutions and self._end_frame_used:
+            reasons += self._disable_refused(self.resolution_box, lambda r: self._end_frame_conflict(spec, r))
         if spec.fixed_duration is not None:
             reasons.insert(0, self.duration_box.toolTip())
         self.hint.setText("\n".join(dict.fromkeys(reasons)))
         self.hint.setVisible(bool(reasons))
+
+    def _end_frame_conflict(self, spec: ModelSpec, resolution: str | None) -> str | None:
+        return self._no_end_frame_reason(spec, resolution) if self._end_frame_used and spec.end_frame else None
 
     @staticmethod
     def _disable_refused(box: QComboBox, reason_for) -> list[str]:

@@ -15,6 +15,7 @@ from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.images import ImageFacts, Problem
 from .cost import CostBar
 from .drop import DropHandler
+from .frames_slots import FrameRole, FramesSlots
 from .image_list import KEY_ROLE, PROBLEMS_ROLE, STATE_ROLE, ImageListModel, ImageListView, display_name
 from .model_picker import ModelPicker
 from .order import ComposeOrder, Draft, Plan, plan
@@ -38,7 +39,8 @@ class ComposePanel(QWidget):
         self._busy = False
         self._outside_reason: str | None = None
         self._plan = Plan(None, None, 0)
-        self._end_frames_stale = True
+        self.image_prompts: dict[str, str] = {}  # image key -> its own prompt (the prompt table)
+        self.image_parents: dict[str, str] = {}  # image key -> the take whose last frame it is
         # Image changes arrive in bursts (a folder of hundreds): refresh once per burst.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -62,12 +64,13 @@ class ComposePanel(QWidget):
         # The reasons an image is refused must show in full: the list gives up height first.
         self.images_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.picker = ModelPicker(self)
+        self.frames = FramesSlots(self)
         self.prompt = PromptEditor(self)
         self.cost = CostBar(self)
         self.variants = QSpinBox(self)
         self.variants.setRange(1, 20)
-        self.variants.setToolTip(self.tr("1: one video per accepted image. More: that many videos of the "
-                                         "selected image."))
+        self.variants.setToolTip(self.tr("Videos per image. 1: one per accepted image. More: that many of each "
+                                         "selected image, or of every accepted image when none is selected."))
         self.generate_button = self._button(self.tr("&Generate"), self.tr("Submit to the provider (Ctrl+Enter)."))
         self.generate_button.setDefault(True)
         self.reason = self._dim_label()
@@ -91,6 +94,8 @@ class ComposePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._images_group(), 3)
         layout.addWidget(self._group(self.tr("Video"), self.picker))
+        self.frames_box = self._group(self.tr("Start and end frames"), self.frames)
+        layout.addWidget(self.frames_box)
         layout.addWidget(self._group(self.tr("Prompt"), self.prompt), 1)
         layout.addWidget(self.cost)
         layout.addLayout(self._generate_row())
@@ -140,6 +145,7 @@ class ComposePanel(QWidget):
             signal.connect(self._on_images_changed)
         self.picker.provider_changed.connect(self._on_provider)
         self.picker.changed.connect(self._refresh)
+        self.frames.changed.connect(self._refresh)
         self.prompt.changed.connect(self._refresh)
         self.variants.valueChanged.connect(self._refresh)
         self.generate_button.clicked.connect(self.trigger_generate)
@@ -181,6 +187,10 @@ class ComposePanel(QWidget):
         """Reuse a task's settings."""
         self.picker.select(provider, model, mode, duration, resolution, prompt_optimizer, kind)
         self.prompt.set_text(prompt)
+
+    def set_frame(self, role: FrameRole, key: str | None) -> None:
+        """Put a listed image (or nothing) in the Start or End slot."""
+        self.frames.assign(role, key)
 
     def current_provider(self) -> str:
         return self.picker.provider()
@@ -233,14 +243,7 @@ class ComposePanel(QWidget):
             self.provider_changed.emit(provider_id)
 
     def _on_images_changed(self, *args) -> None:
-        self._end_frames_stale = True
         self._refresh_timer.start()
-
-    def _sync_end_frames(self) -> None:
-        """The end-frame list only matters while an end-frame model is chosen."""
-        if self._end_frames_stale and self.picker.spec().end_frame:
-            self._end_frames_stale = False
-            self.picker.set_end_frame_choices([(key, display_name(key)) for key in self.images.accepted_keys()])
 
     def _on_selection(self, selected: QItemSelection = None, deselected: QItemSelection = None) -> None:
         self._refresh()
@@ -249,19 +252,24 @@ class ComposePanel(QWidget):
     def _draft(self) -> Draft:
         picker = self.picker
         accepted = self.images.accepted_keys()
-        end_frame = picker.end_frame() if picker.end_frame() in accepted else None
-        return Draft(provider=picker.provider(), provider_name=catalog.provider(picker.provider()).name,
+        name = catalog.provider(picker.provider()).name
+        start, end, frame_problem = self.frames.sync(self.images, picker.end_frame_refusal(), name)
+        slots = picker.spec().end_frame and picker.spec().needs_image
+        picker.set_end_frame_used(bool(slots and self.frames.key(FrameRole.END)))
+        return Draft(provider=picker.provider(), provider_name=name,
                      spec=picker.spec(), prompt=self.prompt.text(), duration=picker.duration(),
                      resolution=picker.resolution(), prompt_optimizer=picker.prompt_optimizer(),
-                     end_frame=end_frame, accepted=accepted, listed=self.images.rowCount(),
+                     end_frame=end if slots else None, start_frame=start if slots else None,
+                     frame_problem=frame_problem if slots else None, prompts=self.image_prompts,
+                     parents=self.image_parents, accepted=accepted, listed=self.images.rowCount(),
                      checking=self.images.checking_count(),
                      selected=[k for k in self.image_view.selected_keys() if k in accepted],
                      variants=self.variants.value(), prompt_problems=self.prompt.problems())
 
     def _refresh(self, *args) -> None:
         self._refresh_timer.stop()
-        self._sync_end_frames()
         draft = self._draft()
+        self.frames_box.setVisible(draft.spec.end_frame and draft.spec.needs_image)
         self._plan = plan(draft)
         self.prompt.set_limit(draft.spec.prompt_max)
         self.cost.set_estimate(draft.spec, draft.duration, draft.resolution, max(1, self._plan.count))
