@@ -50,3 +50,17 @@ def test_unknown_model_names_the_choices():
         assert "hailuo-2-3-fast" in str(e)
     else:
         raise AssertionError("an unknown model was accepted")
+
+
+def test_an_end_frame_at_512p_is_refused_before_sending():
+    from hailuo_desktop.domain.catalog import find_model
+    from hailuo_desktop.domain.request import end_frame_reason
+
+    for provider, model in (("minimax", "MiniMax-Hailuo-02"), ("kie", "hailuo/02-image-to-video-standard")):
+        spec = find_model(provider, model)
+        refused = GenerationRequest(spec, "x", image="a.png", end_image="b.png", duration=6, resolution="512P")
+        assert any("no end frame at 512P" in p for p in request_problems(refused)), provider
+        assert request_problems(GenerationRequest(spec, "x", image="a.png", resolution="512P", duration=6)) == []
+        assert request_problems(GenerationRequest(spec, "x", image="a.png", end_image="b.png", duration=6,
+                                                  resolution="768P")) == []
+        assert end_frame_reason(spec, "768P") is None and "768P" in end_frame_reason(spec, "512P")
