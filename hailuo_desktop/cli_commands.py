@@ -22,6 +22,7 @@ from .engine import build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.imagecheck import check_image
+from .services.lease import HeldPolicy
 from .services.logs import setup_logging
 from .services.secrets import KeyStore
 from .services.settings import SettingsStore
@@ -85,14 +86,14 @@ def _report_repairs(notes: list[str], store) -> None:
 
 
 @asynccontextmanager
-async def open_engine(poll_interval: float | None = None):
+async def open_engine(poll_interval: float | None = None, held: HeldPolicy = HeldPolicy.WAIT):
     paths = DataPaths.at(data_home())
     key_store = KeyStore(env=os.environ)
     with logging_to(paths, key_store):
         settings_store = SettingsStore(paths.settings)
         settings = settings_store.load()
         async with build_http_client(settings) as client:
-            engine = build_engine(paths, settings, key_store, client, poll_interval=poll_interval)
+            engine = build_engine(paths, settings, key_store, client, poll_interval=poll_interval, held=held)
             _report_repairs(settings_store.warnings, engine.store)
             try:
                 yield engine, settings
@@ -184,9 +185,15 @@ def cmd_tasks(args) -> int:
 
 
 async def cmd_wait(args) -> int:
-    async with open_engine(args.poll_interval) as (engine, _):
-        finished = await engine.runner.resume_unfinished()
+    """Every unfinished task nobody else works; those a running window holds are left to it."""
+    async with open_engine(args.poll_interval, held=HeldPolicy.SKIP) as (engine, _):
+        resumed = await engine.runner.resume_unfinished()
+        left = engine.runner.left_to_others
+    finished = [t for t in resumed if t.id not in left]
     _report_list(finished, args.json)
+    if left:
+        print(f"hailuo-desktop: {len(left)} unfinished task(s) are being worked by another Hailuo Desktop process "
+              "(a window); left to it. Run `hailuo-desktop wait` again once it is closed.", file=sys.stderr)
     return 0 if all(t.state is TaskState.SUCCEEDED for t in finished) else 1
 
 

@@ -25,6 +25,7 @@ from .services.adaptive import AdaptivePlanner
 from .services.budget import RequestBudget
 from .services.downloads import Downloader, crash_point_from
 from .services.home import DataPaths
+from .services.lease import HeldPolicy, Leases, LeaseTerms
 from .services.runner import Runner
 from .services.secrets import KeyStore
 from .services.settings import Settings
@@ -95,9 +96,12 @@ def build_engine(
     poll_interval: float | None = None,
     store: TaskStore | None = None,
     adaptive: bool = True,
+    held: HeldPolicy = HeldPolicy.WAIT,
+    lease_terms: LeaseTerms | None = None,
 ) -> Engine:
     """`adaptive`: poll where the store's history says tasks finish (services.adaptive), within
-    each provider's documented schedule; a fixed `poll_interval` overrides it."""
+    each provider's documented schedule; a fixed `poll_interval` overrides it. `held`: what
+    to do with a task another process works (services.lease)."""
     keys = KeyRing(key_store)
     store = store or TaskStore(paths.store)
     planner = AdaptivePlanner(store) if adaptive else None
@@ -114,11 +118,13 @@ def build_engine(
                               base_url=_upload_origin(provider_id, task_base_url, settings))
 
     uploads = UploadService(store, uploader_factory, settings.upload_routes, clock=clock)
-    downloader = Downloader(client, clock=clock, sleep=sleep, crash_point=crash_point_from(os.environ))
+    leases = Leases(store, clock, terms=lease_terms or LeaseTerms())
+    downloader = Downloader(client, clock=clock, sleep=sleep, crash_point=crash_point_from(os.environ),
+                            part_tag=leases.tag)
     runner = Runner(store, provider_factory, uploads, downloader,
                     RequestBudget(clock=clock, sleep=sleep), settings.output_folder(paths),
                     clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent,
-                    poll_planner=planner.plan_for if planner is not None else None)
+                    poll_planner=planner.plan_for if planner is not None else None, leases=leases, held=held)
     return Engine(store, runner, uploads, keys, client, planner)
 
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from PIL import Image
 
 from hailuo_desktop.domain.states import TaskState
+from hailuo_desktop.services.downloads import partials
 from hailuo_desktop.services.store import TaskStore
 from hailuo_desktop.simulator.filestore import result_info
 from hailuo_desktop.simulator.media import load_sample, padded
@@ -293,7 +294,8 @@ class CrashLab:
 def _download_left_at(point: str, task) -> bool:
     if not task.video_path:
         return False
-    video, part = Path(task.video_path), Path(task.video_path + ".part")
+    video = Path(task.video_path)
+    part = next(iter(partials(video)), video.with_name(video.name + ".part"))  # the owner's own name
     if point == "download":
         return part.is_file() and part.stat().st_size > 0 and not video.exists()
     if point == "before_rename":

@@ -29,6 +29,7 @@ from hailuo_desktop.domain.catalog import PROVIDERS, find_model
 from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.engine import build_engine
+from hailuo_desktop.services.downloads import partials
 from hailuo_desktop.services.home import DataPaths
 from hailuo_desktop.services.secrets import KeyStore
 from hailuo_desktop.services.settings import Settings
@@ -263,8 +264,9 @@ def fill_the_disk_under(store) -> Callable[[], None]:
 
     def free_space() -> None:
         unsubscribe()
-        for part in made:
-            part.unlink()
+        for part in made:  # the owner's download renamed it to its own part name (services.lease)
+            [link] = [p for p in partials(part.with_suffix("")) if p.is_symlink()]
+            link.unlink()
     return free_space
 
 

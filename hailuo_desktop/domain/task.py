@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from .codes import ErrorCode
 from .routes import UploadRoute
@@ -55,8 +55,10 @@ class Task:
     image_sha256: str | None = None
     charged_cost: float | None = None  # confirmed by the provider; `cost` stays the estimate
     charge_status: str | None = None
-    lease_owner: str | None = None  # the process that may poll and download this task now
-    lease_expires_at: float | None = None
+    # Who works the task right now (services.lease): not part of what the task is, so two
+    # reads of an unchanged task compare equal whether or not a process holds it.
+    lease_owner: str | None = field(default=None, compare=False)  # the process that may poll and download it
+    lease_expires_at: float | None = field(default=None, compare=False)
     activity: str | None = None  # what the runner is doing while the task waits (retrying, ...)
     activity_attempt: int | None = None
     next_attempt_at: float | None = None

@@ -22,7 +22,7 @@ from ..domain.errors import HailuoError, ResultExpired
 from ..domain.states import RemoteState
 from ..domain.task import Task
 from . import outcomes
-from .downloads import discard_partial, hash_file, part_path
+from .downloads import discard_partial, hash_file, partials
 from .job import Job, Parts
 from .naming import planned_video_path
 
@@ -62,20 +62,20 @@ class Delivery:
         return path
 
     async def _fetch(self, job: Job, task: Task, dest: Path) -> tuple[int, str]:
-        if dest.is_file() and not part_path(dest).exists():
+        if dest.is_file() and not partials(dest):
             # The app stopped after the rename, before SUCCEEDED was committed. Only a
             # checked, complete download is ever renamed onto this path (it was chosen free
             # and is ours alone), so the video is here: fetching it again could only fail
             # on a link that has expired since.
             return await hash_file(dest)
         try:
-            return await self._parts.downloader.fetch(task.result_url, dest)
+            return await self._parts.downloader.fetch(task.result_url, dest, guard=job.keep_lease)
         except ResultExpired:
             fresh = await self._fresh_url(job, task)
             if fresh is None or fresh == task.result_url:
                 raise
             job.update(result_url=fresh, result_seen_at=job.now())
-            return await self._parts.downloader.fetch(fresh, dest)
+            return await self._parts.downloader.fetch(fresh, dest, guard=job.keep_lease)
 
     async def _fresh_url(self, job: Job, task: Task) -> str | None:
         """Ask the provider once more for the result link; None when it has no other."""

@@ -12,7 +12,8 @@
   with the client's auth disabled, and redirects are followed here, hop by hop, so a
   redirect to another origin cannot carry one either.
 
-The `.part` file: kept when the download fails in a way a later try can continue (network
+The `.part` file (`<dest>.<tag>.part` with a `part_tag`: a name only this process writes;
+a part another process left is copied to it and continued): kept when the download fails in a way a later try can continue (network
 errors after the retries, a full disk, an unwritable folder), because the task stays
 resumable; removed when its bytes are useless (wrong type, over the cap, longer than
 announced, expired link) and after success. The runner removes it (`discard_partial`)
@@ -23,10 +24,12 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import glob
 import hashlib
 import logging
 import os
 import re
+import shutil
 import signal
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -47,6 +50,9 @@ _CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
 _CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)")
 CRASHPOINT_ENV = "HAILUO_CRASHPOINT"
 CrashPoint = Callable[[str], None]
+# Called before each chunk is written (False) and before the rename (True: must be sure);
+# it raises to stop the download (services.lease: another process took the task over).
+Guard = Callable[[bool], None]
 
 
 def crash_point_from(env: Mapping[str, str]) -> CrashPoint:
@@ -70,16 +76,47 @@ def _no_crash(name: str) -> None:
     return None
 
 
-def part_path(dest: Path) -> Path:
-    return dest.with_name(dest.name + ".part")
+def _no_guard(strict: bool) -> None:
+    return None
+
+
+def part_path(dest: Path, tag: str = "") -> Path:
+    """`<dest>.part`, or `<dest>.<tag>.part`: a name only the owner tagged `tag` writes."""
+    return dest.with_name(f"{dest.name}.{tag}.part" if tag else dest.name + ".part")
+
+
+def partials(dest: Path) -> list[Path]:
+    """Every partial download of `dest`, whoever wrote it, largest first."""
+    dest = Path(dest)
+    found = [p for p in dest.parent.glob(glob.escape(dest.name) + "*.part")
+             if p.name == dest.name + ".part" or p.name.count(".") == dest.name.count(".") + 2]
+    return sorted(found, key=_size_or_zero, reverse=True)
 
 
 def discard_partial(dest: Path) -> None:
-    """Remove the `.part` of `dest`, if any (the task will not resume this download)."""
-    try:
-        part_path(Path(dest)).unlink(missing_ok=True)
-    except OSError as exc:
-        log.warning("could not remove %s: %s", part_path(Path(dest)), exc)
+    """Remove the partial downloads of `dest`, if any (the task will not resume this download)."""
+    for part in partials(Path(dest)):
+        try:
+            part.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", part, exc)
+
+
+def _adopt_partial(dest: Path, mine: Path) -> None:
+    """Continue from the largest part another owner left (the task's lease is ours now).
+    Copied, not renamed: an old owner that hung and wakes up may write a chunk more into
+    its own file before it sees the lease is gone, and that must not land in ours."""
+    if os.path.lexists(mine):
+        return
+    others = partials(dest)
+    if not others:
+        return
+    if others[0].is_symlink():  # not a download's bytes (a test's stand-in for a full disk): keep the link
+        os.replace(others[0], mine)
+    else:
+        shutil.copyfile(others[0], mine)
+    for old in others:
+        old.unlink(missing_ok=True)
 
 
 def allowed_content_type(value: str | None) -> bool:
@@ -111,24 +148,26 @@ class Downloader:
     def __init__(self, client: httpx.AsyncClient, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, *,
                  retry: RetryPolicy | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 crash_point: CrashPoint = _no_crash) -> None:
+                 crash_point: CrashPoint = _no_crash, part_tag: str = "") -> None:
         self._client = client
+        self._part_tag = part_tag  # this process's own temporary file names (services.lease)
         self._crash_point = crash_point
         self._clock = clock
         self._sleep = sleep
         self._retry = retry or RetryPolicy(attempts=6, backoff=Backoff(base=1.0, maximum=30.0))
         self.max_bytes = max_bytes
 
-    async def fetch(self, url: str, dest: Path) -> tuple[int, str]:
-        """Download `url` to `dest`; returns (bytes, sha256 hex)."""
+    async def fetch(self, url: str, dest: Path, *, guard: Guard | None = None) -> tuple[int, str]:
+        """Download `url` to `dest`; returns (bytes, sha256 hex). `guard`: see Guard."""
         dest = Path(dest)
         _ensure_folder(dest.parent)
+        guard = guard or _no_guard
         started = self._clock()
         attempt = 0
         while True:
             attempt += 1
             try:
-                size, digest = await self._attempt(url, dest)
+                size, digest = await self._attempt(url, dest, guard)
             except _TryAgain as exc:
                 delay = self._retry.delay(attempt, exc)
                 if delay is None:
@@ -142,8 +181,13 @@ class Downloader:
             return size, digest
 
     # --- one attempt -----------------------------------------------------------------
-    async def _attempt(self, url: str, dest: Path) -> tuple[int, str]:
-        part = part_path(dest)
+    async def _attempt(self, url: str, dest: Path, guard: Guard) -> tuple[int, str]:
+        part = part_path(dest, self._part_tag)
+        guard(True)  # only the task's owner may take over another's part
+        try:
+            await asyncio.to_thread(_adopt_partial, dest, part)
+        except OSError as exc:
+            raise _storage_error(exc, dest.parent) from exc
         have = _size_or_zero(part)
         headers = {"Accept-Encoding": "identity"}
         if have:
@@ -152,10 +196,12 @@ class Downloader:
         try:
             plan = self._plan(response, have, dest)
             if plan is None:  # the .part already holds the whole file (a 416 that says so)
+                guard(True)
                 return await _finish(part, dest, self._crash_point)
-            await self._receive(response, part, plan)
+            await self._receive(response, part, plan, guard)
         finally:
             await response.aclose()
+        guard(True)
         return await _finish(part, dest, self._crash_point)
 
     async def _open(self, url: str, headers: dict[str, str]) -> httpx.Response:
@@ -223,7 +269,7 @@ class Downloader:
         raise DownloadError(f"The result host {_host(str(response.url))} sent {what} instead of a video; "
                             "the link may have expired or need a login.")
 
-    async def _receive(self, response: httpx.Response, part: Path, plan: _Plan) -> None:
+    async def _receive(self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard) -> None:
         received = plan.offset
         with _open_part(part, append=plan.offset > 0) as file:
             try:
@@ -235,6 +281,7 @@ class Downloader:
                         raise DownloadError(f"The result is over the {self.max_bytes}-byte limit; it was not kept.")
                     if plan.total is not None and received > plan.total:
                         raise DownloadError("The result host sent more bytes than it announced.")
+                    guard(False)
                     _write(file, chunk, part)
             except httpx.TransportError as exc:
                 raise _TryAgain(_describe_transport(exc), exc) from exc

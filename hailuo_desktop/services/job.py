@@ -14,6 +14,7 @@ from ..domain.task import Task
 from ..providers.base import Provider
 from .budget import RequestBudget
 from .downloads import Downloader
+from .lease import Leases
 from .polling import PollPolicy, RetryPolicy
 from .store import TaskStore
 from .uploads import UploadService
@@ -34,6 +35,7 @@ class Parts:
     submit_retry: RetryPolicy
     upload_retry: RetryPolicy
     rng: random.Random = field(default_factory=random.Random)
+    leases: Leases | None = None  # one owner per task (services.lease)
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Job:
         return self.parts.store.get(self.task_id)
 
     def update(self, **changes) -> Task:
+        if not self.submitting:  # what a POST in flight brings back is recorded whoever holds the task
+            self.keep_lease(strict=True)  # otherwise a process that lost the task must not write over the new owner
         return self.parts.store.update(self.task_id, **changes)
 
     def settle(self, outcome: Outcome, **progress) -> Task:
@@ -64,6 +68,11 @@ class Job:
 
     def now(self) -> float:
         return self.parts.clock()
+
+    def keep_lease(self, strict: bool = False) -> None:
+        """Raises LeaseLost when another process has taken this task over (services.lease)."""
+        if self.parts.leases is not None:
+            self.parts.leases.keep(self.task_id, strict=strict)
 
     def check_stop(self) -> None:
         """Stop between steps, where nothing is half done."""

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from ..domain.task import Task
-from .downloads import part_path
+from .downloads import partials
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 48
@@ -33,12 +33,12 @@ def video_file_name(task: Task) -> str:
 
 
 def planned_video_path(output_dir: Path, task: Task) -> Path:
-    """A free path for this task's video: neither the file nor its `.part` exists yet."""
+    """A free path for this task's video: neither the file nor a `.part` of it exists yet."""
     folder = Path(output_dir).resolve()
     name = video_file_name(task)
     candidate = folder / name
     number = 1
-    while candidate.exists() or part_path(candidate).exists():
+    while candidate.exists() or partials(candidate):
         number += 1
         candidate = folder / f"{name.removesuffix('.mp4')}-{number}.mp4"
     if candidate.parent != folder:  # cannot happen with the names above; a last guard all the same

@@ -39,6 +39,7 @@ from .delivery import Delivery
 from .downloads import Downloader, discard_partial
 from .intake import ImageCheck, retry_of, task_from_request
 from .job import Job, Parts
+from .lease import HeldPolicy, LeaseLost, Leases
 from .poller import Poller
 from .polling import Backoff, PollPlan, PollPolicy, RetryPolicy
 from .store import TaskStore
@@ -61,7 +62,9 @@ class Runner:
                  poll_interval: float | None = None, max_concurrent: int = 8, *,
                  rng: random.Random | None = None, image_check: ImageCheck | None = None,
                  submit_retry: RetryPolicy | None = None, upload_retry: RetryPolicy | None = None,
-                 poll_planner: PollPlanner | None = None) -> None:
+                 poll_planner: PollPlanner | None = None, leases: Leases | None = None,
+                 held: HeldPolicy = HeldPolicy.WAIT,
+                 heartbeat_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         if poll_interval is not None and poll_interval <= 0:
             raise ValueError("the poll interval must be positive")
         self._store = store
@@ -72,11 +75,17 @@ class Runner:
         self._poll_interval = poll_interval
         rng = rng or random.Random()
         self._rng = rng
+        self._leases = leases or Leases(store, clock)
+        self._held = held
+        self._heartbeat_sleep = heartbeat_sleep  # real time by default: it runs while the tests' sleeps are faked
+        self._heartbeat: asyncio.Task | None = None
+        self.left_to_others: set[str] = set()  # tasks another live process holds (HeldPolicy.SKIP)
         self._parts = Parts(
             store=store, uploads=uploads, downloader=downloader, budget=budget, output_dir=Path(output_dir),
             clock=clock, sleep=sleep, poll_policy=self._poll_policy, rng=rng,
             submit_retry=submit_retry or RetryPolicy(attempts=5, backoff=Backoff(base=2.0, maximum=60.0), rng=rng),
             upload_retry=upload_retry or RetryPolicy(attempts=4, backoff=Backoff(base=1.0, maximum=30.0), rng=rng),
+            leases=self._leases,
         )
         self._slots = asyncio.Semaphore(max(1, max_concurrent))
         self._submitter = Submitter(self._parts)
@@ -158,6 +167,9 @@ class Runner:
             handles.append(handle)
         if handles:
             await asyncio.wait(handles)
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            await asyncio.gather(self._heartbeat, return_exceptions=True)
 
     # --- one job -----------------------------------------------------------------------
     def _forget(self, task_id: str, handle: asyncio.Task) -> None:
@@ -169,6 +181,9 @@ class Runner:
     async def _drive(self, job: Job) -> Task | None:
         try:
             return await self._steps(job)
+        except LeaseLost:
+            log.info("task %s was taken over by another process; leaving it to that one", job.task_id)
+            return self._get_or_none(job.task_id)
         except asyncio.CancelledError:
             if job.cancel_requested:
                 return self._mark_cancelled(job.task_id)
@@ -176,8 +191,12 @@ class Runner:
         except KeyError:
             log.info("task %s was removed while it ran", job.task_id)
             return None
+        finally:
+            self._leases.release(job.task_id)
 
     async def _steps(self, job: Job) -> Task:
+        if not await self._own(job):
+            return job.task()
         task = self._store.get(job.task_id)
         if not _needs_work(task):
             return task
@@ -209,6 +228,45 @@ class Runner:
                 return task
             job.check_stop()
         return await self._delivery.deliver(job)
+
+    # --- one owner per task (services.lease) -------------------------------------------
+    async def _own(self, job: Job) -> bool:
+        """Take the task's lease. While another live process holds it: leave it (SKIP), or
+        follow it from the store and take over once the lease is free (WAIT)."""
+        seen = None
+        while not self._leases.take(job.task_id):
+            task = self._store.get(job.task_id)
+            if task.updated_at != seen:  # the other process moved it: tell this one's listeners
+                task, seen = self._store.reload(job.task_id), task.updated_at
+            if not _needs_work(task):
+                return False
+            if self._held is HeldPolicy.SKIP:
+                self.left_to_others.add(job.task_id)
+                return False
+            await self._parts.sleep(self._leases.terms.wait_interval)
+            job.check_stop()
+        if self._heartbeat is None or self._heartbeat.done():
+            self._heartbeat = asyncio.get_running_loop().create_task(self._beat(), name="hailuo lease heartbeat")
+        return True
+
+    async def _beat(self) -> None:
+        """Renew this process's leases while it holds any; stop a job whose lease was lost."""
+        while self._leases.holding():
+            await self._heartbeat_sleep(self._leases.terms.renew_after)
+            try:
+                lost = self._leases.renew_all()
+            except Exception:  # a busy database now and then: the next beat tries again
+                log.exception("could not renew the task leases")
+                continue
+            for task_id in lost:
+                self._stop_lost(task_id)
+
+    def _stop_lost(self, task_id: str) -> None:
+        job, handle = self._jobs.get(task_id, (None, None))
+        if job is not None and not handle.done() and not job.submitting:
+            log.info("task %s: lease lost to another process; stopping here", task_id)
+            job.closing = True
+            handle.cancel()
 
     async def _prepare(self, job: Job, task: Task, *, sent: bool) -> bool:
         """Find the model and build the provider; on failure, record it (resumable if sent)."""

@@ -230,6 +230,44 @@ class TaskStore:
             final, total = conn.execute(sql, [*(s.value for s in FINAL_STATES), batch_id]).fetchone()
         return int(final), int(total)
 
+    # --- leases (services.lease): one owner per task; not store events -----------------
+    def take_lease(self, task_id: str, owner: str, now: float, expires_at: float, *,
+                   from_owner: str | None = None) -> bool:
+        """One UPDATE: the lease is ours if it was free, expired or ours (or `from_owner`'s)."""
+        taken = ("lease_owner = ?" if from_owner else
+                 "(lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at <= ?)")
+        params = [from_owner] if from_owner else [owner, now]
+        with self._transaction() as conn:
+            cursor = conn.execute(f"UPDATE tasks SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND {taken}",
+                                  (owner, expires_at, task_id, *params))
+        return cursor.rowcount == 1
+
+    def renew_leases(self, owner: str, expires_at: float, task_ids: list[str]) -> set[str]:
+        """Push the expiry of those of `task_ids` this owner still holds; returns their ids."""
+        marks = ", ".join("?" for _ in task_ids)
+        with self._transaction() as conn:
+            conn.execute(f"UPDATE tasks SET lease_expires_at = ? WHERE lease_owner = ? AND id IN ({marks})",
+                         (expires_at, owner, *task_ids))
+            rows = conn.execute(f"SELECT id FROM tasks WHERE lease_owner = ? AND id IN ({marks})", (owner, *task_ids))
+            return {row[0] for row in rows}
+
+    def release_lease(self, task_id: str, owner: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?",
+                         (task_id, owner))
+
+    def lease_of(self, task_id: str) -> tuple[str | None, float | None]:
+        with self._reading() as conn:
+            row = conn.execute("SELECT lease_owner, lease_expires_at FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def reload(self, task_id: str) -> Task:
+        """The task as another process left it, told to the listeners (they see only this
+        object's own changes otherwise)."""
+        task = self.get(task_id)
+        self._emit([StoreEvent("updated", task_id, task)])
+        return task
+
     # --- upload cache ----------------------------------------------------------------
     def cached_upload(self, sha256: str, route: str) -> UploadedFile | None:
         """The URL an earlier upload of the same bytes gave, while it has the safety margin left."""

@@ -61,6 +61,7 @@ class Submitter:
             job.check_stop()
             await self._parts.budget.acquire(job.spec.provider)
             job.check_stop()
+            job.keep_lease(strict=True)  # never send what another process (the task's owner now) sends
             job.submitting = True
             try:
                 settled = await self._attempt(job, payload)
