@@ -11,6 +11,7 @@ import asyncio
 import sys
 
 from . import __version__
+from .cli_media import add_media_commands
 from .domain import catalog
 from .domain.routes import UploadRoute
 
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_wait(commands)
     _add_key(commands)
     _add_simulator(commands)
+    add_media_commands(commands, PROVIDER_IDS)
     return parser
 
 
@@ -100,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         from .simulator.cli import run
 
         return run(args.host, args.port, time_scale=args.time_scale, seed=args.seed, manual_clock=args.manual_clock)
-    from . import cli_commands
+    from . import cli_commands, cli_media
 
-    handler = getattr(cli_commands, f"cmd_{args.command}")
+    handler = getattr(cli_commands, f"cmd_{args.command}", None) or getattr(cli_media, f"cmd_{args.command}")
     try:
         return asyncio.run(handler(args)) if asyncio.iscoroutinefunction(handler) else handler(args)
     except KeyboardInterrupt:

@@ -55,7 +55,7 @@ def test_last_frame_is_the_real_last_decoded_frame(clip, tmp_path):
     frames = decoded_frames(clip)
     info = media.last_frame(clip, tmp_path / "last.png")
     still = Image.open(info.path)
-    assert (info.index, still.size) == (len(frames) - 1, (320, 240))
+    assert (info.index, still.size) == (len(frames) - 1, (448, 320))
     assert mean_difference(still, frames[-1]) < SAME_PICTURE
     # not a keyframe before it, not the frame before it
     assert mean_difference(still, frames[-2]) > 3 * SAME_PICTURE

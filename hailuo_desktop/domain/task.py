@@ -74,6 +74,7 @@ class Task:
         return {
             "id": self.id, "provider": self.provider, "model": self.model, "remote_id": self.remote_id,
             "state": self.state.value, "video_path": self.video_path, "error": error,
+            "starred": self.starred, "parent_id": self.parent_id,
         }
 
     def as_dict(self) -> dict:

@@ -57,15 +57,11 @@ def continuation_request(parent: Task, prompt: str, still: str | Path,
                          overrides: Overrides = Overrides()) -> GenerationRequest:
     """The parent's provider, model, mode, duration and resolution unless overridden."""
     provider = overrides.provider or parent.provider
-    same_provider = provider == parent.provider
     duration: int | None
-    if not same_provider and overrides.model is None:
+    if provider != parent.provider and overrides.model is None:
         spec, duration, resolution = catalog.default_preset(provider)
     else:
-        model = overrides.model or parent.model
-        inherit_mode = same_provider and model == parent.model and parent.kind == "i2v"
-        spec = catalog.find_model(provider, model, overrides.mode or (parent.mode if inherit_mode else None),
-                                  kind="i2v")
+        spec = _image_model(parent, provider, overrides)
         duration = parent.duration if _choosable(parent.duration, spec.durations) else None
         resolution = parent.resolution if _choosable(parent.resolution, spec.resolutions) else None
     prompt_optimizer = parent.prompt_optimizer if spec.prompt_optimizer else None
@@ -73,6 +69,17 @@ def continuation_request(parent: Task, prompt: str, still: str | Path,
     return GenerationRequest(spec, prompt, image=str(still), duration=overrides.duration or duration,
                              resolution=resolution.upper() if resolution else None,
                              prompt_optimizer=prompt_optimizer)
+
+
+def _image_model(parent: Task, provider: str, overrides: Overrides) -> catalog.ModelSpec:
+    """The image-to-video entry to use: the parent's own, or its image twin (same model and
+    tier) when the parent was made from text, unless a model or mode is given."""
+    model = overrides.model or parent.model
+    if overrides.mode or provider != parent.provider or model != parent.model:
+        return catalog.find_model(provider, model, overrides.mode, kind="i2v")
+    own = catalog.find_model(provider, parent.model, parent.mode)
+    twins = [m for m in catalog.models_for(provider) if m.model == model and m.kind == "i2v" and m.tier == own.tier]
+    return own if own.kind == "i2v" else (twins[0] if twins else catalog.find_model(provider, model, kind="i2v"))
 
 
 def _choosable(value, choices) -> bool:
