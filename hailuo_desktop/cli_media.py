@@ -2,8 +2,9 @@
 
 The parsers are cheap to build; each handler imports the media core (PyAV) only when it
 runs, so `hailuo-desktop --help` and the other commands stay quick. A TASK_ID may be a
-unique prefix of at least 6 characters. Exit codes as in cli.py: 0 done, 1 a task or file
-did not make it, 2 refused before anything was done or sent.
+unique prefix of at least 6 characters. Exit codes as in cli.py: 0 done, 2 refused before
+anything was written or sent (one line on stderr: the reason and the next step); `continue`
+also 1 when the new task did not make it, like `submit`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,6 @@ from __future__ import annotations
 import asyncio
 from contextlib import contextmanager
 from pathlib import Path
-
-NEXT_STEP = {  # what to do about a refused command, after the core's own sentence
-    "no_video": "Finish it first (`hailuo-desktop wait`), or leave it out.",
-    "target_exists": "Choose another name.",
-    "video_unreadable": "The file may be damaged or moved; leave that take out.",
-}
 
 
 def add_media_commands(commands, provider_ids: list[str]) -> None:
@@ -78,8 +73,9 @@ def _add_stitch(commands) -> None:
 
 # --- handlers ------------------------------------------------------------------------------
 def _refusal(error) -> str:
-    step = NEXT_STEP.get(getattr(error, "code", ""))
-    return f"{error.message} {step}" if step else error.message
+    from .cli_words import error_text
+
+    return error_text(error)
 
 
 @contextmanager
@@ -96,24 +92,21 @@ def _store():
         store.close()
 
 
-def _failures():
-    """(refused before anything was done, failed while doing it): the exception types."""
-    from .services.media import MediaError, VideoUnreadable
+def _refusals():
+    """What a command refuses with, before it has written or sent anything (exit code 2)."""
+    from .services.media import MediaError
     from .services.task_ids import TaskIdError
 
-    return (MediaError, TaskIdError), (VideoUnreadable,)
+    return MediaError, TaskIdError
 
 
 def _run(work) -> int:
-    """Run `work()`; typed failures become one line on stderr and an exit code."""
+    """Run `work()`; a typed refusal becomes one line on stderr (reason, next step) and exit 2."""
     from .cli_commands import _fail
 
-    refused, failed = _failures()
     try:
         return work()
-    except failed as error:
-        return _fail(_refusal(error), 1)
-    except refused as error:
+    except _refusals() as error:
         return _fail(_refusal(error), 2)
 
 
@@ -198,12 +191,13 @@ def cmd_stitch(args) -> int:
 async def cmd_continue(args) -> int:
     from .cli_commands import (
         REFUSED_BEFORE_SENDING,
-        _describe,
         _drive,
         _fail,
         _report_one,
         open_engine,
     )
+    from .cli_words import error_text
+    from .domain.routes import UploadRoute
     from .domain.states import TaskState
     from .services.continuation import (
         Overrides,
@@ -214,9 +208,9 @@ async def cmd_continue(args) -> int:
     from .services.home import DataPaths, data_home
     from .services.task_ids import resolve_task_id
 
-    refused, failed = _failures()
     overrides = Overrides(provider=args.provider, model=args.model, mode=args.mode, duration=args.duration,
-                          resolution=args.resolution, upload_route=args.upload_route, base_url=args.base_url)
+                          resolution=args.resolution, upload_route=UploadRoute.parse(args.upload_route),
+                          base_url=args.base_url)
     try:
         async with open_engine(args.poll_interval) as (engine, _):
             parent = engine.store.get(resolve_task_id(engine.store, args.task_id))
@@ -225,12 +219,10 @@ async def cmd_continue(args) -> int:
             still = await asyncio.to_thread(still_for_continuation, parent, folder)
             task = continue_shot(engine.runner, parent, args.prompt, still, overrides)
             task = await _drive(engine, task, wait=args.wait)
-    except failed as error:
-        return _fail(_refusal(error), 1)
-    except refused as error:
+    except _refusals() as error:
         return _fail(_refusal(error), 2)
     except REFUSED_BEFORE_SENDING as error:
-        return _fail(_describe(error), 2)
+        return _fail(error_text(error, args.provider), 2)
     _report_one(task, args.json)
     if args.wait:
         return 0 if task.state is TaskState.SUCCEEDED else 1

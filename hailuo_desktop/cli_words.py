@@ -39,6 +39,15 @@ NEXT_STEPS: dict[ErrorCode, str] = {
     C.DOWNLOAD: "Run `hailuo-desktop wait` soon, before the link expires.",
     C.STORAGE: "Fix the output folder (see above), then run `hailuo-desktop wait`.",
     C.DISK_FULL: "Free some space, then run `hailuo-desktop wait`.",
+    C.NO_VIDEO: "Let it finish first (`hailuo-desktop wait`), or leave that take out.",
+    C.VIDEO_UNREADABLE: "The file was moved, deleted or damaged: leave that take out.",
+    C.FRAME_OUT_OF_RANGE: "Give --at within the clip's length, or use --last.",
+    C.JOIN_MISMATCH: "Join only takes made with the same model and settings.",
+    C.BAD_TEMPLATE: "Fix --template: fields go in braces (date, prompt:40, provider, model, n and others).",
+    C.TARGET_EXISTS: "Choose another name; nothing was overwritten.",
+    C.TASK_ID_TOO_SHORT: "Give at least 6 characters of the id (`hailuo-desktop tasks` lists them).",
+    C.UNKNOWN_TASK_ID: "Check the id with `hailuo-desktop tasks`.",
+    C.AMBIGUOUS_TASK_ID: "Give more characters of the id.",
 }
 del C
 

@@ -171,7 +171,7 @@ def test_continue_refuses_a_take_without_video_before_sending(tmp_path, sim):
     home = tmp_path / "home"
     gone = seed_take(home, tmp_path / "moved-away.mp4", task_id="5a5a5a5a" + "0" * 24, base_url=sim.api_url)
     line = one_line_refusal(run_cli(home, "continue", gone.id[:8], "--prompt", "more"))
-    assert "no longer at" in line and "leave it out" in line
+    assert "no longer at" in line and "leave that take out" in line
     assert sim.stats.submits["kie"] == 0 and sim.stats.uploads["kie"] == 0
 
 

@@ -43,6 +43,17 @@ class ErrorCode(StrEnum):
     DOWNLOAD = "download"
     STORAGE = "storage"
     DISK_FULL = "disk_full"
+    # a finished take on disk (frames, export, joins)
+    NO_VIDEO = "no_video"  # the task has no finished video
+    VIDEO_UNREADABLE = "video_unreadable"  # the file is gone, or not a video that decodes
+    FRAME_OUT_OF_RANGE = "frame_out_of_range"
+    JOIN_MISMATCH = "join_mismatch"  # takes that cannot be joined without re-encoding
+    BAD_TEMPLATE = "bad_template"  # an export file-name template that cannot be used
+    TARGET_EXISTS = "target_exists"  # a file is never overwritten
+    # naming a task by its id
+    TASK_ID_TOO_SHORT = "task_id_too_short"
+    UNKNOWN_TASK_ID = "unknown_task_id"
+    AMBIGUOUS_TASK_ID = "ambiguous_task_id"
 
     @classmethod
     def parse(cls, text: str | None) -> ErrorCode | None:

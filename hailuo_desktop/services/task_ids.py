@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..domain.codes import ErrorCode
 from ..domain.errors import HailuoError
 
 MIN_PREFIX = 6
@@ -11,7 +12,7 @@ SHOWN_MATCHES = 5
 
 
 class TaskIdError(HailuoError):
-    code = "task_id"
+    code = ErrorCode.ERROR  # each subclass has its own
 
     def __init__(self, message: str, **params) -> None:
         super().__init__(message)
@@ -19,15 +20,15 @@ class TaskIdError(HailuoError):
 
 
 class TaskIdTooShort(TaskIdError):
-    code = "task_id_too_short"
+    code = ErrorCode.TASK_ID_TOO_SHORT
 
 
 class UnknownTaskId(TaskIdError):
-    code = "unknown_task_id"
+    code = ErrorCode.UNKNOWN_TASK_ID
 
 
 class AmbiguousTaskId(TaskIdError):
-    code = "ambiguous_task_id"
+    code = ErrorCode.AMBIGUOUS_TASK_ID
 
 
 def resolve_task_id(store, text: str) -> str:

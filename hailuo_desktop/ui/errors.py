@@ -110,6 +110,20 @@ def _wordings() -> dict[ErrorCode, _Wording]:
         C.DISK_FULL: W(tr("The disk is full"),
                        tr("Free some space or choose another output folder, then resume the task."),
                        S.OPEN_SETTINGS),
+        C.NO_VIDEO: W(tr("This take has no video yet"), tr("Wait until it has finished, or leave it out."), None),
+        C.VIDEO_UNREADABLE: W(tr("The video could not be read"),
+                              tr("The file was moved, deleted or damaged; leave this take out."), None),
+        C.FRAME_OUT_OF_RANGE: W(tr("There is no frame at that time"), tr("Choose a time within the clip."), None),
+        C.JOIN_MISMATCH: W(tr("These takes cannot be joined as they are"),
+                           tr("Join only takes made with the same model and settings."), None),
+        C.BAD_TEMPLATE: W(tr("The file name template cannot be used"),
+                          tr("Put fields in braces: date, prompt (prompt:40 keeps 40 characters), provider, "
+                             "model, n and others."), None),
+        C.TARGET_EXISTS: W(tr("A file of that name is already there"),
+                           tr("Choose another name; nothing was overwritten."), None),
+        C.TASK_ID_TOO_SHORT: W(tr("That task id is too short"), tr("Give at least 6 characters of the id."), None),
+        C.UNKNOWN_TASK_ID: W(tr("No task has that id"), tr("Check the id in the task list."), None),
+        C.AMBIGUOUS_TASK_ID: W(tr("Several tasks start with that id"), tr("Give more characters of the id."), None),
     }
 
 

@@ -6,11 +6,12 @@ user's language; `message` is the English sentence the CLI prints and the log ke
 
 from __future__ import annotations
 
+from ...domain.codes import ErrorCode
 from ...domain.errors import HailuoError
 
 
 class MediaError(HailuoError):
-    code = "media"
+    code = ErrorCode.ERROR  # each subclass has its own
 
     def __init__(self, message: str, **params) -> None:
         super().__init__(message)
@@ -23,30 +24,30 @@ class MediaError(HailuoError):
 class VideoUnreadable(MediaError):
     """The file is missing, or is not a video PyAV can read to the end."""
 
-    code = "video_unreadable"
+    code = ErrorCode.VIDEO_UNREADABLE
 
 
 class NoVideo(MediaError):
     """The task has no finished video on disk (yet, or any more)."""
 
-    code = "no_video"
+    code = ErrorCode.NO_VIDEO
 
 
 class FrameOutOfRange(MediaError):
-    code = "frame_out_of_range"
+    code = ErrorCode.FRAME_OUT_OF_RANGE
 
 
 class JoinMismatch(MediaError):
     """The takes cannot be joined by stream copy: `property` differs at take `index`."""
 
-    code = "join_mismatch"
+    code = ErrorCode.JOIN_MISMATCH
 
 
 class TemplateError(MediaError):
-    code = "bad_template"
+    code = ErrorCode.BAD_TEMPLATE
 
 
 class TargetExists(MediaError):
     """The output file is already there; nothing is ever overwritten."""
 
-    code = "target_exists"
+    code = ErrorCode.TARGET_EXISTS

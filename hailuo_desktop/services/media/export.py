@@ -10,7 +10,7 @@ from pathlib import Path
 from ... import __version__
 from ...domain.task import Task
 from .copy import join_videos, write_tagged_copy
-from .errors import NoVideo, TargetExists
+from .errors import NoVideo, TargetExists, VideoUnreadable
 from .files import numbered, place_new, temporary_beside, write_new_text
 from .names import DEFAULT_TEMPLATE, render_name
 from .probe import probe
@@ -65,10 +65,10 @@ def video_of(task: Task) -> Path:
     if task.video_path and Path(task.video_path).is_file():
         return Path(task.video_path)
     if task.video_path:
-        message = f"The video of task {task.id[:8]} is no longer at {task.video_path}."
-    else:
-        message = f"Task {task.id[:8]} has no video yet (it is {task.state.value})."
-    raise NoVideo(message, task_id=task.id, state=task.state.value, path=task.video_path)
+        raise VideoUnreadable(f"The video of task {task.id[:8]} is no longer at {task.video_path}.",
+                              task_id=task.id, path=task.video_path, reason="missing")
+    raise NoVideo(f"Task {task.id[:8]} has no video yet (it is {task.state.value}).",
+                  task_id=task.id, state=task.state.value)
 
 
 def _export_one(task: Task, video: Path, target: Path) -> ExportedFile:
