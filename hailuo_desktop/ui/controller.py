@@ -38,6 +38,7 @@ from .intake import expand_paths, fetch_url_image, save_pasted
 from .main_window import MainWindow
 from .notifications import Notifier
 from .settings_flow import SettingsFlow
+from .shot_flow import ShotFlow
 from .slots import ErrorReporter, SlotTasks, reports_errors
 from .task_actions import TaskActions
 from .tasks.bridge import StoreBridge
@@ -77,6 +78,7 @@ class Controller(QObject):
         self.slot_tasks = SlotTasks()
         self.settings_flow = SettingsFlow(window, context, self.errors, self)
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
+        self.shots = ShotFlow(window, context, bridge, self.errors, self._add_local_images, self.on_urls_dropped, self)
         self._balance_request = 0
         self._balance_provider: str | None = None  # whose balance the compose line shows
         self.balances = BalanceRefresher(self._refresh_balance)
@@ -118,7 +120,8 @@ class Controller(QObject):
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
-        running = [t for owner in (self, self.task_actions, self.settings_flow) for t in owner.slot_tasks.cancel_all()]
+        owners = (self, self.task_actions, self.settings_flow, self.shots)
+        running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
         running += self.balances.cancel_all()
         if running:
             await asyncio.gather(*running, return_exceptions=True)
@@ -284,8 +287,9 @@ class Controller(QObject):
         route = self.context.settings.upload_routes.get(provider_id)
         await self.require_keys(self._keys_for(order, route))
         batch_id = uuid.uuid4().hex if len(order.requests) > 1 else None
-        created = self.engine.runner.create(order.requests, base_url=self.context.base_url(provider_id),
-                                            upload_route=route, batch_id=batch_id)
+        created = [task for parent_id, requests in order.parent_groups()  # a continued shot records its parent
+                   for task in self.engine.runner.create(requests, base_url=self.context.base_url(provider_id),
+                                                         upload_route=route, batch_id=batch_id, parent_id=parent_id)]
         for task in created:
             self.follow(task.id)
         return created

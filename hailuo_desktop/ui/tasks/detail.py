@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.states import TaskState
 from ...domain.task import Task
+from ..chain import ChainStrip
 from ..errors import describe_task
 from .thumbs import ListThumbnails
 from ..money.words import amount_text, retry_label
@@ -57,6 +58,7 @@ class TaskDetail(QWidget):
     retry_requested = Signal(str)
     cancel_requested = Signal(str)
     remove_requested = Signal(str)
+    continue_requested = Signal(object)  # Task: continue the shot from its last frame
 
     def __init__(self, posters: ListThumbnails | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,7 @@ class TaskDetail(QWidget):
         self._build_facts()
         self._build_error()
         self._build_actions()
+        self.chain = ChainStrip()  # filled by whoever reads the lineage (ui/shot_flow.py)
         self._layout()
         self.show_task(None)
 
@@ -151,8 +154,10 @@ class TaskDetail(QWidget):
                              lambda: self._emit_id(self.cancel_requested))
         self.remove = button(self.tr("Remove"), self.tr("Remove from the list (the video file stays) · Delete"),
                              lambda: self._emit_id(self.remove_requested))
+        self.continue_take = button(self.tr("Continue…"), self.tr("Start the next clip from this take's last frame"),
+                                    lambda: self.task and self.continue_requested.emit(self.task))
         self._actions = QGridLayout()
-        for i, b in enumerate((self.open_file, self.show_folder, self.copy_prompt, self.reuse,
+        for i, b in enumerate((self.continue_take, self.open_file, self.show_folder, self.copy_prompt, self.reuse,
                                self.retry, self.cancel, self.remove)):
             self._actions.addWidget(b, i // ACTION_COLUMNS, i % ACTION_COLUMNS)
 
@@ -167,6 +172,7 @@ class TaskDetail(QWidget):
         column.addLayout(header)
         column.addWidget(self.error_box)
         column.addLayout(self._facts)
+        column.addWidget(self.chain)
         column.addLayout(self._actions)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -214,6 +220,7 @@ class TaskDetail(QWidget):
         for label in (self.state, self.prompt, self.settings, self.remote_id, self.cost, self.times, self.video_path):
             label.clear()
         self.error_box.hide()
+        self.chain.show_lineage(None)
 
     def _show_error(self, task: Task) -> None:
         message = describe_task(task) if task.state in (TaskState.FAILED, TaskState.UNKNOWN) else None
@@ -227,6 +234,7 @@ class TaskDetail(QWidget):
         has_video = bool(task.video_path) and os.path.exists(task.video_path)
         self.open_file.setEnabled(has_video)
         self.show_folder.setEnabled(has_video)
+        self.continue_take.setEnabled(has_video and task.state is TaskState.SUCCEEDED)
         self.retry.setEnabled(task.state.is_final)
         self.retry.setText(retry_label(task))
         self.cancel.setEnabled(not task.state.is_final)
