@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -161,3 +162,17 @@ def test_a_takes_last_frame_goes_to_the_start_or_end_slot(qtbot, ui_session, sim
     (request,) = ordered.args[0].requests
     assert (request.image, request.end_image) == (str(start), still)
     assert ordered.args[0].parents == [None]  # an end frame continues nothing
+
+
+def test_a_take_whose_video_is_gone_says_so_and_leaves_compose_alone(qtbot, ui_session, simulator_thread,
+                                                                     image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window = session.window
+    first = finished_take(qtbot, session, simulator_thread, image_maker)
+    keys = window.compose.image_keys()
+    Path(first.video_path).unlink()
+    window.tasks.select(first.id)
+    session.controller.shots.continue_action.trigger()
+    qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
+    assert window.banner.title.text() in ("The video could not be read", "This take has no video yet")
+    assert window.compose.image_keys() == keys

@@ -21,7 +21,6 @@ from ..domain.catalog import ModelSpec
 from ..domain.task import Task
 from ..services.continuation import still_for_continuation, stills_dir
 from ..services.lineage import lineage
-from ..services.media import MediaError
 from ..services.store import StoreEvent
 from .compose.frames_slots import FrameRole
 from .context import AppContext
@@ -108,8 +107,6 @@ class ShotFlow(QObject):
     async def continue_from(self, task: Task) -> None:
         """Compose gets the take's last frame, its provider, model and settings, an empty prompt."""
         still = await self._still(task)
-        if still is None:
-            return
         compose = self.compose
         compose.clear_images()
         compose.image_prompts.clear()
@@ -140,8 +137,6 @@ class ShotFlow(QObject):
         if not self._offer_slots():
             return
         still = await self._still(task)
-        if still is None:
-            return
         if role is FrameRole.START:
             self.compose.image_parents[still] = task.id  # a start from a take continues it
         await self._add_images([still])
@@ -217,13 +212,9 @@ class ShotFlow(QObject):
             self.show_chain(current)
 
     # --- helpers -----------------------------------------------------------------------
-    async def _still(self, task: Task) -> str | None:
-        try:
-            path = await asyncio.to_thread(still_for_continuation, task, stills_dir(self.context.paths))
-        except MediaError as error:
-            self._say(media_text(error, self.tr))
-            return None
-        return str(path)
+    async def _still(self, task: Task) -> str:
+        """The take's last frame as a PNG in the data home (a media error goes to the banner)."""
+        return str(await asyncio.to_thread(still_for_continuation, task, stills_dir(self.context.paths)))
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)
@@ -233,14 +224,3 @@ def _short(prompt: str, length: int = 40) -> str:
     prompt = " ".join(prompt.split())
     return prompt if len(prompt) <= length else prompt[: length - 1].rstrip() + "…"
 
-
-def media_text(error: MediaError, tr) -> str:
-    """A media error in the user's words (the core gives a code and its parameters)."""
-    p = error.params
-    if error.code == "no_video":
-        return tr("Take {task} has no video on disk (it is {state}).").format(task=str(p.get("task_id", ""))[:8],
-                                                                             state=p.get("state", ""))
-    if error.code == "video_unreadable":
-        return tr("The video {path} cannot be read to its last frame ({reason}).").format(
-            path=p.get("path", ""), reason=p.get("reason", ""))
-    return error.message
