@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.fixtures.services",
     "tests.fixtures.images",
     "tests.fixtures.ui",
+    "tests.fixtures.takes",
 ]
 
 

@@ -15,6 +15,7 @@ from .tasks.detail import TaskDetail
 from .tasks.model import TaskListModel
 from .tasks.panel import TaskListPanel
 from .tasks.thumbs import ListThumbnails
+from .workspace.flow import Workspace
 
 
 @dataclass
@@ -26,9 +27,11 @@ class Shell:
     model: TaskListModel
     thumbnails: ListThumbnails
     notifier: Notifier
+    workspace: Workspace
 
     def close(self) -> None:
         self.controller.close()
+        self.workspace.release()
         self.bridge.close()
         self.thumbnails.close()
         self.window.detail.release()
@@ -55,6 +58,7 @@ def build_shell(session, settings) -> Shell:
                         demo=options.demo)
     notifier = Notifier(window.statusBar(), app_icon(), enabled=settings.notifications, use_tray=options.use_tray)
     controller = Controller(window, context, bridge, notifier)
-    for part in (model, bridge, thumbnails, notifier, controller):
+    workspace = Workspace(window, context, bridge, controller.task_actions, window_settings(options.paths))
+    for part in (model, bridge, thumbnails, notifier, controller, workspace):
         part.setParent(window)  # one owner, one lifetime: see Shell.close
-    return Shell(window, controller, context, bridge, model, thumbnails, notifier)
+    return Shell(window, controller, context, bridge, model, thumbnails, notifier, workspace)

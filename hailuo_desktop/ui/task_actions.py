@@ -132,8 +132,7 @@ class TaskActions(QObject):
         await self.runner.cancel(task_id)
 
     def remove_selected(self) -> None:
-        task_id = self.window.tasks.selected_id()
-        if task_id:
+        for task_id in self.window.tasks.selected_ids():  # every selected take, not just the last
             self.remove(task_id)
 
     @asyncSlot(str)

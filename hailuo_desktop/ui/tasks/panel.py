@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.states import TaskState
+from ..workspace.drag import DragsTakes
 from .bridge import StoreBridge
 from .delegate import ProgressDelegate
 from .model import (
@@ -41,6 +42,10 @@ from .thumbs import LIST_THUMB_SIZE
 
 SEARCH_DEBOUNCE_MS = 200  # one store query per pause in typing, not per key
 ROW_HEIGHT = LIST_THUMB_SIZE + 8
+
+
+class TakeTable(DragsTakes, QTableView):
+    """The list's table; a drag carries the selected takes' video files."""
 
 
 def _filters(tr) -> list[tuple[str, frozenset[TaskState] | None]]:
@@ -97,13 +102,16 @@ class TaskListPanel(QWidget):
         self.batch_label.hide()
 
     def _build_table(self) -> None:
-        table = QTableView()
+        table = TakeTable()
         table.setModel(self.model)
         table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setIconSize(QSize(LIST_THUMB_SIZE, LIST_THUMB_SIZE))
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the list instead of walking every cell
+        table.setDragEnabled(True)  # finished takes drag out as files (workspace/drag.py)
+        table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
@@ -128,6 +136,7 @@ class TaskListPanel(QWidget):
         self._pages = QStackedWidget()
         self._pages.addWidget(self.placeholder)
         self._pages.addWidget(self.table)
+        self.view: QAbstractItemView = self.table  # the list, or a view added with add_view (the grid)
 
     @Slot()
     def apply_filter(self) -> None:
@@ -142,7 +151,21 @@ class TaskListPanel(QWidget):
         elif empty:
             self.placeholder.setText(self.tr("No tasks yet.\nDrop images on the left, write a prompt and press "
                                              "Generate (Ctrl+Enter)."))
-        self._pages.setCurrentWidget(self.placeholder if empty else self.table)
+        self._pages.setCurrentWidget(self.placeholder if empty else self.view)
+
+    def add_view(self, view: QAbstractItemView) -> None:
+        """Another view of the same rows (the grid); it should share the table's selection model."""
+        self._pages.addWidget(view)
+
+    def show_view(self, view: QAbstractItemView) -> None:
+        had_focus = self.view.hasFocus()
+        self.view = view
+        self._show_page()
+        if had_focus:
+            view.setFocus()
+        current = self.table.selectionModel().currentIndex()
+        if current.isValid():
+            view.scrollTo(current)
 
     def _show_batches(self) -> None:
         batches = self._bridge.running_batches()

@@ -1,0 +1,174 @@
+"""The grid of takes: one tile per task over the same model (and selection) as the list.
+
+A QListView in icon mode with uniform tile sizes: Qt lays out and paints only what is on
+screen, and the model hands rows over in chunks, so 10,000 takes scroll like 100. Poster
+frames come from PosterFrames (decoded off the GUI thread, cached on disk by the core).
+The tile under the pointer plays muted; arrow keys move; Space plays or stops the
+current tile. Without QtMultimedia the tiles simply stay still.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from ...domain.states import TaskState
+from ...domain.task import Task
+from ..tasks.model import TaskListModel, TaskRole
+from .drag import DragsTakes
+from .posters import PosterFrames
+from .tiles import TILE, TileDelegate
+
+SPACING = 6
+
+
+def _tile_playback(parent: QObject):
+    try:
+        from .hover import TilePlayback
+    except ImportError:  # QtMultimedia missing on this machine: tiles show posters only
+        return None
+    return TilePlayback(parent)
+
+
+def playable(task: Task | None) -> bool:
+    return (task is not None and task.state is TaskState.SUCCEEDED and bool(task.video_path)
+            and os.path.exists(task.video_path))
+
+
+class TakeGrid(DragsTakes, QListView):
+    """The grid widget. `TakeGrid.for_store(store, make_poster)` builds one from a store alone."""
+
+    playing_changed = Signal(object)  # the id of the task playing in its tile, or None
+
+    def __init__(self, model: TaskListModel, posters: PosterFrames, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.posters = posters
+        self.playback = _tile_playback(self)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)  # one size for all: no measuring 10,000 tiles
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setSpacing(SPACING)
+        self.setGridSize(QSize(TILE.width() + SPACING, TILE.height() + SPACING))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setTabKeyNavigation(False)
+        self.setMouseTracking(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setItemDelegate(TileDelegate(self.frame_for, self))
+        self.setModel(model)
+        self.setAccessibleName(self.tr("Takes"))
+        posters.ready.connect(self._repaint_task)
+        if self.playback is not None:
+            self.playback.frame_ready.connect(self._repaint_task)
+
+    @classmethod
+    def for_store(cls, store, make_poster, parent: QWidget | None = None) -> TakeGrid:
+        """A grid over a store alone (benchmarks, tests): its own bridge, model and posters."""
+        from ..tasks.bridge import StoreBridge
+
+        bridge = StoreBridge(store)
+        model = TaskListModel(store, bridge)
+        posters = PosterFrames(make_poster)
+        grid = cls(model, posters, parent)
+        for part in (bridge, model, posters):
+            part.setParent(grid)
+        grid._owned_bridge = bridge
+        return grid
+
+    def release(self) -> None:
+        """Stop playing and the poster workers (the window is going away)."""
+        if self.playback is not None:
+            self.playback.stop()
+        self.posters.close()
+        bridge = getattr(self, "_owned_bridge", None)
+        if bridge is not None:
+            bridge.close()
+
+    # --- pictures --------------------------------------------------------------------
+    def frame_for(self, task: Task) -> QImage | None:
+        if self.playback is not None:
+            frame = self.playback.frame_for(task.id)
+            if frame is not None:
+                return frame
+        return self.posters.get(task)
+
+    @Slot(str)
+    def _repaint_task(self, task_id: str) -> None:
+        model = self.model()
+        row = model.row_of(task_id) if model is not None else None
+        if row is not None and row < model.rowCount():
+            self.update(model.index(row, 0))
+
+    # --- selection: whole rows, so the list (sharing the selection) agrees ------------
+    def selectionCommand(self, index: QModelIndex, event: QEvent | None = None):
+        command = super().selectionCommand(index, event)
+        if command == QItemSelectionModel.SelectionFlag.NoUpdate:
+            return command
+        return command | QItemSelectionModel.SelectionFlag.Rows
+
+    # --- playing ---------------------------------------------------------------------
+    def play_index(self, index: QModelIndex) -> bool:
+        task = index.data(TaskRole) if index.isValid() else None
+        if self.playback is None or not playable(task):
+            return False
+        self.playback.play(task.id, task.video_path)
+        self.playing_changed.emit(task.id)
+        return True
+
+    def stop_playing(self) -> None:
+        if self.playback is not None and self.playback.task_id is not None:
+            self.playback.stop()
+            self.playing_changed.emit(None)
+
+    def playing_id(self) -> str | None:
+        return self.playback.task_id if self.playback is not None else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self._hover(event.position().toPoint())
+
+    def _hover(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        task = index.data(TaskRole) if index.isValid() else None
+        if task is not None and task.id == self.playing_id():
+            return
+        if not self.play_index(index):
+            self.stop_playing()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.stop_playing()
+        super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            current = self.currentIndex()
+            task = current.data(TaskRole) if current.isValid() else None
+            if task is not None and task.id == self.playing_id():
+                self.stop_playing()
+            else:
+                self.play_index(current)
+            event.accept()
+            return
+        super().keyPressEvent(event)
