@@ -109,6 +109,15 @@ class AppSession:
         if not self._outcome.done():
             self._outcome.set_result(outcome)
 
+    def open_images(self, paths: list) -> None:
+        """Images from open-with or from a second launch: into compose, the window to the front."""
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        if paths:
+            self.controller.on_paths_dropped(list(paths))
+
     def _switch_to_demo(self) -> None:
         self.controller.allow_close()
         self._finish(DEMO)
@@ -188,7 +197,7 @@ def window_settings(paths: DataPaths) -> QSettings:
     return QSettings(str(paths.root / "window.ini"), QSettings.Format.IniFormat)
 
 
-async def _one_session(demo: bool) -> str:
+async def _one_session(demo: bool, images: list[str], server) -> str:
     home = data_home()
     backend = DemoBackend(home / "demo") if demo else None
     try:
@@ -201,25 +210,28 @@ async def _one_session(demo: bool) -> str:
         if backend is not None:
             _rehome_demo_tasks(session.engine, options.api_url)
         session.show()
+        session.open_images(images)
+        server.images_received.connect(session.open_images)  # later launches (ui.single_instance)
         try:
             return await session.wait()
         finally:
+            server.images_received.disconnect(session.open_images)
             await session.close()
     finally:
         if backend is not None:
             await backend.stop()
 
 
-async def _main(demo: bool) -> int:
+async def _main(demo: bool, images: list[str], server) -> int:
     while True:
         try:
-            outcome = await _one_session(demo)
+            outcome = await _one_session(demo, images, server)
         except HailuoError as error:  # e.g. the data folder cannot be created
             QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start.\n\n{error.message}")
             return 1
         if outcome != DEMO:
             return 0
-        demo = True
+        demo, images = True, []
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -234,8 +246,19 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run_app(argv: list[str], demo: bool = False) -> int:
-    """Open the window (on the simulator with `demo`) and return the exit code."""
-    qt_args = [arg for arg in argv if arg != "--demo"]
+def run_app(argv: list[str], demo: bool = False, images: list[str] | None = None) -> int:
+    """Open the window (on the simulator with `demo`) with `images` in compose, and return
+    the exit code; when a window already runs on this data home, hand it the images instead."""
+    from .ui.single_instance import claim_or_hand_over
+
+    images = list(images or [])
+    qt_args = [arg for arg in argv if arg != "--demo" and arg not in images]
     make_application(qt_args)
-    return qasync.run(_main(demo))
+    server = claim_or_hand_over(data_home() / "demo" if demo else data_home(), images)
+    if server is None:
+        print("hailuo-desktop: handed to the window already open on this data folder.", file=sys.stderr)
+        return 0
+    try:
+        return qasync.run(_main(demo, images, server))
+    finally:
+        server.close()

@@ -16,11 +16,13 @@ from .domain import catalog
 from .domain.routes import UploadRoute
 
 PROVIDER_IDS = list(catalog.PROVIDERS)
+COMMANDS = ("validate", "submit", "tasks", "wait", "key", "simulator")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hailuo-desktop", description=(
-        "Animate images into short videos with MiniMax Hailuo models. With no command, opens the window."))
+        "Animate images into short videos with MiniMax Hailuo models. With no command, opens the window; "
+        "`hailuo-desktop IMAGE...` opens it with those images (or hands them to the window already open)."))
     parser.add_argument("--version", action="version", version=f"hailuo-desktop {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window on the built-in simulator (no key needed)")
     commands = parser.add_subparsers(dest="command")
@@ -91,13 +93,26 @@ def _add_simulator(commands) -> None:
     cmd.add_argument("--manual-clock", action="store_true", help="time moves only via POST /_sim/advance")
 
 
+def window_launch(argv: list[str]) -> argparse.Namespace | None:
+    """`hailuo-desktop [--demo] [IMAGE...]` (open-with, the menu entry's %F): the window's
+    arguments, or None when argv names a command (or asks for help or the version)."""
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    if first in COMMANDS or any(arg in ("-h", "--help", "--version") for arg in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="hailuo-desktop")
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("images", nargs="*", metavar="IMAGE")
+    return parser.parse_intermixed_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser().parse_args(argv)
-    if args.command is None:
+    window = window_launch(argv)
+    if window is not None:
         from .app import run_app  # Qt is imported only when the window is wanted
 
-        return run_app(argv, demo=args.demo)
+        return run_app(argv, demo=window.demo, images=window.images)
+    args = build_parser().parse_args(argv)
     if args.command == "simulator":
         from .simulator.cli import run
 

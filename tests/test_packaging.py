@@ -273,7 +273,13 @@ def test_desktop_entry_metainfo_and_app_agree():
     assert meta.findtext("launchable") == DESKTOP_FILE.name
     assert meta.find("releases/release").get("version") == __version__, "add a <release> for this version"
     assert keys["Icon"] == "hailuo-desktop" and (ICONS / f"{keys['Icon']}.svg").is_file()
-    assert keys["Exec"] == meta.findtext("provides/binary") == "hailuo-desktop"
+    assert keys["Exec"] == f'{meta.findtext("provides/binary")} %F' == "hailuo-desktop %F"  # files: open-with
+
+
+def test_desktop_entry_offers_the_app_for_images():
+    keys = desktop_keys(DESKTOP_FILE.read_text(encoding="utf-8"))
+    assert keys["MimeType"] == "image/jpeg;image/png;image/webp;"
+    assert keys["Exec"].endswith(" %F")  # several local files, as `hailuo-desktop IMAGE...` takes them
 
 
 def test_installer_puts_entry_icons_and_metainfo_under_the_prefix(tmp_path):
@@ -283,7 +289,7 @@ def test_installer_puts_entry_icons_and_metainfo_under_the_prefix(tmp_path):
                            "--exec", str(program)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     entry = (share / "applications" / "hailuo-desktop.desktop").read_text(encoding="utf-8")
-    assert f'Exec="{program}"\n' in entry and f'Exec="{program}" --demo\n' in entry
+    assert f'Exec="{program}" %F\n' in entry and f'Exec="{program}" --demo\n' in entry
     assert (share / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
     assert (share / "icons/hicolor/scalable/apps/hailuo-desktop.svg").is_file()
     for size in ICON_SIZES:
