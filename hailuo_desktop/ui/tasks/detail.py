@@ -1,4 +1,5 @@
-"""One task in full: its video looping (muted), prompt, settings, provider id, error, actions.
+"""One task in full: its video in a real player (workspace/player.py), what it was made from,
+prompt, settings, provider id, error, and actions that stay put whatever the state.
 
 The widget only shows and asks: every action is a signal the controller answers, except
 copying text to the clipboard, which needs nothing else.
@@ -9,27 +10,35 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QPixmap
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QStackedWidget,
-    QToolButton, QVBoxLayout, QWidget,
+    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.states import TaskState
 from ...domain.task import Task
 from ..chain import ChainStrip
 from ..errors import describe_task
+from ..workspace.sources import SourceStrip
 from .thumbs import ListThumbnails
 from ..money.words import amount_text, retry_label
 from .words import provider_name, settings_text, state_text
 
 POSTER_SIZE = 360
 VIDEO_MIN = QSize(320, 180)
-MIN_FACTS_WIDTH = 340
-ACTION_COLUMNS = 3
+MIN_FACTS_WIDTH = 300
+ACTION_COLUMNS = 4  # under the video and the facts, across the detail's whole width
+
+
+def _video_player():
+    """The player, or None where QtMultimedia is missing (the detail then shows the poster)."""
+    try:
+        from ..workspace.player import VideoPlayer
+    except ImportError:
+        return None
+    return VideoPlayer()
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -75,27 +84,19 @@ class TaskDetail(QWidget):
 
     # --- building --------------------------------------------------------------------
     def _build_media(self) -> None:
-        self.video = QVideoWidget()
-        self.video.setMinimumSize(VIDEO_MIN)
-        self.video.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.audio = QAudioOutput(self)
-        self.audio.setMuted(True)  # many clips at once: sound only when asked for
-        self.player = QMediaPlayer(self)
-        self.player.setAudioOutput(self.audio)
-        self.player.setVideoOutput(self.video)
-        self.player.setLoops(QMediaPlayer.Loops.Infinite)
         self.poster = QLabel()
         self.poster.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.poster.setMinimumSize(VIDEO_MIN)
         self.poster.setWordWrap(True)
         self._media = QStackedWidget()
         self._media.addWidget(self.poster)
-        self._media.addWidget(self.video)
-        self.sound = QToolButton()
-        self.sound.setCheckable(True)
-        self.sound.setText(self.tr("Sound off"))
-        self.sound.setToolTip(self.tr("Play the clip's sound"))
-        self.sound.toggled.connect(self._on_sound)
+        self.player_view = _video_player()
+        if self.player_view is not None:
+            self._media.addWidget(self.player_view)
+            # The parts others reach for (tests, screenshots): the video, its player, sound.
+            self.video, self.player = self.player_view.video, self.player_view.player
+            self.audio, self.sound = self.player_view.audio, self.player_view.sound
+        self.sources = SourceStrip()
 
     def _build_facts(self) -> None:
         self.state = QLabel()
@@ -111,7 +112,8 @@ class TaskDetail(QWidget):
         self.video_path = _selectable(QLabel())
         self._facts = QFormLayout()
         self._facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for label, widget in ((self.tr("Prompt"), self.prompt), (self.tr("Settings"), self.settings),
+        for label, widget in ((self.tr("Made from"), self.sources), (self.tr("Prompt"), self.prompt),
+                              (self.tr("Settings"), self.settings),
                               (self.tr("Provider task id"), self.remote_id), (self.tr("Cost"), self.cost),
                               (self.tr("Created · finished"), self.times), (self.tr("Video file"), self.video_path)):
             self._facts.addRow(label, widget)
@@ -162,18 +164,15 @@ class TaskDetail(QWidget):
             self._actions.addWidget(b, i // ACTION_COLUMNS, i % ACTION_COLUMNS)
 
     def _layout(self) -> None:
-        # Video on the left, words and buttons on the right (scrolling when the window is short).
+        # Player on the left, words on the right (scrolling when the window is short), and
+        # the buttons in one fixed block underneath: an error appearing never moves them.
         facts = QWidget()
         column = QVBoxLayout(facts)
         column.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
-        header.addWidget(self.state, 1)
-        header.addWidget(self.sound)
-        column.addLayout(header)
+        column.addWidget(self.state)
         column.addWidget(self.error_box)
         column.addLayout(self._facts)
         column.addWidget(self.chain)
-        column.addLayout(self._actions)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -182,16 +181,24 @@ class TaskDetail(QWidget):
         scroll.setWidget(facts)
         scroll.setMinimumWidth(MIN_FACTS_WIDTH)
         self._facts_area = scroll
-        outer = QHBoxLayout(self)
+        self._action_block = QWidget()
+        self._action_block.setLayout(self._actions)
+        self._actions.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self._media, 5)
+        top.addWidget(scroll, 4)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
-        outer.addWidget(self._media, 5)
-        outer.addWidget(scroll, 4)
+        outer.addLayout(top, 1)
+        outer.addWidget(self._action_block)
 
     # --- showing ---------------------------------------------------------------------
     def show_task(self, task: Task | None) -> None:
         previous = self.task
         self.task = task
         self._facts_area.setVisible(task is not None)  # nothing selected: just the hint
+        self._action_block.setVisible(task is not None)
+        self.sources.show_task(task)
         if task is None:
             self._clear()
             return
@@ -212,8 +219,8 @@ class TaskDetail(QWidget):
         return f"{state_text(task.state)} · {provider_name(task.provider)}"
 
     def _clear(self) -> None:
-        self.player.stop()
-        self.player.setSource(QUrl())
+        if self.player_view is not None:
+            self.player_view.clear()
         self.poster.setPixmap(QPixmap())
         self.poster.setText(self.tr("Select a task to see its video and details."))
         self._media.setCurrentWidget(self.poster)
@@ -240,13 +247,12 @@ class TaskDetail(QWidget):
         self.cancel.setEnabled(not task.state.is_final)
 
     def _show_media(self, task: Task) -> None:
-        if _playable(task):
-            self._media.setCurrentWidget(self.video)
-            self.player.setSource(QUrl.fromLocalFile(task.video_path))
-            self.player.play()
+        if _playable(task) and self.player_view is not None:
+            self._media.setCurrentWidget(self.player_view)
+            self.player_view.load(task.video_path)
             return
-        self.player.stop()
-        self.player.setSource(QUrl())
+        if self.player_view is not None:
+            self.player_view.clear()
         self._media.setCurrentWidget(self.poster)
         self._show_poster(task)
 
@@ -264,10 +270,6 @@ class TaskDetail(QWidget):
             self._show_poster(self.task)
 
     # --- local actions ---------------------------------------------------------------
-    def _on_sound(self, on: bool) -> None:
-        self.audio.setMuted(not on)
-        self.sound.setText(self.tr("Sound on") if on else self.tr("Sound off"))
-
     def _emit_path(self, signal) -> None:
         if self.task is not None and self.task.video_path:
             signal.emit(self.task.video_path)
@@ -284,10 +286,12 @@ class TaskDetail(QWidget):
         QGuiApplication.clipboard().setText(self._details)
 
     def stop(self) -> None:
-        self.player.stop()
+        if self.player_view is not None:
+            self.player_view.group.stop()
 
     def release(self) -> None:
-        """Stop the player and the poster reader's threads (the window is going away)."""
-        self.player.stop()
-        self.player.setSource(QUrl())
+        """Stop the player and the picture readers' threads (the window is going away)."""
+        if self.player_view is not None:
+            self.player_view.clear()
         self._posters.close()
+        self.sources.close_threads()

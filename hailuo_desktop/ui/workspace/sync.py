@@ -41,11 +41,12 @@ class PlayerGroup(QObject):
         self._drift = QTimer(self, interval=DRIFT_CHECK_MS)
         self._drift.timeout.connect(self.resync)
         for player in self.players:
-            player.setLoops(1)  # the group loops them together, not each on its own
+            player.setLoops(1)  # several: the group loops them together, not each on its own
             player.durationChanged.connect(self._on_duration)
             player.mediaStatusChanged.connect(lambda status, p=player: self._on_status(p, status))
         self._leader = self.players[0]
         self._leader.positionChanged.connect(self._on_position)
+        self.set_loop(True)
 
     # --- facts -----------------------------------------------------------------------
     @property
@@ -104,6 +105,8 @@ class PlayerGroup(QObject):
 
     def set_loop(self, on: bool) -> None:
         self.loop = on
+        if len(self.players) == 1:  # alone, the player loops seamlessly by itself
+            self.players[0].setLoops(QMediaPlayer.Loops.Infinite if on else 1)
 
     def stop(self) -> None:
         self._drift.stop()
@@ -155,6 +158,8 @@ class PlayerGroup(QObject):
     def _on_status(self, ended: QMediaPlayer, status: QMediaPlayer.MediaStatus) -> None:
         if status != QMediaPlayer.MediaStatus.EndOfMedia or ended is not self._leader:
             return
+        if len(self.players) == 1 and self.loop:
+            return  # the player loops by itself
         if self.loop and self._playing:
             self.seek(0)
             for player in self.players:
