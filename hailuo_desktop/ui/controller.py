@@ -38,6 +38,7 @@ from .intake import expand_paths, fetch_url_image, save_pasted
 from .main_window import MainWindow
 from .notifications import Notifier
 from .settings_flow import SettingsFlow
+from .join_flow import JoinFlow
 from .shot_flow import ShotFlow
 from .slots import ErrorReporter, SlotTasks, reports_errors
 from .task_actions import TaskActions
@@ -79,6 +80,7 @@ class Controller(QObject):
         self.settings_flow = SettingsFlow(window, context, self.errors, self)
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
         self.shots = ShotFlow(window, context, bridge, self.errors, self._add_local_images, self.on_urls_dropped, self)
+        self.joins = JoinFlow(window, context, self.errors, self)
         self._balance_request = 0
         self._balance_provider: str | None = None  # whose balance the compose line shows
         self.balances = BalanceRefresher(self._refresh_balance)
@@ -120,7 +122,7 @@ class Controller(QObject):
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
-        owners = (self, self.task_actions, self.settings_flow, self.shots)
+        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins)
         running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
         running += self.balances.cancel_all()
         if running:
