@@ -21,7 +21,14 @@ from hailuo_desktop.simulator.server import SimConfig
 from hailuo_desktop.ui.compose.frames_slots import FrameRole
 from tests.fixtures.sim import SIM_EPOCH
 from tests.fixtures.videos import decoded_frames, make_clip, mean_difference
-from tests.test_ui_flow import LONG_ENOUGH, WAIT_MS, drop, generate, wait_sent, wait_state
+from tests.test_ui_flow import (
+    LONG_ENOUGH,
+    WAIT_MS,
+    drop,
+    generate,
+    wait_sent,
+    wait_state,
+)
 
 pytestmark = pytest.mark.gui
 CLIP_SIZE = (480, 320)  # a short side over 300 px: the last frame is itself a valid input image

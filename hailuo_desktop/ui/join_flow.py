@@ -17,7 +17,14 @@ from qasync import asyncSlot
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..services.lineage import sequence_through
-from ..services.media import DEFAULT_TEMPLATE, MediaError, VideoInfo, export_sequence, probe, render_name
+from ..services.media import (
+    DEFAULT_TEMPLATE,
+    MediaError,
+    VideoInfo,
+    export_sequence,
+    probe,
+    render_name,
+)
 from .context import AppContext
 from .dialogs import run_dialog
 from .join_dialog import JoinDialog
@@ -52,7 +59,9 @@ class JoinFlow(QObject):
     def __init__(self, window: MainWindow, context: AppContext, errors: ErrorReporter,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from ..app import window_settings  # the window's own settings file (export folder, template)
+        from ..app import (
+            window_settings,  # the window's own settings file (export folder, template)
+        )
 
         self.window = window
         self.context = context
