@@ -160,9 +160,12 @@ class DemoBackend:
         from .simulator.config import SimConfig
         from .simulator.media import load_sample
         from .simulator.server import Simulator
-        from .ui.demo_video import DemoResultFactory
+        from .ui.media_support import media_support
 
-        self.factory = DemoResultFactory(asyncio.get_running_loop(), self.folder / "clips", load_sample)
+        if media_support().available:  # the push-in clips are made with QtMultimedia; else the sample clip
+            from .ui.demo_video import DemoResultFactory
+
+            self.factory = DemoResultFactory(asyncio.get_running_loop(), self.folder / "clips", load_sample)
         config = SimConfig(seed=int.from_bytes(os.urandom(4), "big"), time_scale=DEMO_TIME_SCALE,
                            result_factory=self.factory)
         self.simulator = Simulator(config, clock=self.clock)

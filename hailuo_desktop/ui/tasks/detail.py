@@ -21,6 +21,7 @@ from ...domain.states import TaskState
 from ...domain.task import Task
 from ..chain import ChainStrip
 from ..errors import describe_task
+from ..media_support import NoVideoPanel, media_support
 from ..workspace.sources import SourceStrip
 from .thumbs import ListThumbnails
 from ..money.words import amount_text, retry_label
@@ -33,11 +34,11 @@ ACTION_COLUMNS = 4  # under the video and the facts, across the detail's whole w
 
 
 def _video_player():
-    """The player, or None where QtMultimedia is missing (the detail then shows the poster)."""
-    try:
-        from ..workspace.player import VideoPlayer
-    except ImportError:
+    """The player, or None where QtMultimedia is missing (ui/media_support.py)."""
+    if not media_support().available:
         return None
+    from ..workspace.player import VideoPlayer
+
     return VideoPlayer()
 
 
@@ -96,6 +97,10 @@ class TaskDetail(QWidget):
             # The parts others reach for (tests, screenshots): the video, its player, sound.
             self.video, self.player = self.player_view.video, self.player_view.player
             self.audio, self.sound = self.player_view.audio, self.player_view.sound
+        self.no_video = None if self.player_view is not None else NoVideoPanel(media_support())
+        if self.no_video is not None:  # says why it cannot play here, and offers "Open video"
+            self._media.addWidget(self.no_video)
+            self.no_video.open_requested.connect(lambda: self._emit_path(self.open_file_requested))
         self.sources = SourceStrip()
 
     def _build_facts(self) -> None:
@@ -250,6 +255,9 @@ class TaskDetail(QWidget):
         if _playable(task) and self.player_view is not None:
             self._media.setCurrentWidget(self.player_view)
             self.player_view.load(task.video_path)
+            return
+        if _playable(task) and self.no_video is not None:
+            self._media.setCurrentWidget(self.no_video)
             return
         if self.player_view is not None:
             self.player_view.clear()
