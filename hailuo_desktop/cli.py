@@ -46,6 +46,8 @@ def _add_validate(commands) -> None:
     cmd = commands.add_parser("validate", help="check images against a provider's rules")
     cmd.add_argument("images", nargs="+", metavar="IMAGE")
     _add_model_options(cmd)
+    cmd.add_argument("--quick", action="store_true",
+                     help="read the headers only (instant), without decoding every pixel")
     cmd.add_argument("--json", action="store_true")
 
 

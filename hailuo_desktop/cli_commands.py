@@ -21,6 +21,7 @@ from .domain.task import Task
 from .engine import build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
+from .services.fullcheck import full_verdict
 from .services.imagecheck import check_image
 from .services.lease import HeldPolicy
 from .services.logs import setup_logging
@@ -47,12 +48,17 @@ def cmd_validate(args) -> int:
     except catalog.CatalogError as e:
         return _fail(error_text(e, args.provider), 2)
     rules = catalog.provider(args.provider).image_rules
-    verdicts = [check_image(path, rules) for path in args.images]
+    check = check_image if args.quick else full_verdict
+    verdicts = [check(path, rules) for path in args.images]
     if args.json:
         _print_json([v.as_json() for v in verdicts])
     else:
         _print_verdicts(verdicts, spec)
-    return 0 if all(v.ok for v in verdicts) else 1
+    refused = sum(not v.ok for v in verdicts)
+    if refused:
+        return _fail(f"{refused} of {len(verdicts)} image(s) would be refused (reasons above); "
+                     "replace or fix them, then run validate again.", 1)
+    return 0
 
 
 def _print_verdicts(verdicts, spec) -> None:

@@ -12,6 +12,8 @@ ASPECT_RATIO = "aspect_ratio"
 SHORT_SIDE = "short_side"
 FILE_TOO_LARGE = "file_too_large"
 UNREADABLE = "unreadable"
+DAMAGED = "damaged"  # the header is sound, the pixel data is not (found by the full decode)
+CHECK_TIMED_OUT = "check_timed_out"  # the full decode did not finish in its time
 
 _FORMAT_NAMES = {"JPEG": "JPG", "PNG": "PNG", "WEBP": "WebP"}
 

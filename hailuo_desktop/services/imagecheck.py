@@ -62,6 +62,8 @@ def verify_image(path: Path | str) -> str | None:
         return facts.unreadable
     try:
         _decode_fully(Path(path))
+        if facts.format == "PNG":
+            _require_png_end(Path(path))
     except Exception as err:  # noqa: BLE001 - any decoder failure means damaged data
         return f"The image data is damaged or incomplete ({_describe(err)})."
     return None
@@ -136,13 +138,47 @@ def _checked_geometry(image_format: str, width: int, height: int) -> tuple[str, 
     return image_format, width, height
 
 
+# An animation is decoded frame by frame up to these bounds, so a file claiming ten
+# thousand frames cannot hold the check for minutes: beyond them it is refused.
+MAX_FRAMES = 2000
+MAX_TOTAL_PIXELS_FACTOR = 4  # all frames together: at most this many times the one-image cap
+
+
 def _decode_fully(path: Path) -> None:
     # verify() checks what load() skips (PNG chunk CRCs); load() decodes every pixel and
-    # raises on a cut-off file. Pillow needs a fresh open for each.
+    # raises on a cut-off file. Pillow needs a fresh open for each. Every frame of an
+    # animated WebP or PNG is decoded: damage in a later frame is damage too.
     with Image.open(path) as image:
         image.verify()
     with Image.open(path) as image:
+        _load_every_frame(image)
+
+
+# The IEND chunk with its fixed checksum. Pillow stops reading at the chunk type, so a
+# file cut inside these last bytes would pass its decode while being cut short.
+_PNG_END = b"IEND\xaeB`\x82"
+
+
+def _require_png_end(path: Path) -> None:
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 1024 * 1024))  # cameras and editors may append a little after IEND
+        if _PNG_END not in handle.read():
+            raise ValueError("the file ends before the PNG's end chunk")
+
+
+def _load_every_frame(image: Image.Image) -> None:
+    frames = getattr(image, "n_frames", 1)
+    if frames > MAX_FRAMES:
+        raise ValueError(f"{frames} frames, more than the {MAX_FRAMES} this check decodes")
+    budget = max_pixels() * MAX_TOTAL_PIXELS_FACTOR
+    for index in range(frames):
+        image.seek(index)
         image.load()
+        budget -= image.size[0] * image.size[1]
+        if budget < 0:
+            raise ValueError("the frames together hold more pixels than can be decoded safely")
 
 
 def _signature_format(head: bytes) -> str | None:
