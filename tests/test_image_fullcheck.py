@@ -16,10 +16,20 @@ from PIL import Image
 
 from hailuo_desktop.domain import catalog
 from hailuo_desktop.services import fullcheck
-from hailuo_desktop.services.fullcheck import check_image_fully, decode_problem, full_verdict
+from hailuo_desktop.services.fullcheck import (
+    check_image_fully,
+    decode_problem,
+    full_verdict,
+)
 from hailuo_desktop.services.imagecheck import check_image
 from tests.conftest import heavy_enabled
-from tests.image_variants import cut_offsets, flipped, found_images, reference_decodes, sound_images
+from tests.image_variants import (
+    cut_offsets,
+    flipped,
+    found_images,
+    reference_decodes,
+    sound_images,
+)
 
 # Any provider's formats: the format rule is not what is under test here.
 RULES = catalog.ImageRules(frozenset({"JPEG", "PNG", "WEBP"}), 100 * catalog.MB, True, min_short_side=1,
@@ -140,23 +150,23 @@ def _first_frame_loads(data: bytes) -> bool:
         return False
 
 
-def run_validate(*args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, HAILUO_DESKTOP_HOME=os.environ.get("TMPDIR", "/tmp"))
+def run_validate(home, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, HAILUO_DESKTOP_HOME=str(home))
     return subprocess.run([sys.executable, "-m", "hailuo_desktop", "validate", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+                          text=True, env=env, timeout=120, check=False)
 
 
 def test_cli_validate_decodes_fully_by_default_and_quick_reads_headers(tmp_path):
     good, cut = tmp_path / "good.jpg", tmp_path / "cut.jpg"
     Image.new("RGB", (640, 480), (90, 140, 200)).save(good, "JPEG")
     cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    full = run_validate(str(good), str(cut), "--provider", "kie", "--json")
+    full = run_validate(tmp_path / "home", str(good), str(cut), "--provider", "kie", "--json")
     assert full.returncode == 1
     verdicts = json.loads(full.stdout)
     assert verdicts[0]["ok"] and [p["code"] for p in verdicts[1]["problems"]] == ["damaged"]
     lines = full.stderr.strip().splitlines()
     assert len(lines) == 1 and "1 of 2" in lines[0] and "validate again" in lines[0]
-    quick = run_validate(str(good), str(cut), "--provider", "kie", "--quick", "--json")
+    quick = run_validate(tmp_path / "home", str(good), str(cut), "--provider", "kie", "--quick", "--json")
     assert quick.returncode == 0 and all(v["ok"] for v in json.loads(quick.stdout))
 
 
