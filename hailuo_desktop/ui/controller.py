@@ -13,7 +13,6 @@ import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QSize, Signal, Slot
-from PySide6.QtWidgets import QFileDialog
 from qasync import asyncSlot
 
 from ..domain import catalog
@@ -31,7 +30,7 @@ from .compose import ComposeOrder, ComposePanel
 from .compose.pixels import verify_pixels
 from .money.refresh import BalanceRefresher, ChargeMoments
 from .context import AppContext
-from .dialogs import run_dialog
+from .dialogs import choose_files, run_dialog
 from .errors import NextStep, UserMessage, describe_task
 from .first_run import ENTER_KEY, TRY_DEMO, FirstRunDialog
 from .intake import expand_paths, fetch_url_image, save_pasted
@@ -252,10 +251,10 @@ class Controller(QObject):
         path = await asyncio.to_thread(save_pasted, image, self.context.paths.root / "pasted")
         await self._add_local_images([path])
 
-    @Slot()
-    def on_open_files(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(self.window, self.tr("Choose images to animate"), "",
-                                                      _image_filter(self.tr))
+    @asyncSlot()
+    @reports_errors
+    async def on_open_files(self) -> None:
+        files = await choose_files(self.window, self.tr("Choose images to animate"), _image_filter(self.tr))
         if files:
             self.on_paths_dropped(files)
 

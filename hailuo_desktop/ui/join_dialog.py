@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..domain.task import Task
 from ..services.media import VideoInfo
 from .compose.colors import PROBLEM_RED, colored
+from .dialogs import choose_folder_into
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
 
@@ -205,6 +205,4 @@ class JoinDialog(QDialog):
             self._refresh()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Save the joined video in"), self.folder.text())
-        if folder:
-            self.folder.setText(folder)
+        choose_folder_into(self.folder, self.tr("Save the joined video in"))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -19,6 +19,7 @@ from hailuo_desktop.domain.catalog import PROVIDERS, ProviderSpec
 from hailuo_desktop.domain.routes import UploadRoute
 from hailuo_desktop.services.settings import PROXY_SCHEMES, Settings
 from .compose.colors import OK_GREEN, PROBLEM_RED, colored
+from .dialogs import choose_folder_into
 
 def needs_upload_route(spec: ProviderSpec) -> bool:
     """Providers that take only a URL and have no upload API of their own."""
@@ -278,9 +279,7 @@ class SettingsDialog(QDialog):
         self.test_key_requested.emit(provider_id, row.field.text().strip())
 
     def _choose_output_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for finished videos"), self.output_dir.text())
-        if folder:
-            self.output_dir.setText(folder)
+        choose_folder_into(self.output_dir, self.tr("Folder for finished videos"))
 
     def _proxy_error(self) -> str | None:
         return proxy_problem(self.proxy_url.text()) if self.proxy_mode() == "manual" else None

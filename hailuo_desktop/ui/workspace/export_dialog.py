@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.task import Task
 from ...services.media import DEFAULT_TEMPLATE, MediaError, render_name
+from ..dialogs import choose_folder_into
 
 FOLDER_KEY, TEMPLATE_KEY = "export/folder", "export/template"
 
@@ -85,9 +85,7 @@ class ExportDialog(QDialog):
         self.resize(620, self.sizeHint().height())
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), self.folder.text())
-        if folder:
-            self.folder.setText(folder)
+        choose_folder_into(self.folder, self.tr("Export to folder"))
 
     def _preview(self) -> None:
         try:
