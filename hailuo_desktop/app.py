@@ -30,6 +30,7 @@ from .engine import Engine, build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.logs import setup_logging
+from .services.proxy_secret import client_settings
 from .services.secrets import KeyStore, MemoryKeyring
 from .services.settings import Settings, SettingsStore
 
@@ -59,6 +60,7 @@ class SessionOptions:
     use_tray: bool | None = None
     demo: bool = False
     extra_upload_routes: dict[str, UploadRoute] = field(default_factory=dict)
+    client_proxy_url: str | None = None  # the manual proxy with its password (memory only): with_proxy_secret
 
 
 class AppSession:
@@ -71,7 +73,7 @@ class AppSession:
         self.settings_store = SettingsStore(options.paths.settings)
         settings = self._settings()
         self.log_handler = setup_logging(options.paths, logging.INFO, secrets=options.key_store.known_keys)
-        self.client = _client(settings)
+        self.client = _client(replace(settings, proxy_url=options.client_proxy_url or settings.proxy_url))
         self.engine: Engine = build_engine(options.paths, settings, options.key_store, self.client,
                                            poll_interval=options.poll_interval)
         self.shell = build_shell(self, settings)
@@ -136,6 +138,13 @@ class AppSession:
         await self.client.aclose()
         logging.getLogger().removeHandler(self.log_handler)
         self.log_handler.close()
+
+
+async def with_proxy_secret(options: SessionOptions) -> SessionOptions:
+    """The options with the manual proxy's password read from the keyring (services.proxy_secret)."""
+    store = SettingsStore(options.paths.settings)
+    settings = await client_settings(options.key_store, store, store.load())
+    return replace(options, client_proxy_url=settings.proxy_url)
 
 
 def _client(settings: Settings) -> httpx.AsyncClient:
@@ -209,7 +218,7 @@ async def _one_session(demo: bool, images: list[str], server) -> str:
             options = demo_options(home / "demo", api_url)
         else:
             options = SessionOptions(paths=DataPaths.at(home), key_store=KeyStore())
-        session = AppSession(options)
+        session = AppSession(await with_proxy_secret(options))
         if backend is not None:
             _rehome_demo_tasks(session.engine, options.api_url)
         session.show()

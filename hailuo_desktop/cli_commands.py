@@ -25,6 +25,7 @@ from .services.fullcheck import full_verdict
 from .services.imagecheck import check_image
 from .services.lease import HeldPolicy
 from .services.logs import setup_logging
+from .services.proxy_secret import client_settings
 from .services.secrets import KeyStore
 from .services.settings import SettingsStore
 
@@ -98,7 +99,7 @@ async def open_engine(poll_interval: float | None = None, held: HeldPolicy = Hel
     with logging_to(paths, key_store):
         settings_store = SettingsStore(paths.settings)
         settings = settings_store.load()
-        async with build_http_client(settings) as client:
+        async with build_http_client(await client_settings(key_store, settings_store, settings)) as client:
             engine = build_engine(paths, settings, key_store, client, poll_interval=poll_interval, held=held)
             _report_repairs(settings_store.warnings, engine.store)
             try:

@@ -122,6 +122,32 @@ class KeyStore:
             return self._status(spec, "keyring", "Stored in the OS keyring.")
         return self._status(spec, None, "No key stored.")
 
+    # --- other secrets (the proxy password): same keyring, same care ------------------
+    async def get_secret(self, name: str) -> str | None:
+        """A secret stored under `name` (not a provider id), or None; KeyringUnavailable as get()."""
+        if name in self._session:
+            return self._session[name]
+        value = await self._keyring_call(self._read, name)
+        if value:
+            self._seen.add(value)
+        return value or None
+
+    async def set_secret(self, name: str, value: str) -> bool:
+        """Store it in the keyring; False when only this session can keep it (no keyring)."""
+        self._seen.add(value)
+        try:
+            await self._keyring_call(self._write, name, value)
+        except KeyringUnavailable:
+            self._session[name] = value
+            return False
+        self._session.pop(name, None)
+        return True
+
+    def remember_secret(self, value: str) -> None:
+        """A secret met elsewhere (an old settings file): redacted from the log from now on."""
+        if value:
+            self._seen.add(value)
+
     # --- the keyring, off the event loop --------------------------------------------
 
     def _status(self, spec: ProviderSpec, source: str | None, message: str, detail: str | None = None) -> KeyStatus:

@@ -14,6 +14,7 @@ from qasync import asyncSlot
 from ..domain.catalog import PROVIDERS
 from ..domain.errors import HailuoError
 from ..providers.registry import build_provider
+from ..services.proxy_secret import split_password, store_password
 from ..services.settings import Settings
 from .balance import format_balance
 from .context import AppContext
@@ -141,10 +142,13 @@ class SettingsFlow(QObject):
     @reports_errors
     async def on_accepted(self, settings: Settings) -> None:
         before = self.context.settings
+        new_password = split_password(settings.proxy_url)[1] is not None
+        settings, in_keyring = await store_password(self.context.key_store, settings)  # never in the file
         await self.save_settings(settings)
-        if any(getattr(before, name) != getattr(settings, name) for name in _RESTART_OPTIONS):
+        if new_password or any(getattr(before, name) != getattr(settings, name) for name in _RESTART_OPTIONS):
+            note = "" if in_keyring else " " + self.tr("No OS keyring: the proxy password is kept until you quit.")
             self.window.statusBar().showMessage(
-                self.tr("Saved. The output folder, proxy and concurrency apply from the next start."), STATUS_MS)
+                self.tr("Saved. The output folder, proxy and concurrency apply from the next start.") + note, STATUS_MS)
 
     async def save_settings(self, settings: Settings) -> None:
         await asyncio.to_thread(self.context.settings_store.save, settings)
