@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import download, gui_lag, memory, polling, startup, validation
+from . import download, gui_lag, media, memory, polling, startup, validation
 from .report import Row, machine, markdown, text_table
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -29,6 +29,7 @@ BENCHMARKS: dict[str, Callable[[], list[Row]]] = {
     "download": download.measure,
     "polling": polling.measure,
     "memory": memory.measure,
+    "media": media.measure,
 }
 
 

@@ -47,7 +47,7 @@ class _Timeline:
 
 def last_frame(video: str | Path, output_png: str | Path) -> FrameInfo:
     with open_video(video) as container:
-        stream = container.streams.video[0]
+        stream = _decoding(container)
         timeline = _timeline(container, stream, video)
         frame = _decode_last(container, stream, timeline)
         return _write(frame, timeline, stream, Path(output_png), "PNG")
@@ -56,7 +56,7 @@ def last_frame(video: str | Path, output_png: str | Path) -> FrameInfo:
 def frame_at(video: str | Path, seconds: float, output_png: str | Path) -> FrameInfo:
     """The frame on screen at `seconds`: the last one that starts at or before it."""
     with open_video(video) as container:
-        stream = container.streams.video[0]
+        stream = _decoding(container)
         timeline = _timeline(container, stream, video)
         duration = float((timeline.end - timeline.start) * time_base(stream))
         if not 0 <= seconds <= duration:
@@ -84,7 +84,7 @@ def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 48
     if cached.is_file():
         return cached
     with open_video(video) as container:
-        stream = container.streams.video[0]
+        stream = _decoding(container, draft=True)
         timeline = _timeline(container, stream, video)
         frame = _decode_at(container, stream, timeline, timeline.pts[len(timeline.pts) // 2])
         image = frame.to_image()
@@ -94,6 +94,17 @@ def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 48
 
 
 # --- decoding ---------------------------------------------------------------------------
+def _decoding(container, *, draft: bool = False):
+    """The video stream, set to decode on every core (the same frames, sooner). `draft` also
+    skips frames nothing else refers to (B-frames): a poster then shows the nearest decoded
+    frame at or before the middle, in about two thirds of the time. Never for a still."""
+    stream = container.streams.video[0]
+    stream.thread_type = "AUTO"
+    if draft:
+        stream.codec_context.skip_frame = "NONREF"
+    return stream
+
+
 def _timeline(container, stream, video) -> _Timeline:
     pts, keyframes, end = [], [], 0
     for packet in container.demux(stream):
