@@ -11,12 +11,12 @@ import asyncio
 import sys
 
 from . import __version__
-from .cli_media import add_media_commands
+from .cli_media import MEDIA_COMMANDS, add_media_commands
 from .domain import catalog
 from .domain.routes import UploadRoute
 
 PROVIDER_IDS = list(catalog.PROVIDERS)
-COMMANDS = ("validate", "submit", "tasks", "wait", "key", "simulator")
+COMMANDS = ("validate", "submit", "tasks", "wait", "key", "simulator", *MEDIA_COMMANDS)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+MEDIA_COMMANDS = ("export", "star", "frame", "continue", "stitch")
+
+
 def add_media_commands(commands, provider_ids: list[str]) -> None:
     _add_export(commands)
     _add_star(commands)

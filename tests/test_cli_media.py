@@ -214,3 +214,14 @@ def test_refusals_are_one_line_with_a_next_step(tmp_path, cli):
     assert "picture size" in line and "256x240" in line and not (tmp_path / "j.mp4").exists()
     line = one_line_refusal(cli(home, "export", a.id, "--to", str(tmp_path / "o"), "--template", "{nope}"))
     assert "{nope} is not a field" in line
+
+
+def test_every_command_is_taken_as_a_command_not_as_images_to_open():
+    import argparse
+
+    from hailuo_desktop.cli import build_parser, window_launch
+
+    [commands] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert {"export", "star", "frame", "continue", "stitch"} <= set(commands.choices)
+    for name in commands.choices:
+        assert window_launch([name, "0123456789ab"]) is None, name
