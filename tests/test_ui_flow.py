@@ -267,6 +267,11 @@ def test_cancel_stops_following_and_retry_makes_a_new_task(qtbot, ui_session, si
     wait_sent(qtbot, store, task.id)
     assert window.detail.cancel.isEnabled()
     window.detail.cancel.click()
+    from PySide6.QtWidgets import QMessageBox  # a sent task: the provider may still charge, so it asks
+
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)), timeout=WAIT_MS)
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    next(b for b in box.buttons() if b.text() == "Stop following").click()
     wait_state(qtbot, store, task.id, TaskState.CANCELLED)
     assert task.id not in runner.active()  # nothing polls it any more
     qtbot.waitUntil(window.detail.retry.isEnabled, timeout=WAIT_MS)

@@ -210,6 +210,12 @@ class TaskStore:
         with self._reading() as conn:
             return [_task(row) for row in conn.execute(sql, params)]
 
+    def batch_tasks(self, batch_id: str) -> list[Task]:
+        """Every task of one Generate click, oldest first (outcome counts, cancelling a batch)."""
+        with self._reading() as conn:
+            rows = conn.execute(f"{_SELECT} WHERE batch_id = ? ORDER BY created_at, seq", (batch_id,))
+            return [_task(row) for row in rows]
+
     def children(self, parent_id: str) -> list[Task]:
         """The takes that continue `parent_id` (from its last frame), oldest first."""
         with self._reading() as conn:

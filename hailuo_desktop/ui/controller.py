@@ -26,6 +26,7 @@ from ..domain.task import Task
 from ..providers.registry import build_provider
 from ..services.imagecheck import inspect_image
 from .balance import format_balance
+from .batch_flow import BatchFlow
 from .compose import ComposeOrder, ComposePanel
 from .compose.pixels import verify_pixels
 from .money.refresh import BalanceRefresher, ChargeMoments
@@ -80,6 +81,7 @@ class Controller(QObject):
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
         self.shots = ShotFlow(window, context, bridge, self.errors, self._add_local_images, self.on_urls_dropped, self)
         self.joins = JoinFlow(window, context, self.errors, self)
+        self.batches = BatchFlow(window, self.engine.store, self.engine.runner, bridge, notifier, self.errors, self)
         self._balance_request = 0
         self._balance_provider: str | None = None  # whose balance the compose line shows
         self.balances = BalanceRefresher(self._refresh_balance)
@@ -117,11 +119,10 @@ class Controller(QObject):
         self.bridge.task_finished.connect(self.notifier.task_finished)
         self.bridge.task_finished.connect(self._on_task_finished)
         self.bridge.event.connect(self._on_store_event_for_balance)
-        self.bridge.batch_finished.connect(self.notifier.batch_finished)
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
-        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins)
+        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins, self.batches)
         running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
         running += self.balances.cancel_all()
         if running:

@@ -39,15 +39,11 @@ class Notifier(QObject):
     @Slot(object)
     def task_finished(self, task: Task) -> None:
         if task.batch_id:
-            return  # announced with its batch
+            return  # announced with its batch, its outcomes counted (batch_flow.py)
         title = {TaskState.SUCCEEDED: self.tr("Video ready"), TaskState.FAILED: self.tr("Task failed"),
                  TaskState.UNKNOWN: self.tr("Task needs a check"),
                  TaskState.CANCELLED: self.tr("Task cancelled")}.get(task.state, self.tr("Task finished"))
         self.notify(title, prompt_excerpt(task.prompt))
-
-    @Slot(str, int)
-    def batch_finished(self, _batch_id: str, total: int) -> None:
-        self.notify(self.tr("Batch finished"), self.tr("All {total} tasks of the batch are done.").format(total=total))
 
     def notify(self, title: str, text: str) -> None:
         if not self.enabled:

@@ -17,6 +17,7 @@ from ..domain.states import TaskState
 from ..domain.task import Task
 from ..services.store import StoreEvent
 from .context import AppContext
+from .cancelling import confirm_stop_following
 from .dialogs import confirm
 from .main_window import MainWindow
 from .slots import ErrorReporter, SlotTasks, reports_errors
@@ -129,7 +130,8 @@ class TaskActions(QObject):
     @asyncSlot(str)
     @reports_errors
     async def cancel(self, task_id: str) -> None:
-        await self.runner.cancel(task_id)
+        if await confirm_stop_following(self.window, self.store.get(task_id)):
+            await self.runner.cancel(task_id)
 
     def remove_selected(self) -> None:
         for task_id in self.window.tasks.selected_ids():  # every selected take, not just the last

@@ -157,7 +157,8 @@ class TaskDetail(QWidget):
                             lambda: self.task and self.reuse_requested.emit(self.task))
         self.retry = button(self.tr("Retry"), self.tr("Start a new task with the same settings (charged again)"),
                             lambda: self._emit_id(self.retry_requested))
-        self.cancel = button(self.tr("Cancel"), self.tr("Stop following this task"),
+        self.cancel = button(self.tr("Cancel"),
+                             self.tr("Stop following this task (a task already sent may still be charged)"),
                              lambda: self._emit_id(self.cancel_requested))
         self.remove = button(self.tr("Remove"), self.tr("Remove from the list (the video file stays) · Delete"),
                              lambda: self._emit_id(self.remove_requested))
