@@ -34,9 +34,10 @@ from .dialogs import choose_folder_into
 
 TaskRole = Qt.ItemDataRole.UserRole + 1
 
-# Whether re-encoding may be offered: the FFmpeg libraries that ship in PyAV's wheels are
-# LGPL builds that decode H.264 but carry no H.264 encoder (x264 is GPL). Offering it would
-# mean shipping an encoder under another licence, so the app only copies.
+# Whether re-encoding may be offered. No: the app only demuxes, decodes and stream-copies
+# (packaging/README.md, "Video libraries and the licence of what we ship"): opening an H.264
+# encoder would tie every bundle to GPL encoder libraries (x264), and the LGPL bundle recipe
+# carries no encoder at all. tests/test_media_licence.py keeps encoders out of the app.
 CAN_REENCODE = False
 
 
@@ -170,9 +171,9 @@ class JoinDialog(QDialog):
                       "{expected}.").format(n=number, what=what, found=found, expected=expected)
         if CAN_REENCODE:
             return why
-        return why + " " + self.tr("Re-encoding is not offered: the video libraries that ship with Hailuo Desktop "
-                                   "can copy H.264 but not encode it (an H.264 encoder comes under a licence the "
-                                   "app does not ship). Join takes made with the same model and settings.")
+        return why + " " + self.tr("Re-encoding is not offered: Hailuo Desktop only copies video and never encodes "
+                                   "it, so that it can ship without GPL-licensed encoders. Join takes made with "
+                                   "the same model and settings, or re-encode them in a video editor.")
 
     # --- reacting ----------------------------------------------------------------------
     def _refresh(self, *args) -> None:
