@@ -39,6 +39,7 @@ from .main_window import MainWindow
 from .notifications import Notifier
 from .settings_flow import SettingsFlow
 from .join_flow import JoinFlow
+from .prompt_flow import PromptFlow
 from .shot_flow import ShotFlow
 from .slots import ErrorReporter, SlotTasks, reports_errors
 from .task_actions import TaskActions
@@ -82,6 +83,8 @@ class Controller(QObject):
         self.shots = ShotFlow(window, context, bridge, self.errors, self._add_local_images, self.on_urls_dropped, self)
         self.joins = JoinFlow(window, context, self.errors, self)
         self.batches = BatchFlow(window, self.engine.store, self.engine.runner, bridge, notifier, self.errors, self)
+        self.prompts = PromptFlow(window, context, self.errors, self)
+        self.tasks_submitted.connect(self.prompts.on_submitted)
         self._balance_request = 0
         self._balance_provider: str | None = None  # whose balance the compose line shows
         self.balances = BalanceRefresher(self._refresh_balance)
@@ -122,7 +125,7 @@ class Controller(QObject):
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
-        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins, self.batches)
+        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins, self.batches, self.prompts)
         running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
         running += self.balances.cancel_all()
         if running:
@@ -141,6 +144,7 @@ class Controller(QObject):
         if not self.context.demo and not await self._any_key_stored():
             await self._first_run()
         await self.resume_unfinished()
+        await self.prompts.start()  # earlier prompts and presets
         await self.refresh_provider(self.compose.current_provider())
 
     def _report_repairs(self) -> None:

@@ -77,3 +77,8 @@ def overfull_brackets(text: str) -> list[str]:
     """Camera brackets that combine more commands than Hailuo takes."""
     return [m.group(0) for m in _BRACKET.finditer(text)
             if _is_camera_bracket(m.group(1)) and len(_items(m.group(1))) > MAX_CAMERA_COMMANDS]
+
+
+def camera_brackets(text: str) -> list[str]:
+    """The camera-movement brackets of a prompt, in order (what a preset lists as its moves)."""
+    return [m.group(0) for m in _BRACKET.finditer(text) if _is_camera_bracket(m.group(1))]

@@ -16,6 +16,7 @@ from hailuo_desktop.domain.images import ImageFacts, Problem
 from .cost import CostBar
 from .drop import DropHandler
 from .frames_slots import FrameRole, FramesSlots
+from .presets_bar import PresetBar
 from .image_list import KEY_ROLE, PROBLEMS_ROLE, STATE_ROLE, ImageListModel, ImageListView, display_name
 from .model_picker import ModelPicker
 from .order import ComposeOrder, Draft, Plan, plan
@@ -33,6 +34,7 @@ class ComposePanel(QWidget):
     selection_changed = Signal()
     open_files_requested = Signal()
     images_removed = Signal(list)  # keys the user removed from the list
+    prompts_requested = Signal()  # the per-image prompt table
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +62,9 @@ class ComposePanel(QWidget):
         self.paste_button = self._button(self.tr("Paste"), self.tr("Paste an image or an image URL (Ctrl+V)."))
         self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the selected images (Delete)."))
         self.clear_button = self._button(self.tr("Clear"), self.tr("Remove every image from the list."))
+        self.prompts_button = self._button(self.tr("Prompts…"), self.tr("Give each image its own prompt, by hand "
+                                                                        "or from a CSV file."))
+        self.presets_bar = PresetBar(self)
         self.images_hint = self._dim_label()
         # The reasons an image is refused must show in full: the list gives up height first.
         self.images_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -93,6 +98,7 @@ class ComposePanel(QWidget):
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self._images_group(), 3)
+        layout.addWidget(self.presets_bar)
         layout.addWidget(self._group(self.tr("Video"), self.picker))
         self.frames_box = self._group(self.tr("Start and end frames"), self.frames)
         layout.addWidget(self.frames_box)
@@ -104,7 +110,7 @@ class ComposePanel(QWidget):
 
     def _images_group(self) -> QGroupBox:
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.paste_button, self.remove_button, self.clear_button):
+        for button in (self.add_button, self.paste_button, self.remove_button, self.clear_button, self.prompts_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box = QGroupBox(self.tr("Images"), self)
@@ -135,6 +141,7 @@ class ComposePanel(QWidget):
         self.drops.image_pasted.connect(self.image_pasted)
         self._paste_shortcut.activated.connect(self.paste_from_clipboard)
         self.add_button.clicked.connect(self.open_files_requested)
+        self.prompts_button.clicked.connect(self.prompts_requested)
         self.paste_button.clicked.connect(self.paste_from_clipboard)
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button.clicked.connect(self._clear_by_user)
@@ -187,6 +194,12 @@ class ComposePanel(QWidget):
         """Reuse a task's settings."""
         self.picker.select(provider, model, mode, duration, resolution, prompt_optimizer, kind)
         self.prompt.set_text(prompt)
+
+    def set_image_prompts(self, prompts: dict[str, str]) -> None:
+        """Each image's own prompt (the prompt table); an image without one uses the main prompt."""
+        self.image_prompts.clear()
+        self.image_prompts.update(prompts)
+        self._refresh()
 
     def set_frame(self, role: FrameRole, key: str | None) -> None:
         """Put a listed image (or nothing) in the Start or End slot."""
@@ -309,4 +322,10 @@ class ComposePanel(QWidget):
         text = self.tr("%n images", "", total) if total > 1 else self.tr("1 image")
         if refused:
             text += " · " + self.tr("%n refused (select one to see why)", "", refused)
+        keys = set(self.images.keys())
+        own = len(keys & set(self.image_prompts))
+        if own:
+            text += " · " + self.tr("%n with its own prompt", "", own)
+        if keys & set(self.image_parents):
+            text += " · " + self.tr("continues a take (its last frame)")
         return text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from .history import PromptEdit
 from .camera import CAMERA_COMMANDS, TooManyCommands, insert_command, overfull_brackets
 from .colors import PROBLEM_RED, colored
 from hailuo_desktop.domain.request import MAX_CAMERA_COMMANDS
@@ -13,16 +14,21 @@ from hailuo_desktop.domain.request import MAX_CAMERA_COMMANDS
 
 class PromptEditor(QWidget):
     changed = Signal()
+    history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._limit = 2000
-        self.edit = QPlainTextEdit(self)
+        self.edit = PromptEdit(self)
         self.edit.setPlaceholderText(self.tr("Describe the motion: what moves, how the camera moves…"))
         self.edit.setToolTip(self.tr("The prompt sent with every video of this batch."))
         self.edit.setTabChangesFocus(True)  # keep Tab for moving between controls
         self.edit.setMinimumHeight(72)
         self.camera_button = self._build_camera_button()
+        self.history_button = QToolButton(self)
+        self.history_button.setText(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("Search your earlier prompts (they are also offered as you type)"))
+        self.history_button.clicked.connect(self.history_requested)
         self.counter = QLabel(self)
         self.counter.setToolTip(self.tr("Characters used and the most this model takes."))
         self.hint = QLabel(self)
@@ -50,6 +56,7 @@ class PromptEditor(QWidget):
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.camera_button)
+        bar.addWidget(self.history_button)
         bar.addStretch(1)
         bar.addWidget(self.counter)
         layout = QVBoxLayout(self)
