@@ -13,7 +13,6 @@ import asyncio
 from contextlib import contextmanager
 from pathlib import Path
 
-
 MEDIA_COMMANDS = ("export", "star", "frame", "continue", "stitch")
 
 

@@ -202,6 +202,28 @@ def test_join_refuses_mismatched_takes_and_says_why(tmp_path, options, prop):
     assert not (tmp_path / "joined.mp4").exists()
 
 
+def test_join_says_when_it_left_the_sound_out(tmp_path):
+    a = write_clip(tmp_path / "a.mp4", 0.5, sound=True)
+    assert ffprobe(a, "-show_entries", "stream=codec_type")["streams"][1]["codec_type"] == "audio"
+    result = media.join_videos([a, a], tmp_path / "joined.mp4")
+    assert result.sound_left_out and not result.info.has_audio and result.info.frames == 24
+    plain = write_clip(tmp_path / "p.mp4", 0.5)
+    assert not media.join_videos([plain, plain], tmp_path / "plain.mp4").sound_left_out
+
+
+def test_export_keeps_the_sound(tmp_path):
+    a = write_clip(tmp_path / "a.mp4", 0.5, sound=True)
+    [exported] = media.export_takes([a_task(a)], tmp_path / "out")
+    kinds = [s["codec_type"] for s in ffprobe(exported.video, "-show_entries", "stream=codec_type")["streams"]]
+    assert kinds == ["video", "audio"] and decodes_cleanly(exported.video)
+
+
+def test_the_sidecar_names_the_models_defaults_when_the_task_left_them_open(clip, tmp_path):
+    [exported] = media.export_takes([a_task(clip, duration=None, resolution=None)], tmp_path / "out")
+    sidecar = json.loads(exported.sidecar.read_text("utf-8"))
+    assert (sidecar["duration"], sidecar["resolution"]) == (6, "768P")
+
+
 def test_join_never_overwrites(tmp_path):
     a = write_clip(tmp_path / "a.mp4", 0.5)
     target = tmp_path / "joined.mp4"

@@ -54,6 +54,7 @@ class JoinResult:
     path: Path
     info: VideoInfo
     offsets: list[float]  # where each take starts in the joined file, in seconds
+    sound_left_out: bool = False  # a take had a sound track; the joined file is picture only
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def join_videos(videos: Sequence[str | Path], output: str | Path, *, title: str 
                     last_dts = _copy_shifted(src, stream, target, out, take, offset, last_dts)
                 offset += take.length
         placed = place_new(temporary, output)
-    return JoinResult(placed, probe(placed), offsets)
+    return JoinResult(placed, probe(placed), offsets, sound_left_out=any(t.info.has_audio for t in takes))
 
 
 def _take(path: Path) -> _Take:

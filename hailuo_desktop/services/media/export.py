@@ -55,7 +55,7 @@ def export_sequence(tasks: Sequence[Task], output: str | Path) -> ExportedFile:
     takes = [{**take_sidecar(task), "offset_seconds": round(offset, 6)}
              for task, offset in zip(tasks, joined.offsets)]
     document = {"format": SEQUENCE_FORMAT, "app": f"hailuo-desktop {__version__}", "file": joined.path.name,
-                "video": joined.info.as_json(), "takes": takes}
+                "video": joined.info.as_json(), "sound_left_out": joined.sound_left_out, "takes": takes}
     write_new_text(sidecar, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return ExportedFile(joined.path, sidecar, tasks[0].id)
 

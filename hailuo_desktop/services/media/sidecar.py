@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ...domain import catalog
 from ...domain.sources import ImageSource
 from ...domain.task import Task
 
@@ -17,7 +18,9 @@ SEQUENCE_FORMAT = "hailuo-desktop/sequence-1"
 def take_sidecar(task: Task) -> dict:
     return {
         "prompt": task.prompt, "provider": task.provider, "model": task.model, "mode": task.mode,
-        "duration": task.duration, "resolution": task.resolution, "prompt_optimizer": task.prompt_optimizer,
+        "duration": task.duration or _model_default(task, "duration"),
+        "resolution": task.resolution or _model_default(task, "resolution"),
+        "prompt_optimizer": task.prompt_optimizer,
         "source_image": image_facts(task.image_path, task.image_url, task.image_sha256),
         "end_image": (image_facts(task.end_image_path, task.end_image_url, None)
                       if task.end_image_path or task.end_image_url else None),
@@ -27,6 +30,15 @@ def take_sidecar(task: Task) -> dict:
                  "charge_status": task.charge_status},
         "source_video_sha256": task.video_sha256,
     }
+
+
+def _model_default(task: Task, what: str):
+    """What the model made when the task left the choice to it (the catalog's default)."""
+    try:
+        spec = catalog.find_model(task.provider, task.model, task.mode, kind=task.kind)
+    except (catalog.CatalogError, KeyError):
+        return None
+    return spec.effective_duration(None) if what == "duration" else spec.effective_resolution(None)
 
 
 def image_facts(path: str | None, url: str | None, recorded_sha256: str | None) -> dict | None:
