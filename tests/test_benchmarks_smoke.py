@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from benchmarks import download, gui_lag, memory, polling, startup, validation
+from benchmarks import download, finding, gui_lag, memory, polling, startup, validation
 from benchmarks.report import Row, machine, markdown, percentile, text_table
 from benchmarks.run import summary
 
@@ -72,6 +72,15 @@ def test_memory_lists_every_task():
     (row,) = memory.measure(tasks=30, images=2)
     well_formed(row)
     assert row.note.startswith("30 tasks in the model, 30 rows exposed")
+
+
+def test_finding_searches_sorts_and_filters_a_filled_store():
+    search, sort = finding.measure(tasks=300, repeats=1)
+    well_formed(search)
+    well_formed(sort)
+    assert "300 tasks" in search.note and "LIKE substring" in search.note
+    assert "(1 found" in search.note  # the task id prefix finds its task
+    assert "newest first" in sort.note
 
 
 def test_the_table_carries_every_row_and_the_machine():

@@ -40,6 +40,7 @@ from ..domain.routes import UploadRoute
 from ..domain.states import FINAL_STATES, RESUMABLE_STATES, TaskState
 from ..domain.task import Task
 from ..providers.base import UploadedFile
+from .store_queries import TaskQueries
 from .store_schema import TASK_COLUMNS, migrate
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ class CorruptStore:
 Listener = Callable[[StoreEvent], None]
 
 
-class TaskStore:
+class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, facets
     def __init__(self, path: str | os.PathLike, *, clock: Callable[[], float] = time.time,
                  upload_margin: float = UPLOAD_SAFETY_MARGIN) -> None:
         self.path = Path(path)
@@ -300,6 +301,9 @@ class TaskStore:
         if row is None:
             raise KeyError(task_id)
         return _task(row)
+
+    def _rows_to_tasks(self, rows) -> list[Task]:
+        return [_task(row) for row in rows]
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:

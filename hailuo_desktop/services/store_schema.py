@@ -88,7 +88,58 @@ _V2 = (
     "CREATE INDEX tasks_parent ON tasks (parent_id) WHERE parent_id IS NOT NULL",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# Version 3: finding tasks among 100,000 (services.task_query). A contentless FTS5 index of
+# the prompt and the source images' file names (word prefixes, accents folded; prefix
+# indexes make one- to three-letter prefixes fast), kept in step by triggers that fire only
+# when those columns change, so a poll never touches it; then the filters' and sorts' indexes.
+_FILE_NAMES = ("{row}.image_path", "{row}.end_image_path")
+
+
+def _file_names_sql(row: str) -> str:
+    # basename in SQL: strip the trailing run of non-separators to find the folder, keep the rest
+    parts = []
+    for template in _FILE_NAMES:
+        column = template.format(row=row)
+        folder = f"rtrim({column}, replace(replace({column}, '/', ''), '\\', ''))"
+        parts.append(f"coalesce(substr({column}, length({folder}) + 1), '')")
+    return " || ' ' || ".join(parts)
+
+
+def _fts_row(row: str) -> str:
+    return f"{row}.seq, {row}.prompt, {_file_names_sql(row)}"
+
+
+_V3 = (
+    ("CREATE VIRTUAL TABLE tasks_fts USING fts5(prompt, file_name, content='', "
+     "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"),
+    f"""
+    CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
+        INSERT INTO tasks_fts (rowid, prompt, file_name) VALUES ({_fts_row('new')});
+    END
+    """,
+    f"""
+    CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
+        INSERT INTO tasks_fts (tasks_fts, rowid, prompt, file_name) VALUES ('delete', {_fts_row('old')});
+    END
+    """,
+    f"""
+    CREATE TRIGGER tasks_fts_update AFTER UPDATE OF prompt, image_path, end_image_path ON tasks BEGIN
+        INSERT INTO tasks_fts (tasks_fts, rowid, prompt, file_name) VALUES ('delete', {_fts_row('old')});
+        INSERT INTO tasks_fts (rowid, prompt, file_name) VALUES ({_fts_row('new')});
+    END
+    """,
+    f"INSERT INTO tasks_fts (rowid, prompt, file_name) SELECT {_fts_row('tasks')} FROM tasks",
+    # Most queries hide rejected takes, so every list index starts with `rejected`: the first
+    # page and the count of a filter or sort are then read from one index, never the wide rows.
+    "CREATE INDEX tasks_list ON tasks (rejected, created_at)",
+    *(f"CREATE INDEX tasks_by_{column} ON tasks (rejected, {column}, created_at)"
+      for column in ("provider", "model", "state", "cost", "duration", "finished_at")),
+    "CREATE INDEX tasks_starred ON tasks (rejected, created_at) WHERE starred = 1",
+    "CREATE INDEX tasks_image_sha ON tasks (rejected, image_sha256, created_at) WHERE image_sha256 IS NOT NULL",
+    "CREATE INDEX tasks_image_path ON tasks (rejected, image_path, created_at) WHERE image_path IS NOT NULL",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TASK_COLUMNS: tuple[str, ...] = (
