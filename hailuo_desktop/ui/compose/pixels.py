@@ -3,25 +3,15 @@
 The header verdict is instant but cannot see a file cut or corrupted inside its pixel
 data; the provider (or the upload) would refuse it only after Generate. Each image stays
 "checking" until its decode is done, so Generate never counts an image that has not been
-read through.
+read through. The decode itself (bounded in time and pixels) is services.fullcheck's.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from pathlib import Path
 
-from ...domain.images import Problem
-from ...services.imagecheck import verify_image
-
-DAMAGED = "damaged"
-
-
-def decode_problem(path: Path | str) -> Problem | None:
-    """Blocking: the problem the full decode finds, or None when every pixel is sound."""
-    why = verify_image(path)
-    return None if why is None else Problem(DAMAGED, why)
+from ...services.fullcheck import decode_problem
 
 
 async def verify_pixels(compose, paths: Iterable[str]) -> None:
