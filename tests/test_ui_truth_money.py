@@ -114,3 +114,58 @@ def test_the_detail_says_what_a_finished_task_cost_and_what_another_would(qtbot,
     wait_state(qtbot, store, task.id, TaskState.SUCCEEDED)
     qtbot.waitUntil(lambda: detail.retry.isEnabled(), timeout=WAIT_MS)
     assert detail.retry.text() == "Generate again (+30 credits)"
+
+
+# --- the spend guard --------------------------------------------------------------------------
+
+def _question(window):
+    from PySide6.QtWidgets import QMessageBox
+    return next((b for b in window.findChildren(QMessageBox) if b.isVisible()), None)
+
+
+def test_an_order_above_the_threshold_asks_first_and_sends_nothing_when_refused(qtbot, ui_session, simulator_thread,
+                                                                               image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window, compose, store = session.window, session.window.compose, session.engine.store
+    window.compose.apply_settings("apixo", "hailuo-2-3-fast", None, 6, "768P", "", None)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    compose.variants.setValue(12)  # 12 × $0.1917 = $2.30, above the default $2.00
+    compose.prompt.set_text("twelve takes")
+    assert compose.trigger_generate()
+    qtbot.waitUntil(lambda: _question(window) is not None, timeout=WAIT_MS)
+    box = _question(window)
+    assert box.windowTitle() == "Send 12 videos for $2.30?"
+    assert "above $2.00 (Settings › General)" in box.text()
+    assert not compose.generate_button.isEnabled()  # no second click while it asks
+    next(b for b in box.buttons() if b.text() == "Don't send").click()
+    qtbot.waitUntil(lambda: compose.generate_button.isEnabled(), timeout=WAIT_MS)
+    assert store.count() == 0 and simulator_thread.stats.submits["apixo"] == 0
+    assert compose.trigger_generate()
+    qtbot.waitUntil(lambda: _question(window) is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(session.controller.tasks_submitted, timeout=WAIT_MS) as submitted:
+        next(b for b in _question(window).buttons() if b.text() == "Send 12 videos").click()
+    assert len(submitted.args[0]) == 12 and compose.variants.value() == 1
+
+
+def test_an_order_under_the_threshold_is_sent_without_a_question(qtbot, ui_session, simulator_thread, image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window = session.window
+    window.compose.apply_settings("apixo", "hailuo-2-3-fast", None, 6, "768P", "", None)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    window.compose.variants.setValue(10)  # $1.90
+    tasks = generate(qtbot, session, "ten takes")
+    assert len(tasks) == 10 and _question(window) is None
+
+
+def test_the_threshold_is_set_in_settings(qtbot, ui_session, simulator_thread):
+    session = ui_session(simulator_thread.api_url)
+    flow = session.controller.settings_flow
+    dialog = flow.open()
+    assert dialog.spend_guard.value() == 2.0
+    dialog.spend_guard.setValue(0.5)
+    with qtbot.waitSignal(flow.settings_changed, timeout=WAIT_MS) as changed:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert changed.args[0].spend_guard_usd == 0.5
+    assert session.controller.context.settings.spend_guard_usd == 0.5
+    reloaded = session.settings_store.load()
+    assert reloaded.spend_guard_usd == 0.5

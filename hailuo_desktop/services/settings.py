@@ -56,6 +56,14 @@ def _optional_positive_int(value: Any, warn: Warn) -> int | None:
     return None if value is None else _int_between(1, 3600)(value, warn)
 
 
+def _amount_between(low: float, high: float) -> Callable[[Any, Warn], float]:
+    def check(value: Any, warn: Warn) -> float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
+            return float(value)
+        raise _Invalid(f"expected an amount from {low:g} to {high:g}")
+    return check
+
+
 def _bool(value: Any, warn: Warn) -> bool:
     if isinstance(value, bool):
         return value
@@ -124,6 +132,7 @@ class Settings:
     output_dir: str | None = _option(None, _optional_text)  # None: the data home's videos folder
     upload_routes: dict[str, UploadRoute] = _option({}, _route_table)
     max_concurrent: int = _option(4, _int_between(1, 64))
+    spend_guard_usd: float = _option(2.0, _amount_between(0.0, 10_000.0))  # ask before an order above; 0: never
     notifications: bool = _option(True, _bool)
     proxy_mode: str = _option("system", _one_of(PROXY_MODES))
     proxy_url: str | None = _option(None, _proxy_url)

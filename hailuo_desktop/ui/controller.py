@@ -29,6 +29,7 @@ from .balance import format_balance
 from .batch_flow import BatchFlow
 from .compose import ComposeOrder, ComposePanel
 from .compose.pixels import verify_pixels
+from .money import guard as spend_guard
 from .money.refresh import BalanceRefresher, ChargeMoments
 from .context import AppContext
 from .dialogs import choose_files, run_dialog
@@ -274,8 +275,10 @@ class Controller(QObject):
     @asyncSlot(object)
     @reports_errors
     async def on_generate(self, order: ComposeOrder) -> None:
-        self.compose.set_busy(True)
+        self.compose.set_busy(True)  # also while the spend guard asks: no second click meanwhile
         try:
+            if not await spend_guard.allow(self.window, order, self.context.settings.spend_guard_usd):
+                return  # the user chose not to send an order above the Settings threshold
             tasks = await self._submit(order)
         finally:
             self.compose.set_busy(False)

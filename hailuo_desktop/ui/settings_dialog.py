@@ -20,6 +20,7 @@ from hailuo_desktop.domain.routes import UploadRoute
 from hailuo_desktop.services.settings import PROXY_SCHEMES, Settings
 from .compose.colors import OK_GREEN, PROBLEM_RED, colored
 from .dialogs import choose_folder_into
+from .money.guard import threshold_field
 
 def needs_upload_route(spec: ProviderSpec) -> bool:
     """Providers that take only a URL and have no upload API of their own."""
@@ -157,6 +158,8 @@ class SettingsDialog(QDialog):
         self.max_concurrent.setRange(1, 64)
         self.max_concurrent.setToolTip(self.tr("How many tasks run at once; the rest wait in the queue."))
         form.addRow(self.tr("&Tasks at once"), self.max_concurrent)
+        self.spend_guard = threshold_field(page)
+        form.addRow(self.tr("Ask before sending more than"), self.spend_guard)
         self.notifications = QCheckBox(self.tr("Notify me when a task or a batch finishes"), page)
         self.notifications.setToolTip(self.tr("A desktop notification, also when the window is hidden."))
         form.addRow("", self.notifications)
@@ -203,6 +206,7 @@ class SettingsDialog(QDialog):
             index = box.findData(str(settings.upload_routes.get(provider_id, UploadRoute.PUBLIC_URL)))
             box.setCurrentIndex(max(0, index))
         self.max_concurrent.setValue(settings.max_concurrent)
+        self.spend_guard.setValue(settings.spend_guard_usd)
         self.notifications.setChecked(settings.notifications)
         self.proxy_buttons.get(settings.proxy_mode, self.proxy_buttons["system"]).setChecked(True)
         self.proxy_url.setText(settings.proxy_url or "")
@@ -219,7 +223,8 @@ class SettingsDialog(QDialog):
         # A half-typed URL under another mode is dropped rather than saved as an invalid setting.
         proxy_url = typed if typed and proxy_problem(typed) is None else None
         return replace(self._original, output_dir=self.output_dir.text().strip() or None, upload_routes=routes,
-                       max_concurrent=self.max_concurrent.value(), notifications=self.notifications.isChecked(),
+                       max_concurrent=self.max_concurrent.value(), spend_guard_usd=self.spend_guard.value(),
+                       notifications=self.notifications.isChecked(),
                        proxy_mode=self.proxy_mode(), proxy_url=proxy_url)
 
     def accept(self) -> None:
