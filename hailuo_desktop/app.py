@@ -261,15 +261,17 @@ def make_application(argv: list[str]) -> QApplication:
 def run_app(argv: list[str], demo: bool = False, images: list[str] | None = None) -> int:
     """Open the window (on the simulator with `demo`) with `images` in compose, and return
     the exit code; when a window already runs on this data home, hand it the images instead."""
+    from .ui.i18n import install_translations
     from .ui.single_instance import claim_or_hand_over
 
     images = list(images or [])
     qt_args = [arg for arg in argv if arg != "--demo" and arg not in images]
-    make_application(qt_args)
+    app = make_application(qt_args)
     server = claim_or_hand_over(data_home() / "demo" if demo else data_home(), images)
     if server is None:
         print("hailuo-desktop: handed to the window already open on this data folder.", file=sys.stderr)
         return 0
+    install_translations(app, SettingsStore(DataPaths.at(data_home()).settings).load().language)
     try:
         return qasync.run(_main(demo, images, server))
     finally:

@@ -83,9 +83,13 @@ def plugin_kept(dest: str) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in KEPT_PLUGINS.get(folder, ()))
 
 
+# Qt's own words for the languages the app ships (hailuo_desktop/ui/i18n.py); no other loads.
+KEPT_TRANSLATIONS = ("qtbase_zh_CN.qm", "qtbase_ru.qm")
+
+
 def is_translation(dest: str) -> bool:
-    # The app installs no QTranslator, so Qt's own catalogues (qtbase_de.qm...) never load.
-    return dest.startswith(TRANSLATIONS_PREFIX)
+    """A Qt catalogue the app never loads (qtbase_de.qm...): dropped."""
+    return dest.startswith(TRANSLATIONS_PREFIX) and dest[len(TRANSLATIONS_PREFIX):] not in KEPT_TRANSLATIONS
 
 
 def missing_required(dests: Iterable[str]) -> list[str]:

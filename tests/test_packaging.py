@@ -116,6 +116,9 @@ def test_wheel_holds_every_package_module_and_resource(wheel):
     assert source_modules() <= names
     icons = {f"hailuo_desktop/resources/icons/hailuo-desktop-{size}.png" for size in ICON_SIZES}
     assert icons | {"hailuo_desktop/resources/sample.mp4", "hailuo_desktop/resources/icons/hailuo-desktop.svg"} <= names
+    words = {f"hailuo_desktop/resources/translations/hailuo_desktop_{lang}.{kind}" for lang in ("zh_CN", "ru")
+             for kind in ("qm", "ts")}  # ui/i18n.py loads both
+    assert words <= names
 
 
 def test_wheel_ships_only_the_app_and_its_entry_point(wheel):
@@ -339,7 +342,9 @@ def test_bundle_holds_what_the_app_needs_and_not_what_it_does_not(bundle):
     inside = bundle / "_internal"
     files = [p for p in inside.rglob("*") if p.is_file()]
     assert not [p for p in files if p.name.startswith(UNUSED_QT)]
-    assert not (inside / "PySide6/Qt/translations").exists()
+    qt_words = inside / "PySide6/Qt/translations"  # Qt's own, for the shipped languages only
+    assert {p.name for p in qt_words.iterdir()} <= {"qtbase_ru.qm", "qtbase_zh_CN.qm"}
+    assert (inside / "hailuo_desktop/resources/translations/hailuo_desktop_zh_CN.qm").is_file()
     needed = ["certifi/cacert.pem", "hailuo_desktop/resources/icons/hailuo-desktop.svg",
               "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
               "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/plugins/iconengines/libqsvgicon.so"]

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 PROXY_MODES = ("system", "none", "manual")
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+LANGUAGES = ("", "en", "zh_CN", "ru")  # the window's languages (ui/i18n.py); "" follows the system
 
 Warn = Callable[[str], None]
 
@@ -143,6 +144,7 @@ class Settings:
     last_resolution: str | None = _option(None, _optional_text)
     base_urls: dict[str, str] = _option({}, _per_provider(lambda u: _url_ok(u, ("http", "https")),
                                                           "an http(s) URL"))
+    language: str = _option("", _one_of(LANGUAGES))  # "": the system's; else a shipped translation
 
     def output_folder(self, paths: DataPaths) -> Path:
         return Path(self.output_dir).expanduser() if self.output_dir else paths.output

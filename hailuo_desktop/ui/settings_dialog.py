@@ -20,6 +20,7 @@ from hailuo_desktop.domain.routes import UploadRoute
 from hailuo_desktop.services.settings import PROXY_SCHEMES, Settings
 from .compose.colors import OK_GREEN, PROBLEM_RED, colored
 from .dialogs import choose_folder_into
+from .i18n import language_box
 from .money.guard import threshold_field
 
 def needs_upload_route(spec: ProviderSpec) -> bool:
@@ -163,6 +164,8 @@ class SettingsDialog(QDialog):
         self.notifications = QCheckBox(self.tr("Notify me when a task or a batch finishes"), page)
         self.notifications.setToolTip(self.tr("A desktop notification, also when the window is hidden."))
         form.addRow("", self.notifications)
+        self.language = language_box(page)
+        form.addRow(self.tr("&Language"), self.language)
         return page
 
     def _route_box(self, parent: QWidget) -> QComboBox:
@@ -208,6 +211,7 @@ class SettingsDialog(QDialog):
         self.max_concurrent.setValue(settings.max_concurrent)
         self.spend_guard.setValue(settings.spend_guard_usd)
         self.notifications.setChecked(settings.notifications)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.proxy_buttons.get(settings.proxy_mode, self.proxy_buttons["system"]).setChecked(True)
         self.proxy_url.setText(settings.proxy_url or "")
         self._refresh_proxy()
@@ -225,7 +229,7 @@ class SettingsDialog(QDialog):
         return replace(self._original, output_dir=self.output_dir.text().strip() or None, upload_routes=routes,
                        max_concurrent=self.max_concurrent.value(), spend_guard_usd=self.spend_guard.value(),
                        notifications=self.notifications.isChecked(),
-                       proxy_mode=self.proxy_mode(), proxy_url=proxy_url)
+                       proxy_mode=self.proxy_mode(), proxy_url=proxy_url, language=self.language.currentData())
 
     def accept(self) -> None:
         if self._proxy_error():

@@ -25,7 +25,7 @@ from .slots import ErrorReporter, SlotTasks, reports_errors
 
 STATUS_MS = 8000
 # Options the running engine was built with: they apply from the next start.
-_RESTART_OPTIONS = ("output_dir", "max_concurrent", "proxy_mode", "proxy_url")
+_RESTART_OPTIONS = ("output_dir", "max_concurrent", "proxy_mode", "proxy_url", "language")
 
 
 class SettingsFlow(QObject):
@@ -148,7 +148,7 @@ class SettingsFlow(QObject):
         if new_password or any(getattr(before, name) != getattr(settings, name) for name in _RESTART_OPTIONS):
             note = "" if in_keyring else " " + self.tr("No OS keyring: the proxy password is kept until you quit.")
             self.window.statusBar().showMessage(
-                self.tr("Saved. The output folder, proxy and concurrency apply from the next start.") + note, STATUS_MS)
+                self.tr("Saved. The output folder, proxy, concurrency and language apply from the next start.") + note, STATUS_MS)
 
     async def save_settings(self, settings: Settings) -> None:
         await asyncio.to_thread(self.context.settings_store.save, settings)
