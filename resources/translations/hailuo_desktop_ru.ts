@@ -659,6 +659,154 @@
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%n ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n finished: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch finished with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the whole &amp;batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop following every unfinished task of this Generate click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n task(s) of the batch cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n unfinished task(s) of this batch will no longer be followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n of them were already sent: {name} may still charge for them, and their videos will not be saved unless you resume them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the whole batch?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop following a task {name} already has?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has this task and may still charge for it. If you stop following it, its video will not be saved here. You can resume following it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large for a prompt table ({bytes} bytes; at most {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not text: save the sheet as CSV (UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header names no prompt column (columns: {columns}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header names no image column (columns: {columns}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: an image and a prompt are needed; this row has {cells} cell(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: no image is named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: {image} has an empty prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: {image} is not in the list of images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: {image} names {count} listed images; give its full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: {image} already has a prompt on line {first_line}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %n videos for {amount}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order makes %n paid videos, {amount} in all by the app&apos;s price table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked to be asked above ${limit:.2f} (Settings › General).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %n videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate asks first when one click would cost more than this (0: never ask).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChainStrip</name>
@@ -757,6 +905,14 @@ Task {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Prompts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each image its own prompt, by hand or from a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Videos per image. 1: one per accepted image. More: that many of each selected image, or of every accepted image when none is selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,6 +995,18 @@ Task {id}</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with its own prompt</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>continues a take (its last frame)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1172,25 @@ Task {id}</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Prompt history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search earlier prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} earlier prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageListModel</name>
     <message>
         <source>from %1</source>
@@ -1128,7 +1315,7 @@ Task {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re-encoding is not offered: the video libraries that ship with Hailuo Desktop can copy H.264 but not encode it (an H.264 encoder comes under a licence the app does not ship). Join takes made with the same model and settings.</source>
+        <source>Re-encoding is not offered: Hailuo Desktop only copies video and never encodes it, so that it can ship without GPL-licensed encoders. Join takes made with the same model and settings, or re-encode them in a video editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1341,12 +1528,39 @@ Task {id}</source>
         <source>Task finished</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>PresetBar</name>
     <message>
-        <source>Batch finished</source>
+        <source>Pre&amp;set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All {total} tasks of the batch are done.</source>
+        <source>Apply a saved prompt, model, settings and camera moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the prompt, model, settings and camera moves under a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the chosen preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No presets yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1358,6 +1572,14 @@ Task {id}</source>
     </message>
     <message>
         <source>The prompt sent with every video of this batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search your earlier prompts (they are also offered as you type)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1402,6 +1624,104 @@ Task {id}</source>
     </message>
     <message>
         <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptFlow</name>
+    <message>
+        <source>A saved preset could not be read and was left out ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset “{name}” applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the preset?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preset called “{name}” exists. Replace it with what compose holds now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset “{name}” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the preset (the prompt, model, settings and camera moves are saved):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the preset?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the preset “{name}”? Tasks made with it are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add images first: the table gives each listed image its own prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts from a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptTableDialog</name>
+    <message>
+        <source>Prompts per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give an image its own prompt; an empty cell uses the main prompt. A CSV file with two columns, image and prompt (file name or path), fills the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill from &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {total} images have their own prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{taken} prompts taken from the file. </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1473,6 +1793,10 @@ Task {id}</source>
     </message>
     <message>
         <source>&amp;Tasks at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask before sending more than</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1746,7 +2070,7 @@ Task {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop following this task</source>
+        <source>Stop following this task (a task already sent may still be charged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
