@@ -108,7 +108,8 @@ def build_engine(
 
     async def provider_factory(provider_id: str, base_url: str | None) -> Provider:
         base_url = base_url or settings.base_urls.get(provider_id)
-        return build_provider(provider_id, client=client, key=await keys.require(provider_id), base_url=base_url)
+        return build_provider(provider_id, client=client, key=await keys.require(provider_id), base_url=base_url,
+                              region=settings.minimax_region, routing=settings.apixo_routing)
 
     async def uploader_factory(route: UploadRoute, task_base_url: str | None) -> Uploader | None:
         provider_id = route.provider

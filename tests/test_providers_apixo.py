@@ -9,6 +9,7 @@ from hailuo_desktop.domain.errors import (
     AuthError,
     InsufficientBalance,
     InvalidRequest,
+    ModelForbidden,
     ProviderUnavailable,
     RateLimited,
     TaskNotFound,
@@ -45,7 +46,7 @@ async def test_generate_task_body_is_exactly_as_documented(model, mode, options,
     assert task_id == "task_12345678"
     request = script.seen[0]
     assert str(request.url) == f"https://api.apixo.ai/api/v1/generateTask/{model}"
-    assert script.last_json == {"request_type": "async", "input": expected}
+    assert script.last_json == {"request_type": "async", "provider": "auto", "input": expected}
 
 
 async def test_a_data_url_is_refused_before_sending():
@@ -94,7 +95,7 @@ ERROR_TABLE = [
     (400, {"code": 400, "message": "Invalid mode type"}, InvalidRequest, "Invalid mode type"),
     (401, {"code": 401, "message": "Invalid or missing API key"}, AuthError, "Invalid or missing API key"),
     (402, {"code": 402, "message": "Insufficient balance"}, InsufficientBalance, "Insufficient balance"),
-    (403, {"code": 403, "message": "Route not allowed"}, AuthError, "Route not allowed"),
+    (403, {"code": 403, "message": "Route not allowed"}, ModelForbidden, "Route not allowed"),
     (429, {"code": 429, "message": "Too many requests"}, RateLimited, "Too many requests"),
     (502, {"code": 502, "message": "Upstream provider error"}, ProviderUnavailable, "Upstream provider error"),
 ]

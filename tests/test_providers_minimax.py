@@ -35,8 +35,8 @@ def spec(model="MiniMax-Hailuo-2.3", kind="i2v"):
      {"first_frame_image": IMAGE, "duration": 10, "resolution": "768P", "prompt_optimizer": False}),
     ("MiniMax-Hailuo-2.3", "i2v", {"image": DATA_URL, "resolution": "1080P"},
      {"first_frame_image": DATA_URL, "duration": 6, "resolution": "1080P", "prompt_optimizer": True}),
-    ("MiniMax-Hailuo-02", "i2v", {"end_image": END_IMAGE, "resolution": "512P"},
-     {"first_frame_image": IMAGE, "last_frame_image": END_IMAGE, "duration": 6, "resolution": "512P",
+    ("MiniMax-Hailuo-02", "i2v", {"end_image": END_IMAGE, "resolution": "768P"},
+     {"first_frame_image": IMAGE, "last_frame_image": END_IMAGE, "duration": 6, "resolution": "768P",
       "prompt_optimizer": True}),
     ("MiniMax-Hailuo-2.3", "t2v", {}, {"duration": 6, "resolution": "768P", "prompt_optimizer": True}),
 ])

@@ -209,7 +209,7 @@ async def test_5xx_on_poll_is_retried_then_succeeds(live, simulator):
 async def test_a_failed_task_keeps_its_fail_message(live, simulator):
     prompt = "a cat {{sim:fail=SensitiveContent;msg=The image shows a real person.}}"
     final = await live.runner.run(live.create("apixo", prompt=prompt))
-    assert final.state is TaskState.FAILED and final.error_code == "task_failed"
+    assert final.state is TaskState.FAILED and final.error_code == "content_rejected"
     assert final.provider_code == "SensitiveContent"
     assert final.provider_message == "The image shows a real person."
     assert "The image shows a real person." in final.error_message

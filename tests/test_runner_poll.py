@@ -72,7 +72,7 @@ async def test_a_failed_task_keeps_the_providers_code_and_message(runner_kit):
     runner_kit.provider("apixo", polls=[status("failed", fail_code="SensitiveContent",
                                               fail_message="The image contains a person under 18.")])
     final = await runner_kit.runner.run(runner_kit.create("apixo").id)
-    assert final.state is TaskState.FAILED and final.error_code == "task_failed"
+    assert final.state is TaskState.FAILED and final.error_code == "content_rejected"
     assert "The image contains a person under 18." in final.error_message
     assert (final.provider_code, final.provider_message) == ("SensitiveContent", "The image contains a person under 18.")
     assert final.raw_state == "failed" and final.video_path is None

@@ -90,7 +90,7 @@ def full_run(session: Session, sim) -> list[dict]:
     sim.faults.add(Fault(op="submit", kind="reset", after_create=True, provider="minimax"))
     tasks.append(session.submit("minimax", "reset"))
     tasks.append(session.submit("apiinone", "refused", "--base-url", closed_port_url()))
-    tasks.append(session.submit("apixo", "failed {{sim:fail=SensitiveContent;queue=0;run=0}}", "--wait"))
+    tasks.append(session.submit("apixo", "failed {{sim:fail=GENERATION_FAILED;queue=0;run=0}}", "--wait"))
     sim.faults.add(Fault(op="poll", kind="status", status=401, provider="kie"))
     tasks.append(session.submit("kie", "poll refused {{sim:queue=0;run=0}}", "--wait"))
     return tasks

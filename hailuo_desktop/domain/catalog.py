@@ -270,6 +270,18 @@ DEFAULT_PRESETS: dict[str, tuple[str, str | None, int, str | None]] = {
 }
 
 
+# Hosts a provider runs per region; keys are issued per region and work only on their host.
+# MiniMax: api.minimax.io (global), api.minimaxi.com (mainland China) [V].
+REGION_BASE_URLS: dict[str, dict[str, str]] = {
+    "minimax": {"global": "https://api.minimax.io", "china": "https://api.minimaxi.com"},
+}
+
+
+def base_url_for(provider_id: str, region: str | None = None) -> str:
+    """The provider's API origin for a region (its default host when it has no regions)."""
+    return REGION_BASE_URLS.get(provider_id, {}).get(region or "", provider(provider_id).base_url)
+
+
 class CatalogError(LookupError):
     pass
 

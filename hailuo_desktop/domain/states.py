@@ -52,6 +52,11 @@ _REMOTE_STATE_NAMES = {
     "succeeded": RemoteState.SUCCEEDED,
     "fail": RemoteState.FAILED,
     "failed": RemoteState.FAILED,
+    # API in One documents only "completed"/"failed"; an undocumented body may say these,
+    # and a task in them will never produce a video, so they are final too.
+    "error": RemoteState.FAILED,
+    "cancelled": RemoteState.FAILED,
+    "canceled": RemoteState.FAILED,
 }
 
 

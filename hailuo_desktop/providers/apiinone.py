@@ -7,6 +7,7 @@ first of several places public clients use, the failure from `data.error` or `er
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import quote
 
 from ..domain.catalog import ModelSpec
@@ -17,6 +18,9 @@ from .envelope import envelope_code, envelope_message
 from .fields import as_dict, as_int, as_text, dig, first_of
 from .http import Answer, clean_message, error_for_code
 from .normalize import checked_remote_id, require_state, require_url, task_id_from
+from .redact import redacted_json
+
+log = logging.getLogger(__name__)
 
 # Undocumented error `type` strings mapped by what they say, for an envelope without a code. [I]
 _TYPE_WORDS = (("auth", 401), ("permission", 403), ("forbidden", 403), ("quota", 402), ("credit", 402),
@@ -24,6 +28,10 @@ _TYPE_WORDS = (("auth", 401), ("permission", 403), ("forbidden", 403), ("quota",
 
 
 class ApiInOneProvider(Adapter):
+    def __init__(self, spec, http) -> None:
+        super().__init__(spec, http)
+        self._logged_tasks: set[str] = set()
+
     async def submit(self, payload: SubmitPayload) -> str:
         answer = await self.http.post_json("/api/v1/videos/generations", self.body_for(payload))
         body = self._checked(answer, on_poll=False)
@@ -47,8 +55,18 @@ class ApiInOneProvider(Adapter):
         self.checked_model(model)
         task_id = checked_remote_id(self.name, remote_id)
         answer = await self.http.get(f"/api/v1/tasks/{quote(task_id, safe='')}")
+        self._log_first_body(task_id, answer)
         body = self._checked(answer, on_poll=True)
         return self._status(answer, body)
+
+    def _log_first_body(self, task_id: str, answer: Answer) -> None:
+        """The status body is undocumented: the first one of each task goes to the log at DEBUG
+        (keys and tokens redacted), so a real user's log shows what API in One sends."""
+        if task_id in self._logged_tasks or not log.isEnabledFor(logging.DEBUG):
+            return
+        self._logged_tasks.add(task_id)
+        log.debug("API in One status of task %s (first answer, HTTP %s): %s", task_id, answer.status,
+                  redacted_json(answer.payload, self.http.key.reveal()))
 
     async def balance(self) -> Balance | None:
         # No credits endpoint was found: the docs send account and billing questions to the
@@ -98,12 +116,16 @@ class ApiInOneProvider(Adapter):
 
 
 def _raw_status(body: dict) -> object:
-    return first_of(dig(body, "data", "status"), body.get("status"))
+    """Every place a state has been seen or is plausible, the documented-looking ones first."""
+    return first_of(dig(body, "data", "status"), body.get("status"), dig(body, "data", "state"),
+                    body.get("state"), dig(body, "data", "task_status"), dig(body, "task", "status"))
 
 
 def _url_candidates(data: dict) -> tuple[object, ...]:
     return (dig(data, "output", "video_url"), data.get("video_url"), dig(data, "output", "url"),
-            dig(data, "result_urls", 0), dig(data, "output", 0))
+            dig(data, "result_urls", 0), dig(data, "output", 0), dig(data, "output", "videos", 0),
+            dig(data, "output", "video_urls", 0), dig(data, "result", "video_url"), dig(data, "result", "url"),
+            data.get("result_url"), dig(data, "resultUrls", 0), data.get("url"), data.get("output"))
 
 
 def _code_for_type(kind: object) -> int:

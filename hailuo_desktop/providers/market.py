@@ -18,13 +18,24 @@ from ..domain.images import UNREADABLE, Problem
 from ..domain.states import RemoteState
 from .adapter import Adapter
 from .base import Balance, RemoteStatus, SubmitPayload, UploadedFile
-from .envelope import checked_body, envelope_code, envelope_message, record_data, record_status
+from .envelope import (
+    checked_body,
+    envelope_code,
+    envelope_message,
+    record_data,
+    record_status,
+)
 from .fields import as_dict, as_number, as_text, dig, http_url
 from .http import Answer, ProviderHttp
 from .normalize import checked_remote_id, epoch_ms, fail_info, task_id_from
 
 GENERATION_FAILED = 501  # kie's body code on recordInfo: "generation failed (see failMsg)"
-UPLOAD_TTL = 3 * 24 * 3600.0  # "files are temporary and are deleted after 3 days"
+# On recordInfo, 422 means the original request failed validation (see failMsg): the task
+# failed and will never produce a video; it is not "unknown".
+REQUEST_INVALID = 422
+FAILED_TASK_CODES = frozenset({GENERATION_FAILED, REQUEST_INVALID})
+# "deleted after 3 days" on one docs page, 24 h on another copy of them: the shorter is believed.
+UPLOAD_TTL = 24 * 3600.0
 UPLOAD_PATH = "images/hailuo-desktop"  # no leading or trailing slash, as documented
 
 
@@ -56,16 +67,17 @@ class MarketProvider(Adapter):
         self.checked_model(model)
         task_id = checked_remote_id(self.name, remote_id)
         answer = await self.http.get("/api/v1/jobs/recordInfo", params={"taskId": task_id})
-        if envelope_code(answer) == GENERATION_FAILED:
-            return self._generation_failed(answer)
+        code = envelope_code(answer)
+        if code in FAILED_TASK_CODES:
+            return self._task_failed(answer, code)
         body = checked_body(self.http, answer, on_poll=True)
         return record_status(self.http, answer, record_data(self.http, answer, body))
 
-    def _generation_failed(self, answer: Answer) -> RemoteStatus:
+    def _task_failed(self, answer: Answer, envelope: int) -> RemoteStatus:
         data = as_dict(answer.body.get("data"))
         code, message = fail_info(data, self.http)
-        raw_state = as_text(data.get("state")) or str(GENERATION_FAILED)
-        return RemoteStatus(RemoteState.FAILED, raw_state, fail_code=code or str(GENERATION_FAILED),
+        raw_state = as_text(data.get("state")) or str(envelope)
+        return RemoteStatus(RemoteState.FAILED, raw_state, fail_code=code or str(envelope),
                             fail_message=message or envelope_message(self.http, answer.body),
                             created_ms=epoch_ms(data.get("createTime")),
                             completed_ms=epoch_ms(data.get("completeTime")))

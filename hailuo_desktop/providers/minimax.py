@@ -18,7 +18,7 @@ from .normalize import checked_remote_id, require_state, require_url, task_id_fr
 
 # base_resp.status_code -> the HTTP-like status whose typed error it means (see http.error_for_code).
 _AS_STATUS = {1002: 429, 1004: 401, 2049: 401, 1008: 402, 2013: 400}
-CONTENT_CODES = frozenset({1026, 1039})  # sensitive input / output filtered
+CONTENT_CODES = frozenset({1026, 1027, 1039})  # sensitive input; generated video flagged; filtered (CLI)
 REAL_NAME_CODE = 2038
 SPECIFIC_CODES = frozenset(_AS_STATUS) | CONTENT_CODES | {REAL_NAME_CODE}  # they say more than any HTTP status
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..domain.catalog import PROVIDERS, ProviderSpec
+from ..domain.catalog import PROVIDERS, ProviderSpec, base_url_for
 from ..domain.errors import InvalidRequest
 from .apiinone import ApiInOneProvider
 from .apixo import ApixoProvider
@@ -27,10 +27,15 @@ _USERINFO = re.compile(r"//[^/?#]*@")
 
 
 def build_provider(provider_id: str, *, client: httpx.AsyncClient, key: str | None,
-                   base_url: str | None = None, clock: Callable[[], float] = time.time) -> Provider:
+                   base_url: str | None = None, clock: Callable[[], float] = time.time,
+                   region: str | None = None, routing: str = "auto") -> Provider:
+    """`region`: which of the provider's hosts its key belongs to (MiniMax: global / china);
+    `routing`: APIXO's `provider` field (auto / value / official). A `base_url` wins over both hosts."""
     spec = provider_spec(provider_id)
-    origin = checked_base_url(base_url) if base_url else spec.base_url
+    origin = checked_base_url(base_url) if base_url else base_url_for(spec.id, region)
     http = ProviderHttp(client, checked_key(key, spec.name), origin, name=spec.name, clock=clock)
+    if spec.id == "apixo":
+        return ApixoProvider(spec, http, routing=routing)
     return ADAPTERS[spec.id](spec, http)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..domain.codes import ErrorCode
 from ..domain.errors import HailuoError
+from ..domain.failcodes import code_for_failure
 from ..domain.outcome import Outcome, ProviderSaid, SavedVideo
 from ..domain.states import TaskState
 from ..providers.base import RemoteStatus
@@ -85,7 +86,8 @@ def interrupted_submit(provider: str, now: float) -> Outcome:
 def provider_failed(status: RemoteStatus, provider: str, now: float) -> Outcome:
     reason = status.fail_message or "no reason given"
     code_text = f" (code {status.fail_code})" if status.fail_code else ""
-    return Outcome(TaskState.FAILED, ErrorCode.TASK_FAILED, f"{provider} reports the task failed: {reason}{code_text}",
+    return Outcome(TaskState.FAILED, code_for_failure(status.fail_code),
+                   f"{provider} reports the task failed: {reason}{code_text}",
                    now, said=ProviderSaid(status.fail_code, status.fail_message))
 
 

@@ -125,6 +125,10 @@ def _option(default: Any, check: Callable[[Any, Warn], Any]) -> Any:
     return field(default=default, metadata={"check": check})
 
 
+APIXO_ROUTINGS = ("auto", "value", "official")
+MINIMAX_REGIONS = ("global", "china")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every option with its default. Change one with `dataclasses.replace`."""
@@ -145,6 +149,9 @@ class Settings:
     base_urls: dict[str, str] = _option({}, _per_provider(lambda u: _url_ok(u, ("http", "https")),
                                                           "an http(s) URL"))
     language: str = _option("", _one_of(LANGUAGES))  # "": the system's; else a shipped translation
+    # APIXO's `provider` routing: auto (failover), value (cheapest), official (most reliable).
+    apixo_routing: str = _option("auto", _one_of(APIXO_ROUTINGS))
+    minimax_region: str = _option("global", _one_of(MINIMAX_REGIONS))  # "china": keys from api.minimaxi.com
 
     def output_folder(self, paths: DataPaths) -> Path:
         return Path(self.output_dir).expanduser() if self.output_dir else paths.output

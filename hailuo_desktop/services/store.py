@@ -276,6 +276,11 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         return task
 
     # --- upload cache ----------------------------------------------------------------
+    @property
+    def upload_margin(self) -> float:
+        """How long before its expiry an uploaded URL stops being reused."""
+        return self._upload_margin
+
     def cached_upload(self, sha256: str, route: str) -> UploadedFile | None:
         """The URL an earlier upload of the same bytes gave, while it has the safety margin left."""
         with self._reading() as conn:

@@ -30,8 +30,12 @@ from ..domain.routes import UploadRoute
 from ..domain.sources import is_url
 from ..providers.base import Uploader
 
-# kie.ai deletes uploaded files after 3 days; an uploader that gives no expiry gets this.
-DEFAULT_UPLOAD_LIFETIME = 3 * 24 * 3600.0
+# kie.ai's docs say uploads are deleted after 3 days, another copy of them says 24 h: the
+# shorter one is believed for an uploader that gives no expiry.
+DEFAULT_UPLOAD_LIFETIME = 24 * 3600.0
+# Whatever the answer says, an uploaded URL is reused for at most this long after the upload
+# (24 h less a margin for the provider to fetch it).
+MAX_UPLOAD_REUSE = 20 * 3600.0
 
 UploaderFactory = Callable[[UploadRoute, "str | None"], "Uploader | None | Awaitable[Uploader | None]"]
 
@@ -104,7 +108,11 @@ class UploadService:
             if cached is not None:
                 return cached.url
             uploaded = await (await self._uploader(route, base_url)).upload(path, mime)
-            expires_at = uploaded.expires_at or self._clock() + self._lifetime
+            now = self._clock()
+            expires_at = uploaded.expires_at or now + self._lifetime
+            # The store stops handing a URL out a safety margin before it expires; the cap
+            # above makes that at most MAX_UPLOAD_REUSE after the upload.
+            expires_at = min(expires_at, now + MAX_UPLOAD_REUSE + self._store.upload_margin)
             self._store.remember_upload(sha256, key, uploaded.url, expires_at)
             return uploaded.url
 

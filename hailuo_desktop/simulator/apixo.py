@@ -64,6 +64,7 @@ class ApixoApi(ProviderApi):
         if not mode:
             raise Refusal("Missing required field: input.mode")
         spec = _spec(model, mode)
+        self._check_access(model, body.get("provider", "auto"))
         prompt = prompt_of(data, "input.")
         image = _single_image(data.get("image_urls"))
         duration = _duration(data.get("duration")) if spec.fixed_duration is None else None
@@ -73,6 +74,15 @@ class ApixoApi(ProviderApi):
 
     def created(self, remote_id: str | None) -> dict:
         return {"code": 200, "message": "success", "data": {"taskId": remote_id} if remote_id else {}}
+
+    def _check_access(self, model: str, routing: str) -> None:
+        """403: this key or route may not use the model; 503: the model is switched off."""
+        config = self.core.config
+        if model in config.unavailable_models.get("apixo", set()):
+            raise Refusal(f"Model {model} is currently unavailable", status=503)
+        denied = config.denied_models.get("apixo", set())
+        if model in denied or f"{model}@{routing}" in denied:
+            raise Refusal(f"This API key or route ({routing}) cannot access {model}", status=403)
 
     def status(self, task: SimTask, now: float, variant: Fault | None) -> dict:
         phase = task.phase(now)

@@ -27,7 +27,8 @@ class SimConfig:
     result_bytes: int | None = None
     # Seconds of sim clock after completion when a result URL starts answering 403.
     result_ttl: float = DAY
-    upload_ttl: float = 3 * DAY  # kie/Apikley keep uploads 3 days
+    # kie/Apikley uploads: one docs page says 3 days, another 24 h; the sim keeps the shorter.
+    upload_ttl: float = DAY
     download_link_ttl: float = 20 * 60  # kie's download-url helper: 20 minutes
     # Makes a task's video from {"provider","task_id","model","prompt","image_url",
     # "duration","resolution"}; called once per task, in a worker thread. None: the sample.
@@ -41,3 +42,7 @@ class SimConfig:
     # (requests, per_seconds): each provider's account answers its own 429 (with Retry-After)
     # beyond this many api requests in any window of that many sim-clock seconds; None: no limit.
     rate_limit: tuple[int, float] | None = None
+    # provider -> model ids (or "model@routing" for APIXO's `provider` route) the key may not
+    # use (APIXO answers 403), and models switched off for now (503). Mutable while running.
+    denied_models: dict[str, set[str]] = field(default_factory=dict)
+    unavailable_models: dict[str, set[str]] = field(default_factory=dict)

@@ -37,9 +37,12 @@ APIXO_LEGACY_FAIL_CODES: dict[str, str] = {
 MARKET_FAIL_CODES: dict[str, str] = {
     "500": "Internal server error",
     "501": "Generation failed",
-    "422": "The request was rejected: content did not pass the safety review",
+    "422": "The request failed validation (see failMsg)",
     "400": "The image could not be fetched",
 }
+# kie/Apikley answer recordInfo with body code 422 (not 200 + state fail) when the original
+# request failed validation: "see failMsg" [V: get-task-detail].
+MARKET_INVALID_REQUEST = "422"
 # API in One documents no fail codes [I]; these are the simulator's.
 APIINONE_FAIL_CODES: dict[str, str] = {
     "content_policy_violation": "The input was rejected by the content policy.",
@@ -49,7 +52,12 @@ APIINONE_FAIL_CODES: dict[str, str] = {
 # MiniMax documents no fail reason: the query says `status: "Fail"` (file_id empty) and
 # its base_resp stays 0, since the query itself worked. The code is kept for the
 # simulator's bookkeeping only and never shown on the wire [I].
-MINIMAX_FAIL_CODES: dict[str, str] = {"Fail": "The task failed."}
+MINIMAX_FAIL_CODES: dict[str, str] = {
+    "Fail": "The task failed.",
+    # A failed task that names its reason carries it in base_resp, as request errors do:
+    "1026": "input new_sensitive",  # the input was flagged
+    "1027": "output new_sensitive",  # the generated video was flagged (providers.md Corrections)
+}
 
 FAIL_CODES: dict[str, dict[str, str]] = {
     "apixo": {**APIXO_FAIL_CODES, **APIXO_LEGACY_FAIL_CODES},

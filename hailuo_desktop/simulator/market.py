@@ -19,6 +19,7 @@ from aiohttp import web
 from hailuo_desktop.domain.catalog import CatalogError, find_model
 
 from .delivery import Answer, json_answer
+from .failcodes import MARKET_INVALID_REQUEST
 from .faults import Fault
 from .filestore import FileEntry, file_url, token_of
 from .protocol import ProviderApi, result_json
@@ -74,6 +75,8 @@ class MarketApi(ProviderApi):
         spec = _spec(provider, model)
         image = image_url(data.get("image_url"), "input.image_url", data_ok=False)
         end_image = image_url(data.get("end_image_url"), "input.end_image_url", data_ok=False)
+        if end_image and data.get("resolution") == "512P":  # MiniMax's 02 refuses this pair (2013)
+            raise Refusal("input.resolution 512P does not support end_image_url")
         if not isinstance(data.get("prompt_optimizer", True), bool):
             raise Refusal("input.prompt_optimizer must be a boolean")
         return check_request(spec, prompt_of(data, "input."), image, string_duration(data.get("duration"), "input.duration"),
@@ -98,6 +101,8 @@ class MarketApi(ProviderApi):
             data["failCode"], data["failMsg"] = task.fail
         if variant is not None and variant.kind == "unknown_state":
             data["state"] = variant.state
+        if phase is Phase.FAILED and task.fail[0] == MARKET_INVALID_REQUEST:
+            return {"code": 422, "message": task.fail[1], "data": data}
         return {"code": 200, "message": "success", "data": data}
 
     async def download_url(self, request: web.Request) -> web.StreamResponse:

@@ -68,6 +68,8 @@ class MiniMaxApi(ProviderApi):
         first = image_url(body.get("first_frame_image"), "first_frame_image", data_ok=True)
         last = image_url(body.get("last_frame_image"), "last_frame_image", data_ok=True)
         _check_flags(body)
+        if last and optional_str(body, "resolution") == "512P":
+            raise Refusal("invalid params, 512P does not support first-and-last-frame generation")
         spec = find_model("minimax", model, kind="i2v" if first else "t2v")
         return check_request(spec, prompt_of(body), first, _duration(body.get("duration")),
                              optional_str(body, "resolution"), body, last)
@@ -82,6 +84,8 @@ class MiniMaxApi(ProviderApi):
             broken = task.bad_result or (variant is not None and variant.kind == "bad_result_json")
             width, height = SIZES.get(task.draft.resolution or "768P", SIZES["768P"])
             payload.update(file_id="" if broken else task.file_id, video_width=width, video_height=height)
+        if phase is Phase.FAILED and task.fail and task.fail[0].isdigit():
+            payload["base_resp"] = {"status_code": int(task.fail[0]), "status_msg": task.fail[1]}
         if variant is not None and variant.kind == "unknown_state":
             payload["status"] = variant.state
         return payload
