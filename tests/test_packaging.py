@@ -41,7 +41,9 @@ SAMPLE = PROJECT / "resources" / "sample.mp4"
 DESKTOP_FILE = PACKAGING / "hailuo-desktop.desktop"
 METAINFO = PACKAGING / "io.github.hailuo_desktop.HailuoDesktop.metainfo.xml"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
-BUNDLE_BUDGET_BYTES = 240_000_000  # trimmed: about 210 MB; untrimmed: about 270 MB
+# trimmed: about 210 MB of Qt, Python and the rest, plus 80 MB of PyAV's FFmpeg (av.libs holds
+# GPL x264/x265 that libavcodec links; see packaging/README.md): 283 MB measured
+BUNDLE_BUDGET_BYTES = 300_000_000
 SECRET = "sk-bundle-Hq7Lm2-never-in-a-file"
 
 heavy = pytest.mark.skipif(not heavy_enabled(), reason="slow: set HAILUO_HEAVY=1 (.ci/run does)")
@@ -173,6 +175,12 @@ def assert_round_trip(command: list[str], home: Path, image: Path) -> None:
     assert task["state"] == "succeeded"
     video = Path(task["video_path"])
     assert video.is_relative_to(home) and video.read_bytes() == SAMPLE.read_bytes()
+    # PyAV's libraries load and decode where the app runs from: the real last frame of the clip
+    still = home.parent / "last.png"
+    frame = subprocess.run([*command, "frame", task["id"][:8], "--last", "--output", str(still), "--json"],
+                           capture_output=True, text=True, timeout=120, env=clean_env(home))
+    assert frame.returncode == 0, frame.stderr
+    assert json.loads(frame.stdout)["index"] == 143 and Image.open(still).size == (640, 360)
 
 
 # --- trimming rules (no build) -------------------------------------------------------
