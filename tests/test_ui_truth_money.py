@@ -169,3 +169,27 @@ def test_the_threshold_is_set_in_settings(qtbot, ui_session, simulator_thread):
     assert session.controller.context.settings.spend_guard_usd == 0.5
     reloaded = session.settings_store.load()
     assert reloaded.spend_guard_usd == 0.5
+
+
+# --- spent today and the ledger ----------------------------------------------------------------
+
+def test_the_window_shows_todays_spend_and_the_ledger(qtbot, ui_session, simulator_thread, image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window, store, money_view = session.window, session.engine.store, session.controller.money
+    assert money_view.today.text() == "Spent today: nothing"
+    choose_kie(window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    window.compose.variants.setValue(2)
+    tasks = generate(qtbot, session, "two cats")
+    for task in tasks:
+        wait_sent(qtbot, store, task.id)
+    qtbot.waitUntil(lambda: money_view.today.text() == "Spent today: kie.ai 60 credits", timeout=WAIT_MS)
+    assert "2 task(s); 0 credits confirmed, 60 credits not confirmed yet" in money_view.today.toolTip()
+    assert money_view.ledger_action in window.tasks_menu.actions()
+    with qtbot.waitSignal(money_view.ledger_opened, timeout=WAIT_MS) as opened:
+        money_view.today.click()
+    dialog = opened.args[0]
+    cells = [dialog.days.item(0, c).text() for c in range(dialog.days.columnCount())]
+    assert cells[1:] == ["kie.ai", "2", "60 credits", "0 credits", "0 credits", "60 credits", "0"]
+    assert dialog.totals.item(0, 0).text() == "All days"
+    dialog.close()

@@ -211,6 +211,13 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         with self._reading() as conn:
             return [_task(row) for row in conn.execute(sql, params)]
 
+    def sent_since(self, since: float | None = None) -> list[Task]:
+        """Tasks whose submit left at or after `since` (every sent task when None), oldest first."""
+        where, params = ("submit_started_at IS NOT NULL", []) if since is None else ("submit_started_at >= ?", [since])
+        with self._reading() as conn:
+            rows = conn.execute(f"{_SELECT} WHERE {where} ORDER BY submit_started_at, seq", params)
+            return [_task(row) for row in rows]
+
     def batch_tasks(self, batch_id: str) -> list[Task]:
         """Every task of one Generate click, oldest first (outcome counts, cancelling a batch)."""
         with self._reading() as conn:

@@ -31,6 +31,7 @@ from .compose import ComposeOrder, ComposePanel
 from .compose.pixels import verify_pixels
 from .money import guard as spend_guard
 from .money.refresh import BalanceRefresher, ChargeMoments
+from .money.today import MoneyView
 from .context import AppContext
 from .dialogs import choose_files, run_dialog
 from .errors import NextStep, UserMessage, describe_task
@@ -83,6 +84,8 @@ class Controller(QObject):
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
         self.shots = ShotFlow(window, context, bridge, self.errors, self._add_local_images, self.on_urls_dropped, self)
         self.joins = JoinFlow(window, context, self.errors, self)
+        self.money = MoneyView(window, self.engine.store, bridge, parent=self)
+        window.tasks_menu.addAction(self.money.ledger_action)
         self.batches = BatchFlow(window, self.engine.store, self.engine.runner, bridge, notifier, self.errors, self)
         self.prompts = PromptFlow(window, context, self.errors, self)
         self.tasks_submitted.connect(self.prompts.on_submitted)

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.try_demo)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
-        tasks_menu = bar.addMenu(self.tr("&Tasks"))
+        self.tasks_menu = tasks_menu = bar.addMenu(self.tr("&Tasks"))
         tasks_menu.addActions([a.generate, a.search, a.remove_task])
         self.takes_menu = bar.addMenu(self.tr("T&ake"))
         self.takes.keep_filled(self.takes_menu)

@@ -1,0 +1,83 @@
+"""Today's spend per provider, in the status bar; a click opens the cost ledger.
+
+It reads the store again at the moments money moves (a submit accepted, a task finished),
+never on a timer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from ...services.ledger import ledger_rows, spent_today
+from ...services.store import TaskStore
+from ..tasks.words import provider_name
+from .ledger_dialog import LedgerDialog
+from .refresh import ChargeMoments
+from .words import money
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Money", text)
+
+
+def today_text(rows) -> str:
+    if not rows:
+        return tr("Spent today: nothing")
+    parts = [f"{provider_name(r.provider)} {money(r.spent, r.unit)}" for r in rows]
+    return tr("Spent today: {parts}").format(parts=" · ".join(parts))
+
+
+def today_tooltip(rows) -> str:
+    lines = [tr("Sent today, per provider (click for the cost ledger):")]
+    for r in rows:
+        lines.append(tr("{name}: {tasks} task(s); {charged} confirmed, {unknown} not confirmed yet, "
+                        "{refunded} refunded").format(
+            name=provider_name(r.provider), tasks=r.tasks, charged=money(r.charged, r.unit),
+            unknown=money(r.unknown, r.unit), refunded=money(r.refunded, r.unit)))
+    return "\n".join(lines)
+
+
+class MoneyView(QObject):
+    """The status bar's "Spent today" and the Cost ledger action (Tasks menu)."""
+
+    ledger_opened = Signal(object)  # the LedgerDialog
+
+    def __init__(self, window, store: TaskStore, bridge, *, clock: Callable[[], float] = time.time,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window, self.store, self.clock = window, store, clock
+        self.today = QToolButton(window)
+        self.today.setAutoRaise(True)
+        self.today.setObjectName("spentToday")
+        self.ledger_action = QAction(tr("Cost &ledger…"), window)
+        self.ledger_action.setToolTip(tr("What was sent and charged, per day and provider"))
+        self.today.clicked.connect(self.open_ledger)
+        self.ledger_action.triggered.connect(self.open_ledger)
+        window.statusBar().addPermanentWidget(self.today)
+        self.dialog: LedgerDialog | None = None
+        self._moments = ChargeMoments()
+        bridge.event.connect(self._on_event)
+        self.refresh()
+
+    @Slot(object)
+    def _on_event(self, event) -> None:
+        if self._moments.provider_to_refresh(event) is not None or event.kind == "removed":
+            self.refresh()
+
+    def refresh(self) -> None:
+        rows = spent_today(self.store, now=self.clock)
+        self.today.setText(today_text(rows))
+        self.today.setToolTip(today_tooltip(rows))
+
+    def open_ledger(self) -> QWidget:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = LedgerDialog(ledger_rows(self.store), self.window)
+        self.dialog.open()
+        self.ledger_opened.emit(self.dialog)
+        return self.dialog
