@@ -110,7 +110,7 @@ def test_a_failed_task_shows_the_providers_message(qtbot, ui_session, simulator_
     wait_state(qtbot, store, task.id, TaskState.FAILED)
     detail = window.detail
     qtbot.waitUntil(lambda: detail.error_box.isVisible(), timeout=WAIT_MS)
-    assert detail.error_title.text() == "The generation failed"
+    assert detail.error_title.text() == "kie.ai could not make this video"
     assert "The image breaks the content rules" in detail.error_text.text()
     assert detail.retry.isEnabled() and not detail.cancel.isEnabled()
     detail.copy_details.click()

@@ -252,7 +252,7 @@ def test_ten_thousand_tasks_populate_without_loading_them_all(qtbot, qapp, task_
 
 def test_a_failed_task_reads_as_words_with_the_providers_own_message(make_task):
     message = describe_task(make_task(TaskState.FAILED))
-    assert message.title == "The generation failed"
+    assert message.title == "kie.ai could not make this video"
     assert "Content flagged by the safety filter" in message.text
     assert message.action is NextStep.RETRY
     assert '"provider_code": "501"' in message.details
