@@ -95,11 +95,21 @@ def test_poster_frames_are_cached_and_safe_across_threads(clip, tmp_path):
     assert len(set(results)) == 1 and [p.name for p in cache.iterdir()] == [results[0].name]
     poster = Image.open(results[0])
     assert poster.format == "JPEG" and max(poster.size) == 160
-    middle = decoded_frames(clip)[12].resize(poster.size)
-    assert mean_difference(poster, middle) < 8  # JPEG and scaling
+    frames = [f.resize(poster.size) for f in decoded_frames(clip)]
+    # the clip has keyframes at 0, 10 and 20: the one nearest the middle (12) is taken whole
+    assert mean_difference(poster, frames[10]) < 8  # JPEG and scaling
+    assert mean_difference(poster, frames[0]) > 50 and mean_difference(poster, frames[23]) > 50
     before = results[0].stat().st_mtime_ns
     assert media.poster_frame(clip, cache, max_side=160) == results[0]
     assert results[0].stat().st_mtime_ns == before  # served from the cache, not written again
+
+
+def test_a_poster_without_a_keyframe_near_the_middle_is_still_from_the_middle(tmp_path):
+    clip = write_clip(tmp_path / "one-keyframe.mp4", 1.0, keyint=250)
+    poster = Image.open(media.poster_frame(clip, tmp_path / "posters", max_side=160))
+    frames = [f.resize(poster.size) for f in decoded_frames(clip)]
+    nearest = min(range(len(frames)), key=lambda i: mean_difference(poster, frames[i]))
+    assert 9 <= nearest <= 12  # the middle, or a frame just before it (B-frames are skipped)
 
 
 # --- export -------------------------------------------------------------------------------

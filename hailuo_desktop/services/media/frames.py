@@ -68,7 +68,10 @@ def frame_at(video: str | Path, seconds: float, output_png: str | Path) -> Frame
 
 
 def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 480) -> Path:
-    """A JPEG of the frame in the middle of the clip, at most `max_side` pixels on its long side.
+    """A JPEG of a frame from the middle of the clip, at most `max_side` pixels on its long side.
+
+    The middle, so that variants of one image (which all start on that image) look different;
+    a keyframe in the middle half of the clip when there is one, since it decodes on its own.
 
     Cached by the video's path, size and modification time: a second call only stats the
     file. Concurrent calls for the same video each write their own temporary file and
@@ -86,11 +89,20 @@ def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 48
     with open_video(video) as container:
         stream = _decoding(container, draft=True)
         timeline = _timeline(container, stream, video)
-        frame = _decode_at(container, stream, timeline, timeline.pts[len(timeline.pts) // 2])
+        frame = _decode_at(container, stream, timeline, _poster_time(timeline))
         image = frame.to_image()
     image.thumbnail((max_side, max_side))
     _save_atomically(image, cached, "JPEG", quality=POSTER_QUALITY)
     return cached
+
+
+def _poster_time(timeline: _Timeline) -> int:
+    """The keyframe nearest the middle if it lies in the middle half, else the middle frame."""
+    count = len(timeline.pts)
+    middle = timeline.pts[count // 2]
+    quarter, three_quarters = timeline.pts[count // 4], timeline.pts[(3 * count) // 4]
+    inside = [k for k in timeline.keyframes if quarter <= k <= three_quarters]
+    return min(inside, key=lambda k: abs(k - middle)) if inside else middle
 
 
 # --- decoding ---------------------------------------------------------------------------
