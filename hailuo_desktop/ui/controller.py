@@ -33,6 +33,7 @@ from .money import guard as spend_guard
 from .money.refresh import BalanceRefresher, ChargeMoments
 from .money.today import MoneyView
 from .context import AppContext
+from .demo_menu import DemoMenu
 from .dialogs import choose_files, run_dialog
 from .errors import NextStep, UserMessage, describe_task
 from .first_run import ENTER_KEY, TRY_DEMO, FirstRunDialog
@@ -89,6 +90,8 @@ class Controller(QObject):
         self.batches = BatchFlow(window, self.engine.store, self.engine.runner, bridge, notifier, self.errors, self)
         self.prompts = PromptFlow(window, context, self.errors, self)
         self.tasks_submitted.connect(self.prompts.on_submitted)
+        self.demo_menu = (DemoMenu(window, context.client, context.api_url, self.compose.current_provider,
+                                   self.errors, self) if context.demo and context.api_url else None)
         self._balance_request = 0
         self._balance_provider: str | None = None  # whose balance the compose line shows
         self.balances = BalanceRefresher(self._refresh_balance)
@@ -129,7 +132,8 @@ class Controller(QObject):
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
-        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins, self.batches, self.prompts)
+        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins, self.batches, self.prompts,
+                  *([self.demo_menu] if self.demo_menu else []))
         running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
         running += self.balances.cancel_all()
         if running:

@@ -1,0 +1,140 @@
+"""The demo shows itself: a marker inside the window and a Demo menu that makes the next
+task fail in each way a real provider can, so a new user sees how the app behaves before
+spending money.
+
+Each entry arms faults in the built-in simulator through its control API (`/_sim/faults`,
+`/_sim/balance` on the demo's own loopback origin); the app then meets the failure exactly
+as it would meet a real provider's, through the real runner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu
+from qasync import asyncSlot
+
+from ..simulator.config import SimConfig
+from .slots import SlotTasks, reports_errors
+from .tasks.words import provider_name
+
+STATUS_MS = 10_000
+# A content code each simulated provider's failed state carries (MiniMax's failed state has
+# no reason on the wire, so its demo failure reads as a plain failure).
+CONTENT_CODES = {"apixo": "SensitiveContent", "kie": "content_policy", "apikley": "content_policy",
+                 "apiinone": "content_policy_violation", "minimax": "Fail"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DemoMenu", text)
+
+
+@dataclass(frozen=True)
+class DemoFailure:
+    key: str
+    label: str
+    armed: str  # the status-bar line once armed: what will happen, to which task
+
+
+def failures() -> list[DemoFailure]:
+    F = DemoFailure
+    return [
+        F("balance", tr("Empty the &balance"), tr("Demo: {name}'s balance is now 0; the next task is refused.")),
+        F("content", tr("Next task: refused by the &content filter"),
+          tr("Demo: {name} will refuse the next task as unsafe content.")),
+        F("timeout", tr("Next submit: &times out"),
+          tr("Demo: {name} will create the next task but its answer never comes back.")),
+        F("slow", tr("Next tasks: &slow answers"),
+          tr("Demo: {name} will answer the next status checks very slowly.")),
+        F("unreadable", tr("Next task: &unreadable answers"),
+          tr("Demo: {name} will send unreadable status answers for a while.")),
+        F("expired", tr("Next task: video link &expired"),
+          tr("Demo: {name}'s video link will have expired when the app fetches it.")),
+    ]
+
+
+def fault_requests(key: str, provider: str) -> list[tuple[str, dict[str, Any]]]:
+    """(control path, JSON body) to arm one demo failure for `provider`."""
+    def fault(**fields: Any) -> tuple[str, dict[str, Any]]:
+        return "/_sim/faults", {"provider": provider, **fields}
+
+    return {
+        "balance": [("/_sim/balance", {"provider": provider, "amount": 0})],
+        "content": [fault(op="submit", kind="fail", fail_code=CONTENT_CODES[provider],
+                          fail_message="The input was flagged as sensitive content.")],
+        "timeout": [fault(op="submit", kind="hang", after_create=True)],
+        "slow": [fault(op="poll", kind="slow", chunk=8, delay=2.0, times=3)],
+        "unreadable": [fault(op="poll", kind="malformed", times=6)],
+        "expired": [fault(op="download", kind="expired", times=None)],
+    }[key]
+
+
+def demo_balance(provider: str) -> float:
+    """The simulator's starting balance: what "Top up (demo)" puts back."""
+    return SimConfig().balances.get(provider, 0.0)
+
+
+class DemoMenu(QObject):
+    armed = Signal(str, str)  # failure key, provider id: the simulator accepted every fault
+
+    def __init__(self, window, client, api_url: str, current_provider, errors, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window, self.client, self.api_url = window, client, api_url.rstrip("/")
+        self.current_provider = current_provider
+        self.errors = errors
+        self.slot_tasks = SlotTasks()
+        self.marker = self._marker()
+        self.menu = QMenu(tr("&Demo"), window)
+        self.actions: dict[str, QAction] = {}
+        for failure in failures():
+            action = self.menu.addAction(failure.label)
+            action.triggered.connect(lambda _=False, f=failure: self.arm(f.key))
+            self.actions[failure.key] = action
+        self.menu.addSeparator()
+        self.top_up = self.menu.addAction(tr("&Top up the demo balance"))
+        self.top_up.triggered.connect(self.refill)
+        self.clear = self.menu.addAction(tr("&Clear planned failures"))
+        self.clear.triggered.connect(self.clear_faults)
+        window.menuBar().addMenu(self.menu)
+
+    def _marker(self) -> QLabel:
+        marker = QLabel(tr("DEMO · simulated providers, nothing is charged"), self.window)
+        marker.setObjectName("demoMarker")
+        marker.setToolTip(tr("Every provider here is the built-in simulator. The Demo menu shows how the app "
+                             "behaves when something goes wrong."))
+        marker.setStyleSheet("QLabel#demoMarker { background: #b35900; color: white; font-weight: bold; "
+                             "padding: 2px 8px; border-radius: 3px; }")
+        self.window.menuBar().setCornerWidget(marker, Qt.Corner.TopRightCorner)
+        marker.show()
+        return marker
+
+    @asyncSlot(str)
+    @reports_errors
+    async def arm(self, key: str) -> None:
+        provider = self.current_provider()
+        for path, body in fault_requests(key, provider):
+            await self._post(path, body)
+        failure = next(f for f in failures() if f.key == key)
+        self.window.statusBar().showMessage(failure.armed.format(name=provider_name(provider)), STATUS_MS)
+        self.armed.emit(key, provider)
+
+    @asyncSlot()
+    @reports_errors
+    async def refill(self) -> None:
+        provider = self.current_provider()
+        await self._post("/_sim/balance", {"provider": provider, "amount": demo_balance(provider)})
+        self.armed.emit("top_up", provider)
+
+    @asyncSlot()
+    @reports_errors
+    async def clear_faults(self) -> None:
+        response = await self.client.delete(self.api_url + "/_sim/faults")
+        response.raise_for_status()
+        self.armed.emit("clear", self.current_provider())
+
+    async def _post(self, path: str, body: dict[str, Any]) -> None:
+        response = await self.client.post(self.api_url + path, json=body)
+        response.raise_for_status()  # a refused fault is a bug in this table: say so, loudly
