@@ -14,6 +14,8 @@ apt_packages=(
   fonts-dejavu-core xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-xkb1 libxcb-glx0 libxcb-util1
+  # Chinese glyphs for the zh_CN translation; GTK 3 for Qt's gtk3 theme (the system's dark palette)
+  fonts-wqy-microhei libgtk-3-0
   # QtMultimedia will not import without libpulse0
   libpulse0 libdrm2 libxrandr2 libxext6 libxrender1
   # the OS keyring (Secret Service) and a session bus

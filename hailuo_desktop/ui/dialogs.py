@@ -20,6 +20,8 @@ async def confirm(parent: QWidget, title: str, text: str, accept: str, reject: s
     yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
+    for button in (yes, no):  # the question, for a screen reader that lands on a button
+        button.setAccessibleDescription(text)
     await run_dialog(box)
     return box.clickedButton() is yes
 

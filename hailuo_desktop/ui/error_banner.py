@@ -44,6 +44,7 @@ class ErrorBanner(QFrame):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.step = QPushButton()
+        self.step.setToolTip(self.tr("The next step for this problem"))
         self.step.clicked.connect(self._on_step)
         self.copy = QPushButton(self.tr("Copy details"))
         self.copy.setToolTip(self.tr("Copy the technical details (no key is ever included)"))

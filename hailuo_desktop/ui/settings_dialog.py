@@ -19,6 +19,7 @@ from hailuo_desktop.domain.catalog import PROVIDERS, ProviderSpec
 from hailuo_desktop.domain.routes import UploadRoute
 from hailuo_desktop.services.settings import PROXY_SCHEMES, Settings
 from .compose.colors import OK_GREEN, PROBLEM_RED, colored
+from .accessibility import Standard, describe_buttons
 from .dialogs import choose_folder_into
 from .i18n import language_box
 from .money.guard import threshold_field
@@ -96,6 +97,8 @@ class SettingsDialog(QDialog):
                                         self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons, {Standard.Ok: self.tr("Save these settings and close"),
+                                        Standard.Cancel: self.tr("Close without saving (keys are saved at once)")})
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
@@ -182,9 +185,14 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         self.proxy_group = QButtonGroup(page)
         self.proxy_buttons = {}
-        for mode, text in (("system", self.tr("Use the &system proxy settings")),
-                           ("none", self.tr("No prox&y")), ("manual", self.tr("&Manual proxy:"))):
+        for mode, text, tip in (
+                ("system", self.tr("Use the &system proxy settings"), self.tr("The proxy your desktop or the "
+                                                                               "environment sets, if any")),
+                ("none", self.tr("No prox&y"), self.tr("Connect directly, even when the system sets a proxy")),
+                ("manual", self.tr("&Manual proxy:"), self.tr("This proxy for everything; a password in it is kept "
+                                                              "in the OS keyring"))):
             button = QRadioButton(text, page)
+            button.setToolTip(tip)
             self.proxy_group.addButton(button)
             self.proxy_buttons[mode] = button
             layout.addWidget(button)
@@ -192,6 +200,7 @@ class SettingsDialog(QDialog):
         self.proxy_url = QLineEdit(page)
         self.proxy_url.setPlaceholderText("http://host:8080  ·  socks5://host:1080")
         self.proxy_url.setToolTip(self.tr("Used for the API, uploads and downloads alike."))
+        self.proxy_url.setAccessibleName(self.tr("Manual proxy URL"))
         self.proxy_hint = QLabel(page)
         self.proxy_hint.setWordWrap(True)
         self.proxy_hint.setStyleSheet(colored(PROBLEM_RED))

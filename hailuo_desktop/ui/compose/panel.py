@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.images import ImageFacts, Problem
@@ -109,10 +109,11 @@ class ComposePanel(QWidget):
         self.setMinimumWidth(380)
 
     def _images_group(self) -> QGroupBox:
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.paste_button, self.remove_button, self.clear_button, self.prompts_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows: one row of five is wider than the panel once fonts are large or words long.
+        buttons = QGridLayout()
+        for index, button in enumerate((self.add_button, self.paste_button, self.prompts_button,
+                                        self.remove_button, self.clear_button)):
+            buttons.addWidget(button, index // 3, index % 3)
         box = QGroupBox(self.tr("Images"), self)
         inner = QVBoxLayout(box)
         inner.addWidget(self.image_view, 1)

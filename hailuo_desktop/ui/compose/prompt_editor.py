@@ -22,6 +22,7 @@ class PromptEditor(QWidget):
         self.edit = PromptEdit(self)
         self.edit.setPlaceholderText(self.tr("Describe the motion: what moves, how the camera moves…"))
         self.edit.setToolTip(self.tr("The prompt sent with every video of this batch."))
+        self.edit.setAccessibleName(self.tr("Prompt"))
         self.edit.setTabChangesFocus(True)  # keep Tab for moving between controls
         self.edit.setMinimumHeight(72)
         self.camera_button = self._build_camera_button()

@@ -198,7 +198,14 @@ class TaskListModel(QAbstractTableModel):
             return self._thumbnail(task)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task, index.column())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(task)
         return None
+
+    def _spoken(self, task: Task) -> str:
+        """What a screen reader says for any cell of the row: state, progress, prompt."""
+        return self.tr("{state}, {progress}, {prompt}").format(
+            state=state_text(task.state), progress=self._time_text(task), prompt=prompt_excerpt(task.prompt))
 
     def progress(self, task: Task) -> Progress:
         return self.eta.progress(task, self._clock())

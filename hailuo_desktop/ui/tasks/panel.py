@@ -94,6 +94,8 @@ class TaskListPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search prompts (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search tasks"))
+        self.search.setToolTip(self.tr("Show only the tasks whose prompt contains these words (Ctrl+F)"))
         self._filter_row = QHBoxLayout()
         self._filter_row.addWidget(self.state_filter)
         self._filter_row.addWidget(self.search, 1)
@@ -125,6 +127,9 @@ class TaskListPanel(QWidget):
             header.resizeSection(column, width)
         header.setHighlightSections(False)
         table.selectionModel().selectionChanged.connect(self._on_selection)
+        table.setAccessibleName(self.tr("Tasks"))
+        table.setAccessibleDescription(self.tr("Every task, newest first: its state, progress and prompt. "
+                                               "Select one to see its video and details."))
         self.table = table
 
     def _build_placeholder(self) -> None:

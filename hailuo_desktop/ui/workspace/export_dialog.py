@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.task import Task
 from ...services.media import DEFAULT_TEMPLATE, MediaError, render_name
+from ..accessibility import Standard, describe_buttons
 from ..dialogs import choose_folder_into
 
 FOLDER_KEY, TEMPLATE_KEY = "export/folder", "export/template"
@@ -54,6 +55,9 @@ class ExportDialog(QDialog):
         self.folder = QLineEdit(str(qsettings.value(FOLDER_KEY, default_folder)))
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.clicked.connect(self._choose_folder)
+        self.folder.setAccessibleName(self.tr("Export folder"))
+        self.folder.setToolTip(self.tr("The folder the videos are copied into"))
+        self.browse.setToolTip(self.tr("Choose the folder the videos are copied into"))
         self.template = QLineEdit(str(qsettings.value(TEMPLATE_KEY, DEFAULT_TEMPLATE)))
         self.template.setToolTip(self.tr("Fields: {date} {prompt:40} {provider} {model} {mode} {duration} "
                                          "{resolution} {id} {task_id} {remote_id} {n}"))
@@ -73,6 +77,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("First file"), self.preview)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export.setToolTip(self.tr("Copy the videos into the folder under these names"))
+        describe_buttons(self.buttons, {Standard.Cancel: self.tr("Close without exporting")})
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)

@@ -78,6 +78,7 @@ class TakeGrid(DragsTakes, QListView):
         self.setItemDelegate(TileDelegate(self.frame_for, self))
         self.setModel(model)
         self.setAccessibleName(self.tr("Takes"))
+        self.setAccessibleDescription(self.tr("Every take as a tile with its first frame; select one to see it"))
         posters.ready.connect(self._repaint_task)
         if self.playback is not None:
             self.playback.frame_ready.connect(self._repaint_task)
