@@ -249,3 +249,12 @@ async def test_memory_stays_flat_for_a_large_download(file_server, downloader, t
         tracemalloc.stop()
     assert size == len(data) and sha == file_server.sha256(data)
     assert peak < 8 * 1024 * 1024, f"peak {peak} bytes while streaming {len(data)}"
+
+
+async def test_a_downloader_reads_the_network_in_large_pieces(client, clock):
+    from httpcore._async.http11 import AsyncHTTP11Connection
+
+    from hailuo_desktop.services.downloads import NETWORK_READ_BYTES
+
+    Downloader(client, clock, clock.sleep)
+    assert AsyncHTTP11Connection.READ_NUM_BYTES == NETWORK_READ_BYTES

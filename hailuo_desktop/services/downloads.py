@@ -39,11 +39,13 @@ from pathlib import Path
 import httpx
 
 from ..domain.errors import DiskFull, DownloadError, ResultExpired, StorageError
+from .part_writer import PartWriter
 from .polling import Backoff, RetryPolicy
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 2 * 1024 ** 3
+HASH_BLOCK = 1024 * 1024
 MAX_REDIRECTS = 5
 _EXPIRED_STATUSES = {403, 404, 410}
 _CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
@@ -144,11 +146,30 @@ class _Plan:
     total: int | None
 
 
+NETWORK_READ_BYTES = 1024 * 1024
+
+
+def use_large_network_reads() -> None:
+    """Read HTTP/1.1 bodies up to 1 MiB at a time instead of httpcore's 64 KiB.
+
+    Every read costs a pass through httpcore, h11 and the event loop, and at loopback speed
+    that per-read work, not the bytes, was the limit (benchmarks/RESULTS.md, row 4). httpcore
+    offers no setting for it, only the class attribute READ_NUM_BYTES, set here for the async
+    HTTP/1.1 connection; asyncio hands over at most 256 KiB per read anyway, and a small
+    answer still arrives in one small read. tests/test_downloads.py checks the attribute is
+    still there, so an httpcore upgrade that renames it fails a test instead of slowing down.
+    """
+    from httpcore._async.http11 import AsyncHTTP11Connection
+
+    AsyncHTTP11Connection.READ_NUM_BYTES = max(AsyncHTTP11Connection.READ_NUM_BYTES, NETWORK_READ_BYTES)
+
+
 class Downloader:
     def __init__(self, client: httpx.AsyncClient, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, *,
                  retry: RetryPolicy | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                  crash_point: CrashPoint = _no_crash, part_tag: str = "") -> None:
+        use_large_network_reads()
         self._client = client
         self._part_tag = part_tag  # this process's own temporary file names (services.lease)
         self._crash_point = crash_point
@@ -198,11 +219,12 @@ class Downloader:
             if plan is None:  # the .part already holds the whole file (a 416 that says so)
                 guard(True)
                 return await _finish(part, dest, self._crash_point)
-            await self._receive(response, part, plan, guard)
+            digest = await _digest_of_prefix(part, plan.offset)
+            received = await self._receive(response, part, plan, guard, digest)
         finally:
             await response.aclose()
         guard(True)
-        return await _finish(part, dest, self._crash_point)
+        return await _finish(part, dest, self._crash_point, known=(received, digest))
 
     async def _open(self, url: str, headers: dict[str, str]) -> httpx.Response:
         current = httpx.URL(url)
@@ -269,9 +291,15 @@ class Downloader:
         raise DownloadError(f"The result host {_host(str(response.url))} sent {what} instead of a video; "
                             "the link may have expired or need a login.")
 
-    async def _receive(self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard) -> None:
+    async def _receive(self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard,
+                       digest) -> int:
+        """Write the body to the part as it comes, hashing each piece written (no second read).
+
+        The writing and hashing run on a thread of their own (services.part_writer) while
+        this loop receives the next piece."""
         received = plan.offset
         with _open_part(part, append=plan.offset > 0) as file:
+            writer = PartWriter(file, digest)
             try:
                 # No chunk_size: httpx would hold bytes back until a chunk fills, and lose
                 # them if the connection drops; each network read is written as it comes.
@@ -282,15 +310,25 @@ class Downloader:
                     if plan.total is not None and received > plan.total:
                         raise DownloadError("The result host sent more bytes than it announced.")
                     guard(False)
-                    _write(file, chunk, part)
+                    await writer.put(chunk)
+                await writer.close()
+            except OSError as exc:
+                await writer.abandon()
+                raise _storage_error(exc, part.parent) from exc
             except httpx.TransportError as exc:
+                await writer.abandon()  # what arrived is kept: a later try resumes after it
                 raise _TryAgain(_describe_transport(exc), exc) from exc
             except DownloadError:
+                await writer.abandon()
                 file.close()
                 part.unlink(missing_ok=True)
                 raise
+            except BaseException:
+                await writer.abandon()
+                raise
         if plan.total is not None and received < plan.total:
             raise _TryAgain(f"the connection ended after {received} of {plan.total} bytes")
+        return received
 
 
 # --- files ---------------------------------------------------------------------------
@@ -318,24 +356,41 @@ def _open_part(part: Path, *, append: bool):
         raise _storage_error(exc, part.parent) from exc
 
 
-def _write(file, chunk: bytes, part: Path) -> None:
+async def _digest_of_prefix(part: Path, length: int):
+    """A SHA-256 fed with the first `length` bytes of the part (what a resumed download keeps)."""
+    def read():
+        digest = hashlib.sha256()
+        if length:
+            with open(part, "rb") as file:
+                while (left := length - file.tell()) > 0 and (block := file.read(min(HASH_BLOCK, left))):
+                    digest.update(block)
+        return digest
     try:
-        file.write(chunk)
+        return await asyncio.to_thread(read)
     except OSError as exc:
         raise _storage_error(exc, part.parent) from exc
 
 
-async def _finish(part: Path, dest: Path, crash_point: CrashPoint) -> tuple[int, str]:
-    """fsync the part, hash it, rename it over dest (atomic), fsync the folder."""
+async def _finish(part: Path, dest: Path, crash_point: CrashPoint,
+                  known: tuple[int, object] | None = None) -> tuple[int, str]:
+    """fsync the part, rename it over dest (atomic), fsync the folder. The hash comes from `known`
+    (size, sha256 object fed while streaming) when there is one, else from reading the part."""
     try:
-        return await asyncio.to_thread(_finish_sync, part, dest, crash_point)
+        return await asyncio.to_thread(_finish_sync, part, dest, crash_point, known)
     except OSError as exc:
         raise _storage_error(exc, dest.parent) from exc
 
 
-def _finish_sync(part: Path, dest: Path, crash_point: CrashPoint) -> tuple[int, str]:
+def _finish_sync(part: Path, dest: Path, crash_point: CrashPoint,
+                 known: tuple[int, object] | None) -> tuple[int, str]:
     with open(part, "rb+") as file:
-        size, digest = _hash_open_file(file)
+        if known is None:
+            size, digest = _hash_open_file(file)
+        else:
+            size, digest = known[0], known[1].hexdigest()  # type: ignore[attr-defined]
+            on_disk = os.fstat(file.fileno()).st_size
+            if on_disk != size:  # the streamed digest would not describe this file
+                raise OSError(errno.EIO, f"the partial file holds {on_disk} bytes, {size} were written")
         os.fsync(file.fileno())
     crash_point("before_rename")
     os.replace(part, dest)
@@ -358,7 +413,7 @@ async def hash_file(path: Path) -> tuple[int, str]:
 def _hash_open_file(file) -> tuple[int, str]:
     digest = hashlib.sha256()
     size = 0
-    while block := file.read(1024 * 1024):
+    while block := file.read(HASH_BLOCK):
         digest.update(block)
         size += len(block)
     return size, digest.hexdigest()
