@@ -56,10 +56,20 @@ def test_last_frame_is_the_real_last_decoded_frame(clip, tmp_path):
     info = media.last_frame(clip, tmp_path / "last.png")
     still = Image.open(info.path)
     assert (info.index, still.size) == (len(frames) - 1, (448, 320))
-    assert mean_difference(still, frames[-1]) < SAME_PICTURE
+    assert mean_difference(still, frames[-1]) == 0  # the same decoder's picture, kept losslessly
     # not a keyframe before it, not the frame before it
     assert mean_difference(still, frames[-2]) > 3 * SAME_PICTURE
     assert mean_difference(still, frames[0]) > 50
+
+
+@pytest.mark.parametrize("keyint", [250, 5])
+def test_the_last_frame_of_a_clip_with_one_keyframe_or_many(tmp_path, keyint):
+    """One keyframe: every frame before the end is decoded or skipped; many: only the last group."""
+    clip = write_clip(tmp_path / "clip.mp4", 1.5, keyint=keyint)
+    info = media.last_frame(clip, tmp_path / "last.png")
+    frames = decoded_frames(clip)
+    assert info.index == len(frames) - 1 == 35
+    assert mean_difference(Image.open(info.path), frames[-1]) == 0
 
 
 def test_frame_at_gives_the_frame_on_screen(clip, tmp_path):

@@ -21,6 +21,7 @@ from .errors import FrameOutOfRange, VideoUnreadable
 from .probe import open_video, time_base
 
 POSTER_QUALITY = 85
+TAIL_PACKETS = 16  # decoded in full at the end: more than any B-frame reordering spans
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class _Timeline:
     pts: list[int]  # sorted
     keyframes: list[int]  # sorted
     end: int  # the end of the last frame
+    tail_dts: int | None = None  # decode times from here on belong to the last few packets
 
     @property
     def start(self) -> int:
@@ -118,11 +120,13 @@ def _decoding(container, *, draft: bool = False):
 
 
 def _timeline(container, stream, video) -> _Timeline:
-    pts, keyframes, end = [], [], 0
+    pts, keyframes, dts, end = [], [], [], 0
     for packet in container.demux(stream):
         if packet.pts is None:
             continue
         pts.append(packet.pts)
+        if packet.dts is not None:
+            dts.append(packet.dts)
         if packet.is_keyframe:
             keyframes.append(packet.pts)
         end = max(end, packet.pts + (packet.duration or 0))
@@ -130,11 +134,13 @@ def _timeline(container, stream, video) -> _Timeline:
         raise VideoUnreadable(f"{Path(video).name} has no frames.", path=str(video), reason="no frames")
     pts.sort()
     keyframes.sort()
-    return _Timeline(pts, keyframes or [pts[0]], max(end, pts[-1]))
+    dts.sort()
+    tail = dts[-TAIL_PACKETS] if len(dts) >= TAIL_PACKETS else None
+    return _Timeline(pts, keyframes or [pts[0]], max(end, pts[-1]), tail)
 
 
 def _decode_last(container, stream, timeline: _Timeline):
-    frame = _decode_from(container, stream, timeline.keyframes[-1], until=None)
+    frame = _decode_tail(container, stream, timeline)
     if frame is None or frame.pts != timeline.pts[-1]:
         frame = _decode_from(container, stream, None, until=None)  # the whole clip, start to end
     if frame is None:
@@ -152,6 +158,23 @@ def _decode_at(container, stream, timeline: _Timeline, target: int):
     if frame is None:
         raise VideoUnreadable("No frame of the video could be decoded.", path=container.name, reason="no frames")
     return frame
+
+
+def _decode_tail(container, stream, timeline: _Timeline):
+    """The last frame, decoded from the last keyframe. Until the last few packets, frames no
+    other frame refers to are skipped (half the work when a clip has one keyframe): skipping
+    them cannot change any later frame, and the last ones are all decoded. The caller checks
+    that the frame is the stream's last and decodes everything otherwise."""
+    container.seek(timeline.keyframes[-1], stream=stream, backward=True)
+    context, best = stream.codec_context, None
+    for packet in container.demux(stream):
+        if packet.dts is not None and timeline.tail_dts is not None:
+            context.skip_frame = "NONREF" if packet.dts < timeline.tail_dts else "DEFAULT"
+        for frame in packet.decode():  # the last, empty packet flushes the decoder
+            if frame.pts is not None:
+                best = frame
+    context.skip_frame = "DEFAULT"
+    return best
 
 
 def _decode_from(container, stream, seek_pts: int | None, *, until: int | None):
