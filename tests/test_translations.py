@@ -66,3 +66,23 @@ def test_the_script_lists_and_fills_what_is_untranslated(tmp_path):
         assert script.apply(ts, {source: "проверка"}) >= 1
         assert (context, source) not in script.untranslated(ts)
     assert all(source for _, source in script.untranslated(ts))
+
+
+def test_image_problems_are_worded_in_the_window_from_their_code_and_figures(qapp):
+    """The window says each image problem itself (so it translates); in English it says what the core says."""
+    from hailuo_desktop.domain.catalog import provider
+    from hailuo_desktop.domain.images import ImageFacts, Problem, check_facts
+    from hailuo_desktop.services.fullcheck import CHECK_TIMED_OUT
+    from hailuo_desktop.ui.compose.problem_words import problem_text
+
+    rules = provider("kie").image_rules
+    verdict = check_facts(ImageFacts("x.gif", bytes=60 * 1024 * 1024, format="GIF", width=2000, height=200), rules)
+    assert {p.code for p in verdict.problems} == {"file_too_large", "unsupported_format", "aspect_ratio",
+                                                  "short_side"}
+    for problem in verdict.problems:
+        assert problem_text(problem) == problem.message
+    timed_out = Problem(CHECK_TIMED_OUT, "Decoding the image took longer than 20 s, so it was not accepted. Save it "
+                        "again as a plain JPG or PNG, or use a smaller one.", {"seconds": 20.0})
+    assert problem_text(timed_out) == timed_out.message
+    assert problem_text(Problem("unreadable", "Cannot read the file: Permission denied.")) == \
+        "Cannot read the file: Permission denied."

@@ -21,7 +21,8 @@ _FORMAT_NAMES = {"JPEG": "JPG", "PNG": "PNG", "WEBP": "WebP"}
 @dataclass(frozen=True)
 class Problem:
     code: str
-    message: str
+    message: str  # in English, for the CLI and the log; the window words it from code and params
+    params: dict = field(default_factory=dict, compare=False, hash=False)  # e.g. {"short": 240, "minimum": 300}
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,13 @@ def check_facts(facts: ImageFacts, rules: ImageRules) -> ImageVerdict:
         problems.append(Problem(UNREADABLE, facts.unreadable))
     if facts.bytes is not None and _too_large(facts.bytes, rules):
         limit = ("at most " if rules.max_bytes_inclusive else "under ") + _human_size(rules.max_bytes)
-        problems.append(Problem(FILE_TOO_LARGE, f"The file is {_human_size(facts.bytes)}; this provider takes {limit}."))
+        problems.append(Problem(FILE_TOO_LARGE, f"The file is {_human_size(facts.bytes)}; this provider takes {limit}.",
+                                {"size": _human_size(facts.bytes), "limit": _human_size(rules.max_bytes),
+                                 "inclusive": rules.max_bytes_inclusive}))
     if facts.format is not None and facts.format not in rules.formats:
         problems.append(Problem(UNSUPPORTED_FORMAT,
-                                f"{facts.format} images are not accepted; use {allowed_formats_text(rules)}."))
+                                f"{facts.format} images are not accepted; use {allowed_formats_text(rules)}.",
+                                {"format": facts.format, "allowed": allowed_formats_text(rules)}))
     if facts.width and facts.height:
         problems.extend(_geometry_problems(facts.width, facts.height, rules))
     return ImageVerdict(facts, tuple(problems))
@@ -88,10 +92,10 @@ def _geometry_problems(width: int, height: int, rules: ImageRules) -> list[Probl
     if not (2 * height < 5 * width and 2 * width < 5 * height):
         problems.append(Problem(ASPECT_RATIO,
                                 f"{width}×{height} is {ratio:.2f}:1; the aspect ratio must be between 2:5 and 5:2 "
-                                "(exclusive). Crop the image."))
+                                "(exclusive). Crop the image.", {"width": width, "height": height, "ratio": ratio}))
     short = min(width, height)
     if short <= rules.min_short_side:
         problems.append(Problem(SHORT_SIDE,
                                 f"The short side is {short} px; it must be over {rules.min_short_side} px. "
-                                "Use a larger image."))
+                                "Use a larger image.", {"short": short, "minimum": rules.min_short_side}))
     return problems

@@ -56,5 +56,6 @@ def decode_problem(path: Path | str, timeout: float = FULL_CHECK_SECONDS) -> Pro
     worker.join(timeout)
     if not outcome:
         return Problem(CHECK_TIMED_OUT, f"Decoding the image took longer than {timeout:.0f} s, so it was not "
-                                        "accepted. Save it again as a plain JPG or PNG, or use a smaller one.")
+                                        "accepted. Save it again as a plain JPG or PNG, or use a smaller one.",
+                       {"seconds": timeout})
     return None if outcome[0] is None else Problem(DAMAGED, outcome[0])

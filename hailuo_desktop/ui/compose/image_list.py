@@ -17,6 +17,7 @@ from hailuo_desktop.domain.catalog import ImageRules
 from hailuo_desktop.domain.images import ImageFacts, ImageVerdict, Problem, check_facts
 from hailuo_desktop.domain.sources import ImageSource, is_url
 from .colors import OK_GREEN, PROBLEM_RED
+from .problem_words import problem_text
 
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 1
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -89,7 +90,7 @@ class ImageListModel(QAbstractListModel):
             DETAILS_ROLE: lambda: self._details(entry),
             VERDICT_ROLE: lambda: self._verdict_text(entry),
             STATE_ROLE: lambda: entry.state,
-            PROBLEMS_ROLE: lambda: [p.message for p in entry.verdict.problems] if entry.verdict else [],
+            PROBLEMS_ROLE: lambda: [problem_text(p) for p in entry.verdict.problems] if entry.verdict else [],
             KEY_ROLE: lambda: entry.key,
         }.get(role)
         return getter() if getter else None
@@ -209,13 +210,13 @@ class ImageListModel(QAbstractListModel):
             return "✓ " + self.tr("Accepted by %1").replace("%1", self._provider_name)
         problems = entry.verdict.problems
         more = self.tr(" (+%n more)", "", len(problems) - 1) if len(problems) > 1 else ""
-        return "✗ " + problems[0].message + more
+        return "✗ " + problem_text(problems[0]) + more
 
     def _tooltip(self, entry: ImageEntry) -> str:
         lines = [entry.key, self._details(entry)]
         if entry.state == "bad":
             lines.append(self.tr("Refused by %1:").replace("%1", self._provider_name))
-            lines += ["• " + p.message for p in entry.verdict.problems]
+            lines += ["• " + problem_text(p) for p in entry.verdict.problems]
         else:
             lines.append(self._verdict_text(entry))
         return "\n".join(line for line in lines if line)
