@@ -12,9 +12,17 @@ import sqlite3
 import pytest
 
 from hailuo_desktop.domain.catalog import find_model
-from hailuo_desktop.domain.errors import (AuthError, ContentRejected, ImageRejected, InsufficientBalance,
-                                          InvalidRequest, MissingKey, NetworkError, ProviderUnavailable, RateLimited,
-                                          UploadRouteMissing)
+from hailuo_desktop.domain.errors import (
+    AuthError,
+    ContentRejected,
+    ImageRejected,
+    InvalidRequest,
+    MissingKey,
+    NetworkError,
+    ProviderUnavailable,
+    RateLimited,
+    UploadRouteMissing,
+)
 from hailuo_desktop.domain.images import ImageFacts, ImageVerdict, Problem
 from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.domain.states import TaskState
@@ -159,7 +167,6 @@ async def test_other_provably_unsent_failures_are_retried_a_bounded_number_of_ti
 
 @pytest.mark.parametrize("error", [
     AuthError("The key was refused.", provider_code="401"),
-    InsufficientBalance("Not enough credits.", provider_code="402"),
     InvalidRequest("duration must be 6 or 10", provider_code="422"),
     ContentRejected("The prompt was flagged.", provider_code="1026", provider_message="sensitive input"),
 ])

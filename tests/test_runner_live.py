@@ -179,7 +179,8 @@ async def test_a_reset_after_create_is_unknown_and_never_sent_again(live, simula
     (Fault(op="submit", kind="malformed"), TaskState.UNKNOWN, "ambiguous_submit"),
     (Fault(op="submit", kind="missing_id"), TaskState.UNKNOWN, "ambiguous_submit"),
     (Fault(op="submit", kind="status", status=401), TaskState.FAILED, "auth"),
-    (Fault(op="submit", kind="status", status=402), TaskState.FAILED, "insufficient_balance"),
+    # held, not lost: submits to kie are paused until the user resumes the provider
+    (Fault(op="submit", kind="status", status=402), TaskState.QUEUED, "insufficient_balance"),
     (Fault(op="submit", kind="status", status=422), TaskState.FAILED, "invalid_request"),
 ])
 async def test_submit_faults_end_as_the_rules_say_with_one_post(live, simulator, fault, outcome, code):

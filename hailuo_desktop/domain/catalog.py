@@ -270,6 +270,18 @@ DEFAULT_PRESETS: dict[str, tuple[str, str | None, int, str | None]] = {
 }
 
 
+# What a provider does with the money of a task that was created and then failed:
+# (policy, source). "charged", "refunded" or "unknown" where the docs say nothing.
+FAILED_TASK_CHARGES: dict[str, tuple[str, str]] = {
+    "kie": ("refunded", ("providers.md 1.3: kie's failure callback example carries consumeCredits 0 "
+                         "[S: a third-party copy of kie's docs]")),
+    "apikley": ("refunded", ("providers.md 1: Apikley resells kie's API; kie's failure callback example "
+                             "carries consumeCredits 0 [S]")),
+    "apixo": ("unknown", "providers.md 2: APIXO's docs say nothing about failed tasks and billing"),
+    "apiinone": ("unknown", "providers.md 3: API in One's docs say nothing about failed tasks and billing"),
+    "minimax": ("unknown", "providers.md 4: MiniMax's docs say nothing about failed tasks and billing"),
+}
+
 # Hosts a provider runs per region; keys are issued per region and work only on their host.
 # MiniMax: api.minimax.io (global), api.minimaxi.com (mainland China) [V].
 REGION_BASE_URLS: dict[str, dict[str, str]] = {

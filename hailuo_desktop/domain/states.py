@@ -15,13 +15,18 @@ class TaskState(str, Enum):
     FAILED = "failed"
     UNKNOWN = "unknown"  # the outcome is ambiguous; the user decides
     CANCELLED = "cancelled"
+    # Stuck past its retry budget (answers that cannot be read, an outage that does not
+    # end): the runner stopped following it and freed its slot. Never picked up again by
+    # itself; the user resumes it or gives it up (Runner.resume / Runner.give_up).
+    NEEDS_CHECK = "needs_check"
 
     @property
     def is_final(self) -> bool:
         return self in FINAL_STATES
 
 
-FINAL_STATES = frozenset({TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.UNKNOWN})
+FINAL_STATES = frozenset({TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.UNKNOWN,
+                          TaskState.NEEDS_CHECK})
 # States a restart picks up again by itself.
 RESUMABLE_STATES = frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING})
 

@@ -15,6 +15,7 @@ from ..providers.base import Provider
 from .budget import RequestBudget
 from .downloads import Downloader
 from .lease import Leases
+from .pauses import ProviderPauses
 from .polling import PollPolicy, RetryPolicy
 from .store import TaskStore
 from .uploads import UploadService
@@ -36,6 +37,7 @@ class Parts:
     upload_retry: RetryPolicy
     rng: random.Random = field(default_factory=random.Random)
     leases: Leases | None = None  # one owner per task (services.lease)
+    pauses: ProviderPauses = field(default_factory=ProviderPauses)  # submits held per provider
 
 
 @dataclass

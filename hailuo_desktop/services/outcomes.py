@@ -115,6 +115,21 @@ def poll_stopped(error: BaseException, remote_id: str, now: float) -> Outcome:
     return Outcome(TaskState.UNKNOWN, _code(error, ErrorCode.POLL_STOPPED), message, now, said=_said(error))
 
 
+def needs_check(error: BaseException, remote_id: str, tries: int, now: float) -> Outcome:
+    """The poll retry budget is spent: the runner stops following the task and frees its slot."""
+    message = (f"Checking task {remote_id} failed {tries} times in a row ({_bare(error)}). The app stopped "
+               "asking so other tasks can go ahead; the provider keeps the task. Resume it to check again, or "
+               "give it up.")
+    return Outcome(TaskState.NEEDS_CHECK, ErrorCode.NEEDS_CHECK, message, now, said=_said(error))
+
+
+def held_for_balance(provider: str) -> Outcome:
+    """Not sent: an earlier submit to this provider was refused for the balance."""
+    message = (f"Not sent: {provider} said the balance is too low, so submits to {provider} are paused. "
+               "Top up, then resume the provider.")
+    return Outcome(TaskState.QUEUED, ErrorCode.INSUFFICIENT_BALANCE, message)
+
+
 # --- download ----------------------------------------------------------------------
 def result_expired(error: HailuoError, provider: str, now: float) -> Outcome:
     message = (f"The video's link expired before it could be downloaded ({_bare(error)}). {provider} keeps "

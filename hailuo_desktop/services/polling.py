@@ -42,6 +42,13 @@ def retry_after_of(error: BaseException) -> float | None:
     return float(value) if isinstance(value, (int, float)) and value >= 0 else None
 
 
+def is_unreadable(error: BaseException) -> bool:
+    """An answer that came back but could not be read (not JSON, a missing field): unlike an
+    outage, asking again rarely helps, so its retry budget is short."""
+    status = getattr(error, "status", None)
+    return isinstance(error, ProviderUnavailable) and (status is None or 200 <= status < 300)
+
+
 def is_transient(error: BaseException) -> bool:
     """Worth asking again for an idempotent request (a poll, a download): 429, 5xx, network."""
     return isinstance(error, (RateLimited, ProviderUnavailable, NetworkError))
@@ -90,7 +97,7 @@ class PollPolicy:
     def __init__(self, schedule: PollSchedule, *, fixed_interval: float | None = None,
                  give_up_after: float | None = None, backoff: Backoff | None = None,
                  rng: random.Random | None = None, max_consecutive_errors: int = 20,
-                 not_found_grace: int = 3, plan: PollPlan | None = None) -> None:
+                 not_found_grace: int = 3, plan: PollPlan | None = None, unreadable_budget: int = 5) -> None:
         if fixed_interval is not None and fixed_interval <= 0:
             raise ValueError("a fixed poll interval must be positive")
         self.schedule = schedule
@@ -100,6 +107,7 @@ class PollPolicy:
         self.backoff = backoff or Backoff(base=2.0, maximum=120.0)
         self.rng = rng or random.Random()
         self.max_consecutive_errors = max_consecutive_errors
+        self.unreadable_budget = unreadable_budget  # unreadable answers in a row before "needs a check"
         # A task id the provider has just handed out may not be visible to its status
         # endpoint for a moment; only a repeated "not found" is believed.
         self.not_found_grace = not_found_grace
@@ -130,6 +138,8 @@ class PollPolicy:
     def retryable(self, error: BaseException, consecutive: int) -> bool:
         if isinstance(error, TaskNotFound):
             return consecutive < self.not_found_grace
+        if is_unreadable(error):
+            return consecutive < min(self.unreadable_budget, self.max_consecutive_errors)
         return is_transient(error) and consecutive < self.max_consecutive_errors
 
     def out_of_time(self, polling_for: float) -> bool:

@@ -30,6 +30,7 @@ from ..domain.catalog import CatalogError, ModelSpec, find_model
 from ..domain.catalog import provider as provider_spec
 from ..domain.request import GenerationRequest
 from ..domain.routes import UploadRoute
+from ..domain.activity import Activity
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..providers.base import Provider
@@ -43,7 +44,9 @@ from .lease import HeldPolicy, LeaseLost, Leases
 from .poller import Poller
 from .polling import Backoff, PollPlan, PollPolicy, RetryPolicy
 from .store import TaskStore
-from .submit import Submitter
+from .pauses import ProviderPauses
+from .reopen import reopened
+from .submit import Submitter, hold
 from .uploads import UploadService
 
 log = logging.getLogger(__name__)
@@ -63,7 +66,7 @@ class Runner:
                  rng: random.Random | None = None, image_check: ImageCheck | None = None,
                  submit_retry: RetryPolicy | None = None, upload_retry: RetryPolicy | None = None,
                  poll_planner: PollPlanner | None = None, leases: Leases | None = None,
-                 held: HeldPolicy = HeldPolicy.WAIT,
+                 held: HeldPolicy = HeldPolicy.WAIT, pauses: ProviderPauses | None = None,
                  heartbeat_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         if poll_interval is not None and poll_interval <= 0:
             raise ValueError("the poll interval must be positive")
@@ -85,7 +88,7 @@ class Runner:
             clock=clock, sleep=sleep, poll_policy=self._poll_policy, rng=rng,
             submit_retry=submit_retry or RetryPolicy(attempts=5, backoff=Backoff(base=2.0, maximum=60.0), rng=rng),
             upload_retry=upload_retry or RetryPolicy(attempts=4, backoff=Backoff(base=1.0, maximum=30.0), rng=rng),
-            leases=self._leases,
+            leases=self._leases, pauses=pauses or ProviderPauses(),
         )
         self._slots = asyncio.Semaphore(max(1, max_concurrent))
         self._submitter = Submitter(self._parts)
@@ -139,6 +142,40 @@ class Runner:
             if isinstance(result, BaseException):
                 log.error("resuming task %s failed: %r", task_id, result)
         return [task for task in (self._get_or_none(i) for i in ids) if task is not None]
+
+    # --- the user's hand on stopped tasks and held providers --------------------------
+    @property
+    def pauses(self) -> ProviderPauses:
+        """Providers whose submits are held (insufficient balance), with why and since when."""
+        return self._parts.pauses
+
+    def resume_provider(self, provider_id: str) -> list[str]:
+        """The user topped up: send the held tasks of this provider. Their ids."""
+        self.pauses.resume(provider_id)
+        held = [t.id for t in self._store.list([TaskState.QUEUED])
+                if t.provider == provider_id and t.remote_id is None and t.activity == Activity.PAUSED_NO_BALANCE]
+        for task_id in held:
+            self.start(task_id)
+        return held
+
+    def resume(self, task_id: str) -> asyncio.Task:
+        """Follow a stopped sent task again (needs a check, cancelled, unknown); nothing is re-sent."""
+        running = self._jobs.get(task_id)
+        if running is not None and not running[1].done():
+            return running[1]
+        self._store.update(task_id, **reopened(self._store.get(task_id)))
+        return self.start(task_id)
+
+    async def give_up(self, task_id: str) -> Task:
+        """Stop following a task for good (needs a check, unknown, or running): CANCELLED, with
+        words that say the provider may still finish and charge it. A finished task is left as it is."""
+        return await self.cancel(task_id)
+
+    async def cancel_batch(self, batch_id: str) -> list[Task]:
+        """Cancel every unfinished task of a batch at once; every task of the batch as it ended."""
+        tasks = self._store.batch_tasks(batch_id)
+        await asyncio.gather(*(self.cancel(t.id) for t in tasks if t.state not in _DONE))
+        return self._store.batch_tasks(batch_id)
 
     def active(self) -> list[str]:
         """Ids of tasks being driven right now (for a "quit anyway?" question)."""
@@ -204,6 +241,8 @@ class Runner:
         if task.remote_id is None and task.submit_started_at is not None:
             return job.settle(outcomes.interrupted_submit(job.provider_name, job.now()))
         if task.remote_id is None:
+            if self.pauses.get(task.provider):
+                return hold(job)
             async with self._slots:
                 return await self._submit_and_follow(job)
         if not await self._prepare(job, task, sent=True):
@@ -213,6 +252,8 @@ class Runner:
     async def _submit_and_follow(self, job: Job) -> Task:
         job.check_stop()
         task = job.task()
+        if self.pauses.get(task.provider):  # paused while this task waited for its slot
+            return hold(job)
         if not await self._prepare(job, task, sent=False):
             return job.task()
         task = await self._submitter.submit(job)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from ..domain.charges import charge_changes
 from ..domain.codes import ErrorCode
 from ..domain.errors import StorageError
 from ..domain.outcome import Outcome
@@ -158,6 +159,9 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         changes["updated_at"] = self._clock()
         with self._transaction() as conn:
             task = self._get(conn, task_id).with_changes(**changes)
+            money = charge_changes(task)  # what the task costs follows its state, in the same commit
+            changes.update(money)
+            task = task.with_changes(**money)
             assignments = ", ".join(f"{name} = ?" for name in changes)
             values = [_column_value(getattr(task, name)) for name in changes]
             conn.execute(f"UPDATE tasks SET {assignments} WHERE id = ?", (*values, task_id))

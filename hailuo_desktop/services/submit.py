@@ -21,6 +21,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from ..domain.activity import Activity
+from ..domain.codes import ErrorCode
 from ..domain.errors import (AuthError, ContentRejected, HailuoError, ImageRejected, InsufficientBalance,
                              InvalidRequest, ModelForbidden, RateLimited, is_provably_not_created)
 from ..domain.request import GenerationRequest
@@ -31,9 +33,17 @@ from ..providers.base import SubmitPayload
 from . import outcomes
 from .imagecheck import verify_image
 from .job import Job, Parts
+from .pauses import Pause
 from .polling import is_transient
 
 log = logging.getLogger(__name__)
+
+
+def hold(job: Job) -> Task:
+    """Leave a never-sent task queued while its provider's submits are paused."""
+    outcome = outcomes.held_for_balance(job.provider_name)
+    return job.settle(outcome, submit_started_at=None, activity=Activity.PAUSED_NO_BALANCE, activity_attempt=None,
+                      next_attempt_at=None)
 
 REFUSALS = (AuthError, InsufficientBalance, InvalidRequest, ContentRejected, ModelForbidden)
 
@@ -76,13 +86,15 @@ class Submitter:
             delay = self._parts.submit_retry.delay(attempt, settled)
             if delay is None:
                 return job.settle(outcomes.not_sent(settled, job.provider_name, attempt, job.now()))
-            job.settle(outcomes.waiting_to_resend(settled, delay))
+            job.settle(outcomes.waiting_to_resend(settled, delay), activity=Activity.SUBMIT_WAITING,
+                       activity_attempt=attempt, next_attempt_at=job.now() + delay)
             await self._parts.sleep(delay)
 
     async def _attempt(self, job: Job, payload: SubmitPayload) -> Task | HailuoError:
         """One POST: the settled task, or the error of a try that provably created nothing."""
         # The intent, committed before the POST (an earlier try's "sending again" note goes).
-        job.update(submit_started_at=job.now(), state=TaskState.QUEUED, error_code=None, error_message=None)
+        job.update(submit_started_at=job.now(), state=TaskState.QUEUED, error_code=None, error_message=None,
+                   activity=None, activity_attempt=None, next_attempt_at=None)
         try:
             remote_id = await job.provider.submit(payload)
         except asyncio.CancelledError:
@@ -100,9 +112,18 @@ class Submitter:
             if isinstance(error, RateLimited):
                 self._parts.budget.on_rate_limited(job.spec.provider, error.retry_after)
             return error
+        if isinstance(error, InsufficientBalance):
+            return self._hold_for_balance(job, error)
         if isinstance(error, REFUSALS):
             return job.settle(outcomes.refused(error, job.now()))
         return job.settle(outcomes.ambiguous(error, job.provider_name, job.now()))
+
+    def _hold_for_balance(self, job: Job, error: InsufficientBalance) -> Task:
+        """Nothing was created: the task waits, and so does every later submit to this provider,
+        until the user tops up and resumes the provider (Runner.resume_provider)."""
+        self._parts.pauses.pause(Pause(job.spec.provider, ErrorCode.INSUFFICIENT_BALANCE, job.now(),
+                                       error.provider_message))
+        return hold(job)
 
     def _created(self, job: Job, remote_id: object) -> Task:
         if not isinstance(remote_id, str) or not remote_id.strip():

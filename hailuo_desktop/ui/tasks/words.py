@@ -24,6 +24,7 @@ def state_text(state: TaskState) -> str:
         TaskState.FAILED: tr("Failed"),
         TaskState.UNKNOWN: tr("Unknown: check"),
         TaskState.CANCELLED: tr("Cancelled"),
+        TaskState.NEEDS_CHECK: tr("Needs a check"),
     }[state]
 
 
