@@ -56,7 +56,7 @@ SUCCEEDED = "succeeded"
 
 @dataclass(frozen=True)
 class Outcome:
-    state: str  # "succeeded" | "failed" | "unknown"
+    state: str  # "succeeded" | "failed" | "unknown" | "needs_check" | "queued" (held)
     code: str | tuple[str, ...] | None = None  # a tuple: any of these
     created: int = 1  # tasks the provider created
     submits: int = 1  # POSTs that reached it
@@ -127,7 +127,8 @@ CASES = [
     # --- submit: the paid step. Refusals fail; provably-unsent is sent again; anything
     # that may have created a task is UNKNOWN, and the simulator shows one task, one POST.
     Case("401", "submit", status("submit", 401), failed("auth")),
-    Case("402", "submit", status("submit", 402), failed("insufficient_balance")),
+    # Nothing was created: the task is held (queued) and later submits to the provider wait.
+    Case("402", "submit", status("submit", 402), Outcome("queued", "insufficient_balance", created=0)),
     Case("403", "submit", status("submit", 403), failed("auth")),
     Case("422", "submit", status("submit", 422), failed("invalid_request")),
     Case("429 with Retry-After", "submit", status("submit", 429, retry_after=7), ok(submits=2)),
@@ -158,10 +159,10 @@ CASES = [
     Case("malformed JSON", "poll", kind("poll", "malformed", times=2)),
     Case("HTML error page", "poll", kind("poll", "html", status=502, times=2)),
     Case("resultJson not JSON", "poll", kind("poll", "bad_result_json")),
-    # Polling stops at whichever cap comes first, 20 failed polls (with jittered backoff)
-    # or the provider's give-up time: either way UNKNOWN, resumable.
+    # Unreadable answers have a short retry budget (5): then the task needs a check and
+    # frees its slot; the user resumes it.
     Case("resultJson never JSON", "poll", kind("poll", "bad_result_json", times=None),
-         unknown("provider_unavailable", "poll_timeout")),
+         Outcome("needs_check", "needs_check")),
     Case("unknown state string", "poll", kind("poll", "unknown_state", state="suspended", times=2)),
     Case("task failed", "poll", kind("poll", "fail"), failed("task_failed", created=1)),
     # --- download: the video exists and is paid for. Retried, resumed with Range; an
