@@ -18,6 +18,7 @@ from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.domain.task import Task
 from hailuo_desktop.services.store import TaskStore
 from hailuo_desktop.simulator.server import SimConfig, SimulatorThread
+from tests.conftest import heavy_enabled
 from tests.fixtures.videos import (
     ClipFactory,
     decoded_frames,
@@ -150,9 +151,16 @@ def test_submit_continue_stitch_export_over_loopback(tmp_path, sim, clips, photo
     assert sidecar["parent_id"] == first["id"] and sidecar["source_image"]["sha256"]
 
 
+HEAVY = pytest.mark.skipif(not heavy_enabled(), reason="slow: set HAILUO_HEAVY=1 (.ci/run does)")
+
+
 @pytest.mark.parametrize("provider, model, mode, extra", [
     ("minimax", "MiniMax-Hailuo-2.3", None, []),  # the still travels inline, as a data URL
     ("apixo", "hailuo-2-3-fast", "standard-image-to-video", ["--upload-route", "kie_upload"]),  # an upload route
+    # the same paths again through the other providers (kie's own upload API is in the chain test)
+    pytest.param("apikley", "hailuo/2-3-image-to-video-standard", None, [], marks=HEAVY),
+    pytest.param("apiinone", "hailuo/2-3-image-to-video-standard", None, ["--upload-route", "apikley_upload"],
+                 marks=HEAVY),
 ])
 def test_the_still_reaches_every_kind_of_provider(tmp_path, sim, clips, provider, model, mode, extra, cli):
     home = tmp_path / "home"
