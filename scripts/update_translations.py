@@ -70,17 +70,26 @@ def untranslated(ts: Path) -> list[tuple[str, str]]:
     return missing
 
 
-def apply(ts: Path, words: dict[str, str]) -> int:
-    """Fill the translations `words` gives (by source text); returns how many were filled."""
+def apply(ts: Path, words: dict[str, str | list[str]]) -> int:
+    """Fill the translations `words` gives (by source text); returns how many were filled. A
+    plural message (%n) takes a list with one text per plural form of the language (one text
+    is used for every form)."""
     tree = ET.parse(ts)
     filled = 0
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source in words and translation is not None:
-            translation.text = words[source]
-            translation.attrib.pop("type", None)
-            filled += 1
+        if source not in words or translation is None:
+            continue
+        forms = translation.findall("numerusform")
+        if forms:
+            texts = words[source] if isinstance(words[source], list) else [words[source]]
+            for index, form in enumerate(forms):
+                form.text = texts[min(index, len(texts) - 1)]
+        else:
+            translation.text = words[source] if isinstance(words[source], str) else words[source][0]
+        translation.attrib.pop("type", None)
+        filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return filled
 

@@ -86,3 +86,22 @@ def test_image_problems_are_worded_in_the_window_from_their_code_and_figures(qap
     assert problem_text(timed_out) == timed_out.message
     assert problem_text(Problem("unreadable", "Cannot read the file: Permission denied.")) == \
         "Cannot read the file: Permission denied."
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_every_translation_keeps_the_placeholders_of_its_source(language):
+    """{name} for str.format and %1/%n for Qt: a translation that drops or renames one breaks the
+    message (or raises KeyError) at run time."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    marks = re.compile(r"\{[a-z_]*(?::[^}]*)?\}|%[0-9n]")
+    broken = []
+    for message in ET.parse(load_script().ts_path(language)).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        texts = [f.text or "" for f in translation.findall("numerusform")] or ["".join(translation.itertext())]
+        for text in texts:
+            if text and sorted(set(marks.findall(text))) != sorted(set(marks.findall(source))):
+                broken.append((source, text))
+    assert broken == []

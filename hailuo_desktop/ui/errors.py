@@ -16,8 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from ..domain import catalog
 from ..domain.codes import ErrorCode
 from ..domain.errors import HailuoError, ImageRejected, ProviderUnavailable
+from ..domain.images import Problem
 from ..domain.states import TaskState
 from ..domain.task import Task
+from .compose.problem_words import problem_text
 
 
 def tr(text: str) -> str:
@@ -189,6 +191,8 @@ def _said_for_error(error: HailuoError) -> str | None:
 
 
 def _problem_text(problem) -> str:
+    if isinstance(problem, Problem):
+        return problem_text(problem)  # in the window's words and language (compose/problem_words.py)
     return getattr(problem, "message", None) or str(problem)
 
 
