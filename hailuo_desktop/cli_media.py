@@ -213,10 +213,12 @@ async def cmd_continue(args) -> int:
     overrides = Overrides(provider=args.provider, model=args.model, mode=args.mode, duration=args.duration,
                           resolution=args.resolution, upload_route=UploadRoute.parse(args.upload_route),
                           base_url=args.base_url)
+    provider = args.provider
     try:
         async with open_engine(args.poll_interval) as (engine, _):
             parent = engine.store.get(resolve_task_id(engine.store, args.task_id))
-            await engine.keys.require(args.provider or parent.provider)  # refuse before storing anything
+            provider = provider or parent.provider
+            await engine.keys.require(provider)  # refuse before storing anything
             folder = stills_dir(DataPaths.at(data_home()))
             still = await asyncio.to_thread(still_for_continuation, parent, folder)
             task = continue_shot(engine.runner, parent, args.prompt, still, overrides)
@@ -224,7 +226,7 @@ async def cmd_continue(args) -> int:
     except _refusals() as error:
         return _fail(_refusal(error), 2)
     except REFUSED_BEFORE_SENDING as error:
-        return _fail(error_text(error, args.provider), 2)
+        return _fail(error_text(error, provider), 2)
     _report_one(task, args.json)
     if args.wait:
         return 0 if task.state is TaskState.SUCCEEDED else 1

@@ -233,3 +233,22 @@ def test_every_command_is_taken_as_a_command_not_as_images_to_open():
     assert {"export", "star", "frame", "continue", "stitch"} <= set(commands.choices)
     for name in commands.choices:
         assert window_launch([name, "0123456789ab"]) is None, name
+
+
+def test_continue_without_the_providers_key_names_it_and_stores_nothing(tmp_path, monkeypatch, capsys):
+    from hailuo_desktop.cli import main
+
+    home = tmp_path / "home"
+    clip = write_clip(tmp_path / "c.mp4", 0.5)
+    take = seed_take(home, clip, task_id="6b6b6b6b" * 4, provider="minimax", model="MiniMax-Hailuo-2.3")
+    monkeypatch.setenv("HAILUO_DESKTOP_HOME", str(home))
+    monkeypatch.setenv("MINIMAX_API_KEY", SECRET)
+    monkeypatch.delenv("KIE_API_KEY", raising=False)  # and the test run's keyring is a fresh, empty one
+    assert main(["continue", take.id[:6], "--prompt", "more", "--provider", "kie"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert "\n" not in line and "key set kie" in line
+    store = TaskStore(home / "tasks.sqlite3")
+    try:
+        assert [t.id for t in store.list()] == [take.id]  # nothing stored, nothing sent
+    finally:
+        store.close()
