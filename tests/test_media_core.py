@@ -211,7 +211,10 @@ def test_join_sums_frames_and_duration(tmp_path):
     assert result.info.frames == 60 and result.info.fps == Fraction(24)
 
 
-@pytest.mark.parametrize("options, prop", [({"size": (256, 240)}, "size"), ({"fps": 30}, "frame_rate")])
+@pytest.mark.parametrize("options, prop", [
+    ({"size": (256, 240)}, "size"), ({"fps": 30}, "frame_rate"),
+    ({"preset": "ultrafast"}, "codec_parameters"),  # Constrained Baseline instead of High: another SPS
+])
 def test_join_refuses_mismatched_takes_and_says_why(tmp_path, options, prop):
     a = write_clip(tmp_path / "a.mp4", 0.5)
     b = write_clip(tmp_path / "b.mp4", 0.5, **options)

@@ -12,7 +12,9 @@ model); otherwise JoinMismatch says which take differs, and in what, before anyt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -24,6 +26,7 @@ from .files import place_new, temporary_beside
 from .probe import VideoInfo, frame_rate, open_video, packet_span, probe, time_base
 
 MUXER_OPTIONS = {"movflags": "+faststart"}
+MUXER_OWN_TAGS = ("major_brand", "minor_version", "compatible_brands", "encoder")  # the muxer writes its own
 COPIED_KINDS = ("video", "audio")
 
 
@@ -103,19 +106,22 @@ def _take(path: Path) -> _Take:
                      (end - start) * time_base(stream))
 
 
+def _signature(take: _Take) -> dict[str, str | None]:
+    """What must be equal for packets of several takes to play as one stream."""
+    info = take.info
+    return {"codec": info.codec, "size": f"{info.width}x{info.height}", "frame_rate": str(info.fps),
+            "pix_fmt": info.pix_fmt,
+            # the decoder's set-up (H.264: SPS/PPS); only the first take's is written
+            "codec_parameters": hashlib.sha256(take.extradata).hexdigest()[:12]}
+
+
 def _check_joinable(takes: list[_Take]) -> None:
-    first = takes[0]
+    first = _signature(takes[0])
     for index, take in enumerate(takes[1:], start=2):
-        for name, expected, found in (
-            ("codec", first.info.codec, take.info.codec),
-            ("size", f"{first.info.width}x{first.info.height}", f"{take.info.width}x{take.info.height}"),
-            ("frame_rate", str(first.info.fps), str(take.info.fps)),
-            ("pix_fmt", first.info.pix_fmt, take.info.pix_fmt),
-            ("codec_parameters", first.extradata.hex()[:16], take.extradata.hex()[:16]),
-        ):
-            if (expected != found) or (name == "codec_parameters" and first.extradata != take.extradata):
-                raise JoinMismatch(_mismatch_message(index, name, expected, found), index=index, property=name,
-                                   expected=expected, found=found, path=str(take.path))
+        for name, found in _signature(take).items():
+            if found != first[name]:
+                raise JoinMismatch(_mismatch_message(index, name, first[name], found), index=index, property=name,
+                                   expected=first[name], found=found, path=str(take.path))
 
 
 def _mismatch_message(index: int, name: str, expected, found) -> str:
@@ -146,21 +152,16 @@ def _copy_shifted(src, stream, target, out, take: _Take, offset: Fraction, last_
     return last_dts
 
 
-class _open_output:
-    """An MP4 being written: tags set before the header, closed (trailer written) on exit."""
-
-    def __init__(self, path: Path, source_tags, title: str | None, comment: str | None) -> None:
-        self._container = av.open(str(path), "w", format="mp4", container_options=dict(MUXER_OPTIONS))
-        for key, value in dict(source_tags).items():
-            if key not in ("major_brand", "minor_version", "compatible_brands", "encoder"):
-                self._container.metadata[key] = value
-        if title:
-            self._container.metadata["title"] = title
-        if comment:
-            self._container.metadata["comment"] = comment
-
-    def __enter__(self):
-        return self._container
-
-    def __exit__(self, *exc) -> None:
-        self._container.close()
+@contextmanager
+def _open_output(path: Path, source_tags, title: str | None, comment: str | None) -> Iterator:
+    """An MP4 being written: the source's tags and ours set before the header; closing it
+    writes the trailer (and, with +faststart, moves the index to the front)."""
+    container = av.open(str(path), "w", format="mp4", container_options=dict(MUXER_OPTIONS))
+    try:
+        tags = {k: v for k, v in dict(source_tags).items() if k not in MUXER_OWN_TAGS}
+        tags |= {k: v for k, v in (("title", title), ("comment", comment)) if v}
+        for key, value in tags.items():
+            container.metadata[key] = value
+        yield container
+    finally:
+        container.close()
