@@ -12,11 +12,12 @@ import sys
 
 from . import __version__
 from .cli_media import MEDIA_COMMANDS, add_media_commands
+from .cli_truth import TRUTH_COMMANDS, add_truth_commands
 from .domain import catalog
 from .domain.routes import UploadRoute
 
 PROVIDER_IDS = list(catalog.PROVIDERS)
-COMMANDS = ("validate", "submit", "tasks", "wait", "key", "simulator", *MEDIA_COMMANDS)
+COMMANDS = ("validate", "submit", "tasks", "wait", "key", "simulator", *MEDIA_COMMANDS, *TRUTH_COMMANDS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_key(commands)
     _add_simulator(commands)
     add_media_commands(commands, PROVIDER_IDS)
+    add_truth_commands(commands)
     return parser
 
 
@@ -119,9 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         from .simulator.cli import run
 
         return run(args.host, args.port, time_scale=args.time_scale, seed=args.seed, manual_clock=args.manual_clock)
-    from . import cli_commands, cli_media
+    from . import cli_commands, cli_media, cli_truth
 
-    handler = getattr(cli_commands, f"cmd_{args.command}", None) or getattr(cli_media, f"cmd_{args.command}")
+    name = f"cmd_{args.command.replace('-', '_')}"
+    handler = getattr(cli_commands, name, None) or getattr(cli_media, name, None) or getattr(cli_truth, name)
     try:
         return asyncio.run(handler(args)) if asyncio.iscoroutinefunction(handler) else handler(args)
     except KeyboardInterrupt:

@@ -22,6 +22,7 @@ from .providers.base import Provider, Uploader
 from .providers.registry import build_provider, build_uploader
 from .providers.registry import is_loopback as host_is_loopback
 from .services.adaptive import AdaptivePlanner
+from .services.balances import BalanceRefresher
 from .services.budget import RequestBudget
 from .services.downloads import Downloader, crash_point_from
 from .services.home import DataPaths
@@ -77,9 +78,12 @@ class Engine:
     keys: KeyRing
     client: httpx.AsyncClient
     planner: AdaptivePlanner | None = None
+    balances: BalanceRefresher | None = None  # the latest balance per provider, refreshed as money moves
 
     async def close(self) -> None:
         await self.runner.close()
+        if self.balances is not None:
+            await self.balances.close()
         if self.planner is not None:
             self.planner.close()
         self.store.close()
@@ -122,11 +126,17 @@ def build_engine(
     leases = Leases(store, clock, terms=lease_terms or LeaseTerms())
     downloader = Downloader(client, clock=clock, sleep=sleep, crash_point=crash_point_from(os.environ),
                             part_tag=leases.tag)
-    runner = Runner(store, provider_factory, uploads, downloader,
-                    RequestBudget(clock=clock, sleep=sleep), settings.output_folder(paths),
+    budget = RequestBudget(clock=clock, sleep=sleep)
+    runner = Runner(store, provider_factory, uploads, downloader, budget, settings.output_folder(paths),
                     clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent,
                     poll_planner=planner.plan_for if planner is not None else None, leases=leases, held=held)
-    return Engine(store, runner, uploads, keys, client, planner)
+    balances = BalanceRefresher(lambda p: _balance_of(provider_factory, p), budget, clock, sleep)
+    store.subscribe(balances.on_store_event)  # after each submit and each finished task
+    return Engine(store, runner, uploads, keys, client, planner, balances)
+
+
+async def _balance_of(provider_factory, provider_id: str):
+    return await (await provider_factory(provider_id, None)).balance()
 
 
 def _upload_origin(provider_id: str, task_base_url: str | None, settings: Settings) -> str | None:

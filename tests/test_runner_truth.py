@@ -12,9 +12,18 @@ from hailuo_desktop.domain.codes import ErrorCode
 from hailuo_desktop.domain.errors import InvalidRequest
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.simulator.server import Fault
-from tests.test_runner_live import TIMED, Live, live  # noqa: F401 - the fixture is used by name
+from tests.fixtures.sim import loopback_client
+from tests.test_runner_live import TIMED, Live
 
 pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def kit(simulator, tmp_path):
+    async with loopback_client(timeout=10) as client:
+        live = Live(simulator, tmp_path, client)
+        yield live
+        await live.close()
 
 
 def watch(store):
@@ -24,94 +33,94 @@ def watch(store):
     return seen
 
 
-async def test_unreadable_answers_show_as_activity_then_the_task_needs_a_check(live: Live, simulator):
-    seen = watch(live.store)
-    task_id = live.create("kie")
+async def test_unreadable_answers_show_as_activity_then_the_task_needs_a_check(kit: Live, simulator):
+    seen = watch(kit.store)
+    task_id = kit.create("kie")
     simulator.faults.add(Fault(op="poll", kind="malformed", provider="kie", times=None))
-    final = await live.runner.run(task_id)
+    final = await kit.runner.run(task_id)
     assert final.state is TaskState.NEEDS_CHECK and final.error_code is ErrorCode.NEEDS_CHECK
     assert "5 times" in final.error_message and "Resume" in final.error_message
     retrying = [t for t in seen if t.id == task_id and t.activity == Activity.POLL_UNREADABLE
                 and t.state is not TaskState.NEEDS_CHECK and t.next_attempt_at is not None]
     assert sorted({t.activity_attempt for t in retrying}) == [1, 2, 3, 4]
     assert all(t.next_attempt_at > t.updated_at for t in retrying)
-    assert task_id not in live.runner.active()  # its job ended: the slot is free
-    assert live.store.unfinished() == []  # never picked up again by itself
+    assert task_id not in kit.runner.active()  # its job ended: the slot is free
+    assert kit.store.unfinished() == []  # never picked up again by itself
 
     simulator.faults.clear()
-    resumed = await live.runner.resume(task_id)
+    resumed = await kit.runner.resume(task_id)
     assert resumed.state is TaskState.SUCCEEDED and resumed.activity is None
     assert simulator.stats.submits["kie"] == 1  # resumed by polling: never sent twice
 
 
-async def test_a_stuck_task_frees_its_slot_for_the_others(live: Live, simulator):
-    runner = live.restart(max_concurrent=1)
-    stuck, other = live.create("kie"), live.create("apixo")
+async def test_a_stuck_task_frees_its_slot_for_the_others(kit: Live, simulator):
+    runner = kit.restart(max_concurrent=1)
+    stuck, other = kit.create("kie"), kit.create("apixo")
     simulator.faults.add(Fault(op="poll", kind="malformed", provider="kie", times=None))
     first = await runner.run(stuck)
     second = await runner.run(other)
     assert first.state is TaskState.NEEDS_CHECK and second.state is TaskState.SUCCEEDED
 
 
-async def test_giving_up_a_task_that_needs_a_check_says_the_provider_may_still_charge(live: Live, simulator):
-    task_id = live.create("kie")
+async def test_giving_up_a_task_that_needs_a_check_says_the_provider_may_still_charge(kit: Live, simulator):
+    task_id = kit.create("kie")
     simulator.faults.add(Fault(op="poll", kind="malformed", provider="kie", times=None))
-    await live.runner.run(task_id)
-    given_up = await live.runner.give_up(task_id)
+    await kit.runner.run(task_id)
+    given_up = await kit.runner.give_up(task_id)
     assert given_up.state is TaskState.CANCELLED and "may still finish it" in given_up.error_message
     assert charge_of(given_up).status is ChargeStatus.UNKNOWN
 
 
-async def test_insufficient_balance_holds_every_later_submit_until_the_provider_is_resumed(live: Live, simulator):
+async def test_insufficient_balance_holds_every_later_submit_until_the_provider_is_resumed(kit: Live, simulator):
     simulator.set_balance("apixo", 0.0)
-    ids = [live.create("apixo") for _ in range(3)]
-    results = [await live.runner.run(task_id) for task_id in ids]
+    ids = [kit.create("apixo") for _ in range(3)]
+    results = [await kit.runner.run(task_id) for task_id in ids]
     assert simulator.stats.submits["apixo"] == 1  # one 402, then nothing more was sent
     assert all(t.state is TaskState.QUEUED and t.error_code is ErrorCode.INSUFFICIENT_BALANCE for t in results)
     assert all(t.activity == Activity.PAUSED_NO_BALANCE and t.submit_started_at is None for t in results)
     assert all(charge_of(t).status is ChargeStatus.NOT_SENT for t in results)
-    pause = live.runner.pauses.get("apixo")
+    pause = kit.runner.pauses.get("apixo")
     assert pause is not None and pause.code is ErrorCode.INSUFFICIENT_BALANCE
     assert "paused" in results[0].error_message and "resume" in results[0].error_message
 
     simulator.set_balance("apixo", 50.0)
-    held = live.runner.resume_provider("apixo")
-    assert sorted(held) == sorted(ids) and live.runner.pauses.get("apixo") is None
-    finals = [await live.runner.run(task_id) for task_id in ids]
+    held = kit.runner.resume_provider("apixo")
+    assert sorted(held) == sorted(ids) and kit.runner.pauses.get("apixo") is None
+    finals = [await kit.runner.run(task_id) for task_id in ids]
     assert all(t.state is TaskState.SUCCEEDED for t in finals)
     assert simulator.stats.submits["apixo"] == 4
 
 
-async def test_a_cancelled_sent_task_keeps_its_charge_in_doubt_and_can_be_resumed(live: Live, simulator):
-    task_id = live.create("apixo")
-    started = live.runner.start(task_id)
-    while live.store.get(task_id).remote_id is None:
-        await live.sleep(1)
-    cancelled = await live.runner.cancel(task_id)
+async def test_a_cancelled_sent_task_keeps_its_charge_in_doubt_and_can_be_resumed(kit: Live, simulator):
+    task_id = kit.create("apixo")
+    started = kit.runner.start(task_id)
+    while kit.store.get(task_id).remote_id is None:
+        await kit.sleep(1)
+    cancelled = await kit.runner.cancel(task_id)
     await started
     assert cancelled.state is TaskState.CANCELLED and "may still finish it (and charge for it)" in cancelled.error_message
     assert charge_of(cancelled).status is ChargeStatus.UNKNOWN and cancelled.charge_status == "unknown"
-    resumed = await live.runner.resume(task_id)
+    resumed = await kit.runner.resume(task_id)
     assert resumed.state is TaskState.SUCCEEDED and resumed.charge_status == "confirmed"
     assert resumed.charged_cost == resumed.cost and simulator.stats.submits["apixo"] == 1
 
 
-async def test_a_task_never_sent_cannot_be_resumed(live: Live):
-    task_id = live.create("apixo")
-    await live.runner.cancel(task_id)
+async def test_a_task_never_sent_cannot_be_resumed(kit: Live):
+    task_id = kit.create("apixo")
+    await kit.runner.cancel(task_id)
     with pytest.raises(InvalidRequest, match="never created"):
-        live.runner.resume(task_id)
+        kit.runner.resume(task_id)
 
 
-async def test_a_whole_batch_is_cancelled_and_its_outcomes_counted(live: Live, simulator):
-    ids = [live.create("kie", prompt=TIMED) for _ in range(3)]
+async def test_a_whole_batch_is_cancelled_and_its_outcomes_counted(kit: Live, simulator):
+    ids = [kit.create("kie", prompt=TIMED) for _ in range(3)]
     for task_id in ids:
-        live.store.update(task_id, batch_id="b1")
-    done = await live.runner.run(ids[0])
+        kit.store.update(task_id, batch_id="b1")
+    done = await kit.runner.run(ids[0])
     assert done.state is TaskState.SUCCEEDED
     for task_id in ids[1:]:
-        live.runner.start(task_id)
-    tasks = await live.runner.cancel_batch("b1")
+        kit.runner.start(task_id)
+    tasks = await kit.runner.cancel_batch("b1")
     outcome = count_outcomes(tasks)
     assert (outcome.total, outcome.finished, outcome.ready, outcome.cancelled, outcome.failed) == (3, 3, 1, 2, 0)
     assert outcome.done and not outcome.all_ready
@@ -119,13 +128,13 @@ async def test_a_whole_batch_is_cancelled_and_its_outcomes_counted(live: Live, s
 
 @pytest.mark.parametrize("provider_id, status, amount", [("kie", ChargeStatus.REFUNDED, 0.0),
                                                          ("apixo", ChargeStatus.UNKNOWN, None)])
-async def test_a_failed_task_says_what_its_provider_does_with_the_money(live: Live, provider_id, status, amount):
-    final = await live.runner.run(live.create(provider_id, prompt="x {{sim:fail=500;queue=1;run=1}}"))
+async def test_a_failed_task_says_what_its_provider_does_with_the_money(kit: Live, provider_id, status, amount):
+    final = await kit.runner.run(kit.create(provider_id, prompt="x {{sim:fail=500;queue=1;run=1}}"))
     assert final.state is TaskState.FAILED
     assert (final.charge_status, final.charged_cost) == (status.value, amount)
 
 
-async def test_a_task_refused_before_creation_cost_nothing(live: Live, simulator):
+async def test_a_task_refused_before_creation_cost_nothing(kit: Live, simulator):
     simulator.faults.add(Fault(op="submit", kind="status", status=401))
-    final = await live.runner.run(live.create("kie"))
+    final = await kit.runner.run(kit.create("kie"))
     assert final.state is TaskState.FAILED and final.charge_status == "not_sent" and final.charged_cost == 0.0
