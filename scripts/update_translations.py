@@ -4,8 +4,8 @@
     python scripts/update_translations.py --check    # the same, exit 1 when a shipped language misses a string
     python scripts/update_translations.py --apply words.json   # fill translations: {"zh_CN": {"source": "译文"}}
 
-Sources are every .py under hailuo_desktop/ (lupdate reads `self.tr("...")` and
-`QCoreApplication.translate("Context", "...")`). The .ts files in resources/translations/
+Sources are every .py under hailuo_desktop/ (lupdate reads `self.tr("...")`, `tr("...")`,
+`_tr("...")` and `QCoreApplication.translate("Context", "...")`). The .ts files in resources/translations/
 are committed and hold the translations; the .qm files are what Qt loads, built from them.
 Strings that left the code are dropped (-no-obsolete); file locations are not kept, so a
 moved line does not touch the .ts files.
@@ -47,7 +47,9 @@ def sources(root: Path = ROOT) -> list[str]:
 def lupdate(ts_files: list[Path], root: Path = ROOT) -> None:
     for ts in ts_files:
         language = ts.stem.removeprefix(f"{CATALOG}_")
-        subprocess.run([tool("pyside6-lupdate"), *sources(root), "-no-obsolete", "-locations", "none",
+        # `_tr(...)`: the module-level helpers (QCoreApplication.translate with a fixed context).
+        subprocess.run([tool("pyside6-lupdate"), *sources(root), "-tr-function-alias", "tr+=_tr",
+                        "-no-obsolete", "-locations", "none",
                         "-target-language", language, "-ts", str(ts)], cwd=root, check=True, capture_output=True)
 
 
