@@ -125,3 +125,18 @@ def test_every_translation_keeps_the_placeholders_of_its_source(language):
             if text and sorted(set(marks.findall(text))) != sorted(set(marks.findall(source))):
                 broken.append((source, text))
     assert broken == []
+
+
+def test_the_language_is_chosen_in_settings_and_saved(qtbot, tmp_path):
+    from hailuo_desktop.services.settings import Settings, SettingsStore
+    from hailuo_desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(language="ru"))
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "ru" and dialog.language.currentText() == "Русский"
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(dialog.settings())
+    assert store.load().language == "zh_CN"
+    dialog.language.setCurrentIndex(0)
+    assert dialog.settings().language == ""  # the system's
