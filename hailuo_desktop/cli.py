@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 
 from . import __version__
 from .cli_media import MEDIA_COMMANDS, add_media_commands
 from .cli_truth import TRUTH_COMMANDS, add_truth_commands
 from .domain import catalog
+from .domain.errors import HailuoError
 from .domain.routes import UploadRoute
 
 PROVIDER_IDS = list(catalog.PROVIDERS)
@@ -125,8 +127,15 @@ def main(argv: list[str] | None = None) -> int:
 
     name = f"cmd_{args.command.replace('-', '_')}"
     handler = getattr(cli_commands, name, None) or getattr(cli_media, name, None) or getattr(cli_truth, name)
+    # A log file on a full disk must not print tracebacks: the command says what went wrong itself.
+    logging.raiseExceptions = False
     try:
         return asyncio.run(handler(args)) if asyncio.iscoroutinefunction(handler) else handler(args)
+    except HailuoError as error:  # anything the command did not word itself: one line, reason and next step
+        from .cli_words import error_text
+
+        print(f"hailuo-desktop: {error_text(error)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Interrupted: unfinished tasks are kept; run `hailuo-desktop wait` to finish them.", file=sys.stderr)
         return 130

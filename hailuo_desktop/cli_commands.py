@@ -12,12 +12,13 @@ from contextlib import asynccontextmanager, contextmanager
 
 from .cli_words import error_text
 from .domain import catalog
-from .domain.errors import ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
+from .domain.errors import HailuoError, ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
     UploadRouteMissing
 from .domain.request import GenerationRequest
 from .domain.routes import UploadRoute
 from .domain.states import TaskState
 from .domain.task import Task
+from .cli_outcome import problem_line, task_line
 from .engine import build_engine
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
@@ -134,9 +135,11 @@ async def cmd_submit(args) -> int:
     except REFUSED_BEFORE_SENDING as e:
         return _fail(error_text(e, args.provider), 2)
     _report_one(task, args.json)
-    if args.wait:
-        return 0 if task.state is TaskState.SUCCEEDED else 1
-    return 0 if task.state not in (TaskState.FAILED, TaskState.UNKNOWN) else 1
+    made_it = task.state is TaskState.SUCCEEDED or (not args.wait and task.remote_id is not None
+                                                    and task.state not in (TaskState.FAILED, TaskState.UNKNOWN))
+    if made_it:
+        return 0
+    return _fail(problem_line([task], engine.runner.pauses.paused()) or task_line(task), 1)
 
 
 async def _drive(engine, task: Task, *, wait: bool) -> Task:
@@ -196,12 +199,24 @@ async def cmd_wait(args) -> int:
     async with open_engine(args.poll_interval, held=HeldPolicy.SKIP) as (engine, _):
         resumed = await engine.runner.resume_unfinished()
         left = engine.runner.left_to_others
+        paused = engine.runner.pauses.paused()
+        _raise_a_crash(engine.runner.crashed)
     finished = [t for t in resumed if t.id not in left]
     _report_list(finished, args.json)
     if left:
         print(f"hailuo-desktop: {len(left)} unfinished task(s) are being worked by another Hailuo Desktop process "
               "(a window); left to it. Run `hailuo-desktop wait` again once it is closed.", file=sys.stderr)
-    return 0 if all(t.state is TaskState.SUCCEEDED for t in finished) else 1
+    line = problem_line(finished, paused)
+    return _fail(line, 1) if line else 0
+
+
+def _raise_a_crash(crashed: dict) -> None:
+    """A job that stopped on an error (a full disk...) ends the command with its reason."""
+    for error in crashed.values():
+        if isinstance(error, HailuoError):
+            raise error
+    if crashed:
+        raise next(iter(crashed.values()))
 
 
 # --- key ---------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ NEXT_STEPS: dict[ErrorCode, str] = {
     C.AUTH: "Store a valid key with `hailuo-desktop key set {provider}`.",
     C.MISSING_KEY: "Store a key with `hailuo-desktop key set {provider}`, or set its environment variable.",
     C.KEYRING_UNAVAILABLE: "Unlock or install a system keyring, or give the key in its environment variable.",
-    C.INSUFFICIENT_BALANCE: "Top up your {name} account, then try again.",
+    C.INSUFFICIENT_BALANCE: ("Top up your {name} account, then run `hailuo-desktop wait`: the tasks held "
+                             "for it are sent then (nothing was charged for them)."),
     C.MODEL_FORBIDDEN: "Choose another --model, or enable this one in your {name} account.",
     C.INVALID_REQUEST: "Change the options named above, then try again.",
     C.CONTENT_REJECTED: "Change the prompt or use another image.",
@@ -32,7 +33,8 @@ NEXT_STEPS: dict[ErrorCode, str] = {
     C.TASK_NOT_FOUND: "Check your {name} dashboard; submit again if the task is not there.",
     C.POLL_TIMEOUT: "Run `hailuo-desktop wait` later to check it again.",
     C.POLL_STOPPED: "Fix the cause, then run `hailuo-desktop wait`.",
-    C.NEEDS_CHECK: "Check your {name} dashboard, then run `hailuo-desktop wait` or submit again.",
+    C.NEEDS_CHECK: ("Check your {name} dashboard, then run `hailuo-desktop resume TASK_ID` to follow it again, "
+                    "or `hailuo-desktop give-up TASK_ID`."),
     C.UNKNOWN: "Check your {name} dashboard before submitting again: a retry may be charged again.",
     C.CANCELLED: "Submit it again to start a new task.",
     C.RESULT_EXPIRED: "Submit it again (a new, paid task).",

@@ -79,7 +79,8 @@ def test_a_code_from_a_newer_version_reads_as_unexpected_not_a_crash():
 
 def test_the_cli_line_gives_the_reason_and_the_next_step_once():
     line = cli_words.error_text(errors.InsufficientBalance("Not enough credits."), "kie")
-    assert line == "Not enough credits. Top up your kie.ai account, then try again."
+    assert line == ("Not enough credits. Top up your kie.ai account, then run `hailuo-desktop wait`: the tasks held "
+                    "for it are sent then (nothing was charged for them).")
     already = cli_words.error_text(errors.MissingKey(
         "No key. Store a key with `hailuo-desktop key set kie`, or set its environment variable."), "kie")
     assert already.count("key set kie") == 1

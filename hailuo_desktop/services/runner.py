@@ -95,6 +95,7 @@ class Runner:
         self._poller = Poller(self._parts)
         self._delivery = Delivery(self._parts)
         self._jobs: dict[str, tuple[Job, asyncio.Task]] = {}
+        self.crashed: dict[str, BaseException] = {}  # jobs that stopped on an error (a full disk...)
         self._closed = False
 
     # --- creating ----------------------------------------------------------------------
@@ -213,6 +214,7 @@ class Runner:
         if self._jobs.get(task_id, (None, None))[1] is handle:
             del self._jobs[task_id]
         if not handle.cancelled() and handle.exception() is not None:
+            self.crashed[task_id] = handle.exception()
             log.error("task %s stopped: %r", task_id, handle.exception())
 
     async def _drive(self, job: Job) -> Task | None:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ..domain.charges import charge_changes
 from ..domain.codes import ErrorCode
-from ..domain.errors import StorageError
+from ..domain.errors import DiskFull, StorageError
 from ..domain.outcome import Outcome
 from ..domain.routes import UploadRoute
 from ..domain.states import FINAL_STATES, RESUMABLE_STATES, TaskState
@@ -391,7 +391,7 @@ def _safe_rollback(conn: sqlite3.Connection) -> None:
 def _storage_error(exc: sqlite3.Error) -> StorageError:
     text = str(exc)
     if "full" in text.lower():
-        return StorageError(f"The disk holding the task database is full ({text}). Free some space.")
+        return DiskFull(f"The disk holding the task database is full ({text}).")
     return StorageError(f"The task database failed: {text}")
 
 
