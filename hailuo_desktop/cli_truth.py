@@ -33,7 +33,7 @@ def cmd_ledger(args) -> int:
     except ValueError:
         return _fail(f"--since {args.since!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30.", 2)
     with _store() as store:
-        rows = ledger_rows(store.list(), since=since)
+        rows = ledger_rows(store, since=since)
     print(as_csv(rows) if args.csv else _table(rows), end="")
     return 0
 
@@ -41,12 +41,14 @@ def cmd_ledger(args) -> int:
 def _table(rows) -> str:
     if not rows:
         return "Nothing was sent to a provider in this period.\n"
-    lines = [f"{'day':<10}  {'provider':<9} {'tasks':>5}  {'confirmed':>12}  {'estimated':>12}  {'in doubt':>12}"]
+    lines = [f"{'day':<10}  {'provider':<9} {'tasks':>5}  {'charged':>15}  {'open or unsure':>15}  "
+             f"{'refunded/none':>15}  {'failed':>6}"]
     for r in rows:
-        lines.append(f"{r.day.isoformat():<10}  {r.provider:<9} {r.tasks:>5}  {_money(r.confirmed, r.unit):>12}  "
-                     f"{_money(r.estimated, r.unit):>12}  {_money(r.in_doubt, r.unit):>12}")
-    lines.append("confirmed: the provider made the video (or charges its failures); estimated: sent, not finished; "
-                 "in doubt: may have been charged (answer lost, cancelled or stuck after sending).")
+        lines.append(f"{r.day:<10}  {r.provider:<9} {r.tasks:>5}  {_money(r.charged, r.unit):>15}  "
+                     f"{_money(r.unknown, r.unit):>15}  {_money(r.refunded, r.unit):>15}  {r.failed:>6}")
+    lines.append("charged: the video was made (or the provider charges failures); open or unsure: still running, "
+                 "or may have been charged (answer lost, cancelled or stuck after sending); refunded/none: "
+                 "refused or given back.")
     return "\n".join(lines) + "\n"
 
 

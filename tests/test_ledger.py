@@ -30,7 +30,8 @@ def test_rows_per_day_and_provider_split_by_charge(task_store, make_task):
         (d2, "apixo", "usd", 2, 1), (d1, "kie", "credits", 2, 1)]
     apixo, kie = rows
     assert (kie.charged, kie.refunded, kie.unknown, kie.spent) == (30.0, 30.0, 0.0, 30.0)
-    assert round(apixo.unknown, 2) == 0.38 and apixo.charged == 0.0
+    # the video made is charged; the failure is unknown (APIXO's docs say nothing about refunds)
+    assert round(apixo.unknown, 2) == 0.19 and round(apixo.charged, 2) == 0.19
     assert [r.day for r in ledger_rows(task_store, since=date(2026, 11, 30))] == [d2]
     assert [(t.provider, t.tasks) for t in totals(rows)] == [("apixo", 2), ("kie", 2)]
 

@@ -17,7 +17,7 @@ from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.engine import build_engine
 from hailuo_desktop.services.home import DataPaths
 from hailuo_desktop.services.http_client import build_http_client
-from hailuo_desktop.services.ledger import CostLedger, as_csv, ledger_rows
+from hailuo_desktop.services.ledger import as_csv, ledger_rows, spent_today
 from hailuo_desktop.services.secrets import KeyStore
 from hailuo_desktop.services.settings import Settings
 from hailuo_desktop.simulator.server import ManualClock, SimConfig, Simulator
@@ -90,18 +90,19 @@ async def test_the_ledger_adds_up_confirmed_refunded_and_never_sent(engine, sim)
     never_sent = order(engine, "apixo", "hailuo-2-3-fast", "standard-image-to-video")  # left queued
     for task in made + failed:
         await engine.runner.run(task.id)
-    rows = {r.provider: r for r in CostLedger(engine.store, clock=sim.clock.now).rows()}
-    today = datetime.fromtimestamp(NOON).date()
+    rows = {r.provider: r for r in ledger_rows(engine.store)}
+    today = datetime.fromtimestamp(NOON).date().isoformat()
     assert rows["apixo"].day == today and rows["apixo"].unit == "usd"
-    assert (rows["apixo"].tasks, rows["apixo"].confirmed) == (2, pytest.approx(2 * made[0].cost))
-    assert rows["kie"].unit == "credits" and rows["kie"].confirmed == 0 and rows["kie"].not_charged == 1
-    assert never_sent[0].id not in {t.id for t in engine.store.list() if t.submitted_at}
-    spent = CostLedger(engine.store, clock=sim.clock.now).spent_today()
-    assert spent["apixo"].spent == pytest.approx(2 * made[0].cost)
-    assert ledger_rows(engine.store.list(), since=date(2027, 1, 1)) == []
+    assert (rows["apixo"].tasks, rows["apixo"].charged) == (2, pytest.approx(2 * made[0].cost))
+    assert rows["kie"].unit == "credits" and rows["kie"].charged == 0 and rows["kie"].failed == 1
+    assert rows["kie"].refunded == failed[0].cost  # kie gives failed tasks' credits back (catalog policy)
+    assert never_sent[0].id not in rows["apixo"].task_ids
+    (apixo_today, _) = sorted(spent_today(engine.store, now=sim.clock.now), key=lambda r: r.provider)
+    assert apixo_today.spent == pytest.approx(2 * made[0].cost)
+    assert ledger_rows(engine.store, since=date(2027, 1, 1)) == []
     csv_text = as_csv(rows.values())
-    assert csv_text.splitlines()[0] == "day,provider,unit,tasks,confirmed,estimated,in_doubt,not_charged"
-    assert f"{today.isoformat()},apixo,usd,2,0.384,0,0,0" in csv_text
+    assert csv_text.splitlines()[0] == "day,provider,unit,tasks,estimated,charged,refunded,unknown,failed"
+    assert f"{today},apixo,usd,2,0.384,0.384,0,0,0" in csv_text
 
 
 def run_cli(home, *args) -> subprocess.CompletedProcess:
@@ -125,7 +126,7 @@ def test_cli_ledger(tmp_path):
     table = run_cli(home, "ledger")
     assert table.returncode == 0 and "apixo" in table.stdout and "$0.19" in table.stdout
     csv_out = run_cli(home, "ledger", "--csv", "--since", "2026-11-01")
-    assert csv_out.returncode == 0 and ",apixo,usd,1,0.192," in csv_out.stdout
+    assert csv_out.returncode == 0 and ",apixo,usd,1,0.192,0.192,0,0,0" in csv_out.stdout
     later = run_cli(home, "ledger", "--since", "2099-01-01")
     assert later.returncode == 0 and "Nothing was sent" in later.stdout
     bad = run_cli(home, "ledger", "--since", "yesterday")

@@ -47,7 +47,9 @@ def failed_task_policy(provider_id: str) -> tuple[ChargeStatus, str]:
 
 def charge_of(task: Task) -> Charge:
     status = _status(task)
-    return Charge(status, _amount(status, task.cost, task.charged_cost), task.cost, task.cost_unit)
+    # An amount the provider reported (kept with the same status) wins over the catalog's price.
+    reported = task.charged_cost if task.charge_status == status.value else None
+    return Charge(status, _amount(status, task.cost, reported), task.cost, task.cost_unit)
 
 
 def charge_changes(task: Task) -> dict[str, object]:
@@ -75,9 +77,9 @@ def _status(task: Task) -> ChargeStatus:
     return ChargeStatus.NOT_SENT
 
 
-def _amount(status: ChargeStatus, estimate: float | None, stored: float | None) -> float | None:
+def _amount(status: ChargeStatus, estimate: float | None, reported: float | None) -> float | None:
     if status in (ChargeStatus.NOT_SENT, ChargeStatus.REFUNDED):
         return 0.0
     if status in (ChargeStatus.CONFIRMED, ChargeStatus.CHARGED):
-        return estimate
+        return reported if reported is not None else estimate
     return None
