@@ -41,8 +41,8 @@ def cmd_ledger(args) -> int:
 def _table(rows) -> str:
     if not rows:
         return "Nothing was sent to a provider in this period.\n"
-    lines = [f"{'day':<10}  {'provider':<9} {'tasks':>5}  {'charged':>15}  {'open or unsure':>15}  "
-             f"{'refunded/none':>15}  {'failed':>6}"]
+    lines = [(f"{'day':<10}  {'provider':<9} {'tasks':>5}  {'charged':>15}  {'open or unsure':>15}  "
+              f"{'refunded/none':>15}  {'failed':>6}")]
     for r in rows:
         lines.append(f"{r.day:<10}  {r.provider:<9} {r.tasks:>5}  {_money(r.charged, r.unit):>15}  "
                      f"{_money(r.unknown, r.unit):>15}  {_money(r.refunded, r.unit):>15}  {r.failed:>6}")

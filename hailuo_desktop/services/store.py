@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -50,6 +51,7 @@ BUSY_TIMEOUT_SECONDS = 5.0
 # Reuse an uploaded file only while it has this long left: the provider fetches the image
 # after the submit, and a queued task may wait a while before it is submitted.
 UPLOAD_SAFETY_MARGIN = 6 * 3600.0
+FULL_DISK_BYTES = 1024 * 1024  # less free space than this where the database lives: a full disk
 _CORRUPT_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 _SELECT = "SELECT " + ", ".join(TASK_COLUMNS) + " FROM tasks"
 _UNCHANGEABLE = {"id", "created_at"}
@@ -97,6 +99,8 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
             raise StorageError(f"Cannot create the folder for the task database {self.path.parent}: {exc}") from exc
         try:
             return _open(self.path)
+        except StorageError as exc:
+            raise _full_disk_or(exc, self.path) from exc
         except _Corrupt as exc:
             self.corruption = _set_aside(self.path, str(exc), self._clock())
             log.warning("%s", self.corruption.message)
@@ -348,7 +352,7 @@ class _Reading:
     def __exit__(self, exc_type, exc, tb) -> bool:
         self._store._lock.release()
         if isinstance(exc, sqlite3.Error):
-            raise _storage_error(exc) from exc
+            raise _full_disk_or(_storage_error(exc), self._store.path) from exc
         return False
 
 
@@ -362,7 +366,7 @@ class _Transaction(_Reading):
         except BaseException as exc:
             self._store._lock.release()
             if isinstance(exc, sqlite3.Error):
-                raise _storage_error(exc) from exc
+                raise _full_disk_or(_storage_error(exc), self._store.path) from exc
             raise
         return conn
 
@@ -377,7 +381,7 @@ class _Transaction(_Reading):
             if exc is None:
                 _safe_rollback(conn)
                 self._store._lock.release()
-                raise _storage_error(commit_error) from commit_error
+                raise _full_disk_or(_storage_error(commit_error), self._store.path) from commit_error
         return super().__exit__(exc_type, exc, tb)
 
 
@@ -393,6 +397,20 @@ def _storage_error(exc: sqlite3.Error) -> StorageError:
     if "full" in text.lower():
         return DiskFull(f"The disk holding the task database is full ({text}).")
     return StorageError(f"The task database failed: {text}")
+
+
+def _full_disk_or(error: StorageError, path: Path) -> StorageError:
+    """SQLite says "disk I/O error" when it cannot even create its -shm file on a full disk:
+    a failure with (almost) no space left where the database lives is a full disk."""
+    if isinstance(error, DiskFull):
+        return error
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return error
+    if free >= FULL_DISK_BYTES:
+        return error
+    return DiskFull(f"The disk holding the task database is full ({free // 1024} KB free; {error.message}).")
 
 
 # --- opening and setting aside -------------------------------------------------------
