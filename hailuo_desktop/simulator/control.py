@@ -7,7 +7,9 @@ another process:
 - `DELETE /_sim/faults`   disarm every fault;
 - `POST /_sim/advance`    `{"seconds": n}` moves a manual clock (409 without one);
 - `POST /_sim/balance`    `{"provider": p, "amount": x}` sets an account's balance;
-- `GET /_sim/tasks`       every task: provider, id, model, phase, created/done epoch seconds.
+- `GET /_sim/tasks`       every task: provider, id, model, phase, created/done epoch seconds;
+- `POST /_sim/demo`       `{"failure": name, "provider": p}` arms one of the Demo menu's
+                          failures the way that provider fails (see demo.py).
 Requests here are not recorded in `stats.requests`. Bad input answers 400 `{"error"}`.
 """
 
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from aiohttp import web
 
 from .core import SimCore
+from .demo import arm as arm_demo
 from .faults import Fault
 
 
@@ -36,7 +39,16 @@ class ControlApi:
             web.post("/_sim/advance", self.advance),
             web.post("/_sim/balance", self.set_balance),
             web.get("/_sim/tasks", self.tasks),
+            web.post("/_sim/demo", self.demo),
         ]
+
+    async def demo(self, request: web.Request) -> web.Response:
+        try:
+            body = await _body(request)
+            done = arm_demo(self.core, str(body["failure"]), str(body["provider"]))
+        except (KeyError, ValueError) as exc:
+            return _bad(f"expected {{\"failure\": name, \"provider\": p}}: {exc}")
+        return web.json_response(done)
 
     async def stats(self, request: web.Request) -> web.Response:
         return web.json_response(self.core.stats.as_json())

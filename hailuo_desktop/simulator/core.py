@@ -38,6 +38,8 @@ class SimCore:
         self.rate = RateLimiter(config.rate_limit)
         self.stats = SimStats()
         self.files_url = ""
+        # provider -> (queue, run) seconds for its next task only (the demo's "slow task")
+        self.demo_timing: dict[str, tuple[float, float]] = {}
         self._stopping: asyncio.Event | None = None
 
     # --- time ------------------------------------------------------------------
@@ -74,6 +76,8 @@ class SimCore:
         task = SimTask(provider, self.tasks.new_id(provider, self.epoch_ms(now)), draft, now, queue_s, run_s,
                        result_token=self.tasks.new_token(), file_id=self.tasks.new_number(15))
         self._apply_directives(task)
+        if provider in self.demo_timing:
+            task.queue_s, task.run_s = self.demo_timing.pop(provider)
         if fate is not None:
             self._apply_fate(task, fate)
         self.tasks.add(task)

@@ -23,6 +23,7 @@ from .clock import Clock, ManualClock, Sleep, resolve_time
 from .config import SimConfig
 from .control import ControlApi
 from .core import SimCore
+from .demo import arm as arm_demo
 from .faults import Fault, FaultBook
 from .files import FilesOrigin
 from .market import MarketApi
@@ -76,6 +77,10 @@ class Simulator:
 
     def set_balance(self, provider: str, amount: float) -> None:
         self._core.ledger.set_balance(provider, amount, self._core.now())
+
+    def arm_demo(self, failure: str, provider: str) -> dict:
+        """Arm one of the Demo menu's failures for `provider` (see demo.py)."""
+        return arm_demo(self._core, failure, provider)
 
     async def start(self, host: str = "127.0.0.1", port: int = 0, files_port: int = 0) -> Simulator:
         self._core.open()
