@@ -68,6 +68,8 @@ class ComposePanel(QWidget):
         self.images_hint = self._dim_label()
         # The reasons an image is refused must show in full: the list gives up height first.
         self.images_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Two lines are always kept for it, shown or empty: a short hint never moves the list.
+        self.images_hint.setMinimumHeight(self.images_hint.fontMetrics().lineSpacing() * 2)
         self.picker = ModelPicker(self)
         self.frames = FramesSlots(self)
         self.prompt = PromptEditor(self)
@@ -127,7 +129,7 @@ class ComposePanel(QWidget):
         return box
 
     def _generate_row(self) -> QHBoxLayout:
-        label = QLabel(self.tr("&Variants"), self)
+        label = QLabel(self.tr("Varia&nts"), self)
         label.setBuddy(self.variants)
         self.generate_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout()
@@ -307,7 +309,6 @@ class ComposePanel(QWidget):
         self.remove_button.setEnabled(has_images and not text_only)
         self.clear_button.setEnabled(has_images)
         self.images_hint.setText(self._images_summary(text_only))
-        self.images_hint.setVisible(bool(self.images_hint.text()))
 
     def _images_summary(self, text_only: bool) -> str:
         total = self.images.rowCount()

@@ -29,7 +29,7 @@ from .words import provider_name, settings_text, state_text
 
 POSTER_SIZE = 360
 VIDEO_MIN = QSize(320, 180)
-MIN_FACTS_WIDTH = 300
+MIN_FACTS_WIDTH = 250
 ACTION_COLUMNS = 4  # under the video and the facts, across the detail's whole width
 
 

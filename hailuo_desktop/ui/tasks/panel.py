@@ -121,8 +121,11 @@ class TaskListPanel(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = table.horizontalHeader()
+        # Prompt and model share what the fixed columns leave, so a 1024 px window still
+        # shows both (elided) with no sideways scrolling.
         header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MODEL, 200), (STATE, 110), (PROGRESS, 160), (COST, 125)):
+        header.setSectionResizeMode(MODEL, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((STATE, 84), (PROGRESS, 150), (COST, 104)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setHighlightSections(False)

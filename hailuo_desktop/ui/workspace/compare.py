@@ -48,6 +48,13 @@ class ComparePane(QWidget):
         self.settings = QLabel(f"{settings_text(task)} · {cost_text(task.cost, task.cost_unit)}")
         self.settings.setWordWrap(True)
         self.settings.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The words under each video get the same fixed room, so the videos line up.
+        lines = self.fontMetrics().lineSpacing()
+        self.prompt.setFixedHeight(lines * 3)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.settings.setFixedHeight(lines * 2)
+        self.settings.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.title.setFixedHeight(lines + 4)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.video, 1)

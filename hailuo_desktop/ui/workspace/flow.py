@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 from qasync import asyncSlot
 
@@ -20,7 +20,7 @@ from ...domain.task import Task
 from ...services.store import StoreEvent
 from ..errors import UserMessage
 from ..slots import SlotTasks, reports_errors
-from ..take_actions import all_finished, any_selected
+from ..take_actions import all_finished, any_selected, one_finished
 from .drag import copy_files, take_files
 from .grid import TakeGrid
 from .posters import PosterFrames, poster_maker
@@ -85,21 +85,34 @@ class Workspace(QObject):
 
     def _build_actions(self) -> None:
         tr = self.tr
-        self.star = self._action(tr("&Star (keep)"), tr("Mark the selected takes as keepers, or unmark them"), "S",
+        self.star = self._action(tr("S&tar (keep)"), tr("Mark the selected takes as keepers, or unmark them"), "S",
                                  self.toggle_star, any_selected, "triage")
         self.reject = self._action(tr("Re&ject"), tr("Hide the selected takes from the default view, or bring them "
                                                      "back"), "X", self.toggle_reject, any_selected, "triage")
-        self.compare = self._action(tr("&Compare side by side"), tr("Play 2 to 4 finished takes in sync"), "C",
+        self.compare = self._action(tr("Co&mpare side by side"), tr("Play 2 to 4 finished takes in sync"), "C",
                                     self.open_compare, comparable, "look")
         self.copy = self._action(tr("C&opy video files"), tr("Copy the videos, to paste in a file manager or editor"),
                                  QKeySequence.StandardKey.Copy, self.copy_selected, some_finished, "out")
-        self.export = self._action(tr("&Export…"), tr("Copy the videos to a folder with readable names, their "
+        self.export = self._action(tr("E&xport…"), tr("Copy the videos to a folder with readable names, their "
                                                       "prompts inside"), "Ctrl+E", self.export_selected,
                                    some_finished, "out", scoped=False)
         self.cancel = self._action(tr("Ca&ncel"), tr("Stop following the selected running takes"), "Ctrl+.",
                                    self.cancel_selected, unfinished, "manage")
         self.reuse = self._action(tr("Re&use settings"), tr("Put this take's image, prompt and settings in compose"),
                                   "Ctrl+Shift+U", self.reuse_selected, lambda t: len(t) == 1, "manage")
+        self.open_video = self._action(tr("Open &video"), tr("Open the video in your player"), "Return",
+                                       self._with_one(lambda t: self.task_actions.open_file(t.video_path)),
+                                       one_finished, "look")
+        self.show_folder = self._action(tr("Show in &folder"), tr("Open the folder that holds the video"),
+                                        "Ctrl+Shift+F",
+                                        self._with_one(lambda t: self.task_actions.show_in_folder(t.video_path)),
+                                        one_finished, "look")
+        self.copy_prompt = self._action(tr("Copy &prompt"), tr("Copy the full prompt"), "Ctrl+Shift+C",
+                                        self._with_one(lambda t: QGuiApplication.clipboard().setText(t.prompt)),
+                                        lambda t: len(t) == 1, "out")
+        self.again = self._action(tr("&Generate again"), tr("Start a new task with the same settings (charged again)"),
+                                  "Ctrl+R", self._with_one(lambda t: self.task_actions.retry(t.id)),
+                                  lambda t: len(t) == 1 and t[0].state.is_final, "manage")
         self.window.takes.register(self.window.actions.remove_task, any_selected, group="manage")
         self.grid_toggle = QAction(tr("&Grid of takes"), self.window)
         self.grid_toggle.setCheckable(True)
@@ -238,6 +251,14 @@ class Workspace(QObject):
         task = self.window.takes.task()
         if task is not None:
             self.task_actions.reuse(task)
+
+    def _with_one(self, handler):
+        def run() -> None:
+            task = self.window.takes.task()
+            if task is not None:
+                handler(task)
+
+        return run
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)

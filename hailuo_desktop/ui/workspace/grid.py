@@ -30,7 +30,7 @@ from ...domain.task import Task
 from ..tasks.model import TaskListModel, TaskRole
 from .drag import DragsTakes
 from .posters import PosterFrames
-from .tiles import TILE, TileDelegate
+from .tiles import TILE, TileDelegate, tile_size
 
 SPACING = 6
 
@@ -66,16 +66,19 @@ class TakeGrid(DragsTakes, QListView):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(200)
         self.setSpacing(SPACING)
-        self.setGridSize(QSize(TILE.width() + SPACING, TILE.height() + SPACING))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Always there, so the tiles' width never changes as rows come and go.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalScrollBar().setSingleStep(24)
         self.setTabKeyNavigation(False)
         self.setMouseTracking(True)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.setItemDelegate(TileDelegate(self.frame_for, self))
+        self.tiles = TileDelegate(self.frame_for, self)
+        self.setItemDelegate(self.tiles)
+        self._fit_tiles()
         self.setModel(model)
         self.setAccessibleName(self.tr("Takes"))
         self.setAccessibleDescription(self.tr("Every take as a tile with its first frame; select one to see it"))
@@ -105,6 +108,19 @@ class TakeGrid(DragsTakes, QListView):
         bridge = getattr(self, "_owned_bridge", None)
         if bridge is not None:
             bridge.close()
+
+    # --- tiles fill the row -------------------------------------------------------------
+    def _fit_tiles(self) -> None:
+        width = max(TILE.width(), self.viewport().width() - 2)
+        columns = max(1, width // (TILE.width() + SPACING))
+        tile = tile_size(width // columns - SPACING)
+        if tile != self.tiles.tile:
+            self.tiles.tile = tile
+            self.setGridSize(QSize(tile.width() + SPACING, tile.height() + SPACING))
+
+    def resizeEvent(self, event) -> None:
+        self._fit_tiles()
+        super().resizeEvent(event)
 
     # --- pictures --------------------------------------------------------------------
     def frame_for(self, task: Task) -> QImage | None:

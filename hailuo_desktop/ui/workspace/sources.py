@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ...domain.task import Task
 from ..tasks.thumbs import ListThumbnails
 
-SOURCE_THUMB = 96
+SOURCE_THUMB = 80
 
 
 class SourcePicture(QWidget):

@@ -18,11 +18,10 @@ from ...domain.task import Task
 from ..tasks.model import TaskRole
 from ..tasks.words import cost_text, model_text, state_text, tr
 
-TILE = QSize(232, 190)
-PICTURE_HEIGHT = 126  # 16:9 of the tile's inner width
+TILE = QSize(232, 190)  # the smallest tile; the grid widens tiles to fill its rows
 MARGIN = 6
+WORDS_HEIGHT = 52  # two lines of text under the picture, and room around them
 STAR_ON, STAR_OFF = "★", "☆"
-GroupStartRole = Qt.ItemDataRole.UserRole + 20  # the group label when a tile starts a group
 
 _BADGE_COLOURS = {
     TaskState.QUEUED: QColor(110, 110, 120),
@@ -36,6 +35,12 @@ _BADGE_COLOURS = {
 STAR_COLOUR = QColor(240, 180, 20)
 
 
+def tile_size(width: int) -> QSize:
+    """A tile `width` wide: a 16:9 picture plus the words under it."""
+    picture = round((width - 4 - 2 * MARGIN) * 9 / 16)
+    return QSize(width, picture + 2 + MARGIN + WORDS_HEIGHT)
+
+
 def duration_text(task: Task) -> str:
     return tr("{seconds} s").format(seconds=task.duration) if task.duration else ""
 
@@ -44,9 +49,10 @@ class TileDelegate(QStyledItemDelegate):
     def __init__(self, frame_for: Callable[[Task], QImage | None], parent=None) -> None:
         super().__init__(parent)
         self._frame_for = frame_for
+        self.tile = tile_size(TILE.width())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(TILE)
+        return QSize(self.tile)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         task = index.data(TaskRole)
@@ -58,7 +64,8 @@ class TileDelegate(QStyledItemDelegate):
         self._background(painter, option, rect)
         if task.rejected:
             painter.setOpacity(0.45)
-        picture = QRect(rect.left() + MARGIN, rect.top() + MARGIN, rect.width() - 2 * MARGIN, PICTURE_HEIGHT)
+        inner = rect.width() - 2 * MARGIN
+        picture = QRect(rect.left() + MARGIN, rect.top() + MARGIN, inner, round(inner * 9 / 16))
         self._picture(painter, option, picture, task)
         self._badges(painter, option, picture, task)
         self._words(painter, option, QRect(picture.left(), picture.bottom() + 4, picture.width(),

@@ -7,7 +7,15 @@ make sense. Every button has a tooltip naming its key.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .sync import PlayerGroup
 
@@ -45,13 +53,20 @@ class Transport(QWidget):
         self.loop.setToolTip(self.tr("Play again from the start at the end (L)"))
         self.loop.toggled.connect(group.set_loop)
         self.loop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
+        # The scrub bar and the time on one row, the buttons under them: narrow panes keep both.
+        bar = QHBoxLayout()
+        bar.addWidget(self.scrub, 1)
+        bar.addWidget(self.time)
+        self.row = QHBoxLayout()  # the owner adds its own buttons (sound, fullscreen) here
         for widget in (self.play, self.back, self.forward):
             self.row.addWidget(widget)
-        self.row.addWidget(self.scrub, 1)
-        self.row.addWidget(self.time)
+        self.row.addStretch(1)
         self.row.addWidget(self.loop)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(bar)
+        column.addLayout(self.row)
         group.position_changed.connect(self._on_position)
         group.duration_changed.connect(self._on_duration)
         group.playing_changed.connect(self._on_playing)
