@@ -19,6 +19,7 @@ from qasync import asyncSlot
 from ...domain.task import Task
 from ...services.store import StoreEvent
 from ..errors import UserMessage
+from ..media_support import media_support, unavailable_text
 from ..slots import SlotTasks, reports_errors
 from ..take_actions import all_finished, any_selected, one_finished
 from .drag import copy_files, take_files
@@ -87,7 +88,7 @@ class Workspace(QObject):
         tr = self.tr
         self.star = self._action(tr("S&tar (keep)"), tr("Mark the selected takes as keepers, or unmark them"), "S",
                                  self.toggle_star, any_selected, "triage")
-        self.reject = self._action(tr("Re&ject"), tr("Hide the selected takes from the default view, or bring them "
+        self.reject = self._action(tr("Reject (&hide)"), tr("Hide the selected takes from the default view, or bring them "
                                                      "back"), "X", self.toggle_reject, any_selected, "triage")
         self.compare = self._action(tr("Co&mpare side by side"), tr("Play 2 to 4 finished takes in sync"), "C",
                                     self.open_compare, comparable, "look")
@@ -179,11 +180,11 @@ class Workspace(QObject):
         if not comparable(tasks):
             self._say(self.tr("Select 2 to 4 finished takes to compare them."))
             return
-        try:
-            from .compare import CompareView
-        except ImportError:
-            self._say(self.tr("Playing videos needs Qt Multimedia, which is missing on this machine."))
+        support = media_support()
+        if not support.available:
+            self._say(unavailable_text(support))
             return
+        from .compare import CompareView
         if self.compare_view is not None:
             self.compare_view.close()
         view = CompareView(tasks, self.window)

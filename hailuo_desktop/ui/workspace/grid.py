@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ...domain.states import TaskState
 from ...domain.task import Task
+from ..media_support import media_support
 from ..tasks.model import TaskListModel, TaskRole
 from .drag import DragsTakes
 from .posters import PosterFrames
@@ -36,10 +37,10 @@ SPACING = 6
 
 
 def _tile_playback(parent: QObject):
-    try:
-        from .hover import TilePlayback
-    except ImportError:  # QtMultimedia missing on this machine: tiles show posters only
+    if not media_support().available:  # QtMultimedia missing on this machine: tiles show posters only
         return None
+    from .hover import TilePlayback
+
     return TilePlayback(parent)
 
 
