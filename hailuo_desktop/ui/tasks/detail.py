@@ -28,9 +28,9 @@ from ..money.words import amount_text, retry_label
 from .words import provider_name, settings_text, state_text
 
 POSTER_SIZE = 360
-VIDEO_MIN = QSize(320, 180)
+VIDEO_MIN = QSize(240, 135)
 MIN_FACTS_WIDTH = 250
-ACTION_COLUMNS = 4  # under the video and the facts, across the detail's whole width
+ACTION_COLUMNS = 3  # under the video and the facts; three fit a 1024 px window
 
 
 def _video_player():

@@ -44,8 +44,21 @@ SEARCH_DEBOUNCE_MS = 200  # one store query per pause in typing, not per key
 ROW_HEIGHT = LIST_THUMB_SIZE + 8
 
 
+MODEL_COLUMN_FROM = 640  # narrower than this, the model column gives its room to the prompt
+
+
 class TakeTable(DragsTakes, QTableView):
-    """The list's table; a drag carries the selected takes' video files."""
+    """The list's table; a drag carries the selected takes' video files.
+
+    In a narrow window the model column hides (the detail and the tiles still show it), so
+    the prompt stays readable without sideways scrolling.
+    """
+
+    def resizeEvent(self, event) -> None:
+        narrow = event.size().width() < MODEL_COLUMN_FROM
+        if self.isColumnHidden(MODEL) != narrow:
+            self.setColumnHidden(MODEL, narrow)
+        super().resizeEvent(event)
 
 
 def _filters(tr) -> list[tuple[str, frozenset[TaskState] | None]]:
