@@ -9,21 +9,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from .actions import Actions, build_actions
 from .error_banner import ErrorBanner
 from .take_actions import TakeActions
 from .tasks.detail import TaskDetail
 from .tasks.panel import TaskListPanel
+from .workspace.fit_scroll import FitScrollArea
 
 MINIMUM_SIZE = (1000, 640)
 DEFAULT_SIZE = (1280, 800)
@@ -63,7 +56,7 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(0, 1)
         self.right.setStretchFactor(1, 1)
         self.main = QSplitter(Qt.Orientation.Horizontal)
-        self.main.addWidget(self._scrolling(self.compose))  # a short window scrolls compose, never squeezes it
+        self.main.addWidget(FitScrollArea(self.compose))  # a short window scrolls compose, never squeezes it
         self.main.addWidget(self.right)
         self.main.setStretchFactor(0, 0)
         self.main.setStretchFactor(1, 1)
@@ -75,19 +68,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.main, 1)
         self.setCentralWidget(central)
-
-    def _scrolling(self, panel: QWidget) -> QScrollArea:
-        # No narrower than the panel's own controls need (its buttons and boxes never clip).
-        panel.setMinimumWidth(max(panel.minimumWidth(), panel.minimumSizeHint().width()))
-        area = QScrollArea()
-        area.setWidget(panel)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the panel's controls, never the frame
-        bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        area.setMinimumWidth(panel.minimumWidth() + bar)
-        return area
 
     def _build_menus(self) -> None:
         a = self.actions
