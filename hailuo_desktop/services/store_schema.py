@@ -139,7 +139,13 @@ _V3 = (
     "CREATE INDEX tasks_image_path ON tasks (rejected, image_path, created_at) WHERE image_path IS NOT NULL",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+# Version 4: the grid groups takes by batch or by source image; these orders get their indexes too.
+_V4 = (
+    "CREATE INDEX tasks_by_batch_id ON tasks (rejected, batch_id, created_at)",
+    "CREATE INDEX tasks_by_image_path ON tasks (rejected, image_path, created_at)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TASK_COLUMNS: tuple[str, ...] = (

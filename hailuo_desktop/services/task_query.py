@@ -33,6 +33,10 @@ class SortColumn(StrEnum):
     STATE = "state"
     COST = "cost"
     DURATION = "duration"
+    # Grouping in the grid: takes of one batch, or of one source image, side by side
+    # (newest group first by creation order within). Not indexed: a grouping reads more.
+    BATCH = "batch_id"
+    SOURCE = "image_path"
 
 
 class RejectedFilter(StrEnum):

@@ -631,24 +631,12 @@
         <translation>Файл с таким именем уже есть; ничего не перезаписано.</translation>
     </message>
     <message>
-        <source>&amp;Star (keep)</source>
-        <translation>&amp;Отметить (оставить)</translation>
-    </message>
-    <message>
         <source>Mark the selected takes as keepers, or unmark them</source>
         <translation>Отметить выбранные дубли как лучшие или снять отметку</translation>
     </message>
     <message>
-        <source>Re&amp;ject</source>
-        <translation>О&amp;тклонить</translation>
-    </message>
-    <message>
         <source>Hide the selected takes from the default view, or bring them back</source>
         <translation>Скрыть выбранные дубли из обычного вида или вернуть их</translation>
-    </message>
-    <message>
-        <source>&amp;Compare side by side</source>
-        <translation>&amp;Сравнить рядом</translation>
     </message>
     <message>
         <source>Play 2 to 4 finished takes in sync</source>
@@ -663,12 +651,24 @@
         <translation>Скопировать видео, чтобы вставить их в файловый менеджер или редактор</translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Экспорт…</translation>
+        <source>S&amp;tar (keep)</source>
+        <translation>&amp;Отметить звездой (оставить)</translation>
+    </message>
+    <message>
+        <source>Reject (&amp;hide)</source>
+        <translation>Отклонить (&amp;скрыть)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare side by side</source>
+        <translation>Сравнить &amp;рядом</translation>
     </message>
     <message>
         <source>Copy the videos to a folder with readable names, their prompts inside</source>
         <translation>Скопировать видео в папку с понятными именами и промптами внутри</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспорт…</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
@@ -685,6 +685,38 @@
     <message>
         <source>Put this take's image, prompt and settings in compose</source>
         <translation>Поместить изображение, промпт и настройки этого дубля в редактор</translation>
+    </message>
+    <message>
+        <source>Open &amp;video</source>
+        <translation>Открыть &amp;видео</translation>
+    </message>
+    <message>
+        <source>Open the video in your player</source>
+        <translation>Открыть видео в вашем проигрывателе</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Показать в &amp;папке</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the video</source>
+        <translation>Открыть папку с видео</translation>
+    </message>
+    <message>
+        <source>Copy &amp;prompt</source>
+        <translation>Копировать &amp;запрос</translation>
+    </message>
+    <message>
+        <source>Copy the full prompt</source>
+        <translation>Скопировать запрос целиком</translation>
+    </message>
+    <message>
+        <source>&amp;Generate again</source>
+        <translation>Создать &amp;снова</translation>
+    </message>
+    <message>
+        <source>Start a new task with the same settings (charged again)</source>
+        <translation>Новая задача с теми же настройками (оплачивается снова)</translation>
     </message>
     <message>
         <source>&amp;Grid of takes</source>
@@ -1018,6 +1050,98 @@
         <source>Write a prompt.</source>
         <translation>Напишите промпт.</translation>
     </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Сначала новые</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Сначала старые</translation>
+    </message>
+    <message>
+        <source>Recently finished</source>
+        <translation>Недавно завершённые</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Cost, highest first</source>
+        <translation>Стоимость, сначала дорогие</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Grouped by batch</source>
+        <translation>По пакетам</translation>
+    </message>
+    <message>
+        <source>Grouped by source image</source>
+        <translation>По исходным изображениям</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <source>&amp;Starred only</source>
+        <translation>Только со &amp;звездой</translation>
+    </message>
+    <message>
+        <source>Only takes of the selected take's &amp;image</source>
+        <translation>Только дубли того же &amp;изображения</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected takes</source>
+        <translation>&amp;Отклонённые дубли</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Скрыты</translation>
+    </message>
+    <message>
+        <source>Shown too</source>
+        <translation>Тоже показаны</translation>
+    </message>
+    <message>
+        <source>Only rejected</source>
+        <translation>Только отклонённые</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Дата</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Провайдер</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Модель</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>&amp;Сбросить фильтры</translation>
+    </message>
 </context>
 <context>
     <name>ChainStrip</name>
@@ -1153,7 +1277,7 @@ Task {id}</source>
         <translation>Изображения</translation>
     </message>
     <message>
-        <source>&amp;Variants</source>
+        <source>Varia&amp;nts</source>
         <translation>&amp;Варианты</translation>
     </message>
     <message>
@@ -1347,6 +1471,29 @@ Task {id}</source>
     <message>
         <source>Export to folder</source>
         <translation>Экспорт в папку</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filters</source>
+        <translation>Фильтры</translation>
+    </message>
+    <message>
+        <source>Keepers, rejected takes, provider, model, date, source image</source>
+        <translation>Отмеченные и отклонённые дубли, провайдер, модель, дата, исходное изображение</translation>
+    </message>
+    <message>
+        <source>Order of the takes, or group them by batch or by source image</source>
+        <translation>Порядок дублей или группировка по пакету либо по исходному изображению</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Сортировка</translation>
+    </message>
+    <message>
+        <source>Filters (on)</source>
+        <translation>Фильтры (вкл.)</translation>
     </message>
 </context>
 <context>
@@ -2312,7 +2459,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Open the video in your player</source>
-        <translation>Открыть видео в вашем плеере</translation>
+        <translation>Открыть видео в вашем проигрывателе</translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -2328,7 +2475,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Copy the full prompt</source>
-        <translation>Копировать полный промпт</translation>
+        <translation>Скопировать запрос целиком</translation>
     </message>
     <message>
         <source>Reuse settings</source>
@@ -2344,7 +2491,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Start a new task with the same settings (charged again)</source>
-        <translation>Запустить новую задачу с теми же настройками (оплачивается снова)</translation>
+        <translation>Новая задача с теми же настройками (оплачивается снова)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2429,16 +2576,16 @@ Task {id}</source>
         <translation>Показывать только задачи в этом состоянии</translation>
     </message>
     <message>
-        <source>Search prompts (Ctrl+F)</source>
-        <translation>Поиск по промптам (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Search tasks</source>
         <translation>Поиск задач</translation>
     </message>
     <message>
-        <source>Show only the tasks whose prompt contains these words (Ctrl+F)</source>
-        <translation>Показывать только задачи, в промпте которых есть эти слова (Ctrl+F)</translation>
+        <source>Search prompts, file names, task ids (Ctrl+F)</source>
+        <translation>Поиск по запросам, именам файлов, ID задач (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show only the tasks whose prompt or source file name has words starting with these, or whose id starts with this (Ctrl+F)</source>
+        <translation>Показать только задачи, в запросе или имени исходного файла которых есть слова, начинающиеся так, или чей ID начинается так (Ctrl+F)</translation>
     </message>
     <message>
         <source>Tasks</source>
@@ -2546,10 +2693,6 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
     <message>
         <source>Select 2 to 4 finished takes to compare them.</source>
         <translation>Выберите от 2 до 4 готовых дублей, чтобы сравнить их.</translation>
-    </message>
-    <message>
-        <source>Playing videos needs Qt Multimedia, which is missing on this machine.</source>
-        <translation>Для воспроизведения видео нужен Qt Multimedia, а на этом компьютере его нет.</translation>
     </message>
     <message>
         <source>{n} video file(s) copied: paste them in a file manager or an editor.</source>

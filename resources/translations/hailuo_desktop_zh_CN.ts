@@ -631,24 +631,12 @@
         <translation>已存在同名文件；没有覆盖任何内容。</translation>
     </message>
     <message>
-        <source>&amp;Star (keep)</source>
-        <translation>加星标（保留）(&amp;S)</translation>
-    </message>
-    <message>
         <source>Mark the selected takes as keepers, or unmark them</source>
         <translation>将所选镜头标记为保留，或取消标记</translation>
     </message>
     <message>
-        <source>Re&amp;ject</source>
-        <translation>拒绝(&amp;J)</translation>
-    </message>
-    <message>
         <source>Hide the selected takes from the default view, or bring them back</source>
         <translation>在默认视图中隐藏所选镜头，或将其恢复</translation>
-    </message>
-    <message>
-        <source>&amp;Compare side by side</source>
-        <translation>并排比较(&amp;C)</translation>
     </message>
     <message>
         <source>Play 2 to 4 finished takes in sync</source>
@@ -663,12 +651,24 @@
         <translation>复制视频，以便粘贴到文件管理器或编辑器中</translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
+        <source>S&amp;tar (keep)</source>
+        <translation>加星标（保留）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Reject (&amp;hide)</source>
+        <translation>淘汰（隐藏）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare side by side</source>
+        <translation>并排比较(&amp;M)</translation>
     </message>
     <message>
         <source>Copy the videos to a folder with readable names, their prompts inside</source>
         <translation>将视频复制到文件夹，使用易读的名称，并内含提示词</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
@@ -685,6 +685,38 @@
     <message>
         <source>Put this take's image, prompt and settings in compose</source>
         <translation>将此镜头的图片、提示词和设置放入编辑区</translation>
+    </message>
+    <message>
+        <source>Open &amp;video</source>
+        <translation>打开视频(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open the video in your player</source>
+        <translation>用你的播放器打开视频</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the video</source>
+        <translation>打开存放视频的文件夹</translation>
+    </message>
+    <message>
+        <source>Copy &amp;prompt</source>
+        <translation>复制提示词(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy the full prompt</source>
+        <translation>复制完整的提示词</translation>
+    </message>
+    <message>
+        <source>&amp;Generate again</source>
+        <translation>再次生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Start a new task with the same settings (charged again)</source>
+        <translation>用相同设置开始新任务（会再次计费）</translation>
     </message>
     <message>
         <source>&amp;Grid of takes</source>
@@ -1018,6 +1050,98 @@
         <source>Write a prompt.</source>
         <translation>请写下提示词。</translation>
     </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早在前</translation>
+    </message>
+    <message>
+        <source>Recently finished</source>
+        <translation>最近完成</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cost, highest first</source>
+        <translation>费用，从高到低</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Grouped by batch</source>
+        <translation>按批次分组</translation>
+    </message>
+    <message>
+        <source>Grouped by source image</source>
+        <translation>按源图片分组</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任何时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>&amp;Starred only</source>
+        <translation>仅星标(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Only takes of the selected take's &amp;image</source>
+        <translation>仅显示所选版本的同一源图片(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected takes</source>
+        <translation>已淘汰的版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Shown too</source>
+        <translation>也显示</translation>
+    </message>
+    <message>
+        <source>Only rejected</source>
+        <translation>仅已淘汰</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>服务商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>ChainStrip</name>
@@ -1151,8 +1275,8 @@ Task {id}</source>
         <translation>图片</translation>
     </message>
     <message>
-        <source>&amp;Variants</source>
-        <translation>变体(&amp;V)</translation>
+        <source>Varia&amp;nts</source>
+        <translation>变体数(&amp;N)</translation>
     </message>
     <message>
         <source>The clipboard holds no image, image file or image URL.</source>
@@ -1337,6 +1461,29 @@ Task {id}</source>
     <message>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Keepers, rejected takes, provider, model, date, source image</source>
+        <translation>保留的、已淘汰的版本，服务商、模型、日期、源图片</translation>
+    </message>
+    <message>
+        <source>Order of the takes, or group them by batch or by source image</source>
+        <translation>版本的排序，或按批次、按源图片分组</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Filters (on)</source>
+        <translation>筛选（已启用）</translation>
     </message>
 </context>
 <context>
@@ -2294,7 +2441,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Open the video in your player</source>
-        <translation>在您的播放器中打开视频</translation>
+        <translation>用你的播放器打开视频</translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -2302,7 +2449,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Open the folder that holds the video</source>
-        <translation>打开存放该视频的文件夹</translation>
+        <translation>打开存放视频的文件夹</translation>
     </message>
     <message>
         <source>Copy prompt</source>
@@ -2310,7 +2457,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Copy the full prompt</source>
-        <translation>复制完整提示词</translation>
+        <translation>复制完整的提示词</translation>
     </message>
     <message>
         <source>Reuse settings</source>
@@ -2326,7 +2473,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Start a new task with the same settings (charged again)</source>
-        <translation>用相同设置开始一个新任务（会再次收费）</translation>
+        <translation>用相同设置开始新任务（会再次计费）</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2411,16 +2558,16 @@ Task {id}</source>
         <translation>只显示处于此状态的任务</translation>
     </message>
     <message>
-        <source>Search prompts (Ctrl+F)</source>
-        <translation>搜索提示词 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Search tasks</source>
         <translation>搜索任务</translation>
     </message>
     <message>
-        <source>Show only the tasks whose prompt contains these words (Ctrl+F)</source>
-        <translation>只显示提示词包含这些词的任务 (Ctrl+F)</translation>
+        <source>Search prompts, file names, task ids (Ctrl+F)</source>
+        <translation>搜索提示词、文件名、任务 ID（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show only the tasks whose prompt or source file name has words starting with these, or whose id starts with this (Ctrl+F)</source>
+        <translation>只显示提示词或源文件名中有以这些开头的词、或 ID 以此开头的任务（Ctrl+F）</translation>
     </message>
     <message>
         <source>Tasks</source>
@@ -2528,10 +2675,6 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
     <message>
         <source>Select 2 to 4 finished takes to compare them.</source>
         <translation>选择 2 到 4 个已完成的镜头进行比较。</translation>
-    </message>
-    <message>
-        <source>Playing videos needs Qt Multimedia, which is missing on this machine.</source>
-        <translation>播放视频需要 Qt Multimedia，但此计算机上缺少它。</translation>
     </message>
     <message>
         <source>{n} video file(s) copied: paste them in a file manager or an editor.</source>

@@ -23,30 +23,25 @@ from ...domain import catalog
 from ...domain.states import TaskState
 from ...domain.task import Task
 from ...services.store import StoreEvent, TaskStore
+from ...services.task_query import SortColumn, TaskQuery
+from ..money.words import amount_text, short_amount_text
 from .bridge import StoreBridge
 from .eta import EtaEstimator, Progress, format_seconds, prior_for
 from .thumbs import ListThumbnails
-from ..money.words import amount_text, short_amount_text
 from .words import model_text, prompt_excerpt, state_text
 
 PROMPT, MODEL, STATE, PROGRESS, COST = range(5)
 TaskRole = Qt.ItemDataRole.UserRole + 1  # the Task
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # eta.Progress
 TaskIdRole = Qt.ItemDataRole.UserRole + 3
+SORT_BY_COLUMN = {MODEL: SortColumn.MODEL, STATE: SortColumn.STATE, PROGRESS: SortColumn.CREATED,
+                  COST: SortColumn.COST}  # the prompt column has no index to sort by: it sorts by created
 
 _BAR_STATES = frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING, TaskState.SUCCEEDED})
 CHUNK = 500  # rows handed to the view per fetchMore
 CACHE_SIZE = 2000  # Task objects kept; the rest are read again when scrolled back to
 HISTORY_SEED = 300  # recent successes read at start to seed the ETA medians
 TICK_MS = 1000
-
-
-def _ascii_lower(text: str) -> str:
-    # SQLite's LIKE folds ASCII letters only; match it so a live row agrees with a re-query.
-    return text.translate(_ASCII_FOLD)
-
-
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def catalog_priors(scale: float = 1.0) -> dict[tuple[str, str], float]:
@@ -62,8 +57,7 @@ class TaskListModel(QAbstractTableModel):
         self._bridge = bridge
         self._thumbs = thumbnails
         self._clock = clock
-        self._states: frozenset[TaskState] | None = None
-        self._search: str | None = None
+        self._query = TaskQuery()  # what is listed and in which order (rejected takes hidden)
         self._cache: OrderedDict[str, Task] = OrderedDict()
         self.eta = EtaEstimator(catalog_priors(eta_scale))
         self._seed_eta()
@@ -78,7 +72,7 @@ class TaskListModel(QAbstractTableModel):
 
     # --- rows ------------------------------------------------------------------------
     def _load_ids(self) -> None:
-        self._ids = list(reversed(self._store.ids(self._states, search=self._search)))
+        self._ids = list(reversed(self._store.query_ids(self._query)))
         self._reindex()
         self._exposed = min(len(self._ids), CHUNK)
 
@@ -153,19 +147,34 @@ class TaskListModel(QAbstractTableModel):
             self._cache.popitem(last=False)
 
     # --- filter ----------------------------------------------------------------------
-    def set_filter(self, states: Iterable[TaskState] | None = None, search: str | None = None) -> None:
+    @property
+    def store(self) -> TaskStore:
+        return self._store
+
+    @property
+    def query(self) -> TaskQuery:
+        return self._query
+
+    def set_query(self, query: TaskQuery) -> None:
+        """List what `query` finds, in its order (the store filters, searches and sorts)."""
+        if query == self._query:
+            return
         self.beginResetModel()
-        self._states = frozenset(states) if states is not None else None
-        self._search = search.strip() or None if search else None
+        self._query = query
         self._load_ids()
         self.endResetModel()
 
+    def set_filter(self, states: Iterable[TaskState] | None = None, search: str | None = None) -> None:
+        self.set_query(self._query.with_changes(states=frozenset(states) if states is not None else None,
+                                                text=(search or "").strip()))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the store sorts (the time column sorts by when the task was created)."""
+        self.set_query(self._query.with_changes(sort=SORT_BY_COLUMN.get(column, SortColumn.CREATED),
+                                                descending=order == Qt.SortOrder.DescendingOrder))
+
     def _matches(self, task: Task) -> bool:
-        if self._states is not None and task.state not in self._states:
-            return False
-        if self._search and _ascii_lower(self._search) not in _ascii_lower(task.prompt):
-            return False
-        return True
+        return self._query.matches(task)
 
     # --- data ------------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -257,15 +266,25 @@ class TaskListModel(QAbstractTableModel):
 
     def _apply(self, kind: str, task: Task) -> None:
         present = task.id in self._index
+        before = self._cache.get(task.id)
         if present:
             self._remember(task)
         if present and not self._matches(task):
             self._remove_row(task.id)
+        elif present and self._moved(before, task):
+            self._remove_row(task.id)  # its sort value changed: it goes where the store puts it now
+            self._insert_in_order(task)
         elif present:
             self._changed(task.id)
         elif self._matches(task):
             self._remember(task)
-            self._insert(task) if kind == "added" else self._insert_in_order(task)
+            newest_first = self._query.sort is SortColumn.CREATED and self._query.descending
+            self._insert(task) if kind == "added" and newest_first else self._insert_in_order(task)
+
+    def _moved(self, before: Task | None, after: Task) -> bool:
+        if self._query.sort is SortColumn.CREATED:
+            return False  # the creation time never changes
+        return before is None or self._query.sort_key(before) != self._query.sort_key(after)
 
     def _insert(self, task: Task) -> None:
         # A new task is the newest: it goes on top.
@@ -277,7 +296,7 @@ class TaskListModel(QAbstractTableModel):
 
     def _insert_in_order(self, task: Task) -> None:
         # An older task entering the filter (its state changed): ask the store where it goes.
-        fresh = self._store.ids(self._states, search=self._search)
+        fresh = self._store.query_ids(self._query)
         if task.id not in fresh:
             return
         row = fresh.index(task.id)

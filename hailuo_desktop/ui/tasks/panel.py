@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.states import TaskState
 from ..workspace.drag import DragsTakes
+from ..workspace.filters import FilterBar
 from .bridge import StoreBridge
 from .delegate import ProgressDelegate
 from .model import (
@@ -33,6 +34,7 @@ from .model import (
     MODEL,
     PROGRESS,
     PROMPT,
+    SORT_BY_COLUMN,
     STATE,
     TaskIdRole,
     TaskListModel,
@@ -105,13 +107,17 @@ class TaskListPanel(QWidget):
             self.state_filter.addItem(label, states)
         self.state_filter.setToolTip(self.tr("Show only tasks in this state"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search prompts (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search prompts, file names, task ids (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search tasks"))
-        self.search.setToolTip(self.tr("Show only the tasks whose prompt contains these words (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Show only the tasks whose prompt or source file name has words starting "
+                                       "with these, or whose id starts with this (Ctrl+F)"))
+        self.filter_bar = FilterBar(self.model.store)
+        self.filter_bar.changed.connect(self.apply_filter)
         self._filter_row = QHBoxLayout()
         self._filter_row.addWidget(self.state_filter)
         self._filter_row.addWidget(self.search, 1)
+        self._filter_row.addWidget(self.filter_bar)
         self.batch_label = QLabel()
         self.batch_label.setObjectName("batchProgress")
         self.batch_label.hide()
@@ -142,6 +148,10 @@ class TaskListPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setHighlightSections(False)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(PROGRESS, Qt.SortOrder.DescendingOrder)  # newest first, as the store lists
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._on_header_sort)
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.setAccessibleName(self.tr("Tasks"))
         table.setAccessibleDescription(self.tr("Every task, newest first: its state, progress and prompt. "
@@ -162,10 +172,39 @@ class TaskListPanel(QWidget):
     @Slot()
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(self.state_filter.currentData(), self.search.text())
+        query = self.filter_bar.apply(self.model.query)
+        states = self.state_filter.currentData()
+        self.model.set_query(query.with_changes(states=frozenset(states) if states is not None else None,
+                                                text=self.search.text().strip()))
+        self._show_sort_indicator()
+
+    def _show_sort_indicator(self) -> None:
+        # The header shows the store's order when a column has it; grouping or finish time: none.
+        query = self.model.query
+        column = next((c for c, s in SORT_BY_COLUMN.items() if s is query.sort and c != PROMPT), None)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicatorShown(column is not None)
+        if column is not None:
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if query.descending
+                                    else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def _on_header_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """A header click sorts; the Sort box follows when it has that order."""
+        self.model.sort(column, order)
+        query = self.model.query
+        box = self.filter_bar.sort
+        for i in range(box.count()):
+            if box.itemData(i) == (query.sort, query.descending):
+                box.blockSignals(True)
+                box.setCurrentIndex(i)
+                box.blockSignals(False)
+        self.filter_bar.header_sorted(query.sort, query.descending)
 
     def _show_page(self, *_args) -> None:
-        filtered = self.state_filter.currentIndex() > 0 or bool(self.search.text().strip())
+        filtered = (self.state_filter.currentIndex() > 0 or bool(self.search.text().strip())
+                    or self.filter_bar.active())
         empty = self.model.total_count() == 0
         if empty and filtered:
             self.placeholder.setText(self.tr("No task matches this filter."))
@@ -205,6 +244,8 @@ class TaskListPanel(QWidget):
         self._picked = kept + [task_id for task_id in now if task_id not in kept]
         self.task_selected.emit(self.selected_id())
         self.selection_changed.emit(list(self._picked))
+        last = self.selected_id()
+        self.filter_bar.set_current_task(self.model.index_of(last).data(TaskRole) if last else None)
 
     def selected_id(self) -> str | None:
         """The take picked last (the one the detail shows)."""
