@@ -110,7 +110,7 @@ def test_prompts_per_image_from_a_csv_file_and_variants_for_each_image(qtbot, ui
     csv = tmp_path / "prompts.csv"
     csv.write_text("image,prompt\none.png,a fox looks up\nthree.png,nobody\n,empty\n")
 
-    table = opened(qtbot, flow, PromptTableDialog, compose.prompts_button.click)
+    table = opened(qtbot, flow, PromptTableDialog, compose.prompt.per_image_button.click)
     chooser = opened(qtbot, flow, QFileDialog, table.from_csv.click)
     name = chooser.findChild(QLineEdit, "fileNameEdit")  # typed, as a user does
     name.setText(str(csv))

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +24,7 @@ from ..domain.task import Task
 from ..services.lineage import Lineage
 from .tasks.words import state_text
 
-EXCERPT = 22  # characters of the prompt on a button
+EXCERPT = 10  # characters of the prompt on a button: three takes fit the detail's width
 
 
 def _excerpt(task: Task) -> str:
@@ -62,7 +62,7 @@ class ChainStrip(QWidget):
         column.addWidget(self.title)
         column.addWidget(scroll)
         column.addWidget(self.branches)
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QToolButton] = {}
         self.hide()
 
     def show_lineage(self, lineage: Lineage | None) -> None:
@@ -73,15 +73,19 @@ class ChainStrip(QWidget):
             return
         if lineage.missing_parent:
             self._arrow(self.tr("(removed take) →"))
-        for take in lineage.ancestors:
-            self._take(take, current=False)
+        for number, take in enumerate(lineage.ancestors, start=1):
+            self._take(take, str(number), current=False)
             self._arrow("→")
-        self._take(lineage.task, current=True)
+        here = len(lineage.ancestors) + 1
+        self._take(lineage.task, str(here), current=True)
         if lineage.children:
             self._arrow("→")
-            for child in lineage.children:
-                self._take(child, current=False)
+            branches = len(lineage.children) > 1  # alternatives for the next take: 3a, 3b, ...
+            for index, child in enumerate(lineage.children):
+                letter = chr(ord("a") + index) if branches and index < 26 else ""
+                self._take(child, f"{here + 1}{letter}", current=False)
         self.row.addStretch(1)
+        self.title.setText(self.tr("Shot · this is take {n}").format(n=len(lineage.ancestors) + 1))
         self.scroll.setFixedHeight(self.row.sizeHint().height() + self.scroll.horizontalScrollBar().sizeHint().height())
         many = len(lineage.children) > 1
         self.branches.setText(self.tr("Continued %n ways: each button is one continuation.", "",
@@ -89,16 +93,19 @@ class ChainStrip(QWidget):
         self.branches.setVisible(many)
         self.show()
 
-    def _take(self, task: Task, *, current: bool) -> None:
-        number = len(self.buttons) + 1
-        button = QPushButton(f"{number}. {_excerpt(task)}", self)
+    def _take(self, task: Task, number: str, *, current: bool) -> None:
+        button = QToolButton(self)
+        button.setText(f"{number}. {_excerpt(task)}")
         button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         button.setToolTip(self.tr("{state} · {prompt}\nTask {id}").format(
             state=state_text(task.state), prompt=task.prompt, id=task.id))
         if current:
             button.setCheckable(True)
-            button.setChecked(True)
-            button.setEnabled(False)  # this take is the one shown
+            button.setChecked(True)  # drawn pressed: the take shown (a click keeps it so)
+            button.clicked.connect(lambda _=False, b=button: b.setChecked(True))
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
             button.setAccessibleDescription(self.tr("the take shown"))
         else:
             button.clicked.connect(lambda _=False, tid=task.id: self.jump_requested.emit(tid))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from .colors import OK_GREEN, PROBLEM_RED, colored
 from .drop import DropHandler
 from .image_list import STATE_ROLE, VERDICT_ROLE, ImageListModel
 
-SLOT_PICTURE = QSize(144, 81)  # 16:9, large enough to tell two frames apart
+SLOT_PICTURE = QSize(128, 72)  # 16:9, large enough to tell two frames apart
 
 
 class FrameRole(Enum):
@@ -60,6 +61,7 @@ class FrameSlot(QFrame):
         self.picture.setFrameShape(QFrame.Shape.Box)
         self.picture.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.name = QLabel(self)
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long names elide
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
         self.reason = QLabel(self)  # why the whole slot is refused
@@ -98,7 +100,8 @@ class FrameSlot(QFrame):
         else:
             self.picture.setPixmap(QPixmap())
             self.picture.setText(name)
-        self.name.setText(name)
+        self.name.setText(self.name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle,
+                                                             SLOT_PICTURE.width() + 24))
         self.name.setToolTip(key)
         self.verdict.setText(verdict)
         self.verdict.setStyleSheet(colored({"ok": OK_GREEN, "bad": PROBLEM_RED}[state])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSizePolicy, QSpinBox, QStyle, QVBoxLayout, QWidget)
 
 from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.images import ImageFacts, Problem
@@ -62,8 +62,6 @@ class ComposePanel(QWidget):
         self.paste_button = self._button(self.tr("Paste"), self.tr("Paste an image or an image URL (Ctrl+V)."))
         self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the selected images (Delete)."))
         self.clear_button = self._button(self.tr("Clear"), self.tr("Remove every image from the list."))
-        self.prompts_button = self._button(self.tr("Prompts…"), self.tr("Give each image its own prompt, by hand "
-                                                                        "or from a CSV file."))
         self.presets_bar = PresetBar(self)
         self.images_hint = self._dim_label()
         # The reasons an image is refused must show in full: the list gives up height first.
@@ -98,26 +96,42 @@ class ComposePanel(QWidget):
         return label
 
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._images_group(), 3)
-        layout.addWidget(self.presets_bar)
-        layout.addWidget(self._group(self.tr("Video"), self.picker))
+        # What is composed scrolls when the window is short (start/end slots and the prompt
+        # tools take height); the cost and Generate stay in view underneath.
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._images_group(), 3)
+        column.addWidget(self.presets_bar)
+        column.addWidget(self._group(self.tr("Video"), self.picker))
         self.frames_box = self._group(self.tr("Start and end frames"), self.frames)
-        layout.addWidget(self.frames_box)
-        layout.addWidget(self._group(self.tr("Prompt"), self.prompt), 1)
+        column.addWidget(self.frames_box)
+        column.addWidget(self._group(self.tr("Prompt"), self.prompt), 1)
+        self.body = QScrollArea(self)
+        self.body.setWidget(body)
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the fields inside
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than what is inside: the body scrolls up and down, not sideways.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.body.setMinimumWidth(body.minimumSizeHint().width() + bar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 2, 6)  # the scroll bar makes the right edge
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.cost)
         layout.addLayout(self._generate_row())
         layout.addWidget(self.reason)
         self.setMinimumWidth(380)
 
     def _images_group(self) -> QGroupBox:
-        # Two rows: one row of five is wider than the panel once fonts are large or words long.
+        # Two rows: one row of them all is wider than the panel once fonts are large or words long.
         buttons = QGridLayout()
-        for index, button in enumerate((self.add_button, self.paste_button, self.prompts_button,
-                                        self.remove_button, self.clear_button)):
+        for index, button in enumerate((self.add_button, self.paste_button, self.remove_button, self.clear_button)):
             buttons.addWidget(button, index // 3, index % 3)
         box = QGroupBox(self.tr("Images"), self)
         inner = QVBoxLayout(box)
+        inner.setContentsMargins(6, 6, 6, 6)
         inner.addWidget(self.image_view, 1)
         inner.addLayout(buttons)
         inner.addWidget(self.images_hint)
@@ -125,7 +139,9 @@ class ComposePanel(QWidget):
 
     def _group(self, title: str, content: QWidget) -> QGroupBox:
         box = QGroupBox(title, self)
-        QVBoxLayout(box).addWidget(content)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(6, 6, 6, 6)
+        inner.addWidget(content)
         return box
 
     def _generate_row(self) -> QHBoxLayout:
@@ -144,7 +160,7 @@ class ComposePanel(QWidget):
         self.drops.image_pasted.connect(self.image_pasted)
         self._paste_shortcut.activated.connect(self.paste_from_clipboard)
         self.add_button.clicked.connect(self.open_files_requested)
-        self.prompts_button.clicked.connect(self.prompts_requested)
+        self.prompt.per_image_requested.connect(self.prompts_requested)
         self.paste_button.clicked.connect(self.paste_from_clipboard)
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button.clicked.connect(self._clear_by_user)

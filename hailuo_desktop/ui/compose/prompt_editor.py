@@ -15,6 +15,7 @@ from hailuo_desktop.domain.request import MAX_CAMERA_COMMANDS
 class PromptEditor(QWidget):
     changed = Signal()
     history_requested = Signal()
+    per_image_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,10 @@ class PromptEditor(QWidget):
         self.history_button.setText(self.tr("History…"))
         self.history_button.setToolTip(self.tr("Search your earlier prompts (they are also offered as you type)"))
         self.history_button.clicked.connect(self.history_requested)
+        self.per_image_button = QToolButton(self)
+        self.per_image_button.setText(self.tr("Per image…"))
+        self.per_image_button.setToolTip(self.tr("Give each image its own prompt, by hand or from a CSV file"))
+        self.per_image_button.clicked.connect(self.per_image_requested)
         self.counter = QLabel(self)
         self.counter.setToolTip(self.tr("Characters used and the most this model takes."))
         self.hint = QLabel(self)
@@ -58,6 +63,7 @@ class PromptEditor(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.camera_button)
         bar.addWidget(self.history_button)
+        bar.addWidget(self.per_image_button)
         bar.addStretch(1)
         bar.addWidget(self.counter)
         layout = QVBoxLayout(self)

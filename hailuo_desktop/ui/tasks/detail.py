@@ -176,9 +176,9 @@ class TaskDetail(QWidget):
         column = QVBoxLayout(facts)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.state)
+        column.addWidget(self.chain)  # the shot this take belongs to, right under its state
         column.addWidget(self.error_box)
         column.addLayout(self._facts)
-        column.addWidget(self.chain)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
