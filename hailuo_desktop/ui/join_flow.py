@@ -24,6 +24,7 @@ from ..services.media import (
     export_sequence,
     probe,
     render_name,
+    video_of,
 )
 from .context import AppContext
 from .dialogs import run_dialog
@@ -46,7 +47,7 @@ def _probe_all(tasks: list[Task]) -> dict[str, VideoInfo]:
     infos = {}
     for task in tasks:
         try:
-            infos[task.id] = probe(task.video_path)
+            infos[task.id] = probe(video_of(task))
         except MediaError:
             continue
     return infos
