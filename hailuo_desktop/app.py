@@ -27,6 +27,7 @@ from .domain.catalog import PROVIDERS
 from .domain.errors import HailuoError
 from .domain.routes import UploadRoute
 from .engine import Engine, build_engine
+from .services.downloads import crash_point_from
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.logs import setup_logging
@@ -75,7 +76,8 @@ class AppSession:
         self.log_handler = setup_logging(options.paths, logging.INFO, secrets=options.key_store.known_keys)
         self.client = _client(replace(settings, proxy_url=options.client_proxy_url or settings.proxy_url))
         self.engine: Engine = build_engine(options.paths, settings, options.key_store, self.client,
-                                           poll_interval=options.poll_interval)
+                                           poll_interval=options.poll_interval,
+                                           crash_point=crash_point_from(os.environ))
         self.shell = build_shell(self, settings)
         self.window = self.shell.window
         self.controller = self.shell.controller

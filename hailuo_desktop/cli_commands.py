@@ -20,6 +20,7 @@ from .domain.states import TaskState
 from .domain.task import Task
 from .cli_outcome import problem_line, task_line
 from .engine import build_engine
+from .services.downloads import crash_point_from
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.fullcheck import full_verdict
@@ -86,10 +87,9 @@ def logging_to(paths: DataPaths, key_store: KeyStore):
         handler.close()
 
 
-def _report_repairs(notes: list[str], store) -> None:
+def _report_repairs(notes: list[str]) -> None:
     """A damaged settings file or task database was set aside: say so, and where it went."""
-    corruption = getattr(store, "corruption", None)
-    for note in ([corruption.message] if corruption else []) + list(notes):
+    for note in notes:
         print(f"hailuo-desktop: {note}", file=sys.stderr)
 
 
@@ -101,8 +101,9 @@ async def open_engine(poll_interval: float | None = None, held: HeldPolicy = Hel
         settings_store = SettingsStore(paths.settings)
         settings = settings_store.load()
         async with build_http_client(await client_settings(key_store, settings_store, settings)) as client:
-            engine = build_engine(paths, settings, key_store, client, poll_interval=poll_interval, held=held)
-            _report_repairs(settings_store.warnings, engine.store)
+            engine = build_engine(paths, settings, key_store, client, poll_interval=poll_interval, held=held,
+                                  crash_point=crash_point_from(os.environ))
+            _report_repairs(settings_store.warnings + engine.repairs())
             try:
                 yield engine, settings
             finally:
@@ -128,9 +129,9 @@ async def cmd_submit(args) -> int:
     try:
         request = _request_from_args(args)
         async with open_engine(args.poll_interval) as (engine, _):
-            await engine.keys.require(args.provider)  # refuse before storing anything
             route = UploadRoute.parse(args.upload_route)
-            [task] = engine.runner.create([request], base_url=args.base_url, upload_route=route)
+            # the keys are checked before anything is stored; --wait or not, this process drives it
+            [task] = await engine.submit([request], base_url=args.base_url, upload_route=route, start=False)
             task = await _drive(engine, task, wait=args.wait)
     except REFUSED_BEFORE_SENDING as e:
         return _fail(error_text(e, args.provider), 2)
@@ -186,7 +187,8 @@ def cmd_tasks(args) -> int:
     from .services.store import TaskStore
 
     store = TaskStore(paths.store)
-    _report_repairs([], store)
+    corruption = getattr(store, "corruption", None)
+    _report_repairs([corruption.message] if corruption else [])
     try:
         _report_list(store.list(), args.json)
     finally:

@@ -218,7 +218,7 @@ async def cmd_continue(args) -> int:
         async with open_engine(args.poll_interval) as (engine, _):
             parent = engine.store.get(resolve_task_id(engine.store, args.task_id))
             provider = provider or parent.provider
-            await engine.keys.require(provider)  # refuse before storing anything
+            await engine.require_keys({provider})  # refuse before storing anything
             folder = stills_dir(DataPaths.at(data_home()))
             still = await asyncio.to_thread(still_for_continuation, parent, folder)
             task = continue_shot(engine.runner, parent, args.prompt, still, overrides)

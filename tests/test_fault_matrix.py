@@ -176,7 +176,7 @@ CASES = [
     Case("HTML error page", "download", kind("download", "html", status=502)),
     Case("expired result URL", "download", kind("download", "expired", times=None),
          failed("result_expired", created=1)),
-    Case("disk full", "download", outcome=unknown("storage"), setup="disk_full"),
+    Case("disk full", "download", outcome=unknown("disk_full"), setup="disk_full"),
     Case("unwritable output folder", "download", outcome=unknown("storage"), setup="unwritable"),
     # --- upload (a local image through kie's or Apikley's upload API): free, so retried;
     # a refused key fails the task before anything is sent or charged.

@@ -31,7 +31,8 @@ from hailuo_desktop.domain.catalog import PROVIDERS, find_model
 from hailuo_desktop.domain.errors import InvalidRequest
 from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.domain.states import TaskState
-from hailuo_desktop.engine import _upload_origin, build_engine, is_loopback
+from hailuo_desktop.engine import build_engine
+from hailuo_desktop.providers.hosts import is_loopback_url, upload_origin
 from hailuo_desktop.services.home import DataPaths
 from hailuo_desktop.services.http_client import build_http_client
 from hailuo_desktop.services.secrets import KeyStore
@@ -152,13 +153,13 @@ async def test_a_base_url_the_key_must_not_go_to_is_refused_before_anything_is_s
 
 
 def test_a_look_alike_loopback_host_is_somebody_else(tmp_path):
-    assert [is_loopback(u) for u in ("http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:9", "http://localhost")] \
+    assert [is_loopback_url(u) for u in ("http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:9", "http://localhost")] \
         == [True, True, True, True]
     for url in ("https://127.0.0.1.nip.io", "https://127.evil.example", "https://localhost.evil.example", None, ""):
-        assert not is_loopback(url), url
+        assert not is_loopback_url(url), url
     # So an APIXO task pointed at such a host does not take the kie.ai upload key there.
-    assert _upload_origin("kie", "https://127.0.0.1.nip.io", Settings()) is None
-    assert _upload_origin("kie", "http://127.0.0.1:8080", Settings()) == "http://127.0.0.1:8080"
+    assert upload_origin("kie", "https://127.0.0.1.nip.io", Settings().base_urls) is None
+    assert upload_origin("kie", "http://127.0.0.1:8080", Settings().base_urls) == "http://127.0.0.1:8080"
 
 
 def test_the_cli_refuses_a_plain_http_base_url_and_stores_nothing(tmp_path):

@@ -12,6 +12,7 @@ from .codes import ErrorCode
 
 class HailuoError(Exception):
     code: ErrorCode = ErrorCode.ERROR
+    provider_id: str | None = None  # set by whoever knows which provider the error is about
 
     def __init__(
         self,

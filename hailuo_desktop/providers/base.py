@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from ..domain.balance import Balance
 from ..domain.catalog import ModelSpec, ProviderSpec
 from ..domain.request import GenerationRequest
 from ..domain.states import RemoteState
+
+__all__ = ["Balance", "Provider", "RemoteStatus", "SubmitPayload", "UploadedFile", "Uploader"]
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,6 @@ class RemoteStatus:
     fail_message: str | None = None
     created_ms: int | None = None
     completed_ms: int | None = None
-
-
-@dataclass(frozen=True)
-class Balance:
-    amount: float
-    unit: str  # "usd" / "credits"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ..domain.request import GenerationRequest, request_problems
 from ..domain.routes import UploadRoute
 from ..domain.sources import is_url
 from ..domain.task import Task
-from ..providers.registry import checked_base_url
+from ..providers.hosts import checked_base_url
 from .uploads import UploadService
 
 ImageCheck = Callable[[str, ImageRules], ImageVerdict]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..providers.base import Balance
+from ..domain.balance import Balance
 
 
 def format_balance(balance: Balance) -> str:

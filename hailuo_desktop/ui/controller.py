@@ -1,8 +1,10 @@
-"""The controller: owns every async slot of the compose side and the start-up.
+"""The controller: wires the window's intents to small flows and owns the compose side's slots.
 
-Widgets emit intents; the controller reads files off the GUI thread, asks the keyring
-(KeyStore, off-thread), submits through the runner and shows results or errors. Task
-actions live in task_actions.py, the settings dialog's in settings_flow.py.
+The flows take their dependencies in: image intake (image_intake.py), the provider's key
+gate and balance (provider_status.py), start-up (startup.py), task actions
+(task_actions.py), the settings dialog's side (settings_flow.py). What is left here:
+Generate, the banner's next step, notifications and quitting. Everything it asks of the
+core goes through the Engine façade.
 """
 
 from __future__ import annotations
@@ -12,42 +14,33 @@ import logging
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QSize, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from qasync import asyncSlot
 
 from ..domain import catalog
 from ..domain.codes import ErrorCode
-from ..domain.errors import HailuoError, MissingKey
 from ..domain.request import GenerationRequest
-from ..domain.routes import UploadRoute
-from ..domain.sources import is_local_image, is_url
 from ..domain.states import TaskState
 from ..domain.task import Task
-from ..providers.registry import build_provider
-from ..services.imagecheck import inspect_image
-from .balance import format_balance
 from .batch_flow import BatchFlow
 from .compose import ComposeOrder, ComposePanel
-from .compose.pixels import verify_pixels
-from .money import guard as spend_guard
-from .money.refresh import BalanceRefresher, ChargeMoments
-from .money.today import MoneyView
 from .context import AppContext
 from .demo_menu import DemoMenu
-from .dialogs import choose_files, run_dialog
 from .errors import NextStep, UserMessage, describe_task
-from .first_run import ENTER_KEY, TRY_DEMO, FirstRunDialog
-from .intake import expand_paths, fetch_url_image, save_pasted
-from .main_window import MainWindow
-from .notifications import Notifier
-from .settings_flow import SettingsFlow
+from .image_intake import ImageIntake
 from .join_flow import JoinFlow
+from .main_window import MainWindow
+from .money import guard as spend_guard
+from .money.today import MoneyView
+from .notifications import Notifier
 from .prompt_flow import PromptFlow
+from .provider_status import ProviderStatus
+from .settings_flow import SettingsFlow
 from .shot_flow import ShotFlow
 from .slots import ErrorReporter, SlotTasks, reports_errors
+from .startup import StartUp
 from .task_actions import TaskActions
 from .tasks.bridge import StoreBridge
-from .thumbnails import load_thumbnail
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +48,7 @@ log = logging.getLogger(__name__)
 ACCOUNT_PROBLEMS = frozenset({ErrorCode.AUTH, ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.MISSING_KEY,
                               ErrorCode.MODEL_FORBIDDEN, ErrorCode.UPLOAD_ROUTE_MISSING, ErrorCode.STORAGE,
                               ErrorCode.DISK_FULL, ErrorCode.KEYRING_UNAVAILABLE})
-COMPOSE_THUMB = QSize(128, 128)  # the image list paints 64 px; twice that for HiDPI screens
 STATUS_MS = 6000
-
-
-def _image_filter(tr) -> str:
-    return tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.avif *.heic);;All files (*)")
 
 
 class Controller(QObject):
@@ -83,7 +71,10 @@ class Controller(QObject):
         self.slot_tasks = SlotTasks()
         self.settings_flow = SettingsFlow(window, context, self.errors, self)
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
-        self.shots = ShotFlow(window, context, bridge, self.errors, self._add_local_images, self.on_urls_dropped, self)
+        self.images = ImageIntake(self.compose, self.engine.fetch_url_image, context.cache_dir,
+                                  context.paths.root / "pasted", self.errors, window, self)
+        self.shots = ShotFlow(window, context, bridge, self.errors, self.images.add_local_images,
+                              self.images.on_urls_dropped, self)
         self.joins = JoinFlow(window, context, self.errors, self)
         self.money = MoneyView(window, self.engine.store, bridge, parent=self)
         window.tasks_menu.addAction(self.money.ledger_action)
@@ -92,25 +83,23 @@ class Controller(QObject):
         self.tasks_submitted.connect(self.prompts.on_submitted)
         self.demo_menu = (DemoMenu(window, context.client, context.api_url, self.compose.current_provider,
                                    self.errors, self) if context.demo and context.api_url else None)
-        self._balance_request = 0
-        self._balance_provider: str | None = None  # whose balance the compose line shows
-        self.balances = BalanceRefresher(self._refresh_balance)
-        self._charge_moments = ChargeMoments()
+        self.provider_status = ProviderStatus(self.compose, self.engine, context.key_store, context.base_url,
+                                              self.errors, demo=context.demo, parent=self)
+        self.startup = StartUp(self.engine, context.key_store, self.compose, self.errors, window,
+                               demo=context.demo, parent=self)
         self._quit_confirmed = False
-        self.task_actions.follow = self.follow
-        self.task_actions.require_keys = self.require_keys
         self._connect()
 
     # --- wiring ----------------------------------------------------------------------
     def _connect(self) -> None:
-        c, a = self.compose, self.window.actions
-        c.paths_dropped.connect(self.on_paths_dropped)
-        c.urls_dropped.connect(self.on_urls_dropped)
-        c.image_pasted.connect(self.on_image_pasted)
-        c.open_files_requested.connect(self.on_open_files)
+        c, a, images = self.compose, self.window.actions, self.images
+        c.paths_dropped.connect(images.on_paths_dropped)
+        c.urls_dropped.connect(images.on_urls_dropped)
+        c.image_pasted.connect(images.on_image_pasted)
+        c.open_files_requested.connect(images.on_open_files)
         c.generate_requested.connect(self.on_generate)
-        c.provider_changed.connect(self.on_provider_changed)
-        a.open_images.triggered.connect(self.on_open_files)
+        c.provider_changed.connect(self.provider_status.on_provider_changed)
+        a.open_images.triggered.connect(images.on_open_files)
         a.paste.triggered.connect(c.paste_from_clipboard)
         a.generate.triggered.connect(self._generate_shortcut)
         a.settings.triggered.connect(self.settings_flow.open)
@@ -122,20 +111,29 @@ class Controller(QObject):
         a.notifications.toggled.connect(self.on_notifications_toggled)
         self.window.banner.next_step_requested.connect(self.on_next_step)
         self.window.close_guard = self.close_guard
-        self.settings_flow.keys_changed.connect(self.on_keys_changed)
-        self.settings_flow.settings_changed.connect(self._apply_settings)
-        self.settings_flow.key_tested.connect(lambda p: p == c.current_provider() and self.balances.request(p))
-        self.task_actions.reuse_image.connect(self._reuse_image)
+        self._connect_flows()
         self.bridge.task_finished.connect(self.notifier.task_finished)
         self.bridge.task_finished.connect(self._on_task_finished)
-        self.bridge.event.connect(self._on_store_event_for_balance)
+        self.bridge.event.connect(self.provider_status.on_store_event)
+
+    def _connect_flows(self) -> None:
+        self.images.images_checked.connect(self.images_checked)
+        self.images.thumbnails_shown.connect(self.thumbnails_shown)
+        self.images.status.connect(lambda text: self.window.statusBar().showMessage(text, STATUS_MS))
+        self.provider_status.balance_shown.connect(self.balance_shown)
+        self.startup.demo_requested.connect(self.demo_requested)
+        self.startup.enter_key_requested.connect(self.settings_flow.open)
+        self.settings_flow.keys_changed.connect(self.on_keys_changed)
+        self.settings_flow.settings_changed.connect(self._apply_settings)
+        self.settings_flow.key_tested.connect(self.provider_status.request_balance)
+        self.task_actions.reuse_image.connect(self.images.reuse)
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
-        owners = (self, self.task_actions, self.settings_flow, self.shots, self.joins, self.batches, self.prompts,
-                  *([self.demo_menu] if self.demo_menu else []))
+        owners = (self, self.task_actions, self.settings_flow, self.images, self.shots, self.joins, self.batches,
+                  self.prompts, *([self.demo_menu] if self.demo_menu else []))
         running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
-        running += self.balances.cancel_all()
+        running += self.provider_status.cancel_all()
         if running:
             await asyncio.gather(*running, return_exceptions=True)
 
@@ -144,132 +142,11 @@ class Controller(QObject):
         if self.settings_flow.dialog is not None:
             self.settings_flow.dialog.close()
 
-    # --- start-up --------------------------------------------------------------------
     async def start(self) -> None:
         """Tell about repaired files, restore the last choice, offer first-run help, resume."""
-        self._report_repairs()
-        self._restore_last_choice()
-        if not self.context.demo and not await self._any_key_stored():
-            await self._first_run()
-        await self.resume_unfinished()
+        await self.startup.run(self.context.settings, self.context.settings_store.warnings)
         await self.prompts.start()  # earlier prompts and presets
-        await self.refresh_provider(self.compose.current_provider())
-
-    def _report_repairs(self) -> None:
-        notes = list(self.context.settings_store.warnings)
-        corruption = getattr(self.engine.store, "corruption", None)
-        if corruption is not None:
-            notes.insert(0, corruption.message)
-        if notes:
-            self.errors.show(UserMessage(self.tr("Something was repaired at start-up"), "\n".join(notes), None,
-                                         "\n".join(notes)))
-
-    def _restore_last_choice(self) -> None:
-        s = self.context.settings
-        if s.last_provider in catalog.PROVIDERS and s.last_model:
-            self.compose.apply_settings(s.last_provider, s.last_model, s.last_mode, s.last_duration,
-                                        s.last_resolution, "", None)
-
-    async def _any_key_stored(self) -> bool:
-        for provider_id in catalog.PROVIDERS:
-            status = await self.context.key_store.status(provider_id)
-            if status.has_key:
-                return True
-        return False
-
-    async def _first_run(self) -> None:
-        choice = await run_dialog(FirstRunDialog(self.window))
-        if choice == ENTER_KEY:
-            self.settings_flow.open()
-        elif choice == TRY_DEMO:
-            self.demo_requested.emit()
-
-    async def resume_unfinished(self) -> None:
-        """Pick up every task left unfinished, as soon as its provider's key is known."""
-        unfinished = self.engine.store.unfinished()
-        needed = {p for task in unfinished for p in _providers_for(task)}
-        keyed = {p for p in sorted(needed) if await self.has_keys({p})}  # one keyring read per provider
-        waiting = [task for task in unfinished if not _providers_for(task) <= keyed]
-        for task in unfinished:
-            if task not in waiting:
-                self.follow(task.id)
-        if waiting:
-            self._report_waiting(waiting)
-
-    def _report_waiting(self, waiting: list[Task]) -> None:
-        provider_id = next((p for p in sorted(_providers_for(waiting[0])) if p not in self.engine.keys.cache),
-                           waiting[0].provider)
-        error = MissingKey(self.tr("{count} unfinished task(s) wait for a key; they continue once it is entered.")
-                           .format(count=len(waiting)))
-        error.provider_id = provider_id
-        self.errors.report(error)
-
-    # --- images ----------------------------------------------------------------------
-    @asyncSlot(list)
-    @reports_errors
-    async def on_paths_dropped(self, paths: list) -> None:
-        files, skipped = await asyncio.to_thread(expand_paths, [str(p) for p in paths])
-        if skipped:
-            self.window.statusBar().showMessage(
-                self.tr("Only the first {n} images were added.").format(n=len(files)), STATUS_MS)
-        await self._add_local_images(files)
-
-    async def _add_local_images(self, files: list[str]) -> None:
-        for path in files:
-            self.compose.add_image(path, None)  # listed at once, as "checking"
-        all_facts = await asyncio.gather(*(asyncio.to_thread(inspect_image, path) for path in files))
-        for path, facts in zip(files, all_facts):
-            self.compose.add_image(path, facts, decoding=not facts.unreadable)  # header verdict, then pixels
-        await asyncio.gather(self._verdicts(files, all_facts), self._listed_thumbnails(files))
-
-    async def _verdicts(self, files: list[str], all_facts: list) -> None:
-        await verify_pixels(self.compose, [path for path, facts in zip(files, all_facts) if not facts.unreadable])
-        self.images_checked.emit(list(files))
-
-    async def _listed_thumbnails(self, files: list[str]) -> None:
-        await self._thumbnails({path: path for path in files})
-        self.thumbnails_shown.emit(list(files))
-
-    async def _thumbnails(self, sources: dict[str, str]) -> None:
-        """key -> local file; each thumbnail is set as soon as it is read."""
-        async def one(key: str, path: str) -> None:
-            image = await asyncio.to_thread(load_thumbnail, path, COMPOSE_THUMB)
-            if image is not None:
-                self.compose.set_thumbnail(key, image)
-
-        await asyncio.gather(*(one(key, path) for key, path in sources.items()))
-
-    @asyncSlot(list)
-    @reports_errors
-    async def on_urls_dropped(self, urls: list) -> None:
-        for url in urls:
-            self.compose.add_image(url, None)
-        folder = self.context.cache_dir / "urls"
-        results = await asyncio.gather(*(fetch_url_image(self.context.client, url, folder) for url in urls))
-        for url, (facts, _local) in zip(urls, results):
-            self.compose.add_image(url, facts)
-        self.images_checked.emit(list(urls))
-        await self._thumbnails({url: local for url, (_facts, local) in zip(urls, results) if local})
-
-    @Slot(str)
-    def _reuse_image(self, key: str) -> None:
-        if is_url(key):
-            self.on_urls_dropped([key])
-        else:
-            self.on_paths_dropped([key])
-
-    @asyncSlot(object)
-    @reports_errors
-    async def on_image_pasted(self, image) -> None:
-        path = await asyncio.to_thread(save_pasted, image, self.context.paths.root / "pasted")
-        await self._add_local_images([path])
-
-    @asyncSlot()
-    @reports_errors
-    async def on_open_files(self) -> None:
-        files = await choose_files(self.window, self.tr("Choose images to animate"), _image_filter(self.tr))
-        if files:
-            self.on_paths_dropped(files)
+        await self.provider_status.refresh(self.compose.current_provider())
 
     # --- generate --------------------------------------------------------------------
     @Slot()
@@ -301,42 +178,18 @@ class Controller(QObject):
         provider_id = order.provider
         # The route chosen in Settings now, not the one the engine started with; URLs pass through.
         route = self.context.settings.upload_routes.get(provider_id)
-        await self.require_keys(self._keys_for(order, route))
         batch_id = uuid.uuid4().hex if len(order.requests) > 1 else None
-        created = [task for parent_id, requests in order.parent_groups()  # a continued shot records its parent
-                   for task in self.engine.runner.create(requests, base_url=self.context.base_url(provider_id),
-                                                         upload_route=route, batch_id=batch_id, parent_id=parent_id)]
-        for task in created:
-            self.follow(task.id)
+        # Every key the whole order needs is read first, so nothing is stored if one is missing.
+        await self.engine.require_keys(self.engine.keys_for_order(provider_id, order.requests, route))
+        created: list[Task] = []
+        for parent_id, requests in order.parent_groups():  # a continued shot records its parent
+            created += await self.engine.submit(requests, base_url=self.context.base_url(provider_id),
+                                                upload_route=route, batch_id=batch_id, parent_id=parent_id)
         return created
 
-    def _keys_for(self, order: ComposeOrder, route: UploadRoute | None) -> set[str]:
-        """The order's provider, and the upload provider whose key a local image borrows."""
-        needed = {order.provider}
-        if any(is_local_image(r.image) or is_local_image(r.end_image) for r in order.requests):
-            borrowed = self.engine.uploads.route_for(order.provider, route).provider
-            needed |= {borrowed} if borrowed else set()
-        return needed
-
     def follow(self, task_id: str) -> None:
-        """Have the runner drive a task to its end (the runner ignores a second start)."""
-        self.engine.runner.start(task_id)
-
-    async def require_keys(self, provider_ids: set[str]) -> None:
-        """Read the keys now, so a missing one stops the click before anything is stored."""
-        for provider_id in sorted(provider_ids):
-            try:
-                await self.engine.keys.require(provider_id)
-            except MissingKey as error:
-                error.provider_id = provider_id
-                raise
-
-    async def has_keys(self, provider_ids: set[str]) -> bool:
-        try:
-            await self.require_keys(provider_ids)
-        except MissingKey:
-            return False
-        return True
+        """Have the engine drive a task to its end (a second start changes nothing)."""
+        self.engine.follow(task_id)
 
     async def _remember_choice(self, request: GenerationRequest) -> None:
         spec = request.spec
@@ -344,67 +197,13 @@ class Controller(QObject):
                            last_mode=spec.mode, last_duration=request.duration, last_resolution=request.resolution)
         await self.settings_flow.save_settings(settings)
 
-    # --- provider, key, balance ------------------------------------------------------
-    @asyncSlot(str)
-    @reports_errors
-    async def on_provider_changed(self, provider_id: str) -> None:
-        await self.refresh_provider(provider_id)
-
-    async def refresh_provider(self, provider_id: str) -> None:
-        await self._refresh_key_gate(provider_id)
-        await self._refresh_balance(provider_id)
-
-    async def _refresh_key_gate(self, provider_id: str) -> None:
-        if self.context.demo:
-            self.compose.set_generate_enabled_reason(None)
-            return
-        status = await self.context.key_store.status(provider_id)
-        self.compose.set_generate_enabled_reason(
-            None if status.has_key else
-            self.tr("No {name} key yet: enter one in Settings (Ctrl+,).").format(name=_name(provider_id)))
-
-    async def _refresh_balance(self, provider_id: str) -> None:
-        self._balance_request += 1
-        ticket = self._balance_request  # a slower answer for an earlier provider must not win
-        if self._balance_provider != provider_id:  # never the previous provider's balance under this one's name
-            self.compose.set_balance_text("")
-            self._balance_provider = None
-        text = await self._balance_text(provider_id)
-        if ticket == self._balance_request and self.compose.current_provider() == provider_id:
-            self.compose.set_balance_text(text)
-            self._balance_provider = provider_id
-            self.balance_shown.emit(provider_id, text)
-
-    async def _balance_text(self, provider_id: str) -> str:
-        spec = catalog.provider(provider_id)
-        if spec.balance_unit is None:
-            return self.tr("{name} shows no balance through its API.").format(name=spec.name)
-        try:
-            key = await self.engine.keys.require(provider_id)
-            provider = build_provider(provider_id, client=self.context.client, key=key,
-                                      base_url=self.context.base_url(provider_id))
-            balance = await provider.balance()
-        except MissingKey:
-            return ""
-        except HailuoError as error:
-            if error.code is ErrorCode.AUTH:
-                self.errors.report(error, provider_id)
-            return self.tr("Balance unavailable: {why}").format(why=error.message)
-        return format_balance(balance) if balance is not None else ""
-
-    @Slot(object)
-    def _on_store_event_for_balance(self, event) -> None:
-        """After each submit (charged) and each finished task (confirmed or refunded)."""
-        provider_id = self._charge_moments.provider_to_refresh(event)
-        if provider_id is not None and provider_id == self.compose.current_provider():
-            self.balances.request(provider_id)
-
+    # --- keys, failures ----------------------------------------------------------------
     @asyncSlot()
     @reports_errors
     async def on_keys_changed(self) -> None:
         self.window.banner.dismiss()
-        await self.refresh_provider(self.compose.current_provider())
-        await self.resume_unfinished()  # the tasks that waited for this key; followed ones are skipped
+        await self.provider_status.refresh(self.compose.current_provider())
+        await self.startup.resume_unfinished()  # the tasks that waited for this key; followed ones are skipped
 
     @Slot(object)
     def _on_task_finished(self, task: Task) -> None:
@@ -443,22 +242,19 @@ class Controller(QObject):
         """True lets the window close. With work in flight, ask first (asynchronously)."""
         if self._quit_confirmed or not self.bridge.active_ids:
             return True
-        asyncio.ensure_future(self._confirm_quit())
+        self._confirm_quit()
         return False
 
+    @asyncSlot()
+    @reports_errors
     async def _confirm_quit(self) -> None:
+        # A slot like the others: tracked, so closing the window cancels a question left open.
         if await self.task_actions.confirm_quit(len(self.bridge.active_ids)):
             self.allow_close()
             self.window.close()
 
     def allow_close(self) -> None:
         self._quit_confirmed = True
-
-
-def _providers_for(task: Task) -> set[str]:
-    """The keys a task needs: its provider's, and the upload route's when it borrows one."""
-    extra = task.upload_route.provider if task.upload_route else None
-    return {task.provider, extra} if extra else {task.provider}
 
 
 def _name(provider_id: str) -> str:

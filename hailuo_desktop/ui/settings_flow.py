@@ -13,7 +13,6 @@ from qasync import asyncSlot
 
 from ..domain.catalog import PROVIDERS
 from ..domain.errors import HailuoError
-from ..providers.registry import build_provider
 from ..services.proxy_secret import split_password, store_password
 from ..services.settings import Settings
 from .balance import format_balance
@@ -102,7 +101,7 @@ class SettingsFlow(QObject):
             return
         finally:
             self._busy(provider_id, False)
-        self.context.engine.keys.forget(provider_id)  # read again when next needed: the new key, or none
+        self.context.engine.forget_key(provider_id)  # read again when next needed: the new key, or none
         await self._show_status(provider_id)
         self.keys_changed.emit()
 
@@ -127,9 +126,7 @@ class SettingsFlow(QObject):
             key = typed or await self.context.key_store.get(provider_id)
             if not key:
                 return False, self.tr("No key to test.")
-            provider = build_provider(provider_id, client=self.context.client, key=key,
-                                      base_url=self.context.base_url(provider_id))
-            balance = await provider.balance()
+            balance = await self.context.engine.verify_key(provider_id, key, self.context.base_url(provider_id))
         except HailuoError as error:
             message = describe_error(error, provider_id)
             return False, message.title

@@ -7,7 +7,6 @@ following), remove from the list. Each async slot reports errors in the one erro
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -40,9 +39,6 @@ class TaskActions(QObject):
         self.errors = errors
         self.slot_tasks = SlotTasks()
         self._bridge = bridge
-        # Set by the controller: drive a task (once per session), and make sure keys are loaded.
-        self.follow: Callable[[str], None] = self.runner.start
-        self.require_keys: Callable[[set[str]], Awaitable[None]] | None = None
         self._connect()
 
     def _connect(self) -> None:
@@ -121,10 +117,7 @@ class TaskActions(QObject):
                 self.tr("The provider may already have created this task. Check its dashboard first: "
                         "a retry is a new task and is charged again."), self.tr("Retry anyway"), self.tr("Keep")):
             return
-        if self.require_keys is not None:
-            await self.require_keys(_keys_needed(task))
-        fresh = self.runner.retry(task_id)
-        self.follow(fresh.id)
+        fresh = await self.context.engine.retry(task_id)
         self.window.tasks.select(fresh.id)
 
     @asyncSlot(str)
@@ -158,8 +151,3 @@ class TaskActions(QObject):
             self.tr("{n} task(s) are still running or saving their video. They continue when you open the app "
                     "again, as long as the provider still holds the results.").format(n=active),
             self.tr("Quit"), self.tr("Keep running"))
-
-
-def _keys_needed(task: Task) -> set[str]:
-    extra = task.upload_route.provider if task.upload_route else None
-    return {task.provider, extra} if extra else {task.provider}
