@@ -30,6 +30,7 @@ from .services.logs import setup_logging
 from .services.proxy_secret import client_settings
 from .services.secrets import KeyStore
 from .services.settings import SettingsStore
+from .services.store import TaskStore
 
 REFUSED_BEFORE_SENDING = (InvalidRequest, ImageRejected, UploadRouteMissing, MissingKey, catalog.CatalogError)
 LOG_LEVEL_ENV = "HAILUO_DESKTOP_LOG_LEVEL"  # e.g. DEBUG; the log file is under the data home
@@ -87,9 +88,10 @@ def logging_to(paths: DataPaths, key_store: KeyStore):
         handler.close()
 
 
-def _report_repairs(notes: list[str]) -> None:
+def _report_repairs(notes: list[str], store: TaskStore | None = None) -> None:
     """A damaged settings file or task database was set aside: say so, and where it went."""
-    for note in notes:
+    corruption = getattr(store, "corruption", None)
+    for note in ([corruption.message] if corruption else []) + list(notes):
         print(f"hailuo-desktop: {note}", file=sys.stderr)
 
 
@@ -184,11 +186,8 @@ def _report_list(tasks: list[Task], as_json: bool) -> None:
 
 def cmd_tasks(args) -> int:
     paths = DataPaths.at(data_home())
-    from .services.store import TaskStore
-
     store = TaskStore(paths.store)
-    corruption = getattr(store, "corruption", None)
-    _report_repairs([corruption.message] if corruption else [])
+    _report_repairs([], store)
     try:
         _report_list(store.list(), args.json)
     finally:
