@@ -120,7 +120,7 @@ class AppSession:
         self.window.raise_()
         self.window.activateWindow()
         if paths:
-            self.controller.on_paths_dropped(list(paths))
+            self.controller.images.on_paths_dropped(list(paths))
 
     def _switch_to_demo(self) -> None:
         self.controller.allow_close()
