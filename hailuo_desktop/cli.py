@@ -136,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"hailuo-desktop: {error_text(error)}", file=sys.stderr)
         return 1
+    except Exception as error:  # noqa: BLE001 - a bug: still one line (the type only: a message could hold a key)
+        print(f"hailuo-desktop: unexpected error ({type(error).__name__}) in `{args.command}`. Report it with the "
+              "log file (under the data folder's logs); your tasks are safe.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Interrupted: unfinished tasks are kept; run `hailuo-desktop wait` to finish them.", file=sys.stderr)
         return 130

@@ -31,7 +31,7 @@ from ..domain.states import TaskState
 from ..domain.task import Task
 from ..providers.base import SubmitPayload
 from . import outcomes
-from .imagecheck import verify_image
+from .fullcheck import decode_problem
 from .job import Job, Parts
 from .pauses import Pause
 from .polling import is_transient
@@ -158,6 +158,7 @@ class Submitter:
                 if delay is None:
                     raise
             job.check_stop()
+            job.update(activity=Activity.UPLOAD_RETRY, activity_attempt=attempt, next_attempt_at=job.now() + delay)
             await self._parts.sleep(delay)
 
     @staticmethod
@@ -178,8 +179,9 @@ async def _refuse_damaged(path: str) -> None:
 
     The check at create time reads the header only (instant, for the window); a file cut
     or corrupted inside its pixel data passes it, and the provider would fail the task,
-    perhaps after billing it. The full decode runs off the event loop.
+    perhaps after billing it. The full decode runs off the event loop, bounded in time.
     """
-    problem = await asyncio.to_thread(verify_image, path)
+    problem = await asyncio.to_thread(decode_problem, path)
     if problem:
-        raise ImageRejected(f"The image {path} is damaged: {problem} Open and save it again, or use another one.")
+        raise ImageRejected(f"The image {path} is damaged: {problem.message} Open and save it again, or use another "
+                            "one.", problems=[problem])
