@@ -4,6 +4,10 @@ step, a non-zero exit; a held provider, a task that needs a check, resume and gi
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
 
 from hailuo_desktop.cli_outcome import task_line
 from hailuo_desktop.cli_words import NEXT_STEPS
@@ -11,7 +15,21 @@ from hailuo_desktop.domain.codes import ErrorCode
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.home import DataPaths
 from hailuo_desktop.services.store import TaskStore
-from tests.test_cli import fast_sim, photo, run_cli  # noqa: F401 - fixtures used by name
+from hailuo_desktop.simulator.server import SimConfig, SimulatorThread
+from tests.test_cli import run_cli
+
+
+@pytest.fixture
+def photo(tmp_path) -> Path:
+    path = tmp_path / "photo one.png"
+    Image.new("RGB", (640, 480), (200, 120, 40)).save(path)
+    return path
+
+
+@pytest.fixture
+def fast_sim():
+    with SimulatorThread(SimConfig(seed=3, time_scale=0.002)) as sim:
+        yield sim
 
 
 def one_line(result) -> str:

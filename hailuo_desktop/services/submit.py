@@ -23,8 +23,17 @@ import logging
 
 from ..domain.activity import Activity
 from ..domain.codes import ErrorCode
-from ..domain.errors import (AuthError, ContentRejected, HailuoError, ImageRejected, InsufficientBalance,
-                             InvalidRequest, ModelForbidden, RateLimited, is_provably_not_created)
+from ..domain.errors import (
+    AuthError,
+    ContentRejected,
+    HailuoError,
+    ImageRejected,
+    InsufficientBalance,
+    InvalidRequest,
+    ModelForbidden,
+    RateLimited,
+    is_provably_not_created,
+)
 from ..domain.request import GenerationRequest
 from ..domain.sources import is_http_url
 from ..domain.states import TaskState
