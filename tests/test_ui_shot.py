@@ -183,3 +183,21 @@ def test_a_take_whose_video_is_gone_says_so_and_leaves_compose_alone(qtbot, ui_s
     qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
     assert window.banner.title.text() in ("The video could not be read", "This take has no video yet")
     assert window.compose.image_keys() == keys
+
+
+def test_a_take_made_from_text_continues_with_its_image_twin(qtbot, ui_session, simulator_thread, make_task,
+                                                             tmp_path):
+    from tests.fixtures.videos import write_clip
+
+    clip = write_clip(tmp_path / "text.mp4", 0.5, size=CLIP_SIZE)
+    parent = make_task(TaskState.SUCCEEDED, provider="kie", model="hailuo/02-text-to-video-standard", kind="t2v",
+                       prompt="fog rolls over a harbour", video_path=str(clip), duration=6, resolution=None)
+    session = ui_session(simulator_thread.api_url)
+    session.engine.store.add(parent)
+    qtbot.waitUntil(lambda: session.window.tasks.model.index_of(parent.id).isValid(), timeout=WAIT_MS)
+    with qtbot.waitSignal(session.controller.shots.continued, timeout=WAIT_MS) as continued:
+        session.window.detail.continue_requested.emit(parent)
+    spec = session.window.compose.picker.spec()
+    assert (spec.provider, spec.model, spec.kind) == ("kie", "hailuo/02-image-to-video-standard", "i2v")
+    assert session.window.compose.images.accepted_keys() == [continued.args[1]]
+    assert session.window.compose.frames.key(FrameRole.START) == continued.args[1]  # 02 has slots: say it outright

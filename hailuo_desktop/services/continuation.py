@@ -78,8 +78,17 @@ def _image_model(parent: Task, provider: str, overrides: Overrides) -> catalog.M
     if overrides.mode or provider != parent.provider or model != parent.model:
         return catalog.find_model(provider, model, overrides.mode, kind="i2v")
     own = catalog.find_model(provider, parent.model, parent.mode)
-    twins = [m for m in catalog.models_for(provider) if m.model == model and m.kind == "i2v" and m.tier == own.tier]
-    return own if own.kind == "i2v" else (twins[0] if twins else catalog.find_model(provider, model, kind="i2v"))
+    if own.kind == "i2v":
+        return own
+    # The twin: the same model id where one id does both (MiniMax, APIXO), else the image
+    # model of the same family and tier (kie and Apikley name them apart).
+    image_models = [m for m in catalog.models_for(provider) if m.kind == "i2v"]
+    for same in (lambda m: m.model == model and m.tier == own.tier, lambda m: m.model == model,
+                 lambda m: (m.family, m.tier) == (own.family, own.tier), lambda m: m.family == own.family):
+        twins = [m for m in image_models if same(m)]
+        if twins:
+            return twins[0]
+    return catalog.find_model(provider, model, kind="i2v")
 
 
 def _choosable(value, choices) -> bool:

@@ -19,7 +19,7 @@ from qasync import asyncSlot
 from ..domain import catalog
 from ..domain.catalog import ModelSpec
 from ..domain.task import Task
-from ..services.continuation import still_for_continuation, stills_dir
+from ..services.continuation import continuation_request, still_for_continuation, stills_dir
 from ..services.lineage import lineage
 from ..services.store import StoreEvent
 from .compose.frames_slots import FrameRole
@@ -113,8 +113,12 @@ class ShotFlow(QObject):
         compose.image_parents.clear()
         for role in FrameRole:
             compose.set_frame(role, None)
-        compose.apply_settings(task.provider, task.model, task.mode, task.duration, task.resolution, "",
-                               task.prompt_optimizer, task.kind)
+        # The same choice the CLI's `continue` makes: the take's model and settings, or the
+        # image twin of a model that made it from text.
+        request = continuation_request(task, "", still)
+        spec = request.spec
+        compose.apply_settings(spec.provider, spec.model, spec.mode, request.duration, request.resolution, "",
+                               request.prompt_optimizer, spec.kind)
         compose.variants.setValue(1)
         compose.image_parents[still] = task.id
         await self._add_images([still])
