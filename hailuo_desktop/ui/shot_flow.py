@@ -19,7 +19,11 @@ from qasync import asyncSlot
 from ..domain import catalog
 from ..domain.catalog import ModelSpec
 from ..domain.task import Task
-from ..services.continuation import continuation_request, still_for_continuation, stills_dir
+from ..services.continuation import (
+    continuation_request,
+    still_for_continuation,
+    stills_dir,
+)
 from ..services.lineage import lineage
 from ..services.store import StoreEvent
 from .compose.frames_slots import FrameRole
