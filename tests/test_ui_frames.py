@@ -104,3 +104,24 @@ def test_per_image_prompts_and_parents_go_with_their_image(qtbot, panel, image_m
     assert [(p, [r.image for r in rs]) for p, rs in order.parent_groups()] == [(None, [a]), ("parent-task", [b])]
     panel.variants.setValue(2)
     assert [r.prompt for r in order_of(qtbot, panel).requests] == ["a cat stretches"] * 2 + ["the default prompt"] * 2
+
+
+def test_a_listed_image_goes_to_a_slot_by_right_click_or_by_dragging_it(qtbot, panel, image_maker):
+    start, end = (add(panel, image_maker.jpeg(800, 600, name=f"{n}.jpg")) for n in ("start", "end"))
+    panel.apply_settings("kie", "hailuo/2-3-image-to-video-standard", None, 6, "768P", "", None)
+    view = panel.image_view
+    row = view.visualRect(panel.images.index(panel.images.row_of(end))).center()
+    view.customContextMenuRequested.emit(row)
+    assert getattr(panel, "image_menu", None) is None  # no slots for this model: no menu
+    panel.apply_settings("kie", "hailuo/02-image-to-video-standard", None, 6, "768P", "", None)
+    view.customContextMenuRequested.emit(row)
+    use_end = next(a for a in panel.image_menu.actions() if a.text().replace("&", "") == "Use as End frame")
+    use_end.trigger()
+    panel.image_menu.close()
+    assert panel.frames.key(FrameRole.END) == end
+
+    dragged = panel.images.mimeData([panel.images.index(panel.images.row_of(start))])
+    assert [u.toLocalFile() for u in dragged.urls()] == [start]
+    with qtbot.waitSignal(panel.frames.paths_dropped, timeout=2000) as dropped:
+        drop(panel.frames.start, dragged)  # what a drag from the list onto the Start slot delivers
+    assert dropped.args == [FrameRole.START, [start]]

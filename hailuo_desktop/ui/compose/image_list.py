@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -94,6 +94,20 @@ class ImageListModel(QAbstractListModel):
             KEY_ROLE: lambda: entry.key,
         }.get(role)
         return getter() if getter else None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def mimeData(self, indexes) -> QMimeData:
+        """Listed images dragged out (onto the Start or End slot, or elsewhere) as their files or URLs."""
+        keys = [self._entries[i.row()].key for i in indexes if i.isValid()]
+        mime = QMimeData()
+        mime.setUrls([QUrl(key) if is_url(key) else QUrl.fromLocalFile(key) for key in dict.fromkeys(keys)])
+        return mime
 
     # --- changes -----------------------------------------------------------------------
     def add(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None, *,
@@ -294,6 +308,8 @@ class ImageListView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMinimumHeight(THUMB * 2 + 24)
+        self.setDragEnabled(True)  # onto the Start or End slot
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setAccessibleName(self.tr("Images"))
 
     def set_placeholder(self, text: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea,
                                QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from hailuo_desktop.domain import catalog
@@ -197,6 +197,8 @@ class ComposePanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button.clicked.connect(self._clear_by_user)
         self.image_view.delete_requested.connect(self.remove_selected)
+        self.image_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.image_view.customContextMenuRequested.connect(self._image_menu)
         self.image_view.selectionModel().selectionChanged.connect(self._on_selection)
         for signal in (self.images.rowsInserted, self.images.rowsRemoved, self.images.modelReset,
                        self.images.dataChanged):
@@ -291,6 +293,21 @@ class ComposePanel(QWidget):
         if self.generate_button.isEnabled():
             return None
         return self.reason.text() or None
+
+    def _image_menu(self, pos) -> None:
+        """Right-click on an image: put it in the Start or End slot (models with a last frame)."""
+        index = self.image_view.indexAt(pos)
+        if not index.isValid() or self.frames_box.isHidden():
+            return
+        key = index.data(KEY_ROLE)
+        menu = QMenu(self.image_view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for role, text in ((FrameRole.START, self.tr("Use as &Start frame")),
+                           (FrameRole.END, self.tr("Use as &End frame"))):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, r=role: self.set_frame(r, key))
+        self.image_menu = menu  # the menu shown last (tests drive it)
+        menu.popup(self.image_view.viewport().mapToGlobal(pos))
 
     # --- reacting ----------------------------------------------------------------------
     def _clear_by_user(self) -> None:
