@@ -80,3 +80,16 @@ def test_actions_follow_the_selection_and_fill_the_right_click_menu(panel, owner
     assert texts == ["One finished", "", "All finished"]  # sections separated
     assert not any(a.isEnabled() for a in menu.actions() if a.text())  # a running take: nothing applies
     menu.close()
+
+
+def test_a_selected_take_that_finishes_enables_its_actions(panel, owner, task_store):
+    takes = TakeActions(owner, owner)
+    one = takes.register(QAction("One finished", owner), one_finished)
+    running = next(t for t in task_store.list() if t.state is TaskState.RUNNING)
+    takes.select([running])
+    assert not one.isEnabled()
+    done = task_store.update(running.id, state=TaskState.SUCCEEDED, video_path="/videos/x.mp4")
+    takes.update_task(done, done.id)
+    assert one.isEnabled() and takes.task() == done
+    takes.update_task(None, done.id)  # removed from the list
+    assert takes.tasks() == [] and not one.isEnabled()
