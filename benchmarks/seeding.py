@@ -16,7 +16,7 @@ from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.domain.task import Task
 from hailuo_desktop.providers.base import SubmitPayload
 from hailuo_desktop.providers.registry import build_provider
-from hailuo_desktop.services.secrets import KeyStore, MemoryKeyring
+from hailuo_desktop.services.secrets import KeyStore, MemoryKeyringBackend
 from hailuo_desktop.services.store import TaskStore
 
 BENCH_KEY = "bench-key-for-the-loopback-simulator"  # not a secret: only the simulator sees it
@@ -27,7 +27,7 @@ PROMPTS = ("a cat turns its head", "waves roll onto a beach at dusk", "a paper b
 
 def bench_key_store() -> KeyStore:
     env = {spec.env_var: BENCH_KEY for spec in PROVIDERS.values()}
-    return KeyStore(env=env, backend=MemoryKeyring())
+    return KeyStore(env=env, backend=MemoryKeyringBackend())
 
 
 # --- a store full of history ----------------------------------------------------------

@@ -32,7 +32,7 @@ from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.logs import setup_logging
 from .services.proxy_secret import client_settings
-from .services.secrets import KeyStore, MemoryKeyring
+from .services.secrets import KeyStore, MemoryKeyringBackend
 from .services.settings import Settings, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ QUIT, DEMO = "quit", "demo"
 
 
 def demo_key_store() -> KeyStore:
-    return KeyStore(env={}, backend=MemoryKeyring({provider_id: DEMO_KEY for provider_id in PROVIDERS}))
+    return KeyStore(env={}, backend=MemoryKeyringBackend({provider_id: DEMO_KEY for provider_id in PROVIDERS}))
 
 
 @dataclass

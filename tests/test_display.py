@@ -96,14 +96,14 @@ async def scene(case: str, work: Path) -> dict:
 
     from hailuo_desktop.app import AppSession, SessionOptions
     from hailuo_desktop.services.home import DataPaths
-    from hailuo_desktop.services.secrets import KeyStore, MemoryKeyring
+    from hailuo_desktop.services.secrets import KeyStore, MemoryKeyringBackend
     from hailuo_desktop.simulator.server import ManualClock, SimConfig, Simulator
     from tests.test_screenshots import Waiter, _history, _pictures
 
     sim = Simulator(SimConfig(seed=5), clock=ManualClock(start=1000.0))
     await sim.start()
     pictures = _pictures(work / "pictures")[:6]
-    keys = KeyStore(env={}, backend=MemoryKeyring({p: f"{p}-key" for p in ("apixo", "kie", "apikley", "apiinone",
+    keys = KeyStore(env={}, backend=MemoryKeyringBackend({p: f"{p}-key" for p in ("apixo", "kie", "apikley", "apiinone",
                                                                              "minimax")}))
     options = SessionOptions(paths=DataPaths.at(work / "home"), key_store=keys, api_url=sim.api_url,
                              poll_interval=0.05, use_tray=False, extra_upload_routes={"apixo": "kie_upload"})

@@ -139,7 +139,7 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     from PySide6.QtGui import QGuiApplication
 
     from hailuo_desktop.app import AppSession, SessionOptions
-    from hailuo_desktop.services.secrets import MemoryKeyring
+    from hailuo_desktop.services.secrets import MemoryKeyringBackend
     from hailuo_desktop.domain.states import TaskState
     from hailuo_desktop.services.home import DataPaths
     from hailuo_desktop.services.secrets import KeyStore
@@ -155,7 +155,7 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     await sim.start()
     pictures = _pictures(work / "pictures")
     paths = DataPaths.at(work / "home")
-    keys = KeyStore(env={}, backend=MemoryKeyring({p: f"{p}-screenshot-key" for p in
+    keys = KeyStore(env={}, backend=MemoryKeyringBackend({p: f"{p}-screenshot-key" for p in
                                                    ("apixo", "kie", "apikley", "apiinone", "minimax")}))
     options = SessionOptions(paths=paths, key_store=keys, api_url=sim.api_url, poll_interval=0.05, use_tray=False,
                              extra_upload_routes={"apixo": "kie_upload", "apiinone": "kie_upload"})

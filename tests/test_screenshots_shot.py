@@ -56,7 +56,7 @@ async def _scenes(work: Path) -> dict:
     from hailuo_desktop.app import AppSession, SessionOptions
     from hailuo_desktop.domain.states import TaskState
     from hailuo_desktop.services.home import DataPaths
-    from hailuo_desktop.services.secrets import KeyStore, MemoryKeyring
+    from hailuo_desktop.services.secrets import KeyStore, MemoryKeyringBackend
     from hailuo_desktop.simulator.media import load_sample
     from hailuo_desktop.simulator.server import ManualClock, SimConfig, Simulator
     from hailuo_desktop.ui.compose.frames_slots import FrameRole
@@ -68,7 +68,7 @@ async def _scenes(work: Path) -> dict:
     sim = Simulator(SimConfig(seed=5, result_factory=factory), clock=ManualClock(start=1000.0))
     await sim.start()
     pictures = _pictures(work / "pictures")
-    keys = KeyStore(env={}, backend=MemoryKeyring({p: f"{p}-screenshot-key" for p in
+    keys = KeyStore(env={}, backend=MemoryKeyringBackend({p: f"{p}-screenshot-key" for p in
                                                    ("apixo", "kie", "apikley", "apiinone", "minimax")}))
     session = AppSession(SessionOptions(paths=DataPaths.at(work / "home"), key_store=keys, api_url=sim.api_url,
                                         poll_interval=0.05, use_tray=False))

@@ -39,7 +39,7 @@ class TestBackend(KeyringBackend):
         raise RuntimeError("test backend")
 
 
-class MemoryKeyring(TestBackend):
+class MemoryKeyringBackend(TestBackend):
     def __init__(self):
         super().__init__()
         self.entries: dict[tuple[str, str], str] = {}
@@ -97,7 +97,7 @@ class HangingKeyring(TestBackend):
 
 @pytest.fixture
 def memory():
-    return MemoryKeyring()
+    return MemoryKeyringBackend()
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 
-from hailuo_desktop.services.secrets import MemoryKeyring
+from hailuo_desktop.services.secrets import MemoryKeyringBackend
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.secrets import SERVICE, KeyStore
 from hailuo_desktop.ui.compose.image_list import PROBLEMS_ROLE, STATE_ROLE
@@ -136,7 +136,7 @@ def test_no_balance_puts_the_next_step_in_the_banner(qtbot, ui_session, simulato
 
 
 def test_without_a_key_generate_says_to_enter_one(qtbot, ui_session, simulator_thread, image_maker):
-    keys = KeyStore(env={"APIXO_API_KEY": TEST_KEYS["apixo"]}, backend=MemoryKeyring())
+    keys = KeyStore(env={"APIXO_API_KEY": TEST_KEYS["apixo"]}, backend=MemoryKeyringBackend())
     session = ui_session(simulator_thread.api_url, key_store=keys)
     window = session.window
     choose_kie(window)
@@ -148,7 +148,7 @@ def test_without_a_key_generate_says_to_enter_one(qtbot, ui_session, simulator_t
 
 
 def test_first_run_without_any_key_offers_the_demo(qtbot, ui_session, simulator_thread):
-    session = ui_session(simulator_thread.api_url, key_store=KeyStore(env={}, backend=MemoryKeyring()))
+    session = ui_session(simulator_thread.api_url, key_store=KeyStore(env={}, backend=MemoryKeyringBackend()))
     qtbot.waitUntil(lambda: _first_run_dialog() is not None, timeout=WAIT_MS)
     dialog = _first_run_dialog()
     assert dialog.enter_key.text() == "Enter a key…"

@@ -14,18 +14,18 @@ from ..domain.failcodes import code_for_failure
 from ..domain.outcome import Outcome, ProviderSaid, SavedVideo
 from ..domain.states import TaskState
 from ..providers.base import RemoteStatus
-from .polling import describe_error as _describe
+from .polling import error_clause
 
 
-def describe_error(error: BaseException) -> str:
+def error_sentence(error: BaseException) -> str:
     """The error as one sentence, ending with a full stop, to be followed by advice."""
-    text = _describe(error).strip()
+    text = error_clause(error).strip()
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _bare(error: BaseException) -> str:
     """The error as a clause, for inside parentheses."""
-    return _describe(error).strip().rstrip(".")
+    return error_clause(error).strip().rstrip(".")
 
 
 def _said(error: BaseException) -> ProviderSaid:
@@ -54,13 +54,13 @@ def not_sent(error: BaseException, provider: str, tries: int, now: float) -> Out
 
 def not_started(error: BaseException, now: float) -> Outcome:
     """Something needed before the submit (a key, an upload, the catalog) failed."""
-    message = f"{describe_error(error)} Nothing was sent or charged."
+    message = f"{error_sentence(error)} Nothing was sent or charged."
     return Outcome(TaskState.FAILED, _code(error, ErrorCode.ERROR), message, now, said=_said(error))
 
 
 def waiting_to_resend(error: BaseException, delay: float) -> Outcome:
     """Still queued: the last try provably created nothing, so the intent is withdrawn."""
-    message = f"{describe_error(error)} Nothing was created; sending again in {delay:.0f} s."
+    message = f"{error_sentence(error)} Nothing was created; sending again in {delay:.0f} s."
     return Outcome(TaskState.QUEUED, _code(error, ErrorCode.NETWORK), message, withdraw_intent=True)
 
 
@@ -110,7 +110,7 @@ def gave_up_polling(remote_id: str, provider: str, minutes: float, now: float) -
 
 
 def poll_stopped(error: BaseException, remote_id: str, now: float) -> Outcome:
-    message = (f"Checking task {remote_id} stopped: {describe_error(error)} Fix this, then resume the task "
+    message = (f"Checking task {remote_id} stopped: {error_sentence(error)} Fix this, then resume the task "
                "(it is also checked again on the next start); the provider keeps it meanwhile.")
     return Outcome(TaskState.UNKNOWN, _code(error, ErrorCode.POLL_STOPPED), message, now, said=_said(error))
 
@@ -139,7 +139,7 @@ def result_expired(error: HailuoError, provider: str, now: float) -> Outcome:
 
 def download_failed(error: BaseException, now: float) -> Outcome:
     """The result exists but did not reach the disk; the task stays resumable (UNKNOWN + remote id)."""
-    message = (f"{describe_error(error)} The video is not lost yet: resume the task (it is also tried again "
+    message = (f"{error_sentence(error)} The video is not lost yet: resume the task (it is also tried again "
                "on the next start) before the provider's link expires.")
     return Outcome(TaskState.UNKNOWN, _code(error, ErrorCode.DOWNLOAD), message, now)
 

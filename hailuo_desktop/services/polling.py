@@ -191,7 +191,7 @@ class PollSession:
         return self.policy.out_of_time(self._clock() - self.started + upcoming_delay)
 
 
-def describe_error(error: BaseException) -> str:
+def error_clause(error: BaseException) -> str:
     if isinstance(error, HailuoError):
         return error.message
     return f"{type(error).__name__}: {error}"

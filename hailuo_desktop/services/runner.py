@@ -3,8 +3,8 @@
     queued -> (upload) -> submit -> queued/running (as the provider says) -> downloading -> succeeded
                                   \\-> failed | unknown | cancelled
 
-The steps live in their own modules (submit.py: the exactly-once POST; poller.py: the poll
-loop; delivery.py: the download; outcomes.py: the words). Here: which step a task needs,
+The steps live in their own modules (submit.py: the exactly-once POST; poll_step.py: the poll
+loop; download_step.py: the download; outcomes.py: the words). Here: which step a task needs,
 one job per task, a bound on concurrent new submissions, cancel and shutdown.
 
 Concurrency: `max_concurrent` bounds the tasks in flight that this run submitted (a slot is
@@ -36,12 +36,12 @@ from ..domain.task import Task
 from ..providers.base import Provider
 from . import outcomes
 from .budget import RequestBudget
-from .delivery import Delivery
+from .download_step import DownloadStep
 from .downloads import Downloader, discard_partial
 from .intake import ImageCheck, retry_of, task_from_request
 from .job import Job, Parts
 from .lease import HeldPolicy, LeaseLost, Leases
-from .poller import Poller
+from .poll_step import Poller
 from .polling import Backoff, PollPlan, PollPolicy, RetryPolicy
 from .store import TaskStore
 from .pauses import ProviderPauses
@@ -93,7 +93,7 @@ class Runner:
         self._slots = asyncio.Semaphore(max(1, max_concurrent))
         self._submitter = Submitter(self._parts)
         self._poller = Poller(self._parts)
-        self._delivery = Delivery(self._parts)
+        self._download = DownloadStep(self._parts)
         self._jobs: dict[str, tuple[Job, asyncio.Task]] = {}
         self.crashed: dict[str, BaseException] = {}  # jobs that stopped on an error (a full disk...)
         self._closed = False
@@ -270,7 +270,7 @@ class Runner:
             if task.state is not TaskState.DOWNLOADING:
                 return task
             job.check_stop()
-        return await self._delivery.deliver(job)
+        return await self._download.deliver(job)
 
     # --- one owner per task (services.lease) -------------------------------------------
     async def _own(self, job: Job) -> bool:

@@ -241,7 +241,7 @@ def _describe(err: BaseException, args: tuple) -> str:
     return text
 
 
-class MemoryKeyring:
+class MemoryKeyringBackend:
     """A keyring backend that lives in memory, for the demo and measurements: those keys never
     reach the OS keyring."""
 

@@ -21,7 +21,7 @@ from ..services.imagecheck import inspect_image
 from .compose import ComposePanel
 from .compose.pixels import verify_pixels
 from .dialogs import choose_files
-from .intake import expand_paths, save_pasted
+from .image_files import expand_paths, save_pasted
 from .slots import ErrorReporter, SlotTasks, reports_errors
 from .thumbnails import load_thumbnail
 

@@ -28,7 +28,7 @@ from ..services.lineage import lineage
 from ..services.store import StoreEvent
 from .compose.frames_slots import FrameRole
 from .context import AppContext
-from .intake import save_pasted
+from .image_files import save_pasted
 from .main_window import MainWindow
 from .slots import ErrorReporter, SlotTasks, reports_errors
 from .take_actions import one_finished

@@ -29,7 +29,7 @@ from .naming import planned_video_path
 log = logging.getLogger(__name__)
 
 
-class Delivery:
+class DownloadStep:
     def __init__(self, parts: Parts) -> None:
         self._parts = parts
 
