@@ -76,7 +76,7 @@ class AppSession:
         self.log_handler = setup_logging(options.paths, logging.INFO, secrets=options.key_store.known_keys)
         self.client = _client(replace(settings, proxy_url=options.client_proxy_url or settings.proxy_url))
         self.engine: Engine = build_engine(options.paths, settings, options.key_store, self.client,
-                                           poll_interval=options.poll_interval,
+                                           poll_interval=options.poll_interval, api_url=options.api_url,
                                            crash_point=crash_point_from(os.environ))
         self.shell = build_shell(self, settings)
         self.window = self.shell.window

@@ -186,6 +186,7 @@ def build_engine(
     held: HeldPolicy = HeldPolicy.WAIT,
     lease_terms: LeaseTerms | None = None,
     crash_point: CrashPoint | None = None,
+    api_url: str | None = None,  # one origin for every provider (the simulator): its balances too
 ) -> Engine:
     """`adaptive`: poll where the store's history says tasks finish (services.adaptive), within
     each provider's documented schedule; a fixed `poll_interval` overrides it. `held`: what
@@ -218,13 +219,13 @@ def build_engine(
     runner = Runner(store, provider_factory, uploads, downloader, budget, settings.output_folder(paths),
                     clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent,
                     poll_planner=planner.plan_for if planner is not None else None, leases=leases, held=held)
-    balances = BalanceRefresher(lambda p: _balance_of(provider_factory, p), budget, clock, sleep)
+    balances = BalanceRefresher(lambda p: _balance_of(provider_factory, p, api_url), budget, clock, sleep)
     store.subscribe(balances.on_store_event)  # after each submit and each finished task
     return Engine(store, runner, uploads, keys, client, planner, balances, connect)
 
 
-async def _balance_of(provider_factory, provider_id: str):
-    return await (await provider_factory(provider_id, None)).balance()
+async def _balance_of(provider_factory, provider_id: str, api_url: str | None):
+    return await (await provider_factory(provider_id, api_url)).balance()
 
 
 def _no_crash(point: str) -> None:

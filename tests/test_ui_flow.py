@@ -119,7 +119,9 @@ def test_a_failed_task_shows_the_providers_message(qtbot, ui_session, simulator_
     assert not any(key in copied for key in TEST_KEYS.values())
 
 
-def test_no_balance_puts_the_next_step_in_the_banner(qtbot, ui_session, simulator_thread, image_maker):
+def test_no_balance_holds_the_providers_submits_until_resumed(qtbot, ui_session, simulator_thread, image_maker):
+    from hailuo_desktop.ui.tasks.model import PROGRESS
+
     simulator_thread.set_balance("kie", 0)
     session = ui_session(simulator_thread.api_url)
     window, store = session.window, session.engine.store
@@ -127,12 +129,22 @@ def test_no_balance_puts_the_next_step_in_the_banner(qtbot, ui_session, simulato
     qtbot.waitUntil(lambda: "Balance: 0 credits" in _balance_text(window), timeout=WAIT_MS)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, session, "a cat")
-    wait_state(qtbot, store, task.id, TaskState.FAILED)
-    banner = window.banner
-    qtbot.waitUntil(banner.isVisible, timeout=WAIT_MS)
-    assert banner.title.text() == "Not enough balance on kie.ai"
-    assert banner.step.text() == "Top up…" and banner.copy.isVisible()
+    bar = session.controller.pauses.bar
+    qtbot.waitUntil(bar.isVisible, timeout=WAIT_MS)
+    row = bar.rows["kie"]
+    assert row.text.text().startswith("Not enough balance on kie.ai: new tasks for kie.ai are held")
+    assert row.top_up.isVisible() and row.resume.isVisible()
+    held = store.get(task.id)
+    assert (held.state, held.remote_id, held.activity) == (TaskState.QUEUED, None, "paused_no_balance")
+    model = window.tasks.model
+    qtbot.waitUntil(lambda: model.index(model.row_of(task.id), PROGRESS).data() ==
+                    "held: not enough balance on kie.ai", timeout=WAIT_MS)
     assert simulator_thread.stats.submits["kie"] == 1
+    simulator_thread.set_balance("kie", 1000)  # the user topped up
+    row.resume.click()
+    wait_sent(qtbot, store, task.id)
+    assert bar.isHidden() and simulator_thread.stats.submits["kie"] == 2
+    qtbot.waitUntil(lambda: "Balance: 970 credits" in _balance_text(window), timeout=WAIT_MS)
 
 
 def test_without_a_key_generate_says_to_enter_one(qtbot, ui_session, simulator_thread, image_maker):

@@ -4,11 +4,10 @@ outcomes instead of saying "all done"."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from hailuo_desktop.domain.batches import BatchOutcome
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.ui.batch_flow import outcome_text
 from tests.test_ui_flow import LONG_ENOUGH, WAIT_MS, choose_kie, drop, generate, wait_sent, wait_state
@@ -30,13 +29,13 @@ def answer(qtbot, window, button_text: str) -> str:
 
 
 def test_batch_words_count_every_outcome():
-    S = TaskState
-    assert outcome_text(Counter({S.SUCCEEDED: 7, S.FAILED: 3})) == ("Batch finished with problems",
-                                                                    "10 finished: 7 ready, 3 failed")
-    assert outcome_text(Counter({S.FAILED: 10})) == ("Batch finished with problems", "10 finished: 0 ready, 10 failed")
-    assert outcome_text(Counter({S.CANCELLED: 10})) == ("Batch finished", "10 finished: 0 ready, 10 cancelled")
-    assert outcome_text(Counter({S.SUCCEEDED: 4})) == ("Batch ready", "4 finished: 4 ready")
-    assert outcome_text(Counter({S.SUCCEEDED: 1, S.UNKNOWN: 1, S.CANCELLED: 1})) == (
+    O = BatchOutcome
+    assert outcome_text(O(total=10, ready=7, failed=3)) == ("Batch finished with problems",
+                                                          "10 finished: 7 ready, 3 failed")
+    assert outcome_text(O(total=10, failed=10)) == ("Batch finished with problems", "10 finished: 0 ready, 10 failed")
+    assert outcome_text(O(total=10, cancelled=10)) == ("Batch finished", "10 finished: 0 ready, 10 cancelled")
+    assert outcome_text(O(total=4, ready=4)) == ("Batch ready", "4 finished: 4 ready")
+    assert outcome_text(O(total=3, ready=1, needs_check=1, cancelled=1)) == (
         "Batch finished with problems", "3 finished: 1 ready, 1 need a check, 1 cancelled")
 
 

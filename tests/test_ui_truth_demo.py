@@ -73,20 +73,23 @@ def test_the_demo_balance_goes_down_as_tasks_are_charged(qtbot, demo, image_make
     qtbot.waitUntil(lambda: balance_text(session) == f"Balance: ${after:,.2f}", timeout=WAIT_MS)
 
 
-def test_empty_balance_then_top_up_from_the_demo_menu(qtbot, demo, image_maker):
+def test_empty_balance_holds_the_next_task_until_topped_up_and_resumed(qtbot, demo, image_maker):
     session, backend = demo
-    store, window = session.engine.store, session.window
+    store = session.engine.store
     arm(qtbot, session, "balance")
     assert backend.simulator.balance("apixo") == 0
     drop(qtbot, session, image_maker.png(900, 600, name="photo.png"))
     (task,) = generate(qtbot, session, "slow push in")
-    wait_state(qtbot, store, task.id, TaskState.FAILED)
-    assert store.get(task.id).error_code == ErrorCode.INSUFFICIENT_BALANCE
-    qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
-    assert window.banner.title.text() == "Not enough balance on APIXO"
+    bar = session.controller.pauses.bar
+    qtbot.waitUntil(bar.isVisible, timeout=WAIT_MS)
+    assert bar.rows["apixo"].text.text().startswith("Not enough balance on APIXO")
+    assert store.get(task.id).error_code == ErrorCode.INSUFFICIENT_BALANCE and store.get(task.id).remote_id is None
     with qtbot.waitSignal(session.controller.demo_menu.armed, timeout=WAIT_MS):
         session.controller.demo_menu.top_up.trigger()
     assert backend.simulator.balance("apixo") > 0
+    bar.rows["apixo"].resume.click()
+    wait_sent(qtbot, store, task.id)
+    assert bar.isHidden()
 
 
 def test_content_filter_from_the_demo_menu(qtbot, demo, image_maker):

@@ -33,15 +33,17 @@ def test_a_queued_task_shows_an_estimate_and_a_task_never_sent_costs_nothing(mak
 def test_a_sent_task_is_an_estimate_until_the_provider_confirms(make_task):
     running = make_task(TaskState.RUNNING, cost=30.0, cost_unit="credits")
     assert amount_text(running) == "30 credits estimate"
-    done = make_task(TaskState.SUCCEEDED, cost=30.0, cost_unit="credits", charge_status="charged", charged_cost=30.0)
-    assert amount_text(done) == "30 credits charged" and short_amount_text(done) == "30 credits charged"
+    done = make_task(TaskState.SUCCEEDED, cost=30.0, cost_unit="credits")
+    assert amount_text(done) == "30 credits charged (video made)" and short_amount_text(done) == "30 credits charged"
 
 
 def test_failed_and_cancelled_tasks_say_whether_they_were_charged(make_task):
-    refunded = make_task(TaskState.FAILED, cost=30.0, cost_unit="credits", charge_status="refunded")
-    assert amount_text(refunded) == "0 credits · refunded" and short_amount_text(refunded) == "0 credits refunded"
+    refunded = make_task(TaskState.FAILED, cost=30.0, cost_unit="credits")  # kie's documented policy
+    assert amount_text(refunded) == "failed · 0 credits, refunded (kie.ai refunds failed tasks)"
+    assert short_amount_text(refunded) == "0 credits refunded"
     unknown = make_task(TaskState.FAILED, cost=0.19, cost_unit="usd", provider="apixo")
-    assert amount_text(unknown) == "failed · charge unknown (up to $0.19)"
+    assert amount_text(unknown) == ("failed · charge unknown, up to $0.19 (APIXO does not say whether it charges "
+                                    "failed tasks)")
     assert short_amount_text(unknown) == "up to $0.19?"
     cancelled = make_task(TaskState.CANCELLED, cost=0.19, cost_unit="usd", provider="apixo")
     assert amount_text(cancelled) == "cancelled · may be charged (up to $0.19)"
@@ -57,19 +59,18 @@ def test_retry_says_it_is_a_new_paid_task_at_todays_price(make_task):
 
 # --- the window ------------------------------------------------------------------------------
 
-def test_the_balance_refreshes_after_a_submit_and_after_a_refund(qtbot, ui_session, simulator_thread, image_maker):
+def test_the_balance_line_follows_the_engines_reading_after_a_submit(qtbot, ui_session, simulator_thread, image_maker):
     simulator_thread.set_balance("kie", 1000)
     session = ui_session(simulator_thread.api_url)
     store = session.engine.store
     choose_kie(session.window)
     wait_balance(qtbot, session, "Balance: 1,000 credits")
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
-    (task,) = generate(qtbot, session, "a cat {{sim:fail=501;msg=The image breaks the content rules}}")
+    (task,) = generate(qtbot, session, "a cat")
     wait_sent(qtbot, store, task.id)
     wait_balance(qtbot, session, "Balance: 970 credits")  # charged at submit: shown without a provider switch
-    simulator_thread.advance(LONG_ENOUGH)
-    wait_state(qtbot, store, task.id, TaskState.FAILED)
-    wait_balance(qtbot, session, "Balance: 1,000 credits")  # the failure was refunded
+    # The refund's reading comes at most one read per 15 s later (services/balances.py, tested there
+    # with an injected clock): this test does not wait on that wall-clock interval.
 
 
 def test_a_key_test_in_settings_refreshes_the_windows_balance(qtbot, ui_session, simulator_thread):

@@ -7,15 +7,11 @@ that is still running, after saying how many the provider already has (and may c
 
 from __future__ import annotations
 
-import asyncio
-from collections import Counter
-from collections.abc import Sequence
-
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
 from qasync import asyncSlot
 
-from ..domain.states import TaskState
+from ..domain.batches import BatchOutcome, count_outcomes
 from ..domain.task import Task
 from .dialogs import confirm
 from .money.words import was_sent
@@ -27,26 +23,17 @@ def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("Batches", text, None, n)
 
 
-def outcome_counts(tasks: Sequence[Task]) -> Counter:
-    return Counter(task.state for task in tasks)
-
-
-def outcome_text(counts: Counter) -> tuple[str, str]:
+def outcome_text(outcome: BatchOutcome) -> tuple[str, str]:
     """(title, text) for a finished batch: every outcome counted, never "all done" after failures."""
-    total = sum(counts.values())
-    ready = counts[TaskState.SUCCEEDED]
-    parts = [tr("%n ready", ready)]
-    for state, words in ((TaskState.FAILED, "%n failed"), (TaskState.UNKNOWN, "%n need a check"),
-                         (TaskState.CANCELLED, "%n cancelled")):
-        if counts[state]:
-            parts.append(tr(words, counts[state]))
-    unfinished = total - ready - sum(counts[s] for s in (TaskState.FAILED, TaskState.UNKNOWN, TaskState.CANCELLED))
-    if unfinished:
-        parts.append(tr("%n still running", unfinished))
-    text = tr("%n finished: ", total - unfinished) + ", ".join(parts)
-    if ready == total:
+    parts = [tr("%n ready", outcome.ready)]
+    for count, words in ((outcome.failed, "%n failed"), (outcome.needs_check, "%n need a check"),
+                         (outcome.cancelled, "%n cancelled"), (outcome.running, "%n still running")):
+        if count:
+            parts.append(tr(words, count))
+    text = tr("%n finished: ", outcome.finished) + ", ".join(parts)
+    if outcome.all_ready:
         title = tr("Batch ready")
-    elif counts[TaskState.FAILED] or counts[TaskState.UNKNOWN]:
+    elif outcome.failed or outcome.needs_check:
         title = tr("Batch finished with problems")
     else:
         title = tr("Batch finished")
@@ -72,7 +59,7 @@ class BatchFlow(QObject):
 
     @Slot(str, int)
     def on_batch_finished(self, batch_id: str, _total: int) -> None:
-        self.notifier.notify(*outcome_text(outcome_counts(self.store.batch_tasks(batch_id))))
+        self.notifier.notify(*outcome_text(count_outcomes(self.store.batch_tasks(batch_id))))
 
     def _cancel_selected_batch(self) -> None:
         task = self.window.takes.task()
@@ -85,7 +72,7 @@ class BatchFlow(QObject):
         open_tasks = [t for t in self.store.batch_tasks(batch_id) if not t.state.is_final]
         if not open_tasks or not await self._confirm(open_tasks):
             return
-        await asyncio.gather(*(self.runner.cancel(t.id) for t in open_tasks))
+        await self.runner.cancel_batch(batch_id)
         self.window.statusBar().showMessage(tr("%n task(s) of the batch cancelled.", len(open_tasks)), 6000)
 
     async def _confirm(self, open_tasks: list[Task]) -> bool:

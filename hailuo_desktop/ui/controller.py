@@ -24,6 +24,8 @@ from ..domain.states import TaskState
 from ..domain.task import Task
 from .batch_flow import BatchFlow
 from .compose import ComposeOrder, ComposePanel
+from .check_flow import CheckFlow
+from .money.pause_bar import PauseBar, PauseFlow
 from .context import AppContext
 from .demo_menu import DemoMenu
 from .errors import NextStep, UserMessage, describe_task
@@ -78,6 +80,8 @@ class Controller(QObject):
         self.joins = JoinFlow(window, context, self.errors, self)
         self.money = MoneyView(window, self.engine.store, bridge, parent=self)
         window.tasks_menu.addAction(self.money.ledger_action)
+        self.pauses = PauseFlow(_pause_bar_in(self.compose), self.engine.runner, self.task_actions.open_link, self)
+        self.checks = CheckFlow(window, self.engine.runner, self.engine.store, self.errors, self)
         self.batches = BatchFlow(window, self.engine.store, self.engine.runner, bridge, notifier, self.errors, self)
         self.prompts = PromptFlow(window, context, self.errors, self)
         self.tasks_submitted.connect(self.prompts.on_submitted)
@@ -114,7 +118,6 @@ class Controller(QObject):
         self._connect_flows()
         self.bridge.task_finished.connect(self.notifier.task_finished)
         self.bridge.task_finished.connect(self._on_task_finished)
-        self.bridge.event.connect(self.provider_status.on_store_event)
 
     def _connect_flows(self) -> None:
         self.images.images_checked.connect(self.images_checked)
@@ -126,18 +129,21 @@ class Controller(QObject):
         self.settings_flow.keys_changed.connect(self.on_keys_changed)
         self.settings_flow.settings_changed.connect(self._apply_settings)
         self.settings_flow.key_tested.connect(self.provider_status.request_balance)
+        self.pauses.resumed.connect(self.provider_status.request_balance)
         self.task_actions.reuse_image.connect(self.images.reuse)
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
         owners = (self, self.task_actions, self.settings_flow, self.images, self.shots, self.joins, self.batches,
-                  self.prompts, *([self.demo_menu] if self.demo_menu else []))
+                  self.prompts, self.checks, *([self.demo_menu] if self.demo_menu else []))
         running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
         running += self.provider_status.cancel_all()
         if running:
             await asyncio.gather(*running, return_exceptions=True)
 
     def close(self) -> None:
+        self.provider_status.close()
+        self.pauses.close()
         self.task_actions.close()
         if self.settings_flow.dialog is not None:
             self.settings_flow.dialog.close()
@@ -255,6 +261,13 @@ class Controller(QObject):
 
     def allow_close(self) -> None:
         self._quit_confirmed = True
+
+
+def _pause_bar_in(compose: ComposePanel) -> PauseBar:
+    """The held-submits bar sits just above the cost line, where Generate is."""
+    bar = PauseBar(compose)
+    compose.layout().insertWidget(compose.layout().indexOf(compose.cost), bar)
+    return bar
 
 
 def _name(provider_id: str) -> str:

@@ -65,7 +65,9 @@ def _wordings() -> dict[ErrorCode, _Wording]:
         C.KEYRING_UNAVAILABLE: W(tr("No system keyring is available"),
                                  tr("The key is kept for this session only; enter it again next time."), None),
         C.INSUFFICIENT_BALANCE: W(tr("Not enough balance on {name}"),
-                                  tr("Top up your {name} account, then try again."), S.TOP_UP),
+                                  tr("Top up your {name} account (Top up… opens its page), then press Resume above "
+                                     "Generate: new tasks for {name} are held until then, and nothing is charged "
+                                     "for them."), S.TOP_UP),
         C.MODEL_FORBIDDEN: W(tr("Your {name} key cannot use this model"),
                              tr("Choose another model, or enable this one in your {name} account."),
                              S.CHECK_DASHBOARD),
@@ -101,11 +103,14 @@ def _wordings() -> dict[ErrorCode, _Wording]:
                             tr("Check your {name} dashboard; start a new task if it is not there."),
                             S.CHECK_DASHBOARD),
         C.POLL_TIMEOUT: W(tr("{name} has not finished this task yet"),
-                          tr("It is checked again on the next start, or resume it now."), None),
+                          tr("It may still finish: the app checks it again on the next start, or press Resume "
+                             "to check now."), None),
         C.POLL_STOPPED: W(tr("Checking this task at {name} stopped"),
-                          tr("Fix the cause shown below, then resume the task; {name} keeps it meanwhile."), None),
-        C.NEEDS_CHECK: W(tr("This task needs a look"),
-                         tr("Check your {name} dashboard, then resume or retry it."), S.CHECK_DASHBOARD),
+                          tr("Fix the cause shown above, then press Resume; {name} keeps the task meanwhile."), None),
+        C.NEEDS_CHECK: W(tr("This task needs a check"),
+                         tr("{name}'s answers about it could not be used, so the app stopped retrying to free "
+                            "the slot. Resume checks it again; Give up stops for good. Its state is also on "
+                            "your {name} dashboard."), S.CHECK_DASHBOARD),
         C.UNKNOWN: W(tr("The outcome of this task is unknown"),
                      tr("Check your {name} dashboard before retrying: a retry may be charged again."),
                      S.CHECK_DASHBOARD),

@@ -1,8 +1,9 @@
 """The chosen provider's key gate and balance line in the compose panel.
 
-The balance is asked again when the provider changes, after each submit (charged) and
-each finished task (confirmed or refunded), within the refresher's budget. A slower
-answer for an earlier provider never replaces the current one's.
+The balance is read when the provider changes; after each submit (charged) and each
+finished task (confirmed or refunded) the engine reads it again (services/balances.py,
+within the request budget) and the line shows that reading. A slower answer for an
+earlier provider never replaces the current one's.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from ..engine import Engine
 from ..services.secrets import KeyStore
 from .balance import format_balance
 from .compose import ComposePanel
-from .money.refresh import BalanceRefresher, ChargeMoments
 from .slots import ErrorReporter, SlotTasks, reports_errors
 
 
 class ProviderStatus(QObject):
     balance_shown = Signal(str, str)  # provider id, the text now shown
+    _reading = Signal(object)  # a services.balances.BalanceReading, delivered on the GUI thread
 
     def __init__(self, compose: ComposePanel, engine: Engine, key_store: KeyStore,
                  base_url: Callable[[str], str | None], errors: ErrorReporter, *, demo: bool,
@@ -39,8 +40,12 @@ class ProviderStatus(QObject):
         self.slot_tasks = SlotTasks()
         self._balance_request = 0
         self._balance_provider: str | None = None  # whose balance the compose line shows
-        self.balances = BalanceRefresher(self.refresh_balance)
-        self._charge_moments = ChargeMoments()
+        self._reading.connect(self._show_reading)
+        balances = engine.balances
+        self._unsubscribe = balances.subscribe(self._reading.emit) if balances is not None else (lambda: None)
+
+    def close(self) -> None:
+        self._unsubscribe()
 
     @asyncSlot(str)
     @reports_errors
@@ -51,20 +56,23 @@ class ProviderStatus(QObject):
         await self._refresh_key_gate(provider_id)
         await self.refresh_balance(provider_id)
 
+    @Slot(str)
     def request_balance(self, provider_id: str) -> None:
-        """Refresh the balance line if it shows this provider (within the refresher's budget)."""
-        if provider_id == self.compose.current_provider():
-            self.balances.request(provider_id)
+        """Ask the engine for a fresh reading if the line shows this provider (a key test, a resume)."""
+        if provider_id == self.compose.current_provider() and self.engine.balances is not None:
+            self.engine.balances.request(provider_id)
 
     @Slot(object)
-    def on_store_event(self, event) -> None:
-        """After each submit (charged) and each finished task (confirmed or refunded)."""
-        provider_id = self._charge_moments.provider_to_refresh(event)
-        if provider_id is not None:
-            self.request_balance(provider_id)
+    def _show_reading(self, reading) -> None:
+        """A fresh reading of the provider now shown (a failed read leaves the last good figure)."""
+        if reading.provider == self.compose.current_provider() and reading.balance is not None:
+            text = format_balance(reading.balance)
+            self.compose.set_balance_text(text)
+            self._balance_provider = reading.provider
+            self.balance_shown.emit(reading.provider, text)
 
     def cancel_all(self) -> list:
-        return self.slot_tasks.cancel_all() + self.balances.cancel_all()
+        return self.slot_tasks.cancel_all()
 
     async def _refresh_key_gate(self, provider_id: str) -> None:
         if self._demo:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ...domain import catalog
+from ...domain.charges import ChargeStatus, charge_of, failed_task_policy
 from ...domain.states import TaskState
 from ...domain.task import Task
-
-# Values of Task.charge_status the window words (the runner writes them).
-CHARGED, REFUNDED, NOT_CHARGED, UNKNOWN = "charged", "refunded", "not_charged", "unknown"
+from ..tasks.words import provider_name
 
 
 def tr(text: str) -> str:
@@ -32,35 +31,42 @@ def zero(unit: str | None) -> str:
     return money(0, unit or "usd")
 
 
-def was_sent(task: Task) -> bool:
-    """The submit left (or may have left) the machine: only then can anything be charged."""
-    return task.submit_started_at is not None or task.remote_id is not None
+def _estimate(task: Task) -> str:
+    return money(task.cost, task.cost_unit) if task.cost is not None else "?"
+
+
+def _policy_note(task: Task) -> str:
+    status, _source = failed_task_policy(task.provider)
+    name = provider_name(task.provider)
+    return {ChargeStatus.REFUNDED: tr("{name} refunds failed tasks").format(name=name),
+            ChargeStatus.CHARGED: tr("{name} charges failed tasks").format(name=name)}.get(
+        status, tr("{name} does not say whether it charges failed tasks").format(name=name))
 
 
 def amount_text(task: Task) -> str:
-    """The cost column and the detail's Cost line."""
-    if task.cost is None and task.charged_cost is None:
+    """The detail's Cost line and the list's tooltip: the amount and what it is."""
+    if task.cost is None:
         return "—"
-    estimate = money(task.cost, task.cost_unit) if task.cost is not None else "?"
-    if not was_sent(task):
+    status, estimate, unit = charge_of(task).status, _estimate(task), task.cost_unit
+    S = ChargeStatus
+    if status is S.NOT_SENT:
         return (tr("{amount} estimate · not sent yet").format(amount=estimate) if not task.state.is_final
-                else tr("{zero} · never sent").format(zero=zero(task.cost_unit)))
-    status = task.charge_status
-    if status == CHARGED and task.charged_cost is not None:
-        return tr("{amount} charged").format(amount=money(task.charged_cost, task.cost_unit))
-    if status in (REFUNDED, NOT_CHARGED):
-        word = tr("refunded") if status == REFUNDED else tr("not charged")
-        return tr("{zero} · {word}").format(zero=zero(task.cost_unit), word=word)
-    return _unsettled(task, estimate)
-
-
-def _unsettled(task: Task, estimate: str) -> str:
-    if task.state is TaskState.SUCCEEDED or not task.state.is_final:
+                else tr("{zero} · never sent").format(zero=zero(unit)))
+    if status is S.ESTIMATE:
         return tr("{amount} estimate").format(amount=estimate)
-    if task.state is TaskState.FAILED and task.charge_status == CHARGED:
-        return tr("failed · {amount} charged").format(amount=estimate)
+    if status is S.CONFIRMED:
+        return tr("{amount} charged (video made)").format(amount=estimate)
+    if status is S.CHARGED:
+        return tr("failed · {amount} charged ({policy})").format(amount=estimate, policy=_policy_note(task))
+    if status is S.REFUNDED:
+        return tr("failed · {zero}, refunded ({policy})").format(zero=zero(unit), policy=_policy_note(task))
+    return _unknown_text(task, estimate)
+
+
+def _unknown_text(task: Task, estimate: str) -> str:
     if task.state is TaskState.FAILED:
-        return tr("failed · charge unknown (up to {amount})").format(amount=estimate)
+        return tr("failed · charge unknown, up to {amount} ({policy})").format(amount=estimate,
+                                                                              policy=_policy_note(task))
     if task.state is TaskState.CANCELLED:
         return tr("cancelled · may be charged (up to {amount})").format(amount=estimate)
     return tr("may be charged (up to {amount})").format(amount=estimate)
@@ -68,20 +74,25 @@ def _unsettled(task: Task, estimate: str) -> str:
 
 def short_amount_text(task: Task) -> str:
     """The task list's narrow cost column; its tooltip holds `amount_text`."""
-    if task.cost is None and task.charged_cost is None:
+    if task.cost is None:
         return "—"
-    estimate = money(task.cost, task.cost_unit) if task.cost is not None else "?"
-    if not was_sent(task):
+    status, estimate, unit = charge_of(task).status, _estimate(task), task.cost_unit
+    S = ChargeStatus
+    if status is S.NOT_SENT:
         return tr("est. {amount}").format(amount=estimate) if not task.state.is_final else \
-            tr("{zero} not sent").format(zero=zero(task.cost_unit))
-    if task.charge_status == CHARGED and task.charged_cost is not None:
-        return tr("{amount} charged").format(amount=money(task.charged_cost, task.cost_unit))
-    if task.charge_status in (REFUNDED, NOT_CHARGED):
-        return tr("{zero} refunded").format(zero=zero(task.cost_unit)) if task.charge_status == REFUNDED else \
-            tr("{zero} not charged").format(zero=zero(task.cost_unit))
-    if task.state is TaskState.SUCCEEDED or not task.state.is_final:
+            tr("{zero} not sent").format(zero=zero(unit))
+    if status is S.ESTIMATE:
         return tr("est. {amount}").format(amount=estimate)
+    if status in (S.CONFIRMED, S.CHARGED):
+        return tr("{amount} charged").format(amount=estimate)
+    if status is S.REFUNDED:
+        return tr("{zero} refunded").format(zero=zero(unit))
     return tr("up to {amount}?").format(amount=estimate)
+
+
+def was_sent(task: Task) -> bool:
+    """The submit left (or may have left) the machine: only then can anything be charged."""
+    return task.submit_started_at is not None or task.remote_id is not None
 
 
 def price_now(task: Task) -> tuple[float, str] | None:

@@ -25,6 +25,7 @@ from ..media_support import NoVideoPanel, media_support
 from ..workspace.sources import SourceStrip
 from .thumbs import ListThumbnails
 from ..money.words import amount_text, retry_label
+from .check_bar import CheckBar
 from .words import provider_name, settings_text, state_text
 
 POSTER_SIZE = 360
@@ -78,6 +79,7 @@ class TaskDetail(QWidget):
         self._build_media()
         self._build_facts()
         self._build_error()
+        self.check_bar = CheckBar(self)  # what the runner waits for; Resume / Give up for a stopped task
         self._build_actions()
         self.chain = ChainStrip()  # filled by whoever reads the lineage (ui/shot_flow.py)
         self._layout()
@@ -178,6 +180,7 @@ class TaskDetail(QWidget):
         column.addWidget(self.state)
         column.addWidget(self.chain)  # the shot this take belongs to, right under its state
         column.addWidget(self.error_box)
+        column.addWidget(self.check_bar)
         column.addLayout(self._facts)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -205,6 +208,7 @@ class TaskDetail(QWidget):
         self._facts_area.setVisible(task is not None)  # nothing selected: just the hint
         self._action_block.setVisible(task is not None)
         self.sources.show_task(task)
+        self.check_bar.show_task(task)
         if task is None:
             self._clear()
             return
@@ -236,7 +240,8 @@ class TaskDetail(QWidget):
         self.chain.show_lineage(None)
 
     def _show_error(self, task: Task) -> None:
-        message = describe_task(task) if task.state in (TaskState.FAILED, TaskState.UNKNOWN) else None
+        troubled = task.state in (TaskState.FAILED, TaskState.UNKNOWN, TaskState.NEEDS_CHECK)
+        message = describe_task(task) if troubled else None
         self.error_box.setVisible(message is not None)
         if message is not None:
             self.error_title.setText(message.title)

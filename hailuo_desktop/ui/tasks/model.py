@@ -25,6 +25,7 @@ from ...domain.task import Task
 from ...services.store import StoreEvent, TaskStore
 from ...services.task_query import SortColumn, TaskQuery
 from ..money.words import amount_text, short_amount_text
+from .activity import activity_text
 from .bridge import StoreBridge
 from .eta import EtaEstimator, Progress, format_seconds, prior_for
 from .thumbs import ListThumbnails
@@ -231,6 +232,9 @@ class TaskListModel(QAbstractTableModel):
         return short_amount_text(task)
 
     def _time_text(self, task: Task) -> str:
+        waiting = activity_text(task, self._clock())  # what the runner waits for beats a guessed ETA
+        if waiting:
+            return waiting
         progress = self.progress(task)
         if task.state is TaskState.QUEUED and not (task.submitted_at or task.submit_started_at):
             return self.tr("waiting")
