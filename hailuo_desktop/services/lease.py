@@ -66,7 +66,7 @@ def owner_is_gone(owner: str, host: str | None = None) -> bool:
     if len(parts) < 3 or parts[-3] != (host or socket.gethostname()) or not parts[-2].isdigit():
         return False
     pid = int(parts[-2])
-    if pid == os.getpid():
+    if pid == os.getpid() or os.name == "nt":  # Windows: kill(pid, 0) would send Ctrl+C; wait for expiry
         return False
     try:
         os.kill(pid, 0)
