@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from PIL import Image
@@ -168,12 +167,3 @@ def test_cli_validate_decodes_fully_by_default_and_quick_reads_headers(tmp_path)
     assert len(lines) == 1 and "1 of 2" in lines[0] and "validate again" in lines[0]
     quick = run_validate(tmp_path / "home", str(good), str(cut), "--provider", "kie", "--quick", "--json")
     assert quick.returncode == 0 and all(v["ok"] for v in json.loads(quick.stdout))
-
-
-def test_the_quick_verdict_stays_instant(tmp_path):
-    path = tmp_path / "photo.png"
-    Image.new("RGB", (4000, 3000), "gray").save(path)
-    started = time.perf_counter()
-    for _ in range(20):
-        check_image(path, RULES)
-    assert (time.perf_counter() - started) / 20 < 0.05  # generous bound; the benchmark measures it
