@@ -51,7 +51,8 @@ def test_the_demo_is_marked_inside_the_window_and_offers_each_failure(qtbot, dem
     assert menu.menuAction() in window.menuBar().actions()
     assert [a.text() for a in menu.actions() if a.text()] == [
         "Empty the &balance", "Next task: refused by the &content filter", "Next submit: &times out",
-        "Next tasks: &slow answers", "Next task: &unreadable answers", "Next task: video link &expired",
+        "Next tasks: &slow answers", "Next task: takes &three minutes", "Next task: &unreadable answers",
+        "Next task: video link &expired",
         "&Top up the demo balance", "&Clear planned failures"]
 
 
@@ -128,3 +129,13 @@ def test_the_other_failures_are_armed_in_the_simulator(qtbot, demo, key, op, kin
     with qtbot.waitSignal(session.controller.demo_menu.armed, timeout=WAIT_MS):
         session.controller.demo_menu.clear.trigger()
     assert backend.simulator.faults.pending() == []
+
+
+def test_a_slow_task_from_the_demo_menu_takes_three_minutes_at_the_simulator(qtbot, demo, image_maker):
+    session, backend = demo
+    store = session.engine.store
+    arm(qtbot, session, "slow_task")
+    drop(qtbot, session, image_maker.png(900, 600, name="photo.png"))
+    (task,) = generate(qtbot, session, "slow push in")
+    wait_sent(qtbot, store, task.id)
+    assert backend.simulator.task(store.get(task.id).remote_id).run_s == 180.0

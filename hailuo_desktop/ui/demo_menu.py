@@ -2,30 +2,25 @@
 task fail in each way a real provider can, so a new user sees how the app behaves before
 spending money.
 
-Each entry arms faults in the built-in simulator through its control API (`/_sim/faults`,
-`/_sim/balance` on the demo's own loopback origin); the app then meets the failure exactly
-as it would meet a real provider's, through the real runner.
+Each entry asks the built-in simulator to arm that failure for the chosen provider, in the
+provider's own codes (`POST /_sim/demo`, simulator/demo.py, on the demo's own loopback
+origin); the app then meets it exactly as it would meet a real provider's, through the
+real runner.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 from qasync import asyncSlot
 
-from ..simulator.config import SimConfig
 from .slots import SlotTasks, reports_errors
 from .tasks.words import provider_name
 
 STATUS_MS = 10_000
-# A content code each simulated provider's failed state carries (MiniMax's failed state has
-# no reason on the wire, so its demo failure reads as a plain failure).
-CONTENT_CODES = {"apixo": "SensitiveContent", "kie": "content_policy", "apikley": "content_policy",
-                 "apiinone": "content_policy_violation", "minimax": "Fail"}
 
 
 def tr(text: str) -> str:
@@ -46,35 +41,17 @@ def failures() -> list[DemoFailure]:
         F("content", tr("Next task: refused by the &content filter"),
           tr("Demo: {name} will refuse the next task as unsafe content.")),
         F("timeout", tr("Next submit: &times out"),
-          tr("Demo: {name} will create the next task but its answer never comes back.")),
+          tr("Demo: {name} will create the next task but its answer never comes back (the app waits a "
+             "minute, then says it may have been charged).")),
         F("slow", tr("Next tasks: &slow answers"),
           tr("Demo: {name} will answer the next status checks very slowly.")),
+        F("slow_task", tr("Next task: takes &three minutes"),
+          tr("Demo: {name}'s next task will take three minutes to generate.")),
         F("unreadable", tr("Next task: &unreadable answers"),
           tr("Demo: {name} will send unreadable status answers for a while.")),
         F("expired", tr("Next task: video link &expired"),
           tr("Demo: {name}'s video link will have expired when the app fetches it.")),
     ]
-
-
-def fault_requests(key: str, provider: str) -> list[tuple[str, dict[str, Any]]]:
-    """(control path, JSON body) to arm one demo failure for `provider`."""
-    def fault(**fields: Any) -> tuple[str, dict[str, Any]]:
-        return "/_sim/faults", {"provider": provider, **fields}
-
-    return {
-        "balance": [("/_sim/balance", {"provider": provider, "amount": 0})],
-        "content": [fault(op="submit", kind="fail", fail_code=CONTENT_CODES[provider],
-                          fail_message="The input was flagged as sensitive content.")],
-        "timeout": [fault(op="submit", kind="hang", after_create=True)],
-        "slow": [fault(op="poll", kind="slow", chunk=8, delay=2.0, times=3)],
-        "unreadable": [fault(op="poll", kind="malformed", times=6)],
-        "expired": [fault(op="download", kind="expired", times=None)],
-    }[key]
-
-
-def demo_balance(provider: str) -> float:
-    """The simulator's starting balance: what "Top up (demo)" puts back."""
-    return SimConfig().balances.get(provider, 0.0)
 
 
 class DemoMenu(QObject):
@@ -115,8 +92,7 @@ class DemoMenu(QObject):
     @reports_errors
     async def arm(self, key: str) -> None:
         provider = self.current_provider()
-        for path, body in fault_requests(key, provider):
-            await self._post(path, body)
+        await self._demo(key, provider)
         failure = next(f for f in failures() if f.key == key)
         self.window.statusBar().showMessage(failure.armed.format(name=provider_name(provider)), STATUS_MS)
         self.armed.emit(key, provider)
@@ -125,16 +101,16 @@ class DemoMenu(QObject):
     @reports_errors
     async def refill(self) -> None:
         provider = self.current_provider()
-        await self._post("/_sim/balance", {"provider": provider, "amount": demo_balance(provider)})
+        await self._demo("topped_up", provider)
         self.armed.emit("top_up", provider)
 
     @asyncSlot()
     @reports_errors
     async def clear_faults(self) -> None:
-        response = await self.client.delete(self.api_url + "/_sim/faults")
-        response.raise_for_status()
-        self.armed.emit("clear", self.current_provider())
+        provider = self.current_provider()
+        await self._demo("clear", provider)
+        self.armed.emit("clear", provider)
 
-    async def _post(self, path: str, body: dict[str, Any]) -> None:
-        response = await self.client.post(self.api_url + path, json=body)
-        response.raise_for_status()  # a refused fault is a bug in this table: say so, loudly
+    async def _demo(self, failure: str, provider: str) -> None:
+        response = await self.client.post(self.api_url + "/_sim/demo", json={"failure": failure, "provider": provider})
+        response.raise_for_status()  # a refused name is a bug between this menu and simulator/demo.py
