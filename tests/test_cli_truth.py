@@ -55,6 +55,8 @@ def test_an_empty_account_holds_the_submit_and_says_so(tmp_path, photo, fast_sim
     assert result.returncode == 1
     task = json.loads(result.stdout)
     assert task["state"] == "queued" and task["error"]["code"] == "insufficient_balance"
+    assert task["charge"]["status"] == "not_sent" and task["charge"]["amount"] == 0
+    assert task["activity"]["what"] == "paused_no_balance"
     line = one_line(result)
     assert "Submits to APIXO are paused" in line and "Top up" in line and "hailuo-desktop wait" in line
     fast_sim.set_balance("apixo", 50.0)  # the user tops up, then runs wait: the held task goes out
