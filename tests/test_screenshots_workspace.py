@@ -163,9 +163,12 @@ async def _scenes(out: Path, docs: Path, work: Path) -> dict:
     # The grid: every tile's poster read, one tile playing under the pointer.
     workspace.show_grid(True)
     grid = workspace.grid
+    sort = window.tasks.filter_bar.sort
+    sort.setCurrentIndex(next(i for i in range(sort.count()) if sort.itemData(i)[0] == "image_path"))
+    grid.scrollToTop()
     window.main.setSizes([330, 950])
     window.right.setSizes([560, 200])
-    variants = list(by_image.values())[-1]  # the newest image's takes: the top of the grid
+    variants = by_image[grid.model().task_at(0).image_path]  # the first group: the top of the grid
     window.tasks.select(variants[1])
     grid.viewport().repaint()
     while grid.posters.pending:

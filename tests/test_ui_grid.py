@@ -119,3 +119,25 @@ def test_the_grid_and_a_table_share_one_selection_by_rows(qtbot, grid):
     rows = table.selectionModel().selectedRows()
     assert [r.row() for r in rows] == [2]
     shiboken6.delete(table)
+
+
+def test_grouped_by_source_image_each_group_is_marked(qtbot, grid, takes, image_maker):
+    from hailuo_desktop.services.task_query import SortColumn, TaskQuery
+    from hailuo_desktop.ui.workspace.tiles import group_colour
+
+    other = image_maker.png(320, 180, name="other.png")
+    for task_id in takes.ids()[:2]:
+        takes.update(task_id, image_path=str(other))
+    model = grid.model()
+    model.set_query(TaskQuery(sort=SortColumn.SOURCE))
+    groups = [grid.group_of(model.index(r, 0)) for r in range(model.rowCount())]
+    keys = [g[0] for g in groups]
+    assert keys == sorted(keys, reverse=True)  # takes of one image side by side
+    assert {g[1] for g in groups} == {"other.png", "source.png"}
+    shot = grid.viewport().grab().toImage()
+    for row in range(model.rowCount()):
+        rect = grid.visualRect(model.index(row, 0))
+        stripe = QColor(shot.pixel(rect.left() + 3, rect.center().y()))
+        assert stripe.rgb() == group_colour(keys[row]).rgb(), row
+    model.set_query(TaskQuery())
+    assert grid.group_of(model.index(0, 0)) is None

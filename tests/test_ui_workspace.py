@@ -129,3 +129,14 @@ def test_export_dialog_writes_named_tagged_copies_with_sidecars(qtbot, session_w
     assert tags["format"]["tags"]["comment"] == store.get(ids[2]).prompt
     sidecar = json.loads(Path(videos[1]).with_suffix(".json").read_text())
     assert sidecar["task_id"] == ids[2]
+
+
+def test_a_drag_from_the_list_names_the_selected_takes_files(qtbot, session_with_takes):
+    from hailuo_desktop.ui.workspace.drag import drag_for
+
+    session, ids = session_with_takes
+    store, panel = session.engine.store, session.window.tasks
+    panel.select_many([ids[1], ids[4], ids[2]])
+    drag = drag_for(panel.table)
+    files = sorted(u.toLocalFile() for u in drag.mimeData().urls())
+    assert files == sorted([store.get(ids[1]).video_path, store.get(ids[2]).video_path])

@@ -2364,6 +2364,18 @@ Task {id}</source>
         <source>Every take as a tile with its first frame; select one to see it</source>
         <translation>Каждый дубль — плитка с первым кадром; выберите, чтобы посмотреть</translation>
     </message>
+    <message>
+        <source>Batch {id}</source>
+        <translation>Пакет {id}</translation>
+    </message>
+    <message>
+        <source>Single takes</source>
+        <translation>Отдельные дубли</translation>
+    </message>
+    <message>
+        <source>No source image</source>
+        <translation>Без исходного изображения</translation>
+    </message>
 </context>
 <context>
     <name>TaskActions</name>

@@ -2346,6 +2346,18 @@ Task {id}</source>
         <source>Every take as a tile with its first frame; select one to see it</source>
         <translation>每个镜头显示为带首帧的图块；选择一个即可查看</translation>
     </message>
+    <message>
+        <source>Batch {id}</source>
+        <translation>批次 {id}</translation>
+    </message>
+    <message>
+        <source>Single takes</source>
+        <translation>单个版本</translation>
+    </message>
+    <message>
+        <source>No source image</source>
+        <translation>无源图片</translation>
+    </message>
 </context>
 <context>
     <name>TaskActions</name>

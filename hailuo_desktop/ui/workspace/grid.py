@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ...domain.states import TaskState
 from ...domain.task import Task
+from ...services.task_query import SortColumn
 from ..media_support import media_support
 from ..tasks.model import TaskListModel, TaskRole
 from .drag import DragsTakes
@@ -78,6 +79,7 @@ class TakeGrid(DragsTakes, QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.tiles = TileDelegate(self.frame_for, self)
+        self.tiles.group_of = self.group_of
         self.setItemDelegate(self.tiles)
         self._fit_tiles()
         self.setModel(model)
@@ -122,6 +124,22 @@ class TakeGrid(DragsTakes, QListView):
     def resizeEvent(self, event) -> None:
         self._fit_tiles()
         super().resizeEvent(event)
+
+    # --- groups: takes of one batch or one source image, marked as such -----------------
+    def group_of(self, index: QModelIndex) -> tuple[str, str] | None:
+        model = self.model()
+        query = getattr(model, "query", None)
+        if query is None or query.sort not in (SortColumn.BATCH, SortColumn.SOURCE) or not index.isValid():
+            return None
+        task = index.data(TaskRole)
+        if task is None:
+            return None
+        if query.sort is SortColumn.BATCH:
+            return (task.batch_id, self.tr("Batch {id}").format(id=task.batch_id[:6])) if task.batch_id else \
+                ("", self.tr("Single takes"))
+        if task.image_path:
+            return task.image_path, os.path.basename(task.image_path)
+        return "", self.tr("No source image")
 
     # --- pictures --------------------------------------------------------------------
     def frame_for(self, task: Task) -> QImage | None:

@@ -45,11 +45,19 @@ def duration_text(task: Task) -> str:
     return tr("{seconds} s").format(seconds=task.duration) if task.duration else ""
 
 
+GroupOf = Callable[[QModelIndex], "tuple[str, str] | None"]  # (group key, caption) when grouped
+
+
+def group_colour(key: str) -> QColor:
+    return QColor.fromHsl(sum(key.encode()) * 47 % 360, 150, 120)
+
+
 class TileDelegate(QStyledItemDelegate):
     def __init__(self, frame_for: Callable[[Task], QImage | None], parent=None) -> None:
         super().__init__(parent)
         self._frame_for = frame_for
         self.tile = tile_size(TILE.width())
+        self.group_of: GroupOf = lambda _index: None  # the grid sets it while takes are grouped
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(self.tile)
@@ -68,6 +76,7 @@ class TileDelegate(QStyledItemDelegate):
         picture = QRect(rect.left() + MARGIN, rect.top() + MARGIN, inner, round(inner * 9 / 16))
         self._picture(painter, option, picture, task)
         self._badges(painter, option, picture, task)
+        self._group(painter, option, rect, picture, index)
         self._words(painter, option, QRect(picture.left(), picture.bottom() + 4, picture.width(),
                                            rect.bottom() - picture.bottom() - 4), task)
         painter.restore()
@@ -128,6 +137,30 @@ class TileDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(QRectF(pill), 4, 4)
             painter.setPen(QColor(255, 255, 255))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, duration)
+
+    def _group(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, picture: QRect,
+               index: QModelIndex) -> None:
+        """A stripe in the group's colour on every tile; the group's name on its first tile."""
+        group = self.group_of(index)
+        if group is None:
+            return
+        key, caption = group
+        colour = group_colour(key)
+        painter.setOpacity(1.0)
+        painter.fillRect(QRect(rect.left(), rect.top() + 4, 4, rect.height() - 8), colour)
+        previous = self.group_of(index.siblingAtRow(index.row() - 1)) if index.row() > 0 else None
+        if previous is not None and previous[0] == key:
+            return
+        metrics = QFontMetrics(option.font)
+        text = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, picture.width() - 60)
+        pill = QRect(picture.left() + 4, picture.bottom() - metrics.height() - 5,
+                     metrics.horizontalAdvance(text) + 10, metrics.height() + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(pill), 4, 4)
+        painter.setPen(QColor(255, 255, 255))
+        painter.setFont(option.font)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def _words(self, painter: QPainter, option: QStyleOptionViewItem, box: QRect, task: Task) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
