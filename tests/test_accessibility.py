@@ -101,7 +101,30 @@ def test_settings_and_dialogs_speak_for_every_control(qtbot, ui_session, simulat
     export.show()
     problems += unspoken(export)
     export.reject()
+    problems += other_dialogs(session.window, make_task)
     assert problems == [], "\n".join(problems)
+
+
+def other_dialogs(window, make_task) -> list[str]:
+    """Join (two takes), per-image prompts, the cost ledger: each shown, walked, closed."""
+    from fractions import Fraction
+
+    from hailuo_desktop.services.media.probe import VideoInfo
+    from hailuo_desktop.ui.compose.prompt_table_dialog import PromptTableDialog
+    from hailuo_desktop.ui.join_dialog import JoinDialog
+    from hailuo_desktop.ui.money.ledger_dialog import LedgerDialog
+
+    takes = [make_task(TaskState.SUCCEEDED, video_path=f"/videos/take{n}.mp4") for n in (1, 2)]
+    info = VideoInfo("h264", 1280, 720, Fraction(24), 144, 6.0, False, "yuv420p")
+    dialogs = [JoinDialog(takes, {t.id: info for t in takes}, "/videos", "joined.mp4", window),
+               PromptTableDialog(["/images/a.png", "/images/b.png"], {"/images/a.png": "a cat"}, window),
+               LedgerDialog([], window)]
+    problems = []
+    for dialog in dialogs:
+        dialog.show()
+        problems += unspoken(dialog)
+        dialog.reject()
+    return problems
 
 
 def test_a_task_row_reads_state_progress_and_prompt(qtbot, ui_session, simulator_thread, make_task):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.task import Task
 from ..services.media import VideoInfo
+from .accessibility import Standard, describe_buttons
 from .compose.colors import PROBLEM_RED, colored
 from .dialogs import choose_folder_into
 
@@ -71,6 +72,7 @@ class JoinDialog(QDialog):
         self.takes = QListWidget(self)
         self.takes.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # drag to reorder
         self.takes.setToolTip(self.tr("The takes in playing order: drag one, or use Up and Down"))
+        self.takes.setAccessibleName(self.tr("Takes to join"))
         for task in tasks:
             self._add_row(task)
         self.up = self._button(self.tr("&Up"), lambda: self._move(-1))
@@ -90,6 +92,7 @@ class JoinDialog(QDialog):
         note.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.join = self.buttons.addButton(self.tr("&Join"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self._describe()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out(note)
@@ -102,6 +105,19 @@ class JoinDialog(QDialog):
         self.resize(640, self.sizeHint().height())
 
     # --- building ----------------------------------------------------------------------
+    def _describe(self) -> None:
+        """Names and descriptions for screen readers (tests/test_accessibility.py)."""
+        for widget, tip in ((self.up, self.tr("Play the selected take earlier")),
+                            (self.down, self.tr("Play the selected take later")),
+                            (self.leave_out, self.tr("Leave the selected take out of the joined video")),
+                            (self.folder, self.tr("The folder the joined video is saved in")),
+                            (self.browse, self.tr("Choose the folder the joined video is saved in")),
+                            (self.file_name, self.tr("The joined video's file name")),
+                            (self.join, self.tr("Join the takes into one video file"))):
+            widget.setToolTip(tip)
+        self.folder.setAccessibleName(self.tr("Folder"))
+        describe_buttons(self.buttons, {Standard.Cancel: self.tr("Close without joining")})
+
     def _button(self, text: str, handler) -> QPushButton:
         button = QPushButton(text, self)
         button.clicked.connect(handler)

@@ -1,8 +1,7 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>&amp;Generate</source>
         <translation>&amp;Создать</translation>
@@ -152,10 +151,6 @@
         <translation>Недостаточно средств на {name}</translation>
     </message>
     <message>
-        <source>Top up your {name} account, then try again.</source>
-        <translation>Пополните счёт {name} и попробуйте снова.</translation>
-    </message>
-    <message>
         <source>Your {name} key cannot use this model</source>
         <translation>Ваш ключ {name} не может использовать эту модель</translation>
     </message>
@@ -172,7 +167,7 @@
         <translation>Измените промпт или настройки и попробуйте снова.</translation>
     </message>
     <message>
-        <source>{name}&apos;s content filter refused the prompt or the image</source>
+        <source>{name}'s content filter refused the prompt or the image</source>
         <translation>Фильтр содержимого {name} отклонил промпт или изображение</translation>
     </message>
     <message>
@@ -244,24 +239,8 @@
         <translation>{name} ещё не завершил эту задачу</translation>
     </message>
     <message>
-        <source>It is checked again on the next start, or resume it now.</source>
-        <translation>Она будет проверена снова при следующем запуске, или возобновите её сейчас.</translation>
-    </message>
-    <message>
         <source>Checking this task at {name} stopped</source>
         <translation>Проверка этой задачи в {name} остановлена</translation>
-    </message>
-    <message>
-        <source>Fix the cause shown below, then resume the task; {name} keeps it meanwhile.</source>
-        <translation>Устраните причину, указанную ниже, и возобновите задачу; {name} пока хранит её.</translation>
-    </message>
-    <message>
-        <source>This task needs a look</source>
-        <translation>Эту задачу нужно посмотреть</translation>
-    </message>
-    <message>
-        <source>Check your {name} dashboard, then resume or retry it.</source>
-        <translation>Проверьте панель {name}, затем возобновите или повторите.</translation>
     </message>
     <message>
         <source>The outcome of this task is unknown</source>
@@ -276,12 +255,16 @@
         <translation>«Повторить» запустит её заново как новую задачу.</translation>
     </message>
     <message>
-        <source>The video&apos;s link expired before it was saved</source>
+        <source>The video's link expired before it was saved</source>
         <translation>Ссылка на видео истекла до сохранения</translation>
     </message>
     <message>
         <source>Change the image or the prompt, then generate again: the same ones will be refused again.</source>
         <translation>Измените изображение или промпт и создайте снова: то же самое будет отклонено снова.</translation>
+    </message>
+    <message>
+        <source>Top up your {name} account (Top up… opens its page), then press Resume above Generate: new tasks for {name} are held until then, and nothing is charged for them.</source>
+        <translation>Пополните счёт {name} («Пополнить…» открывает его страницу), затем нажмите «Возобновить» над «Создать»: до тех пор новые задачи для {name} придержаны, и за них ничего не списывается.</translation>
     </message>
     <message>
         <source>The app waited and tried again as {name} asked; nothing was created or charged. Try again in a few minutes.</source>
@@ -300,6 +283,22 @@
         <translation>Причина указана выше. «Повторить» отправляет новую задачу с теми же настройками (оплачивается снова); если причина в изображении или промпте, сначала измените их.</translation>
     </message>
     <message>
+        <source>It may still finish: the app checks it again on the next start, or press Resume to check now.</source>
+        <translation>Она ещё может завершиться: приложение проверит её снова при следующем запуске, или нажмите «Возобновить», чтобы проверить сейчас.</translation>
+    </message>
+    <message>
+        <source>Fix the cause shown above, then press Resume; {name} keeps the task meanwhile.</source>
+        <translation>Устраните причину, указанную выше, и нажмите «Возобновить»; {name} пока хранит задачу.</translation>
+    </message>
+    <message>
+        <source>This task needs a check</source>
+        <translation>Эту задачу нужно проверить</translation>
+    </message>
+    <message>
+        <source>{name}'s answers about it could not be used, so the app stopped retrying to free the slot. Resume checks it again; Give up stops for good. Its state is also on your {name} dashboard.</source>
+        <translation>Ответы {name} о ней нельзя было использовать, поэтому приложение перестало повторять, чтобы освободить место. «Возобновить» проверит её снова; «Отказаться» прекратит навсегда. Её состояние видно и в вашей панели {name}.</translation>
+    </message>
+    <message>
         <source>{name} keeps results only for a limited time, so this video cannot be fetched any more. Generate again makes a new, paid task.</source>
         <translation>{name} хранит результаты ограниченное время, поэтому это видео больше не получить. «Создать снова» создаёт новую платную задачу.</translation>
     </message>
@@ -308,7 +307,7 @@
         <translation>Видео пока не удалось сохранить</translation>
     </message>
     <message>
-        <source>It is tried again on the next start. {name}&apos;s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
+        <source>It is tried again on the next start. {name}'s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
         <translation>Попытка повторится при следующем запуске. Ссылка {name} действует ограниченное время (kie.ai и Apikley: около суток), так что не ждите долго.</translation>
     </message>
     <message>
@@ -412,6 +411,18 @@
         <translation>{amount} кредитов</translation>
     </message>
     <message>
+        <source>{name} refunds failed tasks</source>
+        <translation>{name} возвращает плату за неудачные задачи</translation>
+    </message>
+    <message>
+        <source>{name} charges failed tasks</source>
+        <translation>{name} берёт плату за неудачные задачи</translation>
+    </message>
+    <message>
+        <source>{name} does not say whether it charges failed tasks</source>
+        <translation>{name} не сообщает, берёт ли плату за неудачные задачи</translation>
+    </message>
+    <message>
         <source>{amount} estimate · not sent yet</source>
         <translation>{amount} (оценка) · ещё не отправлено</translation>
     </message>
@@ -420,32 +431,28 @@
         <translation>{zero} · не отправлялось</translation>
     </message>
     <message>
+        <source>{amount} charged (video made)</source>
+        <translation>списано {amount} (видео сделано)</translation>
+    </message>
+    <message>
+        <source>failed · {amount} charged ({policy})</source>
+        <translation>ошибка · списано {amount} ({policy})</translation>
+    </message>
+    <message>
+        <source>failed · {zero}, refunded ({policy})</source>
+        <translation>ошибка · {zero}, возвращено ({policy})</translation>
+    </message>
+    <message>
+        <source>failed · charge unknown, up to {amount} ({policy})</source>
+        <translation>ошибка · списание неизвестно, до {amount} ({policy})</translation>
+    </message>
+    <message>
         <source>{amount} charged</source>
         <translation>списано {amount}</translation>
     </message>
     <message>
-        <source>refunded</source>
-        <translation>возвращено</translation>
-    </message>
-    <message>
-        <source>not charged</source>
-        <translation>не списано</translation>
-    </message>
-    <message>
-        <source>{zero} · {word}</source>
-        <translation>{zero} · {word}</translation>
-    </message>
-    <message>
         <source>{amount} estimate</source>
         <translation>{amount} (оценка)</translation>
-    </message>
-    <message>
-        <source>failed · {amount} charged</source>
-        <translation>ошибка · списано {amount}</translation>
-    </message>
-    <message>
-        <source>failed · charge unknown (up to {amount})</source>
-        <translation>ошибка · списание неизвестно (до {amount})</translation>
     </message>
     <message>
         <source>cancelled · may be charged (up to {amount})</source>
@@ -468,10 +475,6 @@
         <translation>{zero} возвращено</translation>
     </message>
     <message>
-        <source>{zero} not charged</source>
-        <translation>{zero} не списано</translation>
-    </message>
-    <message>
         <source>up to {amount}?</source>
         <translation>до {amount}?</translation>
     </message>
@@ -492,7 +495,7 @@
         <translation>&amp;Продолжить с последнего кадра</translation>
     </message>
     <message>
-        <source>Start the next clip from this take&apos;s last frame: same provider, model and settings</source>
+        <source>Start the next clip from this take's last frame: same provider, model and settings</source>
         <translation>Начать следующий клип с последнего кадра этого дубля: тот же провайдер, модель и настройки</translation>
     </message>
     <message>
@@ -500,7 +503,7 @@
         <translation>Последний кадр в «&amp;Начало»</translation>
     </message>
     <message>
-        <source>Put this take&apos;s last frame in compose&apos;s Start slot</source>
+        <source>Put this take's last frame in compose's Start slot</source>
         <translation>Поместить последний кадр этого дубля в ячейку «Начало» редактора</translation>
     </message>
     <message>
@@ -508,7 +511,7 @@
         <translation>Последний кадр в «&amp;Конец»</translation>
     </message>
     <message>
-        <source>Put this take&apos;s last frame in compose&apos;s End slot</source>
+        <source>Put this take's last frame in compose's End slot</source>
         <translation>Поместить последний кадр этого дубля в ячейку «Конец» редактора</translation>
     </message>
     <message>
@@ -564,7 +567,11 @@
         <translation>Журнал расходов</translation>
     </message>
     <message>
-        <source>Sent tasks only (a task never sent costs nothing). &quot;Not confirmed&quot;: the provider has not said whether it charged; the app&apos;s price table gives the amount.</source>
+        <source>Tasks sent, estimated, charged, refunded and not confirmed</source>
+        <translation>Отправленные задачи: оценка, списано, возвращено, не подтверждено</translation>
+    </message>
+    <message>
+        <source>Sent tasks only (a task never sent costs nothing). "Not confirmed": the provider has not said whether it charged; the app's price table gives the amount.</source>
         <translation>Только отправленные задачи (неотправленная задача ничего не стоит). «Не подтверждено»: провайдер не сообщил, списал ли плату; сумма взята из таблицы цен приложения.</translation>
     </message>
     <message>
@@ -578,6 +585,14 @@
     <message>
         <source>Totals per provider</source>
         <translation>Итоги по провайдерам</translation>
+    </message>
+    <message>
+        <source>Copy the ledger as CSV, to paste in a spreadsheet</source>
+        <translation>Скопировать журнал как CSV, чтобы вставить в таблицу</translation>
+    </message>
+    <message>
+        <source>Close the ledger</source>
+        <translation>Закрыть журнал</translation>
     </message>
     <message>
         <source>Nothing sent yet.</source>
@@ -684,7 +699,7 @@
         <translation>&amp;Повторить настройки</translation>
     </message>
     <message>
-        <source>Put this take&apos;s image, prompt and settings in compose</source>
+        <source>Put this take's image, prompt and settings in compose</source>
         <translation>Поместить изображение, промпт и настройки этого дубля в редактор</translation>
     </message>
     <message>
@@ -693,7 +708,7 @@
     </message>
     <message>
         <source>Open the video in your player</source>
-        <translation>Открыть видео в вашем проигрывателе</translation>
+        <translation>Открыть видео в вашем плеере</translation>
     </message>
     <message>
         <source>Show in &amp;folder</source>
@@ -709,7 +724,7 @@
     </message>
     <message>
         <source>Copy the full prompt</source>
-        <translation>Скопировать запрос целиком</translation>
+        <translation>Копировать полный промпт</translation>
     </message>
     <message>
         <source>&amp;Generate again</source>
@@ -717,7 +732,7 @@
     </message>
     <message>
         <source>Start a new task with the same settings (charged again)</source>
-        <translation>Новая задача с теми же настройками (оплачивается снова)</translation>
+        <translation>Запустить новую задачу с теми же настройками (оплачивается снова)</translation>
     </message>
     <message>
         <source>&amp;Grid of takes</source>
@@ -750,10 +765,6 @@
     <message>
         <source>%n ready</source>
         <translation>%n готово</translation>
-    </message>
-    <message>
-        <source>%n still running</source>
-        <translation>%n ещё выполняется</translation>
     </message>
     <message>
         <source>%n finished: </source>
@@ -872,7 +883,7 @@
         <translation>Отправить %n видео за {amount}?</translation>
     </message>
     <message>
-        <source>This order makes %n paid videos, {amount} in all by the app&apos;s price table.</source>
+        <source>This order makes %n paid videos, {amount} in all by the app's price table.</source>
         <translation>Этот заказ — %n платное видео, всего {amount} по таблице цен приложения.</translation>
     </message>
     <message>
@@ -884,7 +895,7 @@
         <translation>Отправить %n видео</translation>
     </message>
     <message>
-        <source>Don&apos;t send</source>
+        <source>Don't send</source>
         <translation>Не отправлять</translation>
     </message>
     <message>
@@ -924,7 +935,7 @@
         <translation>Обнулить &amp;баланс</translation>
     </message>
     <message>
-        <source>Demo: {name}&apos;s balance is now 0; the next task is refused.</source>
+        <source>Demo: {name}'s balance is now 0; the next task is refused.</source>
         <translation>Демо: баланс {name} теперь 0; следующая задача будет отклонена.</translation>
     </message>
     <message>
@@ -940,8 +951,8 @@
         <translation>Следующая отправка: &amp;тайм-аут</translation>
     </message>
     <message>
-        <source>Demo: {name} will create the next task but its answer never comes back.</source>
-        <translation>Демо: {name} создаст следующую задачу, но ответ так и не придёт.</translation>
+        <source>Demo: {name} will create the next task but its answer never comes back (the app waits a minute, then says it may have been charged).</source>
+        <translation>Демо: {name} создаст следующую задачу, но ответ так и не придёт (приложение ждёт минуту, затем сообщает, что плата, возможно, списана).</translation>
     </message>
     <message>
         <source>Next tasks: &amp;slow answers</source>
@@ -950,6 +961,14 @@
     <message>
         <source>Demo: {name} will answer the next status checks very slowly.</source>
         <translation>Демо: {name} будет очень медленно отвечать на следующие проверки статуса.</translation>
+    </message>
+    <message>
+        <source>Next task: takes &amp;three minutes</source>
+        <translation>Следующая задача: идёт &amp;три минуты</translation>
+    </message>
+    <message>
+        <source>Demo: {name}'s next task will take three minutes to generate.</source>
+        <translation>Демо: следующая задача {name} будет создаваться три минуты.</translation>
     </message>
     <message>
         <source>Next task: &amp;unreadable answers</source>
@@ -964,7 +983,7 @@
         <translation>Следующая задача: ссылка на видео &amp;истекла</translation>
     </message>
     <message>
-        <source>Demo: {name}&apos;s video link will have expired when the app fetches it.</source>
+        <source>Demo: {name}'s video link will have expired when the app fetches it.</source>
         <translation>Демо: ссылка на видео {name} истечёт к моменту, когда приложение его заберёт.</translation>
     </message>
     <message>
@@ -1016,7 +1035,7 @@
         <translation>%1 кредитов</translation>
     </message>
     <message>
-        <source>Price unknown for this choice; see the provider&apos;s pricing page.</source>
+        <source>Price unknown for this choice; see the provider's pricing page.</source>
         <translation>Цена для этого выбора неизвестна; смотрите страницу цен провайдера.</translation>
     </message>
     <message>
@@ -1143,6 +1162,114 @@
         <source>&amp;Clear filters</source>
         <translation>&amp;Сбросить фильтры</translation>
     </message>
+    <message>
+        <source>Give up this task?</source>
+        <translation>Отказаться от этой задачи?</translation>
+    </message>
+    <message>
+        <source>The app stops checking it for good. {name} may still finish it and charge for it; its video would then not be saved here.</source>
+        <translation>Приложение навсегда перестанет её проверять. {name} может всё же завершить её и списать плату; тогда её видео здесь не сохранится.</translation>
+    </message>
+    <message>
+        <source>Give up</source>
+        <translation>Отказаться</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Not enough balance on {name}: new tasks for {name} are held, and nothing is charged for them. Top up your {name} account, then press Resume. Tasks {name} already has are still followed.</source>
+        <translation>Недостаточно средств на {name}: новые задачи для {name} придержаны, и за них ничего не списывается. Пополните счёт {name} и нажмите «Возобновить». Задачи, которые уже есть у {name}, по-прежнему отслеживаются.</translation>
+    </message>
+    <message>
+        <source>Open {name}'s page to add money</source>
+        <translation>Открыть страницу {name}, чтобы пополнить счёт</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <source>The account is topped up: send the held tasks</source>
+        <translation>Счёт пополнен: отправить придержанные задачи</translation>
+    </message>
+    <message>
+        <source>answer unreadable</source>
+        <translation>ответ нечитаем</translation>
+    </message>
+    <message>
+        <source>{name} asked to slow down</source>
+        <translation>{name} попросил сбавить темп</translation>
+    </message>
+    <message>
+        <source>{name} not answering properly</source>
+        <translation>{name} отвечает неправильно</translation>
+    </message>
+    <message>
+        <source>no connection to {name}</source>
+        <translation>нет связи с {name}</translation>
+    </message>
+    <message>
+        <source>{name} does not list the task yet</source>
+        <translation>{name} ещё не показывает задачу</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ещё не отправлено</translation>
+    </message>
+    <message>
+        <source>image upload failed</source>
+        <translation>загрузка изображения не удалась</translation>
+    </message>
+    <message>
+        <source>held: not enough balance on {name}</source>
+        <translation>придержано: недостаточно средств на {name}</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ожидание</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>in {s} s</source>
+        <translation>через {s} с</translation>
+    </message>
+    <message>
+        <source>in {m} min {s} s</source>
+        <translation>через {m} мин {s} с</translation>
+    </message>
+    <message>
+        <source>{what}, retry {n} {when}</source>
+        <translation>{what}, повтор {n} {when}</translation>
+    </message>
+    <message>
+        <source>{what}, retrying {when}</source>
+        <translation>{what}, повтор {when}</translation>
+    </message>
+    <message>
+        <source>Check this task at the provider again, and save its video when it is ready</source>
+        <translation>Проверить эту задачу у провайдера снова и сохранить видео, когда оно будет готово</translation>
+    </message>
+    <message>
+        <source>Stop checking this task for good (it stays in the list)</source>
+        <translation>Больше никогда не проверять эту задачу (она остаётся в списке)</translation>
+    </message>
+    <message>
+        <source>The app kept retrying and stopped to free the slot for other tasks. {name} still has this task. Resume checks it again; Give up stops for good (a video {name} makes later is not saved).</source>
+        <translation>Приложение долго повторяло и остановилось, чтобы освободить место для других задач. Эта задача всё ещё есть у {name}. «Возобновить» проверит её снова; «Отказаться» прекратит навсегда (видео, которое {name} сделает позже, не сохранится).</translation>
+    </message>
+    <message>
+        <source>You stopped following this task, but {name} has it and may still finish it (and charge for it). Resume checks it again and saves its video if it is ready.</source>
+        <translation>Вы перестали следить за этой задачей, но она есть у {name} и может ещё завершиться (и быть оплачена). «Возобновить» проверит её снова и сохранит видео, если оно готово.</translation>
+    </message>
+    <message>
+        <source>{name} still has this task; the app is not checking it now. Resume checks it again; Give up stops for good.</source>
+        <translation>Задача всё ещё есть у {name}; сейчас приложение её не проверяет. «Возобновить» проверит её снова; «Отказаться» прекратит навсегда.</translation>
+    </message>
 </context>
 <context>
     <name>ChainStrip</name>
@@ -1153,6 +1280,10 @@
     <message>
         <source>(removed take) →</source>
         <translation>(удалённый дубль) →</translation>
+    </message>
+    <message>
+        <source>Shot · this is take {n}</source>
+        <translation>Кадр · это дубль {n}</translation>
     </message>
     <message numerus="yes">
         <source>Continued %n ways: each button is one continuation.</source>
@@ -1242,14 +1373,6 @@ Task {id}</source>
         <translation>Убрать все изображения из списка.</translation>
     </message>
     <message>
-        <source>Prompts…</source>
-        <translation>Промпты…</translation>
-    </message>
-    <message>
-        <source>Give each image its own prompt, by hand or from a CSV file.</source>
-        <translation>Задать каждому изображению свой промпт вручную или из файла CSV.</translation>
-    </message>
-    <message>
         <source>Videos per image. 1: one per accepted image. More: that many of each selected image, or of every accepted image when none is selected.</source>
         <translation>Видео на изображение. 1: по одному на каждое принятое изображение. Больше: столько для каждого выбранного изображения или, если ничего не выбрано, для каждого принятого.</translation>
     </message>
@@ -1284,6 +1407,14 @@ Task {id}</source>
     <message>
         <source>The clipboard holds no image, image file or image URL.</source>
         <translation>В буфере обмена нет изображения, файла изображения или URL изображения.</translation>
+    </message>
+    <message>
+        <source>Use as &amp;Start frame</source>
+        <translation>Сделать &amp;начальным кадром</translation>
+    </message>
+    <message>
+        <source>Use as &amp;End frame</source>
+        <translation>Сделать &amp;конечным кадром</translation>
     </message>
     <message>
         <source>Submitting…</source>
@@ -1349,22 +1480,6 @@ Task {id}</source>
 <context>
     <name>Controller</name>
     <message>
-        <source>Something was repaired at start-up</source>
-        <translation>При запуске кое-что было исправлено</translation>
-    </message>
-    <message>
-        <source>{count} unfinished task(s) wait for a key; they continue once it is entered.</source>
-        <translation>Незавершённых задач, ждущих ключа: {count}; они продолжатся, как только ключ будет введён.</translation>
-    </message>
-    <message>
-        <source>Only the first {n} images were added.</source>
-        <translation>Добавлены только первые {n} изображений.</translation>
-    </message>
-    <message>
-        <source>Choose images to animate</source>
-        <translation>Выберите изображения для анимации</translation>
-    </message>
-    <message>
         <source>1 task sent to {name}.</source>
         <translation>1 задача отправлена в {name}.</translation>
     </message>
@@ -1372,23 +1487,11 @@ Task {id}</source>
         <source>{n} tasks sent to {name}.</source>
         <translation>Задач отправлено в {name}: {n}.</translation>
     </message>
-    <message>
-        <source>No {name} key yet: enter one in Settings (Ctrl+,).</source>
-        <translation>Ключа {name} пока нет: введите его в настройках (Ctrl+,).</translation>
-    </message>
-    <message>
-        <source>{name} shows no balance through its API.</source>
-        <translation>{name} не показывает баланс через свой API.</translation>
-    </message>
-    <message>
-        <source>Balance unavailable: {why}</source>
-        <translation>Баланс недоступен: {why}</translation>
-    </message>
 </context>
 <context>
     <name>CostBar</name>
     <message>
-        <source>From the app&apos;s price table, before anything is sent. The provider&apos;s own bill is final.</source>
+        <source>From the app's price table, before anything is sent. The provider's own bill is final.</source>
         <translation>По таблице цен приложения, до отправки. Окончателен счёт провайдера.</translation>
     </message>
     <message>
@@ -1442,7 +1545,7 @@ Task {id}</source>
         <translation>Поля: {date} {prompt:40} {provider} {model} {mode} {duration} {resolution} {id} {task_id} {remote_id} {n}</translation>
     </message>
     <message>
-        <source>Each video is copied without re-encoding, with its prompt in the file&apos;s tags and a .json file beside it that records how it was made.</source>
+        <source>Each video is copied without re-encoding, with its prompt in the file's tags and a .json file beside it that records how it was made.</source>
         <translation>Каждое видео копируется без перекодирования, с промптом в тегах файла и файлом .json рядом, где записано, как оно сделано.</translation>
     </message>
     <message>
@@ -1504,7 +1607,7 @@ Task {id}</source>
         <translation>Добро пожаловать в Hailuo Desktop</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system's keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Оживите свои изображения в короткие видео с моделями Hailuo.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Приложение использует ваш собственный ключ одного из этих провайдеров: {names}. Ключ хранится в системной связке ключей, никогда не в файле.&lt;/p&gt;&lt;p&gt;Ключа пока нет? Демо проходит весь процесс на встроенном симуляторе: без аккаунта, без оплаты, а результат — настоящее видео из вашего изображения.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1588,6 +1691,17 @@ Task {id}</source>
     </message>
 </context>
 <context>
+    <name>ImageIntake</name>
+    <message>
+        <source>Only the first {n} images were added.</source>
+        <translation>Добавлены только первые {n} изображений.</translation>
+    </message>
+    <message>
+        <source>Choose images to animate</source>
+        <translation>Выберите изображения для анимации</translation>
+    </message>
+</context>
+<context>
     <name>ImageListModel</name>
     <message>
         <source>from %1</source>
@@ -1644,6 +1758,10 @@ Task {id}</source>
         <translation>Дубли в порядке воспроизведения: перетащите или используйте «Вверх» и «Вниз»</translation>
     </message>
     <message>
+        <source>Takes to join</source>
+        <translation>Дубли для склейки</translation>
+    </message>
+    <message>
         <source>&amp;Up</source>
         <translation>&amp;Вверх</translation>
     </message>
@@ -1660,12 +1778,48 @@ Task {id}</source>
         <translation>&amp;Обзор…</translation>
     </message>
     <message>
-        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file&apos;s tags and a .json file beside it that lists every take.</source>
+        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file's tags and a .json file beside it that lists every take.</source>
         <translation>Дубли копируются без перекодирования один за другим, с промптами в тегах файла и файлом .json рядом, где перечислен каждый дубль.</translation>
     </message>
     <message>
         <source>&amp;Join</source>
         <translation>&amp;Склеить</translation>
+    </message>
+    <message>
+        <source>Play the selected take earlier</source>
+        <translation>Воспроизвести выбранный дубль раньше</translation>
+    </message>
+    <message>
+        <source>Play the selected take later</source>
+        <translation>Воспроизвести выбранный дубль позже</translation>
+    </message>
+    <message>
+        <source>Leave the selected take out of the joined video</source>
+        <translation>Исключить выбранный дубль из склеенного видео</translation>
+    </message>
+    <message>
+        <source>The folder the joined video is saved in</source>
+        <translation>Папка, куда сохраняется склеенное видео</translation>
+    </message>
+    <message>
+        <source>Choose the folder the joined video is saved in</source>
+        <translation>Выбрать папку, куда сохраняется склеенное видео</translation>
+    </message>
+    <message>
+        <source>The joined video's file name</source>
+        <translation>Имя файла склеенного видео</translation>
+    </message>
+    <message>
+        <source>Join the takes into one video file</source>
+        <translation>Склеить дубли в один файл видео</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>Close without joining</source>
+        <translation>Закрыть без склейки</translation>
     </message>
     <message>
         <source>video not read</source>
@@ -1684,7 +1838,7 @@ Task {id}</source>
         <translation>Выберите хотя бы два дубля: отметьте их по порядку в списке или сетке, или склейте дубль, который продолжает другой или продолжен.</translation>
     </message>
     <message>
-        <source>Take {n}&apos;s video cannot be read.</source>
+        <source>Take {n}'s video cannot be read.</source>
         <translation>Видео дубля {n} не читается.</translation>
     </message>
     <message>
@@ -1708,7 +1862,7 @@ Task {id}</source>
         <translation>формат пикселей</translation>
     </message>
     <message>
-        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1&apos;s is {expected}.</source>
+        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1's is {expected}.</source>
         <translation>Дубль {n} нельзя склеить с дублем 1 копированием: у него {what} — {found}, у дубля 1 — {expected}.</translation>
     </message>
     <message>
@@ -1731,7 +1885,7 @@ Task {id}</source>
         <translation>&amp;Склеить в одно видео…</translation>
     </message>
     <message>
-        <source>Join the selected takes in the order you picked them, or one take&apos;s whole shot, into one video</source>
+        <source>Join the selected takes in the order you picked them, or one take's whole shot, into one video</source>
         <translation>Склеить выбранные дубли в порядке выбора — или весь кадр одного дубля — в одно видео</translation>
     </message>
     <message>
@@ -1742,7 +1896,7 @@ Task {id}</source>
 <context>
     <name>Languages</name>
     <message>
-        <source>The system&apos;s language</source>
+        <source>The system's language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
@@ -1984,6 +2138,14 @@ Task {id}</source>
         <translation>Искать ваши прежние промпты (они также предлагаются при вводе)</translation>
     </message>
     <message>
+        <source>Per image…</source>
+        <translation>По изображениям…</translation>
+    </message>
+    <message>
+        <source>Give each image its own prompt, by hand or from a CSV file</source>
+        <translation>Задать каждому изображению свой промпт вручную или из файла CSV</translation>
+    </message>
+    <message>
         <source>Characters used and the most this model takes.</source>
         <translation>Использовано символов и максимум для этой модели.</translation>
     </message>
@@ -2110,6 +2272,10 @@ Task {id}</source>
         <translation>Промпт</translation>
     </message>
     <message>
+        <source>One row per image: its name, and its own prompt (empty: the main prompt)</source>
+        <translation>Строка на изображение: его имя и свой промпт (пусто: основной промпт)</translation>
+    </message>
+    <message>
         <source>Fill from &amp;CSV…</source>
         <translation>Заполнить из &amp;CSV…</translation>
     </message>
@@ -2118,12 +2284,43 @@ Task {id}</source>
         <translation>&amp;Очистить всё</translation>
     </message>
     <message>
+        <source>Read the prompts from a CSV file with an image and a prompt column</source>
+        <translation>Прочитать промпты из файла CSV со столбцами изображения и промпта</translation>
+    </message>
+    <message>
+        <source>Empty every prompt cell (the main prompt is used)</source>
+        <translation>Очистить все ячейки промптов (используется основной промпт)</translation>
+    </message>
+    <message>
+        <source>Use these prompts</source>
+        <translation>Использовать эти промпты</translation>
+    </message>
+    <message>
+        <source>Close and keep the prompts as they were</source>
+        <translation>Закрыть, оставив промпты как были</translation>
+    </message>
+    <message>
         <source>{n} of {total} images have their own prompt.</source>
         <translation>Свой промпт у {n} из {total} изображений.</translation>
     </message>
     <message>
         <source>{taken} prompts taken from the file. </source>
         <translation>Промптов взято из файла: {taken}. </translation>
+    </message>
+</context>
+<context>
+    <name>ProviderStatus</name>
+    <message>
+        <source>No {name} key yet: enter one in Settings (Ctrl+,).</source>
+        <translation>Ключа {name} пока нет: введите его в настройках (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>{name} shows no balance through its API.</source>
+        <translation>{name} не показывает баланс через свой API.</translation>
+    </message>
+    <message>
+        <source>Balance unavailable: {why}</source>
+        <translation>Баланс недоступен: {why}</translation>
     </message>
 </context>
 <context>
@@ -2169,11 +2366,11 @@ Task {id}</source>
         <translation>У %1 нет запроса баланса, поэтому ключ можно проверить только в работе.</translation>
     </message>
     <message>
-        <source>The app&apos;s own videos folder</source>
+        <source>The app's own videos folder</source>
         <translation>Собственная папка видео приложения</translation>
     </message>
     <message>
-        <source>Where finished videos are saved. Empty: the app&apos;s data folder.</source>
+        <source>Where finished videos are saved. Empty: the app's data folder.</source>
         <translation>Куда сохраняются готовые видео. Пусто: папка данных приложения.</translation>
     </message>
     <message>
@@ -2355,6 +2552,17 @@ Task {id}</source>
     </message>
 </context>
 <context>
+    <name>StartUp</name>
+    <message>
+        <source>Something was repaired at start-up</source>
+        <translation>При запуске кое-что было исправлено</translation>
+    </message>
+    <message>
+        <source>{count} unfinished task(s) wait for a key; they continue once it is entered.</source>
+        <translation>Незавершённых задач, ждущих ключа: {count}; они продолжатся, как только ключ будет введён.</translation>
+    </message>
+</context>
+<context>
     <name>TakeGrid</name>
     <message>
         <source>Takes</source>
@@ -2472,7 +2680,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Open the video in your player</source>
-        <translation>Открыть видео в вашем проигрывателе</translation>
+        <translation>Открыть видео в вашем плеере</translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -2488,7 +2696,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Copy the full prompt</source>
-        <translation>Скопировать запрос целиком</translation>
+        <translation>Копировать полный промпт</translation>
     </message>
     <message>
         <source>Reuse settings</source>
@@ -2504,7 +2712,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Start a new task with the same settings (charged again)</source>
-        <translation>Новая задача с теми же настройками (оплачивается снова)</translation>
+        <translation>Запустить новую задачу с теми же настройками (оплачивается снова)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2527,7 +2735,7 @@ Task {id}</source>
         <translation>Продолжить…</translation>
     </message>
     <message>
-        <source>Start the next clip from this take&apos;s last frame</source>
+        <source>Start the next clip from this take's last frame</source>
         <translation>Начать следующий клип с последнего кадра этого дубля</translation>
     </message>
     <message>
@@ -2669,7 +2877,7 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
         <translation>Звук выкл.</translation>
     </message>
     <message>
-        <source>Play the clip&apos;s sound (M)</source>
+        <source>Play the clip's sound (M)</source>
         <translation>Включить звук клипа (M)</translation>
     </message>
     <message>

@@ -1,8 +1,7 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
@@ -152,10 +151,6 @@
         <translation>{name} 余额不足</translation>
     </message>
     <message>
-        <source>Top up your {name} account, then try again.</source>
-        <translation>请为您的 {name} 账户充值，然后重试。</translation>
-    </message>
-    <message>
         <source>Your {name} key cannot use this model</source>
         <translation>您的 {name} 密钥无法使用此模型</translation>
     </message>
@@ -172,7 +167,7 @@
         <translation>请更改提示词或设置后重试。</translation>
     </message>
     <message>
-        <source>{name}&apos;s content filter refused the prompt or the image</source>
+        <source>{name}'s content filter refused the prompt or the image</source>
         <translation>{name} 的内容过滤器拒绝了提示词或图片</translation>
     </message>
     <message>
@@ -244,24 +239,8 @@
         <translation>{name} 尚未完成此任务</translation>
     </message>
     <message>
-        <source>It is checked again on the next start, or resume it now.</source>
-        <translation>下次启动时会再次检查，或者现在就继续。</translation>
-    </message>
-    <message>
         <source>Checking this task at {name} stopped</source>
         <translation>在 {name} 查询此任务已停止</translation>
-    </message>
-    <message>
-        <source>Fix the cause shown below, then resume the task; {name} keeps it meanwhile.</source>
-        <translation>请先解决下面显示的原因，然后继续该任务；{name} 会一直保留它。</translation>
-    </message>
-    <message>
-        <source>This task needs a look</source>
-        <translation>此任务需要查看</translation>
-    </message>
-    <message>
-        <source>Check your {name} dashboard, then resume or retry it.</source>
-        <translation>请查看您的 {name} 控制台，然后继续或重试。</translation>
     </message>
     <message>
         <source>The outcome of this task is unknown</source>
@@ -276,12 +255,16 @@
         <translation>“重试”会将其作为新任务重新开始。</translation>
     </message>
     <message>
-        <source>The video&apos;s link expired before it was saved</source>
+        <source>The video's link expired before it was saved</source>
         <translation>视频链接在保存前已过期</translation>
     </message>
     <message>
         <source>Change the image or the prompt, then generate again: the same ones will be refused again.</source>
         <translation>请更改图片或提示词后再生成：相同的内容会再次被拒绝。</translation>
+    </message>
+    <message>
+        <source>Top up your {name} account (Top up… opens its page), then press Resume above Generate: new tasks for {name} are held until then, and nothing is charged for them.</source>
+        <translation>请为您的 {name} 账户充值（“充值…”会打开其页面），然后按“生成”上方的“继续”：在此之前发往 {name} 的新任务会被暂停，且不会为其收费。</translation>
     </message>
     <message>
         <source>The app waited and tried again as {name} asked; nothing was created or charged. Try again in a few minutes.</source>
@@ -300,6 +283,22 @@
         <translation>原因见上方。“重试”会用相同设置发送一个新任务（会再次收费）；如果原因与图片或提示词有关，请先修改它们。</translation>
     </message>
     <message>
+        <source>It may still finish: the app checks it again on the next start, or press Resume to check now.</source>
+        <translation>它仍可能完成：应用会在下次启动时再次检查，或按“继续”立即检查。</translation>
+    </message>
+    <message>
+        <source>Fix the cause shown above, then press Resume; {name} keeps the task meanwhile.</source>
+        <translation>请先解决上面显示的原因，然后按“继续”；{name} 会一直保留该任务。</translation>
+    </message>
+    <message>
+        <source>This task needs a check</source>
+        <translation>此任务需要检查</translation>
+    </message>
+    <message>
+        <source>{name}'s answers about it could not be used, so the app stopped retrying to free the slot. Resume checks it again; Give up stops for good. Its state is also on your {name} dashboard.</source>
+        <translation>{name} 关于它的回应无法使用，因此应用停止重试以释放名额。“继续”会再次检查；“放弃”会永久停止。其状态也可在您的 {name} 控制台中查看。</translation>
+    </message>
+    <message>
         <source>{name} keeps results only for a limited time, so this video cannot be fetched any more. Generate again makes a new, paid task.</source>
         <translation>{name} 只在有限时间内保留结果，因此无法再获取此视频。“再次生成”会创建一个新的付费任务。</translation>
     </message>
@@ -308,7 +307,7 @@
         <translation>视频暂时无法保存</translation>
     </message>
     <message>
-        <source>It is tried again on the next start. {name}&apos;s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
+        <source>It is tried again on the next start. {name}'s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
         <translation>下次启动时会重试。{name} 的链接只在有限时间内有效（kie.ai 和 Apikley：约一天），所以不要等太久。</translation>
     </message>
     <message>
@@ -412,6 +411,18 @@
         <translation>{amount} 积分</translation>
     </message>
     <message>
+        <source>{name} refunds failed tasks</source>
+        <translation>{name} 会为失败的任务退款</translation>
+    </message>
+    <message>
+        <source>{name} charges failed tasks</source>
+        <translation>{name} 会对失败的任务收费</translation>
+    </message>
+    <message>
+        <source>{name} does not say whether it charges failed tasks</source>
+        <translation>{name} 未说明是否对失败的任务收费</translation>
+    </message>
+    <message>
         <source>{amount} estimate · not sent yet</source>
         <translation>{amount}（估计）· 尚未发送</translation>
     </message>
@@ -420,32 +431,28 @@
         <translation>{zero} · 从未发送</translation>
     </message>
     <message>
+        <source>{amount} charged (video made)</source>
+        <translation>已收费 {amount}（视频已生成）</translation>
+    </message>
+    <message>
+        <source>failed · {amount} charged ({policy})</source>
+        <translation>失败 · 已收费 {amount}（{policy}）</translation>
+    </message>
+    <message>
+        <source>failed · {zero}, refunded ({policy})</source>
+        <translation>失败 · {zero}，已退款（{policy}）</translation>
+    </message>
+    <message>
+        <source>failed · charge unknown, up to {amount} ({policy})</source>
+        <translation>失败 · 收费未知，最多 {amount}（{policy}）</translation>
+    </message>
+    <message>
         <source>{amount} charged</source>
         <translation>已收费 {amount}</translation>
     </message>
     <message>
-        <source>refunded</source>
-        <translation>已退款</translation>
-    </message>
-    <message>
-        <source>not charged</source>
-        <translation>未收费</translation>
-    </message>
-    <message>
-        <source>{zero} · {word}</source>
-        <translation>{zero} · {word}</translation>
-    </message>
-    <message>
         <source>{amount} estimate</source>
         <translation>{amount}（估计）</translation>
-    </message>
-    <message>
-        <source>failed · {amount} charged</source>
-        <translation>失败 · 已收费 {amount}</translation>
-    </message>
-    <message>
-        <source>failed · charge unknown (up to {amount})</source>
-        <translation>失败 · 收费未知（最多 {amount}）</translation>
     </message>
     <message>
         <source>cancelled · may be charged (up to {amount})</source>
@@ -468,10 +475,6 @@
         <translation>{zero} 已退款</translation>
     </message>
     <message>
-        <source>{zero} not charged</source>
-        <translation>{zero} 未收费</translation>
-    </message>
-    <message>
         <source>up to {amount}?</source>
         <translation>最多 {amount}？</translation>
     </message>
@@ -492,7 +495,7 @@
         <translation>从最后一帧继续(&amp;C)</translation>
     </message>
     <message>
-        <source>Start the next clip from this take&apos;s last frame: same provider, model and settings</source>
+        <source>Start the next clip from this take's last frame: same provider, model and settings</source>
         <translation>从此镜头的最后一帧开始下一个片段：相同的服务商、模型和设置</translation>
     </message>
     <message>
@@ -500,7 +503,7 @@
         <translation>将最后一帧发送到“开始”(&amp;S)</translation>
     </message>
     <message>
-        <source>Put this take&apos;s last frame in compose&apos;s Start slot</source>
+        <source>Put this take's last frame in compose's Start slot</source>
         <translation>将此镜头的最后一帧放入编辑区的“开始”位置</translation>
     </message>
     <message>
@@ -508,7 +511,7 @@
         <translation>将最后一帧发送到“结束”(&amp;E)</translation>
     </message>
     <message>
-        <source>Put this take&apos;s last frame in compose&apos;s End slot</source>
+        <source>Put this take's last frame in compose's End slot</source>
         <translation>将此镜头的最后一帧放入编辑区的“结束”位置</translation>
     </message>
     <message>
@@ -564,7 +567,11 @@
         <translation>费用账本</translation>
     </message>
     <message>
-        <source>Sent tasks only (a task never sent costs nothing). &quot;Not confirmed&quot;: the provider has not said whether it charged; the app&apos;s price table gives the amount.</source>
+        <source>Tasks sent, estimated, charged, refunded and not confirmed</source>
+        <translation>已发送、估计、已收费、已退款和未确认的任务</translation>
+    </message>
+    <message>
+        <source>Sent tasks only (a task never sent costs nothing). "Not confirmed": the provider has not said whether it charged; the app's price table gives the amount.</source>
         <translation>仅统计已发送的任务（从未发送的任务不花钱）。“未确认”：服务商尚未说明是否已收费；金额来自应用的价格表。</translation>
     </message>
     <message>
@@ -578,6 +585,14 @@
     <message>
         <source>Totals per provider</source>
         <translation>按服务商合计</translation>
+    </message>
+    <message>
+        <source>Copy the ledger as CSV, to paste in a spreadsheet</source>
+        <translation>将账本复制为 CSV，以粘贴到电子表格中</translation>
+    </message>
+    <message>
+        <source>Close the ledger</source>
+        <translation>关闭账本</translation>
     </message>
     <message>
         <source>Nothing sent yet.</source>
@@ -684,7 +699,7 @@
         <translation>复用设置(&amp;U)</translation>
     </message>
     <message>
-        <source>Put this take&apos;s image, prompt and settings in compose</source>
+        <source>Put this take's image, prompt and settings in compose</source>
         <translation>将此镜头的图片、提示词和设置放入编辑区</translation>
     </message>
     <message>
@@ -693,7 +708,7 @@
     </message>
     <message>
         <source>Open the video in your player</source>
-        <translation>用你的播放器打开视频</translation>
+        <translation>在您的播放器中打开视频</translation>
     </message>
     <message>
         <source>Show in &amp;folder</source>
@@ -701,7 +716,7 @@
     </message>
     <message>
         <source>Open the folder that holds the video</source>
-        <translation>打开存放视频的文件夹</translation>
+        <translation>打开存放该视频的文件夹</translation>
     </message>
     <message>
         <source>Copy &amp;prompt</source>
@@ -709,7 +724,7 @@
     </message>
     <message>
         <source>Copy the full prompt</source>
-        <translation>复制完整的提示词</translation>
+        <translation>复制完整提示词</translation>
     </message>
     <message>
         <source>&amp;Generate again</source>
@@ -717,7 +732,7 @@
     </message>
     <message>
         <source>Start a new task with the same settings (charged again)</source>
-        <translation>用相同设置开始新任务（会再次计费）</translation>
+        <translation>用相同设置开始一个新任务（会再次收费）</translation>
     </message>
     <message>
         <source>&amp;Grid of takes</source>
@@ -750,10 +765,6 @@
     <message>
         <source>%n ready</source>
         <translation>%n 个就绪</translation>
-    </message>
-    <message>
-        <source>%n still running</source>
-        <translation>%n 个仍在运行</translation>
     </message>
     <message>
         <source>%n finished: </source>
@@ -872,7 +883,7 @@
         <translation>以 {amount} 发送 %n 个视频？</translation>
     </message>
     <message>
-        <source>This order makes %n paid videos, {amount} in all by the app&apos;s price table.</source>
+        <source>This order makes %n paid videos, {amount} in all by the app's price table.</source>
         <translation>此订单将生成 %n 个付费视频，按应用的价格表共计 {amount}。</translation>
     </message>
     <message>
@@ -884,7 +895,7 @@
         <translation>发送 %n 个视频</translation>
     </message>
     <message>
-        <source>Don&apos;t send</source>
+        <source>Don't send</source>
         <translation>不发送</translation>
     </message>
     <message>
@@ -924,7 +935,7 @@
         <translation>清空余额(&amp;B)</translation>
     </message>
     <message>
-        <source>Demo: {name}&apos;s balance is now 0; the next task is refused.</source>
+        <source>Demo: {name}'s balance is now 0; the next task is refused.</source>
         <translation>演示：{name} 的余额现在为 0；下一个任务将被拒绝。</translation>
     </message>
     <message>
@@ -940,8 +951,8 @@
         <translation>下一次提交：超时(&amp;T)</translation>
     </message>
     <message>
-        <source>Demo: {name} will create the next task but its answer never comes back.</source>
-        <translation>演示：{name} 将创建下一个任务，但其回应永远不会返回。</translation>
+        <source>Demo: {name} will create the next task but its answer never comes back (the app waits a minute, then says it may have been charged).</source>
+        <translation>演示：{name} 将创建下一个任务，但其回应永远不会返回（应用等待一分钟后，会提示可能已收费）。</translation>
     </message>
     <message>
         <source>Next tasks: &amp;slow answers</source>
@@ -950,6 +961,14 @@
     <message>
         <source>Demo: {name} will answer the next status checks very slowly.</source>
         <translation>演示：{name} 将非常缓慢地回应接下来的状态查询。</translation>
+    </message>
+    <message>
+        <source>Next task: takes &amp;three minutes</source>
+        <translation>下一个任务：需要三分钟(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Demo: {name}'s next task will take three minutes to generate.</source>
+        <translation>演示：{name} 的下一个任务将需要三分钟才能生成。</translation>
     </message>
     <message>
         <source>Next task: &amp;unreadable answers</source>
@@ -964,7 +983,7 @@
         <translation>下一个任务：视频链接已过期(&amp;E)</translation>
     </message>
     <message>
-        <source>Demo: {name}&apos;s video link will have expired when the app fetches it.</source>
+        <source>Demo: {name}'s video link will have expired when the app fetches it.</source>
         <translation>演示：应用获取时，{name} 的视频链接将已过期。</translation>
     </message>
     <message>
@@ -1016,7 +1035,7 @@
         <translation>%1 积分</translation>
     </message>
     <message>
-        <source>Price unknown for this choice; see the provider&apos;s pricing page.</source>
+        <source>Price unknown for this choice; see the provider's pricing page.</source>
         <translation>此选项的价格未知；请查看服务商的价格页面。</translation>
     </message>
     <message>
@@ -1143,6 +1162,114 @@
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
+    <message>
+        <source>Give up this task?</source>
+        <translation>放弃此任务？</translation>
+    </message>
+    <message>
+        <source>The app stops checking it for good. {name} may still finish it and charge for it; its video would then not be saved here.</source>
+        <translation>应用将永久停止检查它。{name} 仍可能完成并为其收费；届时其视频不会保存在这里。</translation>
+    </message>
+    <message>
+        <source>Give up</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Not enough balance on {name}: new tasks for {name} are held, and nothing is charged for them. Top up your {name} account, then press Resume. Tasks {name} already has are still followed.</source>
+        <translation>{name} 余额不足：发往 {name} 的新任务被暂停，且不会为其收费。请为您的 {name} 账户充值，然后按“继续”。{name} 已有的任务仍会继续跟进。</translation>
+    </message>
+    <message>
+        <source>Open {name}'s page to add money</source>
+        <translation>打开 {name} 的页面充值</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>The account is topped up: send the held tasks</source>
+        <translation>账户已充值：发送被暂停的任务</translation>
+    </message>
+    <message>
+        <source>answer unreadable</source>
+        <translation>回应无法读取</translation>
+    </message>
+    <message>
+        <source>{name} asked to slow down</source>
+        <translation>{name} 要求放慢速度</translation>
+    </message>
+    <message>
+        <source>{name} not answering properly</source>
+        <translation>{name} 没有正常回应</translation>
+    </message>
+    <message>
+        <source>no connection to {name}</source>
+        <translation>无法连接 {name}</translation>
+    </message>
+    <message>
+        <source>{name} does not list the task yet</source>
+        <translation>{name} 尚未列出该任务</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <source>image upload failed</source>
+        <translation>图片上传失败</translation>
+    </message>
+    <message>
+        <source>held: not enough balance on {name}</source>
+        <translation>已暂停：{name} 余额不足</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>in {s} s</source>
+        <translation>{s} 秒后</translation>
+    </message>
+    <message>
+        <source>in {m} min {s} s</source>
+        <translation>{m} 分 {s} 秒后</translation>
+    </message>
+    <message>
+        <source>{what}, retry {n} {when}</source>
+        <translation>{what}，第 {n} 次重试 {when}</translation>
+    </message>
+    <message>
+        <source>{what}, retrying {when}</source>
+        <translation>{what}，{when}重试</translation>
+    </message>
+    <message>
+        <source>Check this task at the provider again, and save its video when it is ready</source>
+        <translation>在服务商处再次检查此任务，并在视频就绪时保存</translation>
+    </message>
+    <message>
+        <source>Stop checking this task for good (it stays in the list)</source>
+        <translation>永久停止检查此任务（它仍保留在列表中）</translation>
+    </message>
+    <message>
+        <source>The app kept retrying and stopped to free the slot for other tasks. {name} still has this task. Resume checks it again; Give up stops for good (a video {name} makes later is not saved).</source>
+        <translation>应用一直在重试，现已停止以便为其他任务释放名额。{name} 仍持有此任务。“继续”会再次检查；“放弃”会永久停止（{name} 之后生成的视频不会被保存）。</translation>
+    </message>
+    <message>
+        <source>You stopped following this task, but {name} has it and may still finish it (and charge for it). Resume checks it again and saves its video if it is ready.</source>
+        <translation>您已停止跟进此任务，但 {name} 持有它，仍可能完成（并收费）。“继续”会再次检查，并在视频就绪时保存。</translation>
+    </message>
+    <message>
+        <source>{name} still has this task; the app is not checking it now. Resume checks it again; Give up stops for good.</source>
+        <translation>{name} 仍持有此任务；应用目前没有检查它。“继续”会再次检查；“放弃”会永久停止。</translation>
+    </message>
 </context>
 <context>
     <name>ChainStrip</name>
@@ -1153,6 +1280,10 @@
     <message>
         <source>(removed take) →</source>
         <translation>（已删除的镜头）→</translation>
+    </message>
+    <message>
+        <source>Shot · this is take {n}</source>
+        <translation>镜次 · 这是第 {n} 个镜头</translation>
     </message>
     <message numerus="yes">
         <source>Continued %n ways: each button is one continuation.</source>
@@ -1240,14 +1371,6 @@ Task {id}</source>
         <translation>从列表中删除所有图片。</translation>
     </message>
     <message>
-        <source>Prompts…</source>
-        <translation>提示词…</translation>
-    </message>
-    <message>
-        <source>Give each image its own prompt, by hand or from a CSV file.</source>
-        <translation>为每张图片设置各自的提示词，可手动或从 CSV 文件导入。</translation>
-    </message>
-    <message>
         <source>Videos per image. 1: one per accepted image. More: that many of each selected image, or of every accepted image when none is selected.</source>
         <translation>每张图片的视频数。1：每张被接受的图片一个。更多：每张所选图片生成该数量的视频；未选择时则每张被接受的图片都生成。</translation>
     </message>
@@ -1282,6 +1405,14 @@ Task {id}</source>
     <message>
         <source>The clipboard holds no image, image file or image URL.</source>
         <translation>剪贴板中没有图片、图片文件或图片 URL。</translation>
+    </message>
+    <message>
+        <source>Use as &amp;Start frame</source>
+        <translation>用作开始帧(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use as &amp;End frame</source>
+        <translation>用作结束帧(&amp;E)</translation>
     </message>
     <message>
         <source>Submitting…</source>
@@ -1339,22 +1470,6 @@ Task {id}</source>
 <context>
     <name>Controller</name>
     <message>
-        <source>Something was repaired at start-up</source>
-        <translation>启动时修复了一些问题</translation>
-    </message>
-    <message>
-        <source>{count} unfinished task(s) wait for a key; they continue once it is entered.</source>
-        <translation>{count} 个未完成的任务在等待密钥；输入密钥后会继续。</translation>
-    </message>
-    <message>
-        <source>Only the first {n} images were added.</source>
-        <translation>只添加了前 {n} 张图片。</translation>
-    </message>
-    <message>
-        <source>Choose images to animate</source>
-        <translation>选择要生成动画的图片</translation>
-    </message>
-    <message>
         <source>1 task sent to {name}.</source>
         <translation>已向 {name} 发送 1 个任务。</translation>
     </message>
@@ -1362,23 +1477,11 @@ Task {id}</source>
         <source>{n} tasks sent to {name}.</source>
         <translation>已向 {name} 发送 {n} 个任务。</translation>
     </message>
-    <message>
-        <source>No {name} key yet: enter one in Settings (Ctrl+,).</source>
-        <translation>还没有 {name} 密钥：请在设置中输入 (Ctrl+,)。</translation>
-    </message>
-    <message>
-        <source>{name} shows no balance through its API.</source>
-        <translation>{name} 没有通过其 API 提供余额。</translation>
-    </message>
-    <message>
-        <source>Balance unavailable: {why}</source>
-        <translation>余额不可用：{why}</translation>
-    </message>
 </context>
 <context>
     <name>CostBar</name>
     <message>
-        <source>From the app&apos;s price table, before anything is sent. The provider&apos;s own bill is final.</source>
+        <source>From the app's price table, before anything is sent. The provider's own bill is final.</source>
         <translation>来自应用的价格表，在发送任何内容之前。以服务商的账单为准。</translation>
     </message>
     <message>
@@ -1432,7 +1535,7 @@ Task {id}</source>
         <translation>字段：{date} {prompt:40} {provider} {model} {mode} {duration} {resolution} {id} {task_id} {remote_id} {n}</translation>
     </message>
     <message>
-        <source>Each video is copied without re-encoding, with its prompt in the file&apos;s tags and a .json file beside it that records how it was made.</source>
+        <source>Each video is copied without re-encoding, with its prompt in the file's tags and a .json file beside it that records how it was made.</source>
         <translation>每个视频都不经重新编码直接复制，提示词写入文件标签，旁边附带一个记录其制作方式的 .json 文件。</translation>
     </message>
     <message>
@@ -1494,7 +1597,7 @@ Task {id}</source>
         <translation>欢迎使用 Hailuo Desktop</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system's keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;用 Hailuo 模型让您的图片变成短视频。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;本应用使用您在以下某个服务商处的密钥：{names}。密钥保存在系统的密钥环中，绝不写入文件。&lt;/p&gt;&lt;p&gt;还没有密钥？演示模式在内置模拟器上运行完整流程：无需账户、不收任何费用，结果是用您自己的图片生成的真实视频。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1578,6 +1681,17 @@ Task {id}</source>
     </message>
 </context>
 <context>
+    <name>ImageIntake</name>
+    <message>
+        <source>Only the first {n} images were added.</source>
+        <translation>只添加了前 {n} 张图片。</translation>
+    </message>
+    <message>
+        <source>Choose images to animate</source>
+        <translation>选择要生成动画的图片</translation>
+    </message>
+</context>
+<context>
     <name>ImageListModel</name>
     <message>
         <source>from %1</source>
@@ -1632,6 +1746,10 @@ Task {id}</source>
         <translation>按播放顺序排列的镜头：拖动或使用上移和下移</translation>
     </message>
     <message>
+        <source>Takes to join</source>
+        <translation>要合并的镜头</translation>
+    </message>
+    <message>
         <source>&amp;Up</source>
         <translation>上移(&amp;U)</translation>
     </message>
@@ -1648,12 +1766,48 @@ Task {id}</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file&apos;s tags and a .json file beside it that lists every take.</source>
+        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file's tags and a .json file beside it that lists every take.</source>
         <translation>镜头不经重新编码，一个接一个地复制，提示词写入文件标签，旁边附带一个列出每个镜头的 .json 文件。</translation>
     </message>
     <message>
         <source>&amp;Join</source>
         <translation>合并(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Play the selected take earlier</source>
+        <translation>让所选镜头提前播放</translation>
+    </message>
+    <message>
+        <source>Play the selected take later</source>
+        <translation>让所选镜头延后播放</translation>
+    </message>
+    <message>
+        <source>Leave the selected take out of the joined video</source>
+        <translation>将所选镜头排除在合并视频之外</translation>
+    </message>
+    <message>
+        <source>The folder the joined video is saved in</source>
+        <translation>保存合并视频的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder the joined video is saved in</source>
+        <translation>选择保存合并视频的文件夹</translation>
+    </message>
+    <message>
+        <source>The joined video's file name</source>
+        <translation>合并后视频的文件名</translation>
+    </message>
+    <message>
+        <source>Join the takes into one video file</source>
+        <translation>将镜头合并为一个视频文件</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Close without joining</source>
+        <translation>关闭，不合并</translation>
     </message>
     <message>
         <source>video not read</source>
@@ -1672,7 +1826,7 @@ Task {id}</source>
         <translation>请至少选择两个镜头：在列表或网格中按顺序选择，或合并一个被延续或延续其他镜头的镜头。</translation>
     </message>
     <message>
-        <source>Take {n}&apos;s video cannot be read.</source>
+        <source>Take {n}'s video cannot be read.</source>
         <translation>无法读取镜头 {n} 的视频。</translation>
     </message>
     <message>
@@ -1696,7 +1850,7 @@ Task {id}</source>
         <translation>像素格式</translation>
     </message>
     <message>
-        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1&apos;s is {expected}.</source>
+        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1's is {expected}.</source>
         <translation>镜头 {n} 无法通过复制与镜头 1 合并：它的{what}是 {found}，镜头 1 的是 {expected}。</translation>
     </message>
     <message>
@@ -1719,7 +1873,7 @@ Task {id}</source>
         <translation>合并为一个视频(&amp;J)…</translation>
     </message>
     <message>
-        <source>Join the selected takes in the order you picked them, or one take&apos;s whole shot, into one video</source>
+        <source>Join the selected takes in the order you picked them, or one take's whole shot, into one video</source>
         <translation>将所选镜头按您选择的顺序合并为一个视频，或将一个镜头的整个镜次合并</translation>
     </message>
     <message>
@@ -1730,7 +1884,7 @@ Task {id}</source>
 <context>
     <name>Languages</name>
     <message>
-        <source>The system&apos;s language</source>
+        <source>The system's language</source>
         <translation>系统语言</translation>
     </message>
     <message>
@@ -1972,6 +2126,14 @@ Task {id}</source>
         <translation>搜索您以前的提示词（输入时也会提示）</translation>
     </message>
     <message>
+        <source>Per image…</source>
+        <translation>逐张图片…</translation>
+    </message>
+    <message>
+        <source>Give each image its own prompt, by hand or from a CSV file</source>
+        <translation>为每张图片设置各自的提示词，可手动或从 CSV 文件导入</translation>
+    </message>
+    <message>
         <source>Characters used and the most this model takes.</source>
         <translation>已用字符数与此模型允许的上限。</translation>
     </message>
@@ -2092,6 +2254,10 @@ Task {id}</source>
         <translation>提示词</translation>
     </message>
     <message>
+        <source>One row per image: its name, and its own prompt (empty: the main prompt)</source>
+        <translation>每张图片一行：名称及其提示词（留空：使用主提示词）</translation>
+    </message>
+    <message>
         <source>Fill from &amp;CSV…</source>
         <translation>从 CSV 填充(&amp;C)…</translation>
     </message>
@@ -2100,12 +2266,43 @@ Task {id}</source>
         <translation>全部清除(&amp;L)</translation>
     </message>
     <message>
+        <source>Read the prompts from a CSV file with an image and a prompt column</source>
+        <translation>从包含图片列和提示词列的 CSV 文件读取提示词</translation>
+    </message>
+    <message>
+        <source>Empty every prompt cell (the main prompt is used)</source>
+        <translation>清空所有提示词单元格（使用主提示词）</translation>
+    </message>
+    <message>
+        <source>Use these prompts</source>
+        <translation>使用这些提示词</translation>
+    </message>
+    <message>
+        <source>Close and keep the prompts as they were</source>
+        <translation>关闭并保持提示词不变</translation>
+    </message>
+    <message>
         <source>{n} of {total} images have their own prompt.</source>
         <translation>{total} 张图片中有 {n} 张有自己的提示词。</translation>
     </message>
     <message>
         <source>{taken} prompts taken from the file. </source>
         <translation>已从文件中读取 {taken} 条提示词。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderStatus</name>
+    <message>
+        <source>No {name} key yet: enter one in Settings (Ctrl+,).</source>
+        <translation>还没有 {name} 密钥：请在设置中输入 (Ctrl+,)。</translation>
+    </message>
+    <message>
+        <source>{name} shows no balance through its API.</source>
+        <translation>{name} 没有通过其 API 提供余额。</translation>
+    </message>
+    <message>
+        <source>Balance unavailable: {why}</source>
+        <translation>余额不可用：{why}</translation>
     </message>
 </context>
 <context>
@@ -2151,11 +2348,11 @@ Task {id}</source>
         <translation>%1 没有余额接口，因此只能通过使用来检验密钥。</translation>
     </message>
     <message>
-        <source>The app&apos;s own videos folder</source>
+        <source>The app's own videos folder</source>
         <translation>应用自己的视频文件夹</translation>
     </message>
     <message>
-        <source>Where finished videos are saved. Empty: the app&apos;s data folder.</source>
+        <source>Where finished videos are saved. Empty: the app's data folder.</source>
         <translation>完成的视频保存位置。留空：应用的数据文件夹。</translation>
     </message>
     <message>
@@ -2337,6 +2534,17 @@ Task {id}</source>
     </message>
 </context>
 <context>
+    <name>StartUp</name>
+    <message>
+        <source>Something was repaired at start-up</source>
+        <translation>启动时修复了一些问题</translation>
+    </message>
+    <message>
+        <source>{count} unfinished task(s) wait for a key; they continue once it is entered.</source>
+        <translation>{count} 个未完成的任务在等待密钥；输入密钥后会继续。</translation>
+    </message>
+</context>
+<context>
     <name>TakeGrid</name>
     <message>
         <source>Takes</source>
@@ -2454,7 +2662,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Open the video in your player</source>
-        <translation>用你的播放器打开视频</translation>
+        <translation>在您的播放器中打开视频</translation>
     </message>
     <message>
         <source>Show in folder</source>
@@ -2462,7 +2670,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Open the folder that holds the video</source>
-        <translation>打开存放视频的文件夹</translation>
+        <translation>打开存放该视频的文件夹</translation>
     </message>
     <message>
         <source>Copy prompt</source>
@@ -2470,7 +2678,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Copy the full prompt</source>
-        <translation>复制完整的提示词</translation>
+        <translation>复制完整提示词</translation>
     </message>
     <message>
         <source>Reuse settings</source>
@@ -2486,7 +2694,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Start a new task with the same settings (charged again)</source>
-        <translation>用相同设置开始新任务（会再次计费）</translation>
+        <translation>用相同设置开始一个新任务（会再次收费）</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2509,7 +2717,7 @@ Task {id}</source>
         <translation>继续…</translation>
     </message>
     <message>
-        <source>Start the next clip from this take&apos;s last frame</source>
+        <source>Start the next clip from this take's last frame</source>
         <translation>从此镜头的最后一帧开始下一个片段</translation>
     </message>
     <message>
@@ -2651,7 +2859,7 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
         <translation>声音关</translation>
     </message>
     <message>
-        <source>Play the clip&apos;s sound (M)</source>
+        <source>Play the clip's sound (M)</source>
         <translation>播放片段的声音 (M)</translation>
     </message>
     <message>

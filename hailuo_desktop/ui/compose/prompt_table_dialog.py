@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hailuo_desktop.services.prompt_table import Issue, TableProblem
 
+from ..accessibility import Standard, describe_buttons
 from .colors import PROBLEM_RED, colored
 from .image_list import display_name
 
@@ -50,8 +51,13 @@ class PromptTableDialog(QDialog):
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(prompts.get(key, "")))
         self.table.resizeColumnToContents(0)
+        self.table.setAccessibleName(self.tr("Prompts per image"))
+        self.table.setAccessibleDescription(self.tr("One row per image: its name, and its own prompt (empty: the "
+                                                    "main prompt)"))
         self.from_csv = QPushButton(self.tr("Fill from &CSV…"), self)
         self.clear = QPushButton(self.tr("C&lear all"), self)
+        self.from_csv.setToolTip(self.tr("Read the prompts from a CSV file with an image and a prompt column"))
+        self.clear.setToolTip(self.tr("Empty every prompt cell (the main prompt is used)"))
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(colored(PROBLEM_RED))
@@ -59,6 +65,8 @@ class PromptTableDialog(QDialog):
         self.problems.hide()
         self.summary = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        describe_buttons(buttons, {Standard.Ok: self.tr("Use these prompts"),
+                                   Standard.Cancel: self.tr("Close and keep the prompts as they were")})
         row = QHBoxLayout()
         row.addWidget(self.from_csv)
         row.addWidget(self.clear)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.ledger import LedgerRow, totals
+from ..accessibility import Standard, describe_buttons
 from ..tasks.words import provider_name
 from .words import money
 
@@ -47,12 +48,18 @@ class LedgerDialog(QDialog):
         self.rows = rows
         self.days = self._table(rows)
         self.totals = self._table(totals(rows))
+        self.days.setAccessibleName(tr("Per day and provider"))
+        self.totals.setAccessibleName(tr("Totals per provider"))
+        for table in (self.days, self.totals):
+            table.setAccessibleDescription(tr("Tasks sent, estimated, charged, refunded and not confirmed"))
         note = QLabel(tr("Sent tasks only (a task never sent costs nothing). \"Not confirmed\": the provider has "
                          "not said whether it charged; the app's price table gives the amount."), self)
         note.setWordWrap(True)
         self.copy_csv = QPushButton(tr("Copy as CSV"), self)
         self.copy_csv.clicked.connect(lambda: QGuiApplication.clipboard().setText(csv_text(self.rows)))
+        self.copy_csv.setToolTip(tr("Copy the ledger as CSV, to paste in a spreadsheet"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        describe_buttons(buttons, {Standard.Close: tr("Close the ledger")})
         buttons.addButton(self.copy_csv, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

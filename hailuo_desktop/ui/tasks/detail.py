@@ -116,6 +116,8 @@ class TaskDetail(QWidget):
         self.remote_id = _selectable(QLabel())
         self.cost = QLabel()
         self.times = QLabel()
+        for label in (self.cost, self.times):
+            label.setWordWrap(True)  # long in some languages: wrap rather than run past the pane
         self.video_path = _selectable(QLabel())
         self._facts = QFormLayout()
         self._facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
