@@ -195,7 +195,8 @@ async def test_kie_stream_upload_gives_a_fetchable_download_url(simulator):
     assert data["fileName"] == "cat-1.png" and data["filePath"] == "images/user-uploads/cat-1.png"
     assert data["fileSize"] == len(PNG) and data["mimeType"] == "image/png"
     assert data["downloadUrl"].startswith(simulator.files_url)
-    assert data["uploadedAt"] == "2026-01-01T00:00:00.000Z" and data["expiresAt"] == "2026-01-04T00:00:00.000Z"
+    # the simulator keeps uploads 24 h, the shorter of the two lifetimes kie's docs state
+    assert data["uploadedAt"] == "2026-01-01T00:00:00.000Z" and data["expiresAt"] == "2026-01-02T00:00:00.000Z"
     assert fetched.content == PNG and fetched.headers["content-type"] == "image/png"
     assert simulator.stats.uploads["kie"] == 1
 
