@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.ui.workspace.export_dialog import ExportDialog
@@ -140,3 +140,24 @@ def test_a_drag_from_the_list_names_the_selected_takes_files(qtbot, session_with
     drag = drag_for(panel.table)
     files = sorted(u.toLocalFile() for u in drag.mimeData().urls())
     assert files == sorted([store.get(ids[1]).video_path, store.get(ids[2]).video_path])
+
+
+def test_cancel_stops_every_selected_running_take(qtbot, ui_session, simulator_thread, make_task, tmp_path):
+    session = ui_session(simulator_thread.api_url, home=tmp_path / "cancel-home")
+    with qtbot.waitSignal(session.controller.balance_shown, timeout=WAIT_MS):
+        pass  # start-up has resumed what it found: the tasks added now are not followed
+    store, panel = session.engine.store, session.window.tasks
+    running = [make_task(TaskState.RUNNING) for _ in range(2)]
+    done = make_task(TaskState.SUCCEEDED)
+    store.add_many([*running, done])  # added after start-up: nothing follows them yet
+    qtbot.waitUntil(lambda: panel.model.total_count() == 3, timeout=WAIT_MS)
+    panel.select_many([t.id for t in (*running, done)])
+    assert session.shell.workspace.cancel.isEnabled()
+    press(qtbot, panel.table, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=WAIT_MS)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert box.windowTitle() == "Stop following 2 takes?"  # one question for the selection
+    next(b for b in box.buttons() if b.text() == "Stop following").click()
+    qtbot.waitUntil(lambda: all(store.get(t.id).state is TaskState.CANCELLED for t in running), timeout=WAIT_MS)
+    assert store.get(done.id).state is TaskState.SUCCEEDED

@@ -2935,6 +2935,18 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
         <source>{n} take(s) exported to {folder}.</source>
         <translation>Дублей экспортировано в {folder}: {n}.</translation>
     </message>
+    <message>
+        <source>Stop following {n} takes?</source>
+        <translation>Перестать следить за {n} дублями?</translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation>Перестать следить</translation>
+    </message>
+    <message>
+        <source>Keep following</source>
+        <translation>Продолжать следить</translation>
+    </message>
 </context>
 <context>
     <name>dialog</name>

@@ -2917,6 +2917,18 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
         <source>{n} take(s) exported to {folder}.</source>
         <translation>已将 {n} 个镜头导出到 {folder}。</translation>
     </message>
+    <message>
+        <source>Stop following {n} takes?</source>
+        <translation>停止跟进 {n} 个版本？</translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation>停止跟进</translation>
+    </message>
+    <message>
+        <source>Keep following</source>
+        <translation>继续跟进</translation>
+    </message>
 </context>
 <context>
     <name>dialog</name>

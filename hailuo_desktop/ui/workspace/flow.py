@@ -241,11 +241,24 @@ class Workspace(QObject):
         return written
 
     # --- manage ------------------------------------------------------------------------
-    @Slot()
-    def cancel_selected(self) -> None:
-        for task in self._selected():
-            if not task.state.is_final:
-                self.task_actions.cancel(task.id)
+    @asyncSlot()
+    @reports_errors
+    async def cancel_selected(self) -> None:
+        """One question for the whole selection (only when a provider may already charge), then stop each."""
+        from ..cancelling import stop_following_words
+        from ..dialogs import confirm
+        from ..money.words import was_sent
+
+        tasks = [t for t in self._selected() if not t.state.is_final]
+        sent = [t for t in tasks if was_sent(t)]
+        if sent:
+            title, text = stop_following_words(sent[0])
+            if len(sent) > 1:
+                title = self.tr("Stop following {n} takes?").format(n=len(sent))
+            if not await confirm(self.window, title, text, self.tr("Stop following"), self.tr("Keep following")):
+                return
+        runner = self.context.engine.runner
+        await asyncio.gather(*(runner.cancel(t.id) for t in tasks))
 
     @Slot()
     def reuse_selected(self) -> None:
