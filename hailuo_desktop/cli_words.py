@@ -36,7 +36,8 @@ NEXT_STEPS: dict[ErrorCode, str] = {
     C.NEEDS_CHECK: ("Check your {name} dashboard, then run `hailuo-desktop resume TASK_ID` to follow it again, "
                     "or `hailuo-desktop give-up TASK_ID`."),
     C.UNKNOWN: "Check your {name} dashboard before submitting again: a retry may be charged again.",
-    C.CANCELLED: "Submit it again to start a new task.",
+    C.CANCELLED: ("If it had been sent, `hailuo-desktop resume TASK_ID` follows it again (the provider may still "
+                  "finish and charge it); if not, submit it again."),
     C.RESULT_EXPIRED: "Submit it again (a new, paid task).",
     C.DOWNLOAD: "Run `hailuo-desktop wait` soon, before the link expires.",
     C.STORAGE: "Fix the output folder (see above), then run `hailuo-desktop wait`.",
