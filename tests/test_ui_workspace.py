@@ -161,3 +161,15 @@ def test_cancel_stops_every_selected_running_take(qtbot, ui_session, simulator_t
     next(b for b in box.buttons() if b.text() == "Stop following").click()
     qtbot.waitUntil(lambda: all(store.get(t.id).state is TaskState.CANCELLED for t in running), timeout=WAIT_MS)
     assert store.get(done.id).state is TaskState.SUCCEEDED
+
+
+def test_return_opens_the_video_from_the_list_but_not_from_the_search_field(qtbot, session_with_takes):
+    session, ids = session_with_takes
+    panel, workspace = session.window.tasks, session.shell.workspace
+    opened = []
+    workspace.open_video.triggered.connect(lambda: opened.append(1))
+    panel.select_many([ids[0]])
+    press(qtbot, panel.search, Qt.Key.Key_Return)
+    assert opened == []
+    press(qtbot, panel.table, Qt.Key.Key_Return)
+    assert opened == [1]

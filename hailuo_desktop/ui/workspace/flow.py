@@ -66,7 +66,7 @@ class Workspace(QObject):
 
     # --- actions -----------------------------------------------------------------------
     def _action(self, text: str, tip: str, shortcut: str | QKeySequence | None, handler, rule, group: str,
-                *, scoped: bool = True) -> QAction:
+                *, scoped: bool = True, over: tuple | None = None) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
             keys = QKeySequence(shortcut)
@@ -80,7 +80,7 @@ class Workspace(QObject):
             # Only over the takes (list, grid, detail): never while working in compose.
             self.window.removeAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            for widget in (self.window.tasks, self.window.detail):
+            for widget in over or (self.window.tasks, self.window.detail):
                 widget.addAction(action)
         return action
 
@@ -103,7 +103,7 @@ class Workspace(QObject):
                                   "Ctrl+Shift+U", self.reuse_selected, lambda t: len(t) == 1, "manage")
         self.open_video = self._action(tr("Open &video"), tr("Open the video in your player"), "Return",
                                        self._with_one(lambda t: self.task_actions.open_file(t.video_path)),
-                                       one_finished, "look")
+                                       one_finished, "look", over=(self.window.tasks.table, self.grid))
         self.show_folder = self._action(tr("Show in &folder"), tr("Open the folder that holds the video"),
                                         "Ctrl+Shift+F",
                                         self._with_one(lambda t: self.task_actions.show_in_folder(t.video_path)),
