@@ -143,7 +143,8 @@ def test_the_detail_shows_the_chain_and_jumps_along_it(qtbot, ui_session, simula
     qtbot.waitUntil(lambda: window.tasks.selected_id() == takes[1].id, timeout=WAIT_MS)
 
 
-def test_a_takes_last_frame_goes_to_the_start_or_end_slot(qtbot, ui_session, simulator_thread, image_maker):
+def test_a_takes_last_frame_goes_to_the_start_or_end_slot(qtbot, ui_session, simulator_thread, image_maker,
+                                                         tmp_path):
     session = ui_session(simulator_thread.api_url)
     window = session.window
     first = finished_take(qtbot, session, simulator_thread, image_maker)
@@ -159,6 +160,9 @@ def test_a_takes_last_frame_goes_to_the_start_or_end_slot(qtbot, ui_session, sim
     assert compose.frames.end.name.toolTip() == still
     assert "Accepted by MiniMax" in compose.frames.end.verdict.text()
 
+    compose.frames.paths_dropped.emit(FrameRole.START, [str(tmp_path)])  # a folder: no slot takes it
+    qtbot.waitUntil(lambda: "not a folder" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    assert compose.frames.key(FrameRole.START) is None
     start = image_maker.png(640, 480, name="opening.png")
     with qtbot.waitSignal(session.controller.images_checked, timeout=WAIT_MS):
         compose.frames.paths_dropped.emit(FrameRole.START, [str(start)])

@@ -10,6 +10,7 @@ so the task made from it records its parent.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -168,7 +169,11 @@ class ShotFlow(QObject):
     @asyncSlot(object, list)
     @reports_errors
     async def on_slot_paths(self, role: FrameRole, paths: list) -> None:
-        path = str(paths[0])
+        files = [str(p) for p in paths if not os.path.isdir(p)]
+        if not files:
+            self._say(self.tr("A slot holds one image file, not a folder: drop the folder on the image list."))
+            return
+        path = files[0]
         if len(paths) > 1:
             self._say(self.tr("A slot holds one image: {name} was used.").format(name=path))
         await self._add_images([path])
