@@ -4,9 +4,8 @@
 
 One session = data paths, settings, logging, the KeyStore, one httpx.AsyncClient, the
 engine (store + runner), the window and its controller. "Try the demo" ends the session
-and opens a new one on the built-in simulator, with its own data folder, so demo tasks
-never mix with real ones. In the demo the simulator runs in-process on the qasync loop,
-every provider's base URL points at it, and a fixed fake key is held in memory only.
+and opens a new one on the built-in simulator (demo.py), with its own data folder, so
+demo tasks never mix with real ones.
 """
 
 from __future__ import annotations
@@ -15,53 +14,32 @@ import asyncio
 import logging
 import os
 import sys
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 
 import httpx
 import qasync
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .domain.catalog import PROVIDERS
+from .demo import DemoBackend, demo_options, rehome_demo_tasks
 from .domain.errors import HailuoError
-from .domain.routes import UploadRoute
 from .engine import Engine, build_engine
 from .services.downloads import crash_point_from
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
 from .services.logs import setup_logging
 from .services.proxy_secret import client_settings
-from .services.secrets import KeyStore, MemoryKeyringBackend
+from .services.secrets import KeyStore
 from .services.settings import Settings, SettingsStore
+from .session_options import SessionOptions
+from .ui.window_settings import window_settings
+
+__all__ = ["AppSession", "DemoBackend", "SessionOptions", "demo_options", "make_application", "run_app",
+           "window_settings", "with_proxy_secret"]
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Hailuo Desktop"
-DEMO_KEY = "demo-key-for-the-built-in-simulator"  # not a secret: only the loopback simulator sees it
-DEMO_TIME_SCALE = 0.12  # a realistic one-to-two-minute task finishes in about 10-20 s
-DEMO_POLL_INTERVAL = 1.0
-DEMO_UPLOAD_ROUTES = {"apixo": UploadRoute.KIE_UPLOAD, "apiinone": UploadRoute.KIE_UPLOAD}
 QUIT, DEMO = "quit", "demo"
-
-
-def demo_key_store() -> KeyStore:
-    return KeyStore(env={}, backend=MemoryKeyringBackend({provider_id: DEMO_KEY for provider_id in PROVIDERS}))
-
-
-@dataclass
-class SessionOptions:
-    """What differs between a normal start, the demo, and a test."""
-
-    paths: DataPaths
-    key_store: KeyStore
-    api_url: str | None = None  # every provider's origin (the simulator's), or None for the real ones
-    poll_interval: float | None = None
-    eta_scale: float = 1.0  # the demo's tasks are quicker than real ones; so is their ETA
-    use_tray: bool | None = None
-    demo: bool = False
-    extra_upload_routes: dict[str, UploadRoute] = field(default_factory=dict)
-    client_proxy_url: str | None = None  # the manual proxy with its password (memory only): with_proxy_secret
 
 
 class AppSession:
@@ -157,60 +135,7 @@ def _client(settings: Settings) -> httpx.AsyncClient:
         return build_http_client(replace(settings, proxy_mode="system", proxy_url=None))
 
 
-# --- the demo ------------------------------------------------------------------------
-class DemoBackend:
-    """The simulator on the qasync loop, making push-in clips of the user's images."""
-
-    def __init__(self, folder: Path, *, clock=None) -> None:
-        self.folder = folder
-        self.clock = clock  # None: real time (scaled); a test passes a ManualClock
-        self.simulator = None
-        self.factory = None
-
-    async def start(self) -> str:
-        from .simulator.config import SimConfig
-        from .simulator.media import load_sample
-        from .simulator.server import Simulator
-        from .ui.media_support import media_support
-
-        if media_support().available:  # the push-in clips are made with QtMultimedia; else the sample clip
-            from .ui.demo_video import DemoResultFactory
-
-            self.factory = DemoResultFactory(asyncio.get_running_loop(), self.folder / "clips", load_sample)
-        config = SimConfig(seed=int.from_bytes(os.urandom(4), "big"), time_scale=DEMO_TIME_SCALE,
-                           result_factory=self.factory)
-        self.simulator = Simulator(config, clock=self.clock)
-        await self.simulator.start("127.0.0.1", 0)
-        return self.simulator.api_url
-
-    async def stop(self) -> None:
-        if self.simulator is not None:
-            await self.simulator.stop()
-
-
-def demo_options(root: Path, api_url: str) -> SessionOptions:
-    return SessionOptions(paths=DataPaths.at(root), key_store=demo_key_store(), api_url=api_url,
-                          poll_interval=DEMO_POLL_INTERVAL, eta_scale=DEMO_TIME_SCALE, demo=True,
-                          extra_upload_routes=DEMO_UPLOAD_ROUTES)
-
-
-def _rehome_demo_tasks(engine: Engine, api_url: str) -> None:
-    """Unfinished demo tasks from an earlier run follow the simulator to its new port.
-
-    The new simulator does not know them, so they end as "not found" instead of waiting
-    on a port nobody listens on.
-    """
-    for task in engine.store.unfinished():
-        if task.base_url and task.base_url != api_url:
-            engine.store.update(task.id, base_url=api_url)
-
-
 # --- running -------------------------------------------------------------------------
-def window_settings(paths: DataPaths) -> QSettings:
-    """Window geometry lives in the data home, beside the rest (and per test, per demo)."""
-    return QSettings(str(paths.root / "window.ini"), QSettings.Format.IniFormat)
-
-
 async def _one_session(demo: bool, images: list[str], server) -> str:
     home = data_home()
     backend = DemoBackend(home / "demo") if demo else None
@@ -222,7 +147,7 @@ async def _one_session(demo: bool, images: list[str], server) -> str:
             options = SessionOptions(paths=DataPaths.at(home), key_store=KeyStore())
         session = AppSession(await with_proxy_secret(options))
         if backend is not None:
-            _rehome_demo_tasks(session.engine, options.api_url)
+            rehome_demo_tasks(session.engine, options.api_url)
         session.show()
         session.open_images(images)
         server.images_received.connect(session.open_images)  # later launches (ui.single_instance)

@@ -46,7 +46,8 @@ from hailuo_desktop.services.downloads import partials
 from hailuo_desktop.services.store import TaskStore
 from hailuo_desktop.simulator.filestore import result_info
 from hailuo_desktop.simulator.media import load_sample, padded
-from hailuo_desktop.simulator.server import Fault, ManualClock, SimConfig, SimulatorThread
+from hailuo_desktop.simulator.server import Fault, ManualClock, SimConfig
+from hailuo_desktop.simulator.thread import SimulatorThread
 from tests.waiting import wait_until
 
 KEY = "sk-crash-harness-Q7v2LmN8-secret"

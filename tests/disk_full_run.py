@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hailuo_desktop.simulator.server import SimConfig, SimulatorThread
+from hailuo_desktop.simulator.server import SimConfig
+from hailuo_desktop.simulator.thread import SimulatorThread
 
 KEY = "sk-test-disk-full-key"
 

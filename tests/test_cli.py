@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hailuo_desktop.simulator.server import ManualClock, SimConfig, SimulatorThread
+from hailuo_desktop.simulator.server import ManualClock, SimConfig
+from hailuo_desktop.simulator.thread import SimulatorThread
 from tests.waiting import wait_until
 
 SECRET = "sk-test-Zq8vN3pL0-never-in-a-file"

@@ -17,7 +17,8 @@ from PIL import Image
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.domain.task import Task
 from hailuo_desktop.services.store import TaskStore
-from hailuo_desktop.simulator.server import SimConfig, SimulatorThread
+from hailuo_desktop.simulator.server import SimConfig
+from hailuo_desktop.simulator.thread import SimulatorThread
 from tests.conftest import heavy_enabled
 from tests.fixtures.videos import (
     ClipFactory,

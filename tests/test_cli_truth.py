@@ -15,7 +15,8 @@ from hailuo_desktop.domain.codes import ErrorCode
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.home import DataPaths
 from hailuo_desktop.services.store import TaskStore
-from hailuo_desktop.simulator.server import SimConfig, SimulatorThread
+from hailuo_desktop.simulator.server import SimConfig
+from hailuo_desktop.simulator.thread import SimulatorThread
 from tests.test_cli import run_cli
 
 

@@ -24,7 +24,8 @@ from PIL import Image
 
 from hailuo_desktop.domain.catalog import PROVIDERS
 from hailuo_desktop.services.logs import LOG_FILE_NAME
-from hailuo_desktop.simulator.server import Fault, ManualClock, SimConfig, SimulatorThread
+from hailuo_desktop.simulator.server import Fault, ManualClock, SimConfig
+from hailuo_desktop.simulator.thread import SimulatorThread
 from tests.waiting import wait_until
 
 KEYS = {"apixo": "sk-apixo-Vq3LmZ8xR2-secret", "kie": "kie-Hn7Pw2Kd9QsT-secret",

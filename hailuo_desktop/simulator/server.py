@@ -9,7 +9,7 @@
     sim.stats.submits["kie"]
     await sim.stop()
 
-`SimulatorThread` runs the same on its own loop in a thread, for sync code and Qt tests.
+`thread.SimulatorThread` runs the same on its own loop in a thread, for sync code and Qt tests.
 """
 
 from __future__ import annotations
@@ -30,10 +30,9 @@ from .market import MarketApi
 from .minimax import MiniMaxApi
 from .stats import RequestRecord, SimStats
 from .tasks import SimTask
-from .thread import SimulatorThread
 from .uploads import UploadApi
 
-__all__ = ["Simulator", "SimConfig", "Fault", "ManualClock", "SimulatorThread"]
+__all__ = ["Simulator", "SimConfig", "Fault", "ManualClock"]
 
 # Uploads and MiniMax data URLs carry whole images (20 MB as base64 is ~27 MB).
 MAX_BODY = 64 * 1024 * 1024

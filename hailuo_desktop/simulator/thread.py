@@ -14,6 +14,7 @@ import threading
 
 from .clock import Clock, ManualClock
 from .config import SimConfig
+from .server import Simulator
 
 START_TIMEOUT = 30.0
 
@@ -21,8 +22,6 @@ START_TIMEOUT = 30.0
 class SimulatorThread:
     def __init__(self, config: SimConfig | None = None, *, clock: Clock | ManualClock | None = None,
                  host: str = "127.0.0.1", port: int = 0) -> None:
-        from .server import Simulator  # server re-exports this class
-
         self.simulator = Simulator(config, clock=clock)
         self._address = (host, port)
         self._loop: asyncio.AbstractEventLoop | None = None

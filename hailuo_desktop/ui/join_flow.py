@@ -32,6 +32,7 @@ from .join_dialog import JoinDialog
 from .main_window import MainWindow
 from .slots import ErrorReporter, SlotTasks, reports_errors
 from .take_actions import all_finished
+from .window_settings import window_settings
 from .workspace.export_dialog import FOLDER_KEY, TEMPLATE_KEY
 
 STATUS_MS = 8000
@@ -60,10 +61,6 @@ class JoinFlow(QObject):
     def __init__(self, window: MainWindow, context: AppContext, errors: ErrorReporter,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from ..app import (
-            window_settings,  # the window's own settings file (export folder, template)
-        )
-
         self.window = window
         self.context = context
         self.store = context.engine.store

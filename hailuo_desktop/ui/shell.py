@@ -15,6 +15,7 @@ from .tasks.detail import TaskDetail
 from .tasks.model import TaskListModel
 from .tasks.panel import TaskListPanel
 from .tasks.thumbs import ListThumbnails
+from .window_settings import window_settings
 from .workspace.flow import Workspace
 
 
@@ -43,9 +44,7 @@ class Shell:
 
 
 def build_shell(session, settings) -> Shell:
-    """`session` is an app.AppSession (engine, client, options); duck-typed to keep app.py Qt-light."""
-    from ..app import window_settings
-
+    """`session` is an app.AppSession (engine, client, options); duck-typed so ui/ never imports app.py."""
     options = session.options
     context = AppContext(engine=session.engine, key_store=options.key_store, settings_store=session.settings_store,
                          settings=settings, paths=options.paths, client=session.client, api_url=options.api_url,
