@@ -87,13 +87,18 @@ def test_a_wrong_extension_changes_nothing(tmp_path, name, suffix):
 def test_images_found_on_this_machine_agree_with_a_full_decode(tmp_path):
     images = found_images(None if heavy_enabled() else 40)
     assert len(images) >= 3  # the repo's own screenshots and icons at least
+    halves_refused = 0
     for path in images:
         data = path.read_bytes()
         if Image.open(path).format not in RULES.formats:
             continue
         assert accepted(tmp_path, data) == reference_decodes(data), path
+        # A file can end long after its image does (data appended after PNG's IEND): the
+        # first half of such a file is still a whole image, so the reference decides.
         cut = data[: len(data) // 2]
-        assert not accepted(tmp_path, cut), f"{path} cut in half was accepted"
+        assert accepted(tmp_path, cut) == reference_decodes(cut), f"{path} cut in half"
+        halves_refused += not accepted(tmp_path, cut)
+    assert halves_refused >= 0.9 * len(images)
 
 
 def test_a_decode_that_never_ends_becomes_a_verdict(tmp_path, monkeypatch):
