@@ -11,6 +11,7 @@ from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.catalog import find_model
 from hailuo_desktop.domain.codes import ErrorCode
 from hailuo_desktop.domain.errors import (
+    AuthError,
     InvalidRequest,
     ModelForbidden,
     ModelUnavailable,
@@ -20,6 +21,7 @@ from hailuo_desktop.domain.request import GenerationRequest, end_frame_reason
 from hailuo_desktop.domain.states import RemoteState
 from hailuo_desktop.providers.base import SubmitPayload
 from hailuo_desktop.providers.registry import build_provider
+from hailuo_desktop.simulator.config import SimConfig
 from hailuo_desktop.simulator.faults import Fault
 from tests.fixtures.sim import KEYS, loopback_client
 
@@ -152,3 +154,18 @@ async def test_api_in_one_debug_log_redacts_keys(simulator, caplog):
 
     text = redacted_json({"data": {"api_key": "abc", "token": "t", "note": "key sk-123 here"}}, "sk-123")
     assert "abc" not in text and '"t"' not in text and "sk-123" not in text
+
+
+@pytest.mark.parametrize("sim_config", [SimConfig(seed=1, minimax_region="china",
+                                                  minimax_region_keys={"china": {"cn-key"}, "global": {"io-key"}})])
+async def test_a_minimax_key_works_only_on_its_own_region_s_host(simulator):
+    """The simulator playing api.minimaxi.com takes China keys and refuses global ones (1004)."""
+    spec = find_model("minimax", "MiniMax-Hailuo-2.3")
+    async with loopback_client() as client:
+        china = build_provider("minimax", client=client, key="cn-key", base_url=simulator.api_url, region="china")
+        assert await china.submit(submit_payload(spec))
+        wrong = build_provider("minimax", client=client, key="io-key", base_url=simulator.api_url)
+        with pytest.raises(AuthError):
+            await wrong.submit(submit_payload(spec))
+    assert build_provider("minimax", client=client, key="cn-key", region="china").http.base_url == \
+        "https://api.minimaxi.com"

@@ -39,6 +39,11 @@ def provider_for(path: str, key: str, keys: dict[str, str] | None) -> str | None
     return None
 
 
+def key_of_another_region(key: str, provider: str, region: str, region_keys: dict[str, set[str]]) -> bool:
+    """A MiniMax key issued for the other region's host (global vs China) is not valid here."""
+    return provider == "minimax" and any(key in held for name, held in region_keys.items() if name != region)
+
+
 def key_accepted(key: str, provider: str, keys: dict[str, str] | None) -> bool:
     if keys is None:
         return bool(key) and not key.startswith("bad")

@@ -44,5 +44,10 @@ class SimConfig:
     rate_limit: tuple[int, float] | None = None
     # provider -> model ids (or "model@routing" for APIXO's `provider` route) the key may not
     # use (APIXO answers 403), and models switched off for now (503). Mutable while running.
+    # Which MiniMax host this simulator plays: "global" (api.minimax.io) or "china"
+    # (api.minimaxi.com). Keys are issued per region and work only on their own host:
+    # a key listed under the other region is refused as MiniMax refuses a bad key (1004).
+    minimax_region: str = "global"
+    minimax_region_keys: dict[str, set[str]] = field(default_factory=dict)
     denied_models: dict[str, set[str]] = field(default_factory=dict)
     unavailable_models: dict[str, set[str]] = field(default_factory=dict)

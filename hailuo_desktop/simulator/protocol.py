@@ -12,7 +12,7 @@ import json
 
 from aiohttp import web
 
-from .auth import bearer_key, key_accepted, provider_for
+from .auth import bearer_key, key_accepted, key_of_another_region, provider_for
 from .core import SimCore
 from .delivery import Answer, deliver, html_answer, json_answer
 from .faults import FATE_KINDS, TRANSPORT_KINDS, Fault
@@ -53,7 +53,10 @@ class ProviderApi:
 
     def refusal(self, request: web.Request, provider: str, op: str) -> web.Response | None:
         """The gate every api request passes: the key first, then the account's request rate."""
-        if not key_accepted(bearer_key(request), provider, self.core.config.keys):
+        config = self.core.config
+        key = bearer_key(request)
+        if not key_accepted(key, provider, config.keys) or key_of_another_region(
+                key, provider, config.minimax_region, config.minimax_region_keys):
             return self.error(provider, 401, op=op).response()
         wait = self.core.rate.admit(provider, self.core.now())
         if wait is None:
