@@ -219,7 +219,8 @@ def build_engine(
     runner = Runner(store, provider_factory, uploads, downloader, budget, settings.output_folder(paths),
                     clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent,
                     poll_planner=planner.plan_for if planner is not None else None, leases=leases, held=held)
-    balances = BalanceRefresher(lambda p: _balance_of(provider_factory, p, api_url), budget, clock, sleep)
+    balances = BalanceRefresher(lambda p, origin: _balance_of(provider_factory, p, origin or api_url),
+                                budget, clock, sleep)
     store.subscribe(balances.on_store_event)  # after each submit and each finished task
     return Engine(store, runner, uploads, keys, client, planner, balances, connect)
 

@@ -131,3 +131,28 @@ def test_cli_ledger(tmp_path):
     assert later.returncode == 0 and "Nothing was sent" in later.stdout
     bad = run_cli(home, "ledger", "--since", "yesterday")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "YYYY-MM-DD" in bad.stderr
+
+
+async def test_the_balance_is_read_where_the_task_went_never_from_another_host(sim, tmp_path):
+    """A task sent to a chosen origin (the CLI's --base-url) has its balance read there too."""
+    env = {PROVIDERS[p].env_var: KEYS[p] for p in PROVIDERS}
+    settings = Settings(output_dir=str(tmp_path / "videos"), proxy_mode="none")  # no origin configured
+
+    async def sleep(seconds: float) -> None:
+        if seconds > 0:
+            sim.advance(seconds)
+        await asyncio.sleep(0)
+
+    async with build_http_client(settings) as client:
+        engine = build_engine(DataPaths.at(tmp_path / "home"), settings, KeyStore(env=env), client,
+                              clock=sim.clock.now, sleep=sleep, poll_interval=5)
+        try:
+            spec = find_model("apixo", "hailuo-2-3-fast", "standard-image-to-video")
+            [task] = engine.runner.create([GenerationRequest(spec, QUICK, image=IMAGE_URL)], base_url=sim.api_url)
+            assert (await engine.runner.run(task.id)).state is TaskState.SUCCEEDED
+            await engine.balances.wait_idle()
+            reading = engine.balances.latest("apixo")
+        finally:
+            await engine.close()
+    assert reading.error is None and reading.balance.amount == pytest.approx(sim.balance("apixo"))
+    assert sim.stats.balance["apixo"] >= 1

@@ -20,7 +20,8 @@ from .budget import RequestBudget
 
 log = logging.getLogger(__name__)
 
-Fetch = Callable[[str], Awaitable["Balance | None"]]  # provider id -> its balance (raises HailuoError)
+# (provider id, origin or None for the configured one) -> its balance (raises HailuoError)
+Fetch = Callable[[str, "str | None"], Awaitable["Balance | None"]]
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,15 @@ class BalanceRefresher:
         self._wanted: set[str] = set()
         self._running: dict[str, asyncio.Task] = {}
         self._listeners: list[Callable[[BalanceReading], None]] = []
-        self._seen: dict[str, tuple[bool, bool]] = {}  # task id -> (sent, final) when last seen
+        self._seen: dict[str, tuple[bool, bool]] = {}
+        self._origins: dict[str, str | None] = {}  # provider -> the origin its last moving task used  # task id -> (sent, final) when last seen
 
     # --- asking ----------------------------------------------------------------------
-    def request(self, provider_id: str) -> None:
-        """Refresh soon (coalesced); no-op for a provider without a balance endpoint or loop."""
+    def request(self, provider_id: str, base_url: str | None = None) -> None:
+        """Refresh soon (coalesced); no-op for a provider without a balance endpoint or loop.
+
+        `base_url`: the origin the task went to (the key's account lives there, e.g. the
+        simulator's); the balance is asked from the same one, never from another host."""
         if not has_balance(provider_id):
             return
         try:
@@ -55,6 +60,7 @@ class BalanceRefresher:
         except RuntimeError:
             return
         self._wanted.add(provider_id)
+        self._origins[provider_id] = base_url
         running = self._running.get(provider_id)
         if running is None or running.done():
             self._running[provider_id] = loop.create_task(self._drain(provider_id), name=f"balance {provider_id}")
@@ -63,7 +69,8 @@ class BalanceRefresher:
         """Read now, within the budget; the reading is kept and announced."""
         await self._budget.acquire(provider_id)
         try:
-            reading = BalanceReading(provider_id, await self._fetch(provider_id), self._clock())
+            reading = BalanceReading(provider_id, await self._fetch(provider_id, self._origins.get(provider_id)),
+                                     self._clock())
         except asyncio.CancelledError:
             raise
         except Exception as error:  # noqa: BLE001 - a failed read is shown as such, never raised
@@ -112,7 +119,7 @@ class BalanceRefresher:
         before = self._seen.setdefault(task.id, now)
         self._seen[task.id] = now
         if (now[0] and not before[0]) or (now[1] and not before[1]):
-            self.request(task.provider)
+            self.request(task.provider, task.base_url)
 
 
 def has_balance(provider_id: str) -> bool:
