@@ -55,7 +55,7 @@ def decode_all(path: Path, png: Path) -> None:
     """The reference: every frame decoded on one thread, the last one saved as a PNG."""
     with av.open(str(path)) as container:
         last = None
-        for last in container.decode(container.streams.video[0]):
+        for last in container.decode(container.streams.video[0]):  # noqa: B007 - the loop keeps the last frame
             pass
         assert last is not None
         last.to_image().save(png, "PNG")

@@ -55,7 +55,7 @@ def met_text(met: bool | None) -> str:
 # --- the machine ---------------------------------------------------------------------
 def machine() -> dict[str, str]:
     return {
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": _cpu_model(), "cores": str(os.cpu_count() or "?"), "ram": _ram(),
         "os": platform.platform(), "python": platform.python_version(), "qt": _qt_versions(),
     }

@@ -29,7 +29,7 @@ def answer(qtbot, window, button_text: str) -> str:
 
 
 def test_batch_words_count_every_outcome():
-    O = BatchOutcome
+    O = BatchOutcome  # noqa: E741 - short, for the table of cases below
     assert outcome_text(O(total=10, ready=7, failed=3)) == ("Batch finished with problems",
                                                           "10 finished: 7 ready, 3 failed")
     assert outcome_text(O(total=10, failed=10)) == ("Batch finished with problems", "10 finished: 0 ready, 10 failed")

@@ -8,6 +8,7 @@ figure that is secondary or inferred there, to be checked against the live docs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 MB = 1024 * 1024
 
@@ -204,8 +205,8 @@ def _market_models(provider: str, priced: bool) -> list[ModelSpec]:
 
 def _minimax_models() -> list[ModelSpec]:
     both = ("768P", "1080P")
-    common = dict(durations=(6, 10), default_duration=6, default_resolution="768P",
-                  forbidden=((10, "1080P"),), prompt_optimizer=True)
+    common: dict[str, Any] = dict(durations=(6, 10), default_duration=6, default_resolution="768P",
+                                  forbidden=((10, "1080P"),), prompt_optimizer=True)
     return [
         ModelSpec("minimax", "MiniMax-Hailuo-2.3", "Hailuo 2.3", "2.3", "standard", "i2v", 2000,
                   resolutions=both, **common),

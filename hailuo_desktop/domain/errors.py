@@ -7,6 +7,8 @@ the provider said it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .codes import ErrorCode
 
 
@@ -28,7 +30,7 @@ class HailuoError(Exception):
         self.provider_message = provider_message
         self.status = status
 
-    def details(self) -> dict:
+    def details(self) -> dict[str, object]:
         return {
             "code": self.code,
             "message": self.message,
@@ -49,7 +51,7 @@ class InsufficientBalance(HailuoError):
 class RateLimited(HailuoError):
     code = ErrorCode.RATE_LIMITED
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **kw) -> None:
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.retry_after = retry_after
 
@@ -77,7 +79,7 @@ class ProviderUnavailable(HailuoError):
 
     code = ErrorCode.PROVIDER_UNAVAILABLE
 
-    def __init__(self, message: str, *, maintenance: bool = False, retry_after: float | None = None, **kw) -> None:
+    def __init__(self, message: str, *, maintenance: bool = False, retry_after: float | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.maintenance = maintenance
         self.retry_after = retry_after
@@ -94,7 +96,7 @@ class NetworkError(HailuoError):
 
     code = ErrorCode.NETWORK
 
-    def __init__(self, message: str, *, sent: bool, **kw) -> None:
+    def __init__(self, message: str, *, sent: bool, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.sent = sent
 
@@ -142,7 +144,7 @@ class ImageRejected(HailuoError):
 
     code = ErrorCode.IMAGE_REJECTED
 
-    def __init__(self, message: str, problems: list | None = None, **kw) -> None:
+    def __init__(self, message: str, problems: list[Any] | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.problems = problems or []
 

@@ -22,7 +22,7 @@ _FORMAT_NAMES = {"JPEG": "JPG", "PNG": "PNG", "WEBP": "WebP"}
 class Problem:
     code: str
     message: str  # in English, for the CLI and the log; the window words it from code and params
-    params: dict = field(default_factory=dict, compare=False, hash=False)  # e.g. {"short": 240, "minimum": 300}
+    params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)  # e.g. {"short": 240, "minimum": 300}
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class ImageVerdict:
     def ok(self) -> bool:
         return not self.problems
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         f = self.facts
         return {
             "path": f.path, "ok": self.ok, "format": f.format, "width": f.width, "height": f.height,

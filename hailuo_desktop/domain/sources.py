@@ -56,13 +56,13 @@ class ImageSource:
 
 
 def is_url(text: str | None) -> bool:
-    return bool(text) and ImageSource.of(text).is_url
+    return bool(text) and ImageSource.of(text or "").is_url
 
 
 def is_http_url(text: str | None) -> bool:
-    return bool(text) and ImageSource.of(text).is_http
+    return bool(text) and ImageSource.of(text or "").is_http
 
 
 def is_local_image(text: str | None) -> bool:
     """A non-empty image that is a file on this machine."""
-    return bool(text) and ImageSource.of(text).is_local
+    return bool(text) and ImageSource.of(text or "").is_local

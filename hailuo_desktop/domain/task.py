@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from .codes import ErrorCode
 from .routes import UploadRoute
@@ -63,10 +64,10 @@ class Task:
     activity_attempt: int | None = None
     next_attempt_at: float | None = None
 
-    def with_changes(self, **changes) -> "Task":
+    def with_changes(self, **changes: Any) -> Task:
         return replace(self, **changes)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """The CLI's task object."""
         error = None
         if self.error_code or self.error_message:
@@ -82,7 +83,7 @@ class Task:
                 "what": self.activity, "attempt": self.activity_attempt, "next_attempt_at": self.next_attempt_at},
         }
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["state"] = self.state.value
         return data

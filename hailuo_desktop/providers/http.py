@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 
 import httpx
 
@@ -84,7 +84,7 @@ def _seconds_until_date(value: str, now: float) -> float | None:
     try:
         when = email.utils.parsedate_to_datetime(value)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
+            when = when.replace(tzinfo=UTC)
         return when.timestamp() - now
     except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None

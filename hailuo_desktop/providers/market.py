@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from ..domain.catalog import ModelSpec
@@ -154,7 +154,7 @@ def _iso_timestamp(text: str) -> float | None:
     try:
         when = datetime.fromisoformat(text)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
+            when = when.replace(tzinfo=UTC)
         return when.timestamp()
     except (ValueError, OverflowError, OSError):
         return None

@@ -183,7 +183,7 @@ class KeyStore:
             raise KeyringUnavailable(self._unavailable_reason)
         try:
             result = await asyncio.wait_for(_on_daemon_thread(function, *args), self._timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self._fail(f"the OS keyring did not answer within {self._timeout:g} s; it may be locked")
         except Exception as err:  # noqa: BLE001 - any backend failure means "no usable keyring"
             self._fail(_describe(err, args))

@@ -20,7 +20,7 @@ import base64
 import hashlib
 import inspect
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 
 from ..domain.catalog import provider as provider_spec

@@ -6,7 +6,7 @@ import asyncio
 import functools
 import random
 import time
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from .clock import Clock, Sleep
 from .config import SimConfig
@@ -50,7 +50,7 @@ class SimCore:
         return int(round(self.epoch(at) * 1000))
 
     def iso(self, at: float | None = None) -> str:
-        moment = datetime.fromtimestamp(self.epoch(at), tz=timezone.utc)
+        moment = datetime.fromtimestamp(self.epoch(at), tz=UTC)
         return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
     def open(self) -> None:

@@ -45,7 +45,7 @@ def proxy_problem(text: str) -> str | None:
 class _KeyRow:
     """The widgets of one provider's key: field, buttons and status line."""
 
-    def __init__(self, dialog: "SettingsDialog", spec: ProviderSpec) -> None:
+    def __init__(self, dialog: SettingsDialog, spec: ProviderSpec) -> None:
         self.spec = spec
         self.stored = False  # in the keyring or this session: something Delete can remove
         self.has_key = False  # from any source, the environment included: something to test

@@ -27,7 +27,7 @@ def held_text(provider_id: str) -> str:
 
 
 class _Row(QWidget):
-    def __init__(self, provider_id: str, bar: "PauseBar") -> None:
+    def __init__(self, provider_id: str, bar: PauseBar) -> None:
         super().__init__(bar)
         self.provider_id = provider_id
         self.text = QLabel(held_text(provider_id), self)
