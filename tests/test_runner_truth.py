@@ -138,3 +138,12 @@ async def test_a_task_refused_before_creation_cost_nothing(kit: Live, simulator)
     simulator.faults.add(Fault(op="submit", kind="status", status=401))
     final = await kit.runner.run(kit.create("kie"))
     assert final.state is TaskState.FAILED and final.charge_status == "not_sent" and final.charged_cost == 0.0
+
+
+async def test_a_download_that_retries_shows_it_then_clears_it(kit: Live, simulator):
+    seen = watch(kit.store)
+    simulator.faults.add(Fault(op="download", kind="status", status=503, times=2))
+    final = await kit.runner.run(kit.create("apixo"))
+    assert final.state is TaskState.SUCCEEDED and final.activity is None and final.next_attempt_at is None
+    retries = {t.activity_attempt for t in seen if t.activity == Activity.DOWNLOAD_RETRY}
+    assert retries == {1, 2}

@@ -17,6 +17,7 @@ class Activity(StrEnum):
     POLL_NOT_FOUND_YET = "poll_not_found_yet"  # a new id not visible yet; asking again
     SUBMIT_WAITING = "submit_waiting"  # the submit provably created nothing; sending again
     UPLOAD_RETRY = "upload_retry"  # the image upload failed; uploading again
+    DOWNLOAD_RETRY = "download_retry"  # the video download failed; fetching it again (from where it stopped)
     PAUSED_NO_BALANCE = "paused_no_balance"  # the provider said the balance is too low: held until resumed
 
     @classmethod

@@ -18,6 +18,7 @@ import asyncio
 import logging
 from pathlib import Path
 
+from ..domain.activity import Activity
 from ..domain.errors import HailuoError, ResultExpired
 from ..domain.states import RemoteState
 from ..domain.task import Task
@@ -47,7 +48,8 @@ class DownloadStep:
             if not isinstance(error, HailuoError):
                 log.exception("download of task %s ended unexpectedly", job.task_id)
             return job.settle(outcomes.download_failed(error, job.now()))
-        return job.settle(outcomes.succeeded(size, sha256, job.now()))
+        return job.settle(outcomes.succeeded(size, sha256, job.now()), activity=None, activity_attempt=None,
+                          next_attempt_at=None)
 
     def _destination(self, job: Job, task: Task) -> Path:
         committed = Path(task.video_path) if task.video_path else None
@@ -68,14 +70,17 @@ class DownloadStep:
             # and is ours alone), so the video is here: fetching it again could only fail
             # on a link that has expired since.
             return await hash_file(dest)
+        def retrying(attempt: int, delay: float) -> None:
+            job.update(activity=Activity.DOWNLOAD_RETRY, activity_attempt=attempt, next_attempt_at=job.now() + delay)
+
         try:
-            return await self._parts.downloader.fetch(task.result_url, dest, guard=job.keep_lease)
+            return await self._parts.downloader.fetch(task.result_url, dest, guard=job.keep_lease, on_retry=retrying)
         except ResultExpired:
             fresh = await self._fresh_url(job, task)
             if fresh is None or fresh == task.result_url:
                 raise
             job.update(result_url=fresh, result_seen_at=job.now())
-            return await self._parts.downloader.fetch(fresh, dest, guard=job.keep_lease)
+            return await self._parts.downloader.fetch(fresh, dest, guard=job.keep_lease, on_retry=retrying)
 
     async def _fresh_url(self, job: Job, task: Task) -> str | None:
         """Ask the provider once more for the result link; None when it has no other."""

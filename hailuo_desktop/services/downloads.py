@@ -178,8 +178,10 @@ class Downloader:
         self._retry = retry or RetryPolicy(attempts=6, backoff=Backoff(base=1.0, maximum=30.0))
         self.max_bytes = max_bytes
 
-    async def fetch(self, url: str, dest: Path, *, guard: Guard | None = None) -> tuple[int, str]:
-        """Download `url` to `dest`; returns (bytes, sha256 hex). `guard`: see Guard."""
+    async def fetch(self, url: str, dest: Path, *, guard: Guard | None = None,
+                    on_retry: Callable[[int, float], None] | None = None) -> tuple[int, str]:
+        """Download `url` to `dest`; returns (bytes, sha256 hex). `guard`: see Guard.
+        `on_retry(attempt, delay)`: told before each wait, so the task can show it."""
         dest = Path(dest)
         _ensure_folder(dest.parent)
         guard = guard or _no_guard
@@ -196,6 +198,8 @@ class Downloader:
                         f"The video could not be downloaded from {_host(url)} after {attempt} tries "
                         f"({exc.reason}). The partial file is kept; try again later.") from exc
                 log.info("download from %s: %s; retrying in %.1f s", _host(url), exc.reason, delay)
+                if on_retry is not None:
+                    on_retry(attempt, delay)
                 await self._sleep(delay)
                 continue
             log.info("downloaded %d bytes from %s in %.1f s", size, _host(url), self._clock() - started)
