@@ -132,7 +132,7 @@ def test_columns_say_what_a_creator_needs(model, filled_store):
     texts = [model.index(row, column).data() for column in range(model.columnCount())]
     assert texts[1].startswith("kie.ai · Hailuo")
     assert texts[2] == "Failed"
-    assert texts[4] == "0 credits refunded"  # sent and failed: kie.ai's documented policy
+    assert texts[4] == "0 cr refunded"  # sent and failed: kie.ai's documented policy
     assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == \
         "failed · 0 credits, refunded (kie.ai refunds failed tasks)"
     task = model.index(row, 0).data(TaskRole)

@@ -34,13 +34,13 @@ def test_a_sent_task_is_an_estimate_until_the_provider_confirms(make_task):
     running = make_task(TaskState.RUNNING, cost=30.0, cost_unit="credits")
     assert amount_text(running) == "30 credits estimate"
     done = make_task(TaskState.SUCCEEDED, cost=30.0, cost_unit="credits")
-    assert amount_text(done) == "30 credits charged (video made)" and short_amount_text(done) == "30 credits charged"
+    assert amount_text(done) == "30 credits charged (video made)" and short_amount_text(done) == "30 cr charged"
 
 
 def test_failed_and_cancelled_tasks_say_whether_they_were_charged(make_task):
     refunded = make_task(TaskState.FAILED, cost=30.0, cost_unit="credits")  # kie's documented policy
     assert amount_text(refunded) == "failed · 0 credits, refunded (kie.ai refunds failed tasks)"
-    assert short_amount_text(refunded) == "0 credits refunded"
+    assert short_amount_text(refunded) == "0 cr refunded"
     unknown = make_task(TaskState.FAILED, cost=0.19, cost_unit="usd", provider="apixo")
     assert amount_text(unknown) == ("failed · charge unknown, up to $0.19 (APIXO does not say whether it charges "
                                     "failed tasks)")

@@ -130,6 +130,7 @@ class Controller(QObject):
         self.settings_flow.settings_changed.connect(self._apply_settings)
         self.settings_flow.key_tested.connect(self.provider_status.request_balance)
         self.pauses.resumed.connect(self.provider_status.request_balance)
+        self.pauses.paused.connect(self.provider_status.request_balance)
         self.task_actions.reuse_image.connect(self.images.reuse)
 
     async def stop_slots(self) -> None:

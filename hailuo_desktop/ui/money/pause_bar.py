@@ -77,6 +77,7 @@ class PauseFlow(QObject):
     """Keeps the bar in step with the runner's pauses; Top up opens the page, Resume resumes."""
 
     resumed = Signal(str)  # provider id: its held tasks were started again
+    paused = Signal(str)  # provider id: it just answered "not enough balance"
     _changed = Signal(str, object)
 
     def __init__(self, bar: PauseBar, runner, open_link, parent: QObject | None = None) -> None:
@@ -92,8 +93,10 @@ class PauseFlow(QObject):
         self._unsubscribe()
 
     @Slot(str, object)
-    def _show(self, _provider_id: str, _pause: Pause | None) -> None:
+    def _show(self, provider_id: str, pause: Pause | None) -> None:
         self.bar.show_pauses(sorted(self.runner.pauses.paused()))
+        if pause is not None:
+            self.paused.emit(provider_id)  # the balance line reads it again: it said "not enough"
 
     @Slot(str)
     def _top_up(self, provider_id: str) -> None:

@@ -27,6 +27,14 @@ def money(amount: float, unit: str | None) -> str:
     return tr("{amount} credits").format(amount=shown) if unit == "credits" else shown
 
 
+def short_money(amount: float, unit: str | None) -> str:
+    """The list's narrow column: "$0.19", "30 cr"."""
+    if unit == "credits":
+        shown = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.1f}"
+        return tr("{amount} cr").format(amount=shown)
+    return money(amount, unit)
+
+
 def zero(unit: str | None) -> str:
     return money(0, unit or "usd")
 
@@ -76,17 +84,17 @@ def short_amount_text(task: Task) -> str:
     """The task list's narrow cost column; its tooltip holds `amount_text`."""
     if task.cost is None:
         return "—"
-    status, estimate, unit = charge_of(task).status, _estimate(task), task.cost_unit
+    status, estimate, unit = charge_of(task).status, short_money(task.cost, task.cost_unit), task.cost_unit
     S = ChargeStatus
     if status is S.NOT_SENT:
         return tr("est. {amount}").format(amount=estimate) if not task.state.is_final else \
-            tr("{zero} not sent").format(zero=zero(unit))
+            tr("{zero} not sent").format(zero=short_money(0, unit or "usd"))
     if status is S.ESTIMATE:
         return tr("est. {amount}").format(amount=estimate)
     if status in (S.CONFIRMED, S.CHARGED):
         return tr("{amount} charged").format(amount=estimate)
     if status is S.REFUNDED:
-        return tr("{zero} refunded").format(zero=zero(unit))
+        return tr("{zero} refunded").format(zero=short_money(0, unit or "usd"))
     return tr("up to {amount}?").format(amount=estimate)
 
 

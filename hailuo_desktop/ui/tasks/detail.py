@@ -114,7 +114,7 @@ class TaskDetail(QWidget):
         self.prompt = _selectable(QLabel())
         self.settings = _selectable(QLabel())
         self.remote_id = _selectable(QLabel())
-        self.cost = QLabel()
+        self.cost = _selectable(QLabel())  # wraps: "cancelled · may be charged (up to …)" is long
         self.times = QLabel()
         for label in (self.cost, self.times):
             label.setWordWrap(True)  # long in some languages: wrap rather than run past the pane
@@ -181,8 +181,8 @@ class TaskDetail(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.state)
         column.addWidget(self.chain)  # the shot this take belongs to, right under its state
+        column.addWidget(self.check_bar)  # Resume / Give up in view, above the error's words
         column.addWidget(self.error_box)
-        column.addWidget(self.check_bar)
         column.addLayout(self._facts)
         column.addStretch(1)
         scroll = QScrollArea()

@@ -144,7 +144,7 @@ class TaskListPanel(QWidget):
         # shows both (elided) with no sideways scrolling.
         header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MODEL, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATE, 84), (PROGRESS, 150), (COST, 104)):
+        for column, width in ((STATE, 96), (PROGRESS, 140), (COST, 104)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setHighlightSections(False)
