@@ -29,6 +29,7 @@ from .providers.registry import build_provider, build_uploader
 from .services.adaptive import AdaptivePlanner
 from .services.balances import BalanceRefresher
 from .services.budget import RequestBudget
+from .services.completion_history import CompletionHistory
 from .services.downloads import CrashPoint, Downloader
 from .services.home import DataPaths
 from .services.key_cache import KeyCache
@@ -152,6 +153,12 @@ class Engine:
     async def fetch_url_image(self, url: str, folder: Path) -> tuple[ImageFacts, str | None]:
         """A dropped image URL, fetched to `folder` to be checked (facts, local copy or None)."""
         return await fetch_url_image(self.client, url, folder)
+
+    @property
+    def completion_history(self) -> CompletionHistory | None:
+        """How long each provider/model took, learned from the store: the poll planner's and the
+        task list's ETA (None without adaptive polling: the list then learns on its own)."""
+        return self.planner.history if self.planner is not None else None
 
     def repairs(self) -> list[str]:
         """What was repaired when the engine opened its files (a damaged task database)."""

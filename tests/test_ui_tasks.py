@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QWidget
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.ui.errors import NextStep, describe_task
 from hailuo_desktop.ui.tasks.bridge import StoreBridge
-from hailuo_desktop.ui.tasks.eta import EtaEstimator, generation_seconds
+from hailuo_desktop.services.completion_history import CompletionHistory, completion_seconds
+from hailuo_desktop.ui.tasks.eta import EtaEstimator
 from hailuo_desktop.ui.tasks.model import (
     CACHE_SIZE, CHUNK, PROGRESS, PROMPT, STATE, ProgressRole, TaskIdRole, TaskListModel, TaskRole,
 )
@@ -162,13 +163,25 @@ def test_eta_estimator_prefers_history_over_the_prior(make_task):
     for seconds in (10, 20, 30):
         done = make_task(TaskState.SUCCEEDED, model="m", submitted_at=500.0, result_seen_at=500.0 + seconds,
                          remote_created_ms=None, remote_completed_ms=None)
-        assert generation_seconds(done) == seconds
+        assert completion_seconds(done) == seconds
         eta.learn(done)
     assert eta.expected(task) == 20.0
     finished = make_task(TaskState.SUCCEEDED)
     assert eta.progress(finished, now=finished.finished_at + 100).fraction == 1.0
     queued = make_task(TaskState.QUEUED)
     assert eta.progress(queued, now=queued.created_at + 5).fraction == 0.0
+
+
+def test_the_eta_reads_the_history_the_poll_planner_learns(make_task):
+    shared = CompletionHistory()
+    eta = EtaEstimator({("kie", "m"): 100.0}, shared)
+    task = make_task(TaskState.RUNNING, model="m")
+    for seconds in (30, 40, 50):
+        shared.learn(make_task(TaskState.SUCCEEDED, model="m", submitted_at=500.0, result_seen_at=500.0 + seconds,
+                               remote_created_ms=None, remote_completed_ms=None))
+    eta.learn(make_task(TaskState.SUCCEEDED, model="m", submitted_at=0.0, result_seen_at=900.0,
+                        remote_created_ms=None, remote_completed_ms=None))  # the owner feeds a shared history
+    assert eta.expected(task) == 40.0
 
 
 def test_the_elapsed_time_ticks_for_active_rows_without_reading_the_store(qtbot, model, filled_store):

@@ -52,7 +52,8 @@ def build_shell(session, settings) -> Shell:
     store = session.engine.store
     bridge = StoreBridge(store)
     thumbnails = ListThumbnails()
-    model = TaskListModel(store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale)
+    model = TaskListModel(store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale,
+                          history=session.engine.completion_history)
     window = MainWindow(ComposePanel(), TaskListPanel(model, bridge), TaskDetail(), window_settings(options.paths),
                         demo=options.demo)
     notifier = Notifier(window.statusBar(), app_icon(), enabled=settings.notifications, use_tray=options.use_tray)

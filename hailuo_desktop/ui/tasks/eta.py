@@ -1,21 +1,20 @@
 """Elapsed time, ETA and a progress fraction for a task (Qt-free arithmetic).
 
 Providers report no progress percentage, so the bar is an estimate: elapsed time against
-the expected duration. The expectation is the median generation time of this
-provider/model's recent successes in the store; until there are some, a prior per model
-family (Hailuo Fast models take about a minute, Pro and 02 models two to three).
+the expected duration. The expectation is the median completion time of this
+provider/model's recent tasks, from the same history the poll planner learns from
+(services/completion_history.py); until there are some, a prior per model family (Hailuo
+Fast models take about a minute, Pro and 02 models two to three).
 """
 
 from __future__ import annotations
 
-import statistics
-from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from ...domain.states import TaskState
 from ...domain.task import Task
+from ...services.completion_history import CompletionHistory
 
-HISTORY_PER_MODEL = 50  # recent successes kept per provider/model: enough for a stable median
 MIN_SAMPLES = 3  # fewer than this and the prior is the better guess
 RUNNING_CAP = 0.95  # a running task never shows a full bar: only the provider can finish it
 DOWNLOADING_FRACTION = 0.97
@@ -33,33 +32,23 @@ class Progress:
     fraction: float  # 0..1 for the bar
 
 
-def generation_seconds(task: Task) -> float | None:
-    """How long the provider took; its own timestamps when it gave them."""
-    if task.remote_created_ms and task.remote_completed_ms and task.remote_completed_ms > task.remote_created_ms:
-        return (task.remote_completed_ms - task.remote_created_ms) / 1000.0
-    start = task.submitted_at or task.submit_started_at
-    end = task.result_seen_at or task.finished_at
-    if start and end and end > start:
-        return end - start
-    return None
-
-
 class EtaEstimator:
-    def __init__(self, priors: dict[tuple[str, str], float] | None = None) -> None:
+    """`history`: the engine's completion history, kept up to date by its owner; without one,
+    the estimator keeps its own, fed through `learn` (a list model on a bare store, in tests)."""
+
+    def __init__(self, priors: dict[tuple[str, str], float] | None = None,
+                 history: CompletionHistory | None = None) -> None:
         self._priors = priors or {}
-        self._history: dict[tuple[str, str], deque[float]] = defaultdict(lambda: deque(maxlen=HISTORY_PER_MODEL))
+        self.learns = history is None
+        self._history = history if history is not None else CompletionHistory()
 
     def learn(self, task: Task) -> None:
-        if task.state is TaskState.SUCCEEDED:
-            seconds = generation_seconds(task)
-            if seconds is not None:
-                self._history[(task.provider, task.model)].append(seconds)
+        if self.learns:
+            self._history.learn(task)
 
     def expected(self, task: Task) -> float:
-        samples = self._history.get((task.provider, task.model))
-        if samples and len(samples) >= MIN_SAMPLES:
-            return statistics.median(samples)
-        return self._priors.get((task.provider, task.model), DEFAULT_PRIOR)
+        learned = self._history.median((task.provider, task.model), at_least=MIN_SAMPLES)
+        return learned if learned is not None else self._priors.get((task.provider, task.model), DEFAULT_PRIOR)
 
     def progress(self, task: Task, now: float) -> Progress:
         start = task.submitted_at or task.submit_started_at or task.created_at

@@ -22,6 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer
 from ...domain import catalog
 from ...domain.states import TaskState
 from ...domain.task import Task
+from ...services.completion_history import CompletionHistory
 from ...services.store import StoreEvent, TaskStore
 from ...services.task_query import SortColumn, TaskQuery
 from ..money.words import amount_text, short_amount_text
@@ -52,7 +53,7 @@ def catalog_priors(scale: float = 1.0) -> dict[tuple[str, str], float]:
 class TaskListModel(QAbstractTableModel):
     def __init__(self, store: TaskStore, bridge: StoreBridge, *, thumbnails: ListThumbnails | None = None,
                  clock: Callable[[], float] = time.time, eta_scale: float = 1.0,
-                 parent: QObject | None = None) -> None:
+                 history: CompletionHistory | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._bridge = bridge
@@ -60,8 +61,9 @@ class TaskListModel(QAbstractTableModel):
         self._clock = clock
         self._query = TaskQuery()  # what is listed and in which order (rejected takes hidden)
         self._cache: OrderedDict[str, Task] = OrderedDict()
-        self.eta = EtaEstimator(catalog_priors(eta_scale))
-        self._seed_eta()
+        self.eta = EtaEstimator(catalog_priors(eta_scale), history)
+        if self.eta.learns:
+            self._seed_eta()
         self._load_ids()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
