@@ -108,13 +108,15 @@ def _wordings() -> dict[ErrorCode, _Wording]:
         C.POLL_STOPPED: W(tr("Checking this task at {name} stopped"),
                           tr("Fix the cause shown above, then press Resume; {name} keeps the task meanwhile."), None),
         C.NEEDS_CHECK: W(tr("This task needs a check"),
-                         tr("{name}'s answers about it could not be used, so the app stopped retrying to free "
-                            "the slot. Resume checks it again; Give up stops for good. Its state is also on "
+                         tr("The app asked {name} about it many times without a usable answer and stopped to "
+                            "free the slot. Resume checks it again; Give up stops for good. Its state is also on "
                             "your {name} dashboard."), S.CHECK_DASHBOARD),
         C.UNKNOWN: W(tr("The outcome of this task is unknown"),
                      tr("Check your {name} dashboard before retrying: a retry may be charged again."),
                      S.CHECK_DASHBOARD),
-        C.CANCELLED: W(tr("Cancelled"), tr("Retry to start it again as a new task."), S.RETRY),
+        C.CANCELLED: W(tr("Cancelled"),
+                       tr("If {name} already had it, Resume follows it again (nothing is re-sent); Retry starts a "
+                          "new task, charged again."), S.RETRY),
         C.RESULT_EXPIRED: W(tr("The video's link expired before it was saved"),
                             tr("{name} keeps results only for a limited time, so this video cannot be fetched any "
                                "more. Generate again makes a new, paid task."), S.RETRY),
@@ -124,7 +126,7 @@ def _wordings() -> dict[ErrorCode, _Wording]:
         C.STORAGE: W(tr("Could not write to the disk"),
                      tr("Free some space or choose another output folder in Settings."), S.OPEN_SETTINGS),
         C.DISK_FULL: W(tr("The disk is full"),
-                       tr("Free some space or choose another output folder, then resume the task."),
+                       tr("Free some space or choose another output folder, then press Resume on the task."),
                        S.OPEN_SETTINGS),
         C.NO_VIDEO: W(tr("This take has no video yet"), tr("Wait until it has finished, or leave it out."), None),
         C.VIDEO_UNREADABLE: W(tr("The video could not be read"),
