@@ -243,6 +243,10 @@
         <translation>Проверка этой задачи в {name} остановлена</translation>
     </message>
     <message>
+        <source>The app asked {name} about it many times without a usable answer and stopped to free the slot. Resume checks it again; Give up stops for good. Its state is also on your {name} dashboard.</source>
+        <translation>Приложение много раз спрашивало {name} об этой задаче, но не получило пригодного ответа и остановилось, чтобы освободить место. «Возобновить» проверит её снова; «Отказаться» остановит навсегда. Её состояние видно и в личном кабинете {name}.</translation>
+    </message>
+    <message>
         <source>The outcome of this task is unknown</source>
         <translation>Итог этой задачи неизвестен</translation>
     </message>
@@ -251,8 +255,12 @@
         <translation>Отменено</translation>
     </message>
     <message>
-        <source>Retry to start it again as a new task.</source>
-        <translation>«Повторить» запустит её заново как новую задачу.</translation>
+        <source>If {name} already had it, Resume follows it again (nothing is re-sent); Retry starts a new task, charged again.</source>
+        <translation>Если {name} уже получил задачу, «Возобновить» снова начнёт следить за ней (ничего не отправляется повторно); «Повторить» создаст новую задачу, которая будет оплачена снова.</translation>
+    </message>
+    <message>
+        <source>Free some space or choose another output folder, then press Resume on the task.</source>
+        <translation>Освободите место или выберите другую папку для видео, затем нажмите «Возобновить» у задачи.</translation>
     </message>
     <message>
         <source>The video's link expired before it was saved</source>
@@ -295,10 +303,6 @@
         <translation>Эту задачу нужно проверить</translation>
     </message>
     <message>
-        <source>{name}'s answers about it could not be used, so the app stopped retrying to free the slot. Resume checks it again; Give up stops for good. Its state is also on your {name} dashboard.</source>
-        <translation>Ответы {name} о ней нельзя было использовать, поэтому приложение перестало повторять, чтобы освободить место. «Возобновить» проверит её снова; «Отказаться» прекратит навсегда. Её состояние видно и в вашей панели {name}.</translation>
-    </message>
-    <message>
         <source>{name} keeps results only for a limited time, so this video cannot be fetched any more. Generate again makes a new, paid task.</source>
         <translation>{name} хранит результаты ограниченное время, поэтому это видео больше не получить. «Создать снова» создаёт новую платную задачу.</translation>
     </message>
@@ -321,10 +325,6 @@
     <message>
         <source>The disk is full</source>
         <translation>Диск заполнен</translation>
-    </message>
-    <message>
-        <source>Free some space or choose another output folder, then resume the task.</source>
-        <translation>Освободите место или выберите другую папку для видео, затем возобновите задачу.</translation>
     </message>
     <message>
         <source>This take has no video yet</source>
@@ -409,6 +409,10 @@
     <message>
         <source>{amount} credits</source>
         <translation>{amount} кредитов</translation>
+    </message>
+    <message>
+        <source>{amount} cr</source>
+        <translation>{amount} кр.</translation>
     </message>
     <message>
         <source>{name} refunds failed tasks</source>
@@ -2530,6 +2534,10 @@ Task {id}</source>
     <message>
         <source>{name} has no model that takes a last frame: choose kie.ai, Apikley or MiniMax (Hailuo 02).</source>
         <translation>У {name} нет модели, принимающей последний кадр: выберите kie.ai, Apikley или MiniMax (Hailuo 02).</translation>
+    </message>
+    <message>
+        <source>A slot holds one image file, not a folder: drop the folder on the image list.</source>
+        <translation>В ячейку помещается один файл изображения, а не папка: перетащите папку в список изображений.</translation>
     </message>
     <message>
         <source>A slot holds one image: {name} was used.</source>

@@ -243,6 +243,10 @@
         <translation>在 {name} 查询此任务已停止</translation>
     </message>
     <message>
+        <source>The app asked {name} about it many times without a usable answer and stopped to free the slot. Resume checks it again; Give up stops for good. Its state is also on your {name} dashboard.</source>
+        <translation>应用已多次向 {name} 查询此任务，都没有得到可用的回复，为腾出名额已停止查询。“继续”会再次查询；“放弃”则永久停止。它的状态也可以在你的 {name} 控制台查看。</translation>
+    </message>
+    <message>
         <source>The outcome of this task is unknown</source>
         <translation>此任务的结果未知</translation>
     </message>
@@ -251,8 +255,12 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <source>Retry to start it again as a new task.</source>
-        <translation>“重试”会将其作为新任务重新开始。</translation>
+        <source>If {name} already had it, Resume follows it again (nothing is re-sent); Retry starts a new task, charged again.</source>
+        <translation>如果 {name} 已收到该任务，“继续”会重新跟进（不会重新发送）；“重试”会创建一个新任务，并再次计费。</translation>
+    </message>
+    <message>
+        <source>Free some space or choose another output folder, then press Resume on the task.</source>
+        <translation>请释放一些空间或选择其他输出文件夹，然后在该任务上点击“继续”。</translation>
     </message>
     <message>
         <source>The video's link expired before it was saved</source>
@@ -295,10 +303,6 @@
         <translation>此任务需要检查</translation>
     </message>
     <message>
-        <source>{name}'s answers about it could not be used, so the app stopped retrying to free the slot. Resume checks it again; Give up stops for good. Its state is also on your {name} dashboard.</source>
-        <translation>{name} 关于它的回应无法使用，因此应用停止重试以释放名额。“继续”会再次检查；“放弃”会永久停止。其状态也可在您的 {name} 控制台中查看。</translation>
-    </message>
-    <message>
         <source>{name} keeps results only for a limited time, so this video cannot be fetched any more. Generate again makes a new, paid task.</source>
         <translation>{name} 只在有限时间内保留结果，因此无法再获取此视频。“再次生成”会创建一个新的付费任务。</translation>
     </message>
@@ -321,10 +325,6 @@
     <message>
         <source>The disk is full</source>
         <translation>磁盘已满</translation>
-    </message>
-    <message>
-        <source>Free some space or choose another output folder, then resume the task.</source>
-        <translation>请释放一些空间或选择其他输出文件夹，然后继续该任务。</translation>
     </message>
     <message>
         <source>This take has no video yet</source>
@@ -408,6 +408,10 @@
     </message>
     <message>
         <source>{amount} credits</source>
+        <translation>{amount} 积分</translation>
+    </message>
+    <message>
+        <source>{amount} cr</source>
         <translation>{amount} 积分</translation>
     </message>
     <message>
@@ -2512,6 +2516,10 @@ Task {id}</source>
     <message>
         <source>{name} has no model that takes a last frame: choose kie.ai, Apikley or MiniMax (Hailuo 02).</source>
         <translation>{name} 没有接受最后一帧的模型：请选择 kie.ai、Apikley 或 MiniMax（Hailuo 02）。</translation>
+    </message>
+    <message>
+        <source>A slot holds one image file, not a folder: drop the folder on the image list.</source>
+        <translation>每个位置只能放一个图片文件，不能放文件夹：请把文件夹拖到图片列表中。</translation>
     </message>
     <message>
         <source>A slot holds one image: {name} was used.</source>
