@@ -93,3 +93,24 @@ def test_a_batch_with_failures_never_says_all_done(qtbot, ui_session, simulator_
     qtbot.waitUntil(lambda: notifier.last_message is not None and notifier.last_message[0].startswith("Batch"),
                     timeout=WAIT_MS)
     assert notifier.last_message == ("Batch finished with problems", "2 finished: 0 ready, 2 failed")
+
+
+def test_a_cancelled_sent_task_can_be_resumed_and_its_video_saved(qtbot, ui_session, simulator_thread, image_maker):
+    session = ui_session(simulator_thread.api_url)
+    window, store = session.window, session.engine.store
+    choose_kie(window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    (task,) = generate(qtbot, session, "a cat")
+    wait_sent(qtbot, store, task.id)
+    window.detail.cancel.click()
+    answer(qtbot, window, "Stop following")
+    wait_state(qtbot, store, task.id, TaskState.CANCELLED)
+    bar = window.detail.check_bar
+    qtbot.waitUntil(lambda: bar.resume.isVisible(), timeout=WAIT_MS)
+    assert not bar.give_up.isVisible()  # it is already given up: only Resume makes sense
+    assert "may still finish it (and charge for it)" in bar.explain.text()
+    with qtbot.waitSignal(session.controller.checks.resumed, timeout=WAIT_MS):
+        bar.resume.click()
+    simulator_thread.advance(LONG_ENOUGH)
+    wait_state(qtbot, store, task.id, TaskState.SUCCEEDED)
+    assert simulator_thread.stats.submits["kie"] == 1  # followed again, never sent again
