@@ -16,7 +16,6 @@ from .error_banner import ErrorBanner
 from .take_actions import TakeActions
 from .tasks.detail import TaskDetail
 from .tasks.panel import TaskListPanel
-from .workspace.fit_scroll import FitScrollArea
 
 MINIMUM_SIZE = (1000, 640)
 DEFAULT_SIZE = (1280, 800)
@@ -56,7 +55,9 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(0, 1)
         self.right.setStretchFactor(1, 1)
         self.main = QSplitter(Qt.Orientation.Horizontal)
-        self.main.addWidget(FitScrollArea(self.compose))  # a short window scrolls compose, never squeezes it
+        # Compose scrolls its own body on a short screen; it is never narrower than its controls need.
+        self.compose.setMinimumWidth(max(self.compose.minimumWidth(), self.compose.minimumSizeHint().width()))
+        self.main.addWidget(self.compose)
         self.main.addWidget(self.right)
         self.main.setStretchFactor(0, 0)
         self.main.setStretchFactor(1, 1)

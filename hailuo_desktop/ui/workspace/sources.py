@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -15,22 +15,27 @@ from ...domain.task import Task
 from ..tasks.thumbs import ListThumbnails
 
 SOURCE_THUMB = 80
+PICTURE_BOX = QSize(SOURCE_THUMB, 60)  # a fixed box: the facts never reflow when the picture arrives
 
 
 class SourcePicture(QWidget):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.picture = QLabel()
-        self.picture.setFixedWidth(SOURCE_THUMB)
-        self.picture.setMaximumHeight(SOURCE_THUMB)
+        self.picture.setFixedSize(PICTURE_BOX)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.caption = caption
         self.name = QLabel()
         self.name.setWordWrap(True)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name.setMaximumWidth(SOURCE_THUMB + 40)
+        lines = self.name.fontMetrics().lineSpacing()
+        self.name.setFixedHeight(lines * 2)  # fixed room: the facts below never move or overlap
+        self.setFixedHeight(PICTURE_BOX.height() + 4 + lines * 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
         column.addWidget(self.picture)
         column.addWidget(self.name)
         self.path: str | None = None
@@ -77,7 +82,8 @@ class SourceStrip(QWidget):
     def _paint(self, side: SourcePicture) -> None:
         image = self.thumbs.get(side.path, self._task_id or "")
         if image is not None and not image.isNull():
-            side.picture.setPixmap(QPixmap.fromImage(image))
+            side.picture.setPixmap(QPixmap.fromImage(image).scaled(
+                PICTURE_BOX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         elif image is not None or (side.path and not os.path.exists(side.path)):
             side.picture.setText(self.tr("missing"))
 
