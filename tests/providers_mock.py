@@ -17,6 +17,7 @@ from hailuo_desktop.domain.catalog import find_model
 from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.providers.base import SubmitPayload
 from hailuo_desktop.providers.registry import build_provider, build_uploader
+from tests.models import TEST_MODELS
 
 KEY = "sk-test-SECRET-4f9a1c"
 IMAGE = "https://img.example.com/in.png"
@@ -24,13 +25,7 @@ END_IMAGE = "https://img.example.com/end.png"
 NOW = 1_700_000_000.0
 
 # One model per provider used by the tables that are not about request bodies.
-DEFAULT_MODELS = {
-    "apixo": ("hailuo-2-3-fast", "standard-image-to-video"),
-    "kie": ("hailuo/2-3-image-to-video-standard", None),
-    "apikley": ("hailuo/2-3-image-to-video-standard", None),
-    "apiinone": ("hailuo/2-3-image-to-video-standard", None),
-    "minimax": ("MiniMax-Hailuo-2.3", None),
-}
+DEFAULT_MODELS = TEST_MODELS
 ALL_PROVIDERS = tuple(DEFAULT_MODELS)
 
 

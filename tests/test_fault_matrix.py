@@ -36,14 +36,13 @@ from hailuo_desktop.services.settings import Settings
 from hailuo_desktop.simulator.server import Fault
 from tests.conftest import heavy_enabled
 from tests.fixtures.sim import KEYS, loopback_client
+from tests.models import TEST_MODELS
 
 pytestmark = pytest.mark.anyio
 
 IMAGE_URL = "https://images.example.com/cat.png"
 PROMPT = "a cat turns its head {{sim:queue=10;run=20}}"
-MODELS = {"apixo": ("hailuo-2-3-fast", "standard-image-to-video"), "kie": ("hailuo/2-3-image-to-video-standard", None),
-          "apikley": ("hailuo/2-3-image-to-video-standard", None),
-          "apiinone": ("hailuo/2-3-image-to-video-standard", None), "minimax": ("MiniMax-Hailuo-2.3", None)}
+MODELS = TEST_MODELS
 # The status each provider says "maintenance" with (MiniMax: its gateway's HTTP 503).
 MAINTENANCE = {"apixo": (503, None), "kie": (455, None), "apikley": (455, None), "apiinone": (503, None),
                "minimax": (503, True)}

@@ -39,6 +39,7 @@ from hailuo_desktop.services.uploads import UploadService
 from hailuo_desktop.simulator.server import SimConfig
 from tests.conftest import heavy_enabled
 from tests.fixtures.sim import KEYS, SIM_EPOCH, loopback_client
+from tests.models import TEST_MODELS
 
 pytestmark = pytest.mark.anyio
 
@@ -48,9 +49,7 @@ TASKS = 500 if heavy_enabled() else 30  # tracemalloc makes every allocation ~5x
 TIMING = "" if heavy_enabled() else " {{sim:queue=5;run=15}}"
 LIMIT = (20, 2.0)  # the providers' (unknown to the app) limit: requests per window of seconds
 IMAGE_URL = "https://images.example.com/cat.png"
-MODELS = {"apixo": ("hailuo-2-3-fast", "standard-image-to-video"), "kie": ("hailuo/2-3-image-to-video-standard", None),
-          "apikley": ("hailuo/2-3-image-to-video-standard", None),
-          "apiinone": ("hailuo/2-3-image-to-video-standard", None), "minimax": ("MiniMax-Hailuo-2.3", None)}
+MODELS = TEST_MODELS
 # Measured: 3-6 MB to start plus ~17 KB per task (client, simulator and store in one process).
 PEAK_BYTES_PER_TASK = 64 * 1024
 PEAK_BASE_BYTES = 12 * 1024 * 1024

@@ -27,14 +27,13 @@ from hailuo_desktop.services.store import TaskStore
 from hailuo_desktop.services.uploads import UploadService
 from hailuo_desktop.simulator.server import Fault
 from tests.fixtures.sim import KEYS, loopback_client
+from tests.models import TEST_MODELS
 
 pytestmark = pytest.mark.anyio
 
 TIMED = "a cat turns its head {{sim:queue=10;run=40}}"
 IMAGE_URL = "https://images.example.com/cat.png"
-MODELS = {"apixo": ("hailuo-2-3-fast", "standard-image-to-video"), "kie": ("hailuo/2-3-image-to-video-standard", None),
-          "apikley": ("hailuo/2-3-image-to-video-standard", None),
-          "apiinone": ("hailuo/2-3-image-to-video-standard", None), "minimax": ("MiniMax-Hailuo-2.3", None)}
+MODELS = TEST_MODELS
 # How each provider's image gets there: an upload, a data URL, or a public URL.
 IMAGES = {"apixo": "url", "kie": "local", "apikley": "local", "apiinone": "url", "minimax": "local"}
 FINAL_RAW = {"apixo": "success", "kie": "success", "apikley": "success", "apiinone": "completed",

@@ -40,13 +40,12 @@ from hailuo_desktop.services.settings import Settings
 from hailuo_desktop.simulator.server import ManualClock, SimConfig, Simulator
 from tests.fixtures.services import status
 from tests.fixtures.sim import KEYS, SIM_EPOCH
+from tests.models import TEST_MODELS
 
 pytestmark = pytest.mark.anyio
 
 IMAGE_URL = "https://images.example.com/cat.png"
-MODELS = {"apixo": ("hailuo-2-3-fast", "standard-image-to-video"), "kie": ("hailuo/2-3-image-to-video-standard", None),
-          "apikley": ("hailuo/2-3-image-to-video-standard", None),
-          "apiinone": ("hailuo/2-3-image-to-video-standard", None), "minimax": ("MiniMax-Hailuo-2.3", None)}
+MODELS = TEST_MODELS
 
 
 # --- a provider host that redirects everything to another origin ---------------------------
