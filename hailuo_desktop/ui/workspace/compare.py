@@ -14,7 +14,8 @@ from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...domain.task import Task
-from ..tasks.words import cost_text, settings_text
+from ..money.words import amount_text
+from ..tasks.words import settings_text
 from .sync import PlayerGroup
 from .tiles import STAR_ON
 from .transport import Transport
@@ -45,7 +46,7 @@ class ComparePane(QWidget):
         self.prompt.setWordWrap(True)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prompt.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.settings = QLabel(f"{settings_text(task)} · {cost_text(task.cost, task.cost_unit)}")
+        self.settings = QLabel(f"{settings_text(task)} · {amount_text(task)}")
         self.settings.setWordWrap(True)
         self.settings.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # The words under each video get the same fixed room, so the videos line up.

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...domain.states import TaskState
 from ...domain.task import Task
+from ..money.words import short_amount_text
 from ..tasks.model import TaskRole
-from ..tasks.words import cost_text, model_text, state_text, tr
+from ..tasks.words import model_text, state_text, tr
 
 TILE = QSize(232, 190)  # the smallest tile; the grid widens tiles to fill its rows
 MARGIN = 6
@@ -178,7 +179,7 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawText(first, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(model_text(task), Qt.TextElideMode.ElideRight, first.width()))
         second = QRect(box.left(), box.top() + line, box.width(), line)
-        cost = cost_text(task.charged_cost if task.charged_cost is not None else task.cost, task.cost_unit)
+        cost = short_amount_text(task)  # what the amount is: est., charged, refunded, up to …?
         text = f"{cost} · {' '.join(task.prompt.split())}"
         painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, second.width()))
