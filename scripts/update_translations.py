@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         table = json.loads(args.apply.read_text(encoding="utf-8"))
         for language, words in table.items():
             print(f"{language}: {apply(ts_path(language), words)} translations filled")
+        lupdate(files)  # back to lupdate's own layout, so the next run changes nothing
     total = 0
     for language, ts in zip(LANGUAGES, files):
         missing = untranslated(ts)

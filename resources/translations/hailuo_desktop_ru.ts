@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>&amp;Generate</source>
         <translation>&amp;Создать</translation>
@@ -167,7 +168,7 @@
         <translation>Измените промпт или настройки и попробуйте снова.</translation>
     </message>
     <message>
-        <source>{name}'s content filter refused the prompt or the image</source>
+        <source>{name}&apos;s content filter refused the prompt or the image</source>
         <translation>Фильтр содержимого {name} отклонил промпт или изображение</translation>
     </message>
     <message>
@@ -263,7 +264,7 @@
         <translation>Освободите место или выберите другую папку для видео, затем нажмите «Возобновить» у задачи.</translation>
     </message>
     <message>
-        <source>The video's link expired before it was saved</source>
+        <source>The video&apos;s link expired before it was saved</source>
         <translation>Ссылка на видео истекла до сохранения</translation>
     </message>
     <message>
@@ -311,7 +312,7 @@
         <translation>Видео пока не удалось сохранить</translation>
     </message>
     <message>
-        <source>It is tried again on the next start. {name}'s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
+        <source>It is tried again on the next start. {name}&apos;s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
         <translation>Попытка повторится при следующем запуске. Ссылка {name} действует ограниченное время (kie.ai и Apikley: около суток), так что не ждите долго.</translation>
     </message>
     <message>
@@ -499,7 +500,7 @@
         <translation>&amp;Продолжить с последнего кадра</translation>
     </message>
     <message>
-        <source>Start the next clip from this take's last frame: same provider, model and settings</source>
+        <source>Start the next clip from this take&apos;s last frame: same provider, model and settings</source>
         <translation>Начать следующий клип с последнего кадра этого дубля: тот же провайдер, модель и настройки</translation>
     </message>
     <message>
@@ -507,7 +508,7 @@
         <translation>Последний кадр в «&amp;Начало»</translation>
     </message>
     <message>
-        <source>Put this take's last frame in compose's Start slot</source>
+        <source>Put this take&apos;s last frame in compose&apos;s Start slot</source>
         <translation>Поместить последний кадр этого дубля в ячейку «Начало» редактора</translation>
     </message>
     <message>
@@ -515,7 +516,7 @@
         <translation>Последний кадр в «&amp;Конец»</translation>
     </message>
     <message>
-        <source>Put this take's last frame in compose's End slot</source>
+        <source>Put this take&apos;s last frame in compose&apos;s End slot</source>
         <translation>Поместить последний кадр этого дубля в ячейку «Конец» редактора</translation>
     </message>
     <message>
@@ -575,7 +576,7 @@
         <translation>Отправленные задачи: оценка, списано, возвращено, не подтверждено</translation>
     </message>
     <message>
-        <source>Sent tasks only (a task never sent costs nothing). "Not confirmed": the provider has not said whether it charged; the app's price table gives the amount.</source>
+        <source>Sent tasks only (a task never sent costs nothing). &quot;Not confirmed&quot;: the provider has not said whether it charged; the app&apos;s price table gives the amount.</source>
         <translation>Только отправленные задачи (неотправленная задача ничего не стоит). «Не подтверждено»: провайдер не сообщил, списал ли плату; сумма взята из таблицы цен приложения.</translation>
     </message>
     <message>
@@ -703,7 +704,7 @@
         <translation>&amp;Повторить настройки</translation>
     </message>
     <message>
-        <source>Put this take's image, prompt and settings in compose</source>
+        <source>Put this take&apos;s image, prompt and settings in compose</source>
         <translation>Поместить изображение, промпт и настройки этого дубля в редактор</translation>
     </message>
     <message>
@@ -887,7 +888,7 @@
         <translation>Отправить %n видео за {amount}?</translation>
     </message>
     <message>
-        <source>This order makes %n paid videos, {amount} in all by the app's price table.</source>
+        <source>This order makes %n paid videos, {amount} in all by the app&apos;s price table.</source>
         <translation>Этот заказ — %n платное видео, всего {amount} по таблице цен приложения.</translation>
     </message>
     <message>
@@ -899,7 +900,7 @@
         <translation>Отправить %n видео</translation>
     </message>
     <message>
-        <source>Don't send</source>
+        <source>Don&apos;t send</source>
         <translation>Не отправлять</translation>
     </message>
     <message>
@@ -939,7 +940,7 @@
         <translation>Обнулить &amp;баланс</translation>
     </message>
     <message>
-        <source>Demo: {name}'s balance is now 0; the next task is refused.</source>
+        <source>Demo: {name}&apos;s balance is now 0; the next task is refused.</source>
         <translation>Демо: баланс {name} теперь 0; следующая задача будет отклонена.</translation>
     </message>
     <message>
@@ -971,7 +972,7 @@
         <translation>Следующая задача: идёт &amp;три минуты</translation>
     </message>
     <message>
-        <source>Demo: {name}'s next task will take three minutes to generate.</source>
+        <source>Demo: {name}&apos;s next task will take three minutes to generate.</source>
         <translation>Демо: следующая задача {name} будет создаваться три минуты.</translation>
     </message>
     <message>
@@ -987,7 +988,7 @@
         <translation>Следующая задача: ссылка на видео &amp;истекла</translation>
     </message>
     <message>
-        <source>Demo: {name}'s video link will have expired when the app fetches it.</source>
+        <source>Demo: {name}&apos;s video link will have expired when the app fetches it.</source>
         <translation>Демо: ссылка на видео {name} истечёт к моменту, когда приложение его заберёт.</translation>
     </message>
     <message>
@@ -1039,7 +1040,7 @@
         <translation>%1 кредитов</translation>
     </message>
     <message>
-        <source>Price unknown for this choice; see the provider's pricing page.</source>
+        <source>Price unknown for this choice; see the provider&apos;s pricing page.</source>
         <translation>Цена для этого выбора неизвестна; смотрите страницу цен провайдера.</translation>
     </message>
     <message>
@@ -1131,7 +1132,7 @@
         <translation>Только со &amp;звездой</translation>
     </message>
     <message>
-        <source>Only takes of the selected take's &amp;image</source>
+        <source>Only takes of the selected take&apos;s &amp;image</source>
         <translation>Только дубли того же &amp;изображения</translation>
     </message>
     <message>
@@ -1187,7 +1188,7 @@
         <translation>Недостаточно средств на {name}: новые задачи для {name} придержаны, и за них ничего не списывается. Пополните счёт {name} и нажмите «Возобновить». Задачи, которые уже есть у {name}, по-прежнему отслеживаются.</translation>
     </message>
     <message>
-        <source>Open {name}'s page to add money</source>
+        <source>Open {name}&apos;s page to add money</source>
         <translation>Открыть страницу {name}, чтобы пополнить счёт</translation>
     </message>
     <message>
@@ -1495,7 +1496,7 @@ Task {id}</source>
 <context>
     <name>CostBar</name>
     <message>
-        <source>From the app's price table, before anything is sent. The provider's own bill is final.</source>
+        <source>From the app&apos;s price table, before anything is sent. The provider&apos;s own bill is final.</source>
         <translation>По таблице цен приложения, до отправки. Окончателен счёт провайдера.</translation>
     </message>
     <message>
@@ -1549,7 +1550,7 @@ Task {id}</source>
         <translation>Поля: {date} {prompt:40} {provider} {model} {mode} {duration} {resolution} {id} {task_id} {remote_id} {n}</translation>
     </message>
     <message>
-        <source>Each video is copied without re-encoding, with its prompt in the file's tags and a .json file beside it that records how it was made.</source>
+        <source>Each video is copied without re-encoding, with its prompt in the file&apos;s tags and a .json file beside it that records how it was made.</source>
         <translation>Каждое видео копируется без перекодирования, с промптом в тегах файла и файлом .json рядом, где записано, как оно сделано.</translation>
     </message>
     <message>
@@ -1611,7 +1612,7 @@ Task {id}</source>
         <translation>Добро пожаловать в Hailuo Desktop</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system's keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Оживите свои изображения в короткие видео с моделями Hailuo.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Приложение использует ваш собственный ключ одного из этих провайдеров: {names}. Ключ хранится в системной связке ключей, никогда не в файле.&lt;/p&gt;&lt;p&gt;Ключа пока нет? Демо проходит весь процесс на встроенном симуляторе: без аккаунта, без оплаты, а результат — настоящее видео из вашего изображения.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1782,7 +1783,7 @@ Task {id}</source>
         <translation>&amp;Обзор…</translation>
     </message>
     <message>
-        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file's tags and a .json file beside it that lists every take.</source>
+        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file&apos;s tags and a .json file beside it that lists every take.</source>
         <translation>Дубли копируются без перекодирования один за другим, с промптами в тегах файла и файлом .json рядом, где перечислен каждый дубль.</translation>
     </message>
     <message>
@@ -1810,7 +1811,7 @@ Task {id}</source>
         <translation>Выбрать папку, куда сохраняется склеенное видео</translation>
     </message>
     <message>
-        <source>The joined video's file name</source>
+        <source>The joined video&apos;s file name</source>
         <translation>Имя файла склеенного видео</translation>
     </message>
     <message>
@@ -1842,7 +1843,7 @@ Task {id}</source>
         <translation>Выберите хотя бы два дубля: отметьте их по порядку в списке или сетке, или склейте дубль, который продолжает другой или продолжен.</translation>
     </message>
     <message>
-        <source>Take {n}'s video cannot be read.</source>
+        <source>Take {n}&apos;s video cannot be read.</source>
         <translation>Видео дубля {n} не читается.</translation>
     </message>
     <message>
@@ -1866,7 +1867,7 @@ Task {id}</source>
         <translation>формат пикселей</translation>
     </message>
     <message>
-        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1's is {expected}.</source>
+        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1&apos;s is {expected}.</source>
         <translation>Дубль {n} нельзя склеить с дублем 1 копированием: у него {what} — {found}, у дубля 1 — {expected}.</translation>
     </message>
     <message>
@@ -1889,7 +1890,7 @@ Task {id}</source>
         <translation>&amp;Склеить в одно видео…</translation>
     </message>
     <message>
-        <source>Join the selected takes in the order you picked them, or one take's whole shot, into one video</source>
+        <source>Join the selected takes in the order you picked them, or one take&apos;s whole shot, into one video</source>
         <translation>Склеить выбранные дубли в порядке выбора — или весь кадр одного дубля — в одно видео</translation>
     </message>
     <message>
@@ -1900,7 +1901,7 @@ Task {id}</source>
 <context>
     <name>Languages</name>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
@@ -2370,11 +2371,11 @@ Task {id}</source>
         <translation>У %1 нет запроса баланса, поэтому ключ можно проверить только в работе.</translation>
     </message>
     <message>
-        <source>The app's own videos folder</source>
+        <source>The app&apos;s own videos folder</source>
         <translation>Собственная папка видео приложения</translation>
     </message>
     <message>
-        <source>Where finished videos are saved. Empty: the app's data folder.</source>
+        <source>Where finished videos are saved. Empty: the app&apos;s data folder.</source>
         <translation>Куда сохраняются готовые видео. Пусто: папка данных приложения.</translation>
     </message>
     <message>
@@ -2743,7 +2744,7 @@ Task {id}</source>
         <translation>Продолжить…</translation>
     </message>
     <message>
-        <source>Start the next clip from this take's last frame</source>
+        <source>Start the next clip from this take&apos;s last frame</source>
         <translation>Начать следующий клип с последнего кадра этого дубля</translation>
     </message>
     <message>
@@ -2885,7 +2886,7 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
         <translation>Звук выкл.</translation>
     </message>
     <message>
-        <source>Play the clip's sound (M)</source>
+        <source>Play the clip&apos;s sound (M)</source>
         <translation>Включить звук клипа (M)</translation>
     </message>
     <message>

@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
@@ -167,7 +168,7 @@
         <translation>请更改提示词或设置后重试。</translation>
     </message>
     <message>
-        <source>{name}'s content filter refused the prompt or the image</source>
+        <source>{name}&apos;s content filter refused the prompt or the image</source>
         <translation>{name} 的内容过滤器拒绝了提示词或图片</translation>
     </message>
     <message>
@@ -263,7 +264,7 @@
         <translation>请释放一些空间或选择其他输出文件夹，然后在该任务上点击“继续”。</translation>
     </message>
     <message>
-        <source>The video's link expired before it was saved</source>
+        <source>The video&apos;s link expired before it was saved</source>
         <translation>视频链接在保存前已过期</translation>
     </message>
     <message>
@@ -311,7 +312,7 @@
         <translation>视频暂时无法保存</translation>
     </message>
     <message>
-        <source>It is tried again on the next start. {name}'s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
+        <source>It is tried again on the next start. {name}&apos;s link stays valid for a limited time (kie.ai and Apikley: about a day), so do not wait long.</source>
         <translation>下次启动时会重试。{name} 的链接只在有限时间内有效（kie.ai 和 Apikley：约一天），所以不要等太久。</translation>
     </message>
     <message>
@@ -499,7 +500,7 @@
         <translation>从最后一帧继续(&amp;C)</translation>
     </message>
     <message>
-        <source>Start the next clip from this take's last frame: same provider, model and settings</source>
+        <source>Start the next clip from this take&apos;s last frame: same provider, model and settings</source>
         <translation>从此镜头的最后一帧开始下一个片段：相同的服务商、模型和设置</translation>
     </message>
     <message>
@@ -507,7 +508,7 @@
         <translation>将最后一帧发送到“开始”(&amp;S)</translation>
     </message>
     <message>
-        <source>Put this take's last frame in compose's Start slot</source>
+        <source>Put this take&apos;s last frame in compose&apos;s Start slot</source>
         <translation>将此镜头的最后一帧放入编辑区的“开始”位置</translation>
     </message>
     <message>
@@ -515,7 +516,7 @@
         <translation>将最后一帧发送到“结束”(&amp;E)</translation>
     </message>
     <message>
-        <source>Put this take's last frame in compose's End slot</source>
+        <source>Put this take&apos;s last frame in compose&apos;s End slot</source>
         <translation>将此镜头的最后一帧放入编辑区的“结束”位置</translation>
     </message>
     <message>
@@ -575,7 +576,7 @@
         <translation>已发送、估计、已收费、已退款和未确认的任务</translation>
     </message>
     <message>
-        <source>Sent tasks only (a task never sent costs nothing). "Not confirmed": the provider has not said whether it charged; the app's price table gives the amount.</source>
+        <source>Sent tasks only (a task never sent costs nothing). &quot;Not confirmed&quot;: the provider has not said whether it charged; the app&apos;s price table gives the amount.</source>
         <translation>仅统计已发送的任务（从未发送的任务不花钱）。“未确认”：服务商尚未说明是否已收费；金额来自应用的价格表。</translation>
     </message>
     <message>
@@ -703,7 +704,7 @@
         <translation>复用设置(&amp;U)</translation>
     </message>
     <message>
-        <source>Put this take's image, prompt and settings in compose</source>
+        <source>Put this take&apos;s image, prompt and settings in compose</source>
         <translation>将此镜头的图片、提示词和设置放入编辑区</translation>
     </message>
     <message>
@@ -887,7 +888,7 @@
         <translation>以 {amount} 发送 %n 个视频？</translation>
     </message>
     <message>
-        <source>This order makes %n paid videos, {amount} in all by the app's price table.</source>
+        <source>This order makes %n paid videos, {amount} in all by the app&apos;s price table.</source>
         <translation>此订单将生成 %n 个付费视频，按应用的价格表共计 {amount}。</translation>
     </message>
     <message>
@@ -899,7 +900,7 @@
         <translation>发送 %n 个视频</translation>
     </message>
     <message>
-        <source>Don't send</source>
+        <source>Don&apos;t send</source>
         <translation>不发送</translation>
     </message>
     <message>
@@ -939,7 +940,7 @@
         <translation>清空余额(&amp;B)</translation>
     </message>
     <message>
-        <source>Demo: {name}'s balance is now 0; the next task is refused.</source>
+        <source>Demo: {name}&apos;s balance is now 0; the next task is refused.</source>
         <translation>演示：{name} 的余额现在为 0；下一个任务将被拒绝。</translation>
     </message>
     <message>
@@ -971,7 +972,7 @@
         <translation>下一个任务：需要三分钟(&amp;T)</translation>
     </message>
     <message>
-        <source>Demo: {name}'s next task will take three minutes to generate.</source>
+        <source>Demo: {name}&apos;s next task will take three minutes to generate.</source>
         <translation>演示：{name} 的下一个任务将需要三分钟才能生成。</translation>
     </message>
     <message>
@@ -987,7 +988,7 @@
         <translation>下一个任务：视频链接已过期(&amp;E)</translation>
     </message>
     <message>
-        <source>Demo: {name}'s video link will have expired when the app fetches it.</source>
+        <source>Demo: {name}&apos;s video link will have expired when the app fetches it.</source>
         <translation>演示：应用获取时，{name} 的视频链接将已过期。</translation>
     </message>
     <message>
@@ -1039,7 +1040,7 @@
         <translation>%1 积分</translation>
     </message>
     <message>
-        <source>Price unknown for this choice; see the provider's pricing page.</source>
+        <source>Price unknown for this choice; see the provider&apos;s pricing page.</source>
         <translation>此选项的价格未知；请查看服务商的价格页面。</translation>
     </message>
     <message>
@@ -1131,7 +1132,7 @@
         <translation>仅星标(&amp;S)</translation>
     </message>
     <message>
-        <source>Only takes of the selected take's &amp;image</source>
+        <source>Only takes of the selected take&apos;s &amp;image</source>
         <translation>仅显示所选版本的同一源图片(&amp;I)</translation>
     </message>
     <message>
@@ -1187,7 +1188,7 @@
         <translation>{name} 余额不足：发往 {name} 的新任务被暂停，且不会为其收费。请为您的 {name} 账户充值，然后按“继续”。{name} 已有的任务仍会继续跟进。</translation>
     </message>
     <message>
-        <source>Open {name}'s page to add money</source>
+        <source>Open {name}&apos;s page to add money</source>
         <translation>打开 {name} 的页面充值</translation>
     </message>
     <message>
@@ -1485,7 +1486,7 @@ Task {id}</source>
 <context>
     <name>CostBar</name>
     <message>
-        <source>From the app's price table, before anything is sent. The provider's own bill is final.</source>
+        <source>From the app&apos;s price table, before anything is sent. The provider&apos;s own bill is final.</source>
         <translation>来自应用的价格表，在发送任何内容之前。以服务商的账单为准。</translation>
     </message>
     <message>
@@ -1539,7 +1540,7 @@ Task {id}</source>
         <translation>字段：{date} {prompt:40} {provider} {model} {mode} {duration} {resolution} {id} {task_id} {remote_id} {n}</translation>
     </message>
     <message>
-        <source>Each video is copied without re-encoding, with its prompt in the file's tags and a .json file beside it that records how it was made.</source>
+        <source>Each video is copied without re-encoding, with its prompt in the file&apos;s tags and a .json file beside it that records how it was made.</source>
         <translation>每个视频都不经重新编码直接复制，提示词写入文件标签，旁边附带一个记录其制作方式的 .json 文件。</translation>
     </message>
     <message>
@@ -1601,7 +1602,7 @@ Task {id}</source>
         <translation>欢迎使用 Hailuo Desktop</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system's keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Animate your images into short videos with Hailuo models.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The app uses your own key from one of these providers: {names}. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;&lt;p&gt;No key yet? The demo runs the whole flow on a built-in simulator: no account, nothing charged, and the result is a real video of your own image.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;用 Hailuo 模型让您的图片变成短视频。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;本应用使用您在以下某个服务商处的密钥：{names}。密钥保存在系统的密钥环中，绝不写入文件。&lt;/p&gt;&lt;p&gt;还没有密钥？演示模式在内置模拟器上运行完整流程：无需账户、不收任何费用，结果是用您自己的图片生成的真实视频。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1770,7 +1771,7 @@ Task {id}</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file's tags and a .json file beside it that lists every take.</source>
+        <source>The takes are copied without re-encoding, one after the other, with their prompts in the file&apos;s tags and a .json file beside it that lists every take.</source>
         <translation>镜头不经重新编码，一个接一个地复制，提示词写入文件标签，旁边附带一个列出每个镜头的 .json 文件。</translation>
     </message>
     <message>
@@ -1798,7 +1799,7 @@ Task {id}</source>
         <translation>选择保存合并视频的文件夹</translation>
     </message>
     <message>
-        <source>The joined video's file name</source>
+        <source>The joined video&apos;s file name</source>
         <translation>合并后视频的文件名</translation>
     </message>
     <message>
@@ -1830,7 +1831,7 @@ Task {id}</source>
         <translation>请至少选择两个镜头：在列表或网格中按顺序选择，或合并一个被延续或延续其他镜头的镜头。</translation>
     </message>
     <message>
-        <source>Take {n}'s video cannot be read.</source>
+        <source>Take {n}&apos;s video cannot be read.</source>
         <translation>无法读取镜头 {n} 的视频。</translation>
     </message>
     <message>
@@ -1854,7 +1855,7 @@ Task {id}</source>
         <translation>像素格式</translation>
     </message>
     <message>
-        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1's is {expected}.</source>
+        <source>Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1&apos;s is {expected}.</source>
         <translation>镜头 {n} 无法通过复制与镜头 1 合并：它的{what}是 {found}，镜头 1 的是 {expected}。</translation>
     </message>
     <message>
@@ -1877,7 +1878,7 @@ Task {id}</source>
         <translation>合并为一个视频(&amp;J)…</translation>
     </message>
     <message>
-        <source>Join the selected takes in the order you picked them, or one take's whole shot, into one video</source>
+        <source>Join the selected takes in the order you picked them, or one take&apos;s whole shot, into one video</source>
         <translation>将所选镜头按您选择的顺序合并为一个视频，或将一个镜头的整个镜次合并</translation>
     </message>
     <message>
@@ -1888,7 +1889,7 @@ Task {id}</source>
 <context>
     <name>Languages</name>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>系统语言</translation>
     </message>
     <message>
@@ -2352,11 +2353,11 @@ Task {id}</source>
         <translation>%1 没有余额接口，因此只能通过使用来检验密钥。</translation>
     </message>
     <message>
-        <source>The app's own videos folder</source>
+        <source>The app&apos;s own videos folder</source>
         <translation>应用自己的视频文件夹</translation>
     </message>
     <message>
-        <source>Where finished videos are saved. Empty: the app's data folder.</source>
+        <source>Where finished videos are saved. Empty: the app&apos;s data folder.</source>
         <translation>完成的视频保存位置。留空：应用的数据文件夹。</translation>
     </message>
     <message>
@@ -2725,7 +2726,7 @@ Task {id}</source>
         <translation>继续…</translation>
     </message>
     <message>
-        <source>Start the next clip from this take's last frame</source>
+        <source>Start the next clip from this take&apos;s last frame</source>
         <translation>从此镜头的最后一帧开始下一个片段</translation>
     </message>
     <message>
@@ -2867,7 +2868,7 @@ Drop images on the left, write a prompt and press Generate (Ctrl+Enter).</source
         <translation>声音关</translation>
     </message>
     <message>
-        <source>Play the clip's sound (M)</source>
+        <source>Play the clip&apos;s sound (M)</source>
         <translation>播放片段的声音 (M)</translation>
     </message>
     <message>
