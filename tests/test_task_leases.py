@@ -43,8 +43,8 @@ from hailuo_desktop.simulator.server import (
     Fault,
     ManualClock,
     SimConfig,
-    SimulatorThread,
 )
+from hailuo_desktop.simulator.thread import SimulatorThread
 from tests.fixtures.sim import (
     DEFAULT_MODELS,
     IMAGE_URL,

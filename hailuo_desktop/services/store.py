@@ -25,34 +25,40 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from ..domain.charges import charge_changes
-from ..domain.codes import ErrorCode
-from ..domain.errors import DiskFull, StorageError
+from ..domain.errors import StorageError
 from ..domain.outcome import Outcome
-from ..domain.routes import UploadRoute
 from ..domain.states import FINAL_STATES, RESUMABLE_STATES, TaskState
 from ..domain.task import Task
 from ..providers.base import UploadedFile
+from .store_file import BUSY_TIMEOUT_SECONDS, FULL_DISK_BYTES, CorruptStore
+from .store_file import Corrupt as _Corrupt
+from .store_file import full_disk_or as _full_disk_or
+from .store_file import open_database as _open
+from .store_file import safe_rollback as _safe_rollback
+from .store_file import set_aside as _set_aside
+from .store_file import storage_error as _storage_error
 from .store_queries import TaskQueries
-from .store_schema import TASK_COLUMNS, migrate
+from .store_rows import column_value as _column_value
+from .store_rows import task_from_row as _task
+from .store_rows import values as _values
+from .store_rows import where as _where
+from .store_schema import TASK_COLUMNS
+
+__all__ = ["BUSY_TIMEOUT_SECONDS", "FULL_DISK_BYTES", "CorruptStore", "StoreEvent", "TaskStore"]
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_SECONDS = 5.0
 # Reuse an uploaded file only while it has this long left: the provider fetches the image
 # after the submit, and a queued task may wait a while before it is submitted.
 UPLOAD_SAFETY_MARGIN = 6 * 3600.0
-FULL_DISK_BYTES = 1024 * 1024  # less free space than this where the database lives: a full disk
-_CORRUPT_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 _SELECT = "SELECT " + ", ".join(TASK_COLUMNS) + " FROM tasks"
 _UNCHANGEABLE = {"id", "created_at"}
 
@@ -62,19 +68,6 @@ class StoreEvent:
     kind: str  # "added" | "updated" | "removed"
     task_id: str
     task: Task | None  # None for "removed"
-
-
-@dataclass(frozen=True)
-class CorruptStore:
-    """A database file that could not be read and was set aside."""
-
-    moved_to: Path
-    reason: str
-
-    @property
-    def message(self) -> str:
-        return (f"The task database could not be read ({self.reason}). It was moved to {self.moved_to} "
-                "and a new, empty one was started. Keep the old file if you need its history.")
 
 
 Listener = Callable[[StoreEvent], None]
@@ -383,150 +376,3 @@ class _Transaction(_Reading):
                 self._store._lock.release()
                 raise _full_disk_or(_storage_error(commit_error), self._store.path) from commit_error
         return super().__exit__(exc_type, exc, tb)
-
-
-def _safe_rollback(conn: sqlite3.Connection) -> None:
-    try:
-        conn.execute("ROLLBACK")
-    except sqlite3.Error:
-        pass
-
-
-def _storage_error(exc: sqlite3.Error) -> StorageError:
-    text = str(exc)
-    if "full" in text.lower():
-        return DiskFull(f"The disk holding the task database is full ({text}).")
-    return StorageError(f"The task database failed: {text}")
-
-
-def _full_disk_or(error: StorageError, path: Path) -> StorageError:
-    """SQLite says "disk I/O error" when it cannot even create its -shm file on a full disk:
-    a failure with (almost) no space left where the database lives is a full disk."""
-    if isinstance(error, DiskFull):
-        return error
-    try:
-        free = shutil.disk_usage(path.parent).free
-    except OSError:
-        return error
-    if free >= FULL_DISK_BYTES:
-        return error
-    return DiskFull(f"The disk holding the task database is full ({free // 1024} KB free; {error.message}).")
-
-
-# --- opening and setting aside -------------------------------------------------------
-class _Corrupt(Exception):
-    pass
-
-
-def _open(path: Path) -> sqlite3.Connection:
-    try:
-        # The store serialises access with its own lock, so one connection may serve threads.
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_SECONDS)
-    except sqlite3.Error as exc:
-        raise StorageError(f"Cannot open the task database {path}: {exc}") from exc
-    try:
-        _configure(conn)
-        _check(conn)
-        migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _configure(conn: sqlite3.Connection) -> None:
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")  # see the module docstring
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        _raise_corrupt_or_storage(exc)
-
-
-def _check(conn: sqlite3.Connection) -> None:
-    # quick_check reads every page but skips the index cross-checks: milliseconds for
-    # thousands of tasks, and it catches a damaged file before we write into it.
-    try:
-        rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        _raise_corrupt_or_storage(exc)
-    if rows != ["ok"]:
-        raise _Corrupt("; ".join(str(r) for r in rows[:3]))
-
-
-def _raise_corrupt_or_storage(exc: sqlite3.DatabaseError):
-    if getattr(exc, "sqlite_errorname", None) in _CORRUPT_ERRORS:
-        raise _Corrupt(str(exc)) from exc
-    raise StorageError(f"Cannot use the task database: {exc}") from exc
-
-
-def _set_aside(path: Path, reason: str, now: float) -> CorruptStore:
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    suffix = 1
-    while target.exists():
-        suffix += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{suffix}")
-    try:
-        for extra in ("-wal", "-shm"):
-            side = path.with_name(path.name + extra)
-            if side.exists():
-                os.replace(side, target.with_name(target.name + extra))
-        os.replace(path, target)
-    except OSError as exc:
-        raise StorageError(f"The task database {path} is damaged ({reason}) and could not be moved aside: {exc}. "
-                           "Move it away by hand and start again.") from exc
-    return CorruptStore(moved_to=target, reason=reason)
-
-
-# --- rows ----------------------------------------------------------------------------
-def _values(task: Task) -> tuple:
-    return tuple(_column_value(getattr(task, name)) for name in TASK_COLUMNS)
-
-
-def _column_value(value):
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-def _task(row: tuple) -> Task:
-    data = dict(zip(TASK_COLUMNS, row))
-    data["state"] = TaskState(data["state"])
-    data["error_code"] = ErrorCode.parse(data["error_code"])
-    data["upload_route"] = _route(data["upload_route"])
-    if data["prompt_optimizer"] is not None:
-        data["prompt_optimizer"] = bool(data["prompt_optimizer"])
-    data["starred"] = bool(data["starred"])
-    data["rejected"] = bool(data["rejected"])
-    return Task(**data)
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _where(states: Iterable[TaskState | str] | None, search: str | None) -> tuple[str, list]:
-    clauses, params = [], []
-    if states is not None:
-        values = [TaskState(s).value for s in states]
-        if not values:
-            return " WHERE 0", []
-        clauses.append(f"state IN ({', '.join('?' for _ in values)})")
-        params.extend(values)
-    if search:
-        clauses.append("prompt LIKE ? ESCAPE '\\'")
-        params.append(_like_pattern(search))
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _route(text: str | None) -> UploadRoute | None:
-    try:
-        return UploadRoute.parse(text)
-    except ValueError:  # a route a later version knew: the upload service refuses it in words
-        return None
