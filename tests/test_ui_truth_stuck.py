@@ -13,6 +13,7 @@ from hailuo_desktop.ui.tasks.activity import activity_text
 from hailuo_desktop.ui.tasks.bridge import StoreBridge
 from hailuo_desktop.ui.tasks.detail import TaskDetail
 from hailuo_desktop.ui.tasks.model import PROGRESS, STATE, TaskListModel
+from tests.conftest import heavy_enabled
 from tests.test_ui_flow import WAIT_MS, wait_state
 
 pytestmark = pytest.mark.gui
@@ -121,3 +122,32 @@ def test_give_up_asks_and_stops_for_good(qtbot, ui_session, simulator_thread, ma
     next(b for b in box.buttons() if b.text() == "Give up").click()
     wait_state(qtbot, store, task.id, TaskState.CANCELLED)
     assert simulator_thread.stats.submits["kie"] == 0
+
+
+@pytest.mark.skipif(not heavy_enabled(), reason="the runner's real back-off (2, 4, 8, 16 s): HAILUO_HEAVY=1")
+def test_unreadable_answers_lead_the_real_runner_to_needs_a_check_then_resume_saves_the_video(
+        qtbot, ui_session, simulator_thread, image_maker):
+    from hailuo_desktop.simulator.faults import Fault
+    from tests.test_ui_flow import LONG_ENOUGH, choose_kie, drop, generate, wait_sent
+
+    session = ui_session(simulator_thread.api_url)
+    window, store = session.window, session.engine.store
+    choose_kie(window)
+    drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
+    seen: list[str] = []
+    store.subscribe(lambda event: event.task is not None and event.task.activity and seen.append(event.task.activity))
+    simulator_thread.faults.add(Fault(op="poll", kind="malformed", provider="kie", times=None))
+    (task,) = generate(qtbot, session, "a cat")
+    wait_sent(qtbot, store, task.id)
+    qtbot.waitUntil(lambda: store.get(task.id).state is TaskState.NEEDS_CHECK, timeout=180_000)
+    assert "poll_unreadable" in seen  # the row said "answer unreadable, retry N in …" meanwhile
+    window.tasks.select(task.id)
+    bar = window.detail.check_bar
+    qtbot.waitUntil(lambda: bar.resume.isVisible() and bar.give_up.isVisible(), timeout=WAIT_MS)
+    assert window.detail.state.text() == "Needs a check · kie.ai"
+    simulator_thread.faults.clear()  # the provider answers properly again
+    with qtbot.waitSignal(session.controller.checks.resumed, timeout=WAIT_MS):
+        bar.resume.click()
+    simulator_thread.advance(LONG_ENOUGH)
+    wait_state(qtbot, store, task.id, TaskState.SUCCEEDED)
+    assert simulator_thread.stats.submits["kie"] == 1
