@@ -112,6 +112,13 @@ def test_the_simulator_is_imported_only_by_the_cli_and_the_demo():
     assert not wrong, "\n".join(sorted(wrong))
 
 
+def test_the_simulator_checks_requests_by_its_own_rules():
+    """Its rules come from the docs (simulator/rules.py), never from the app's request checks."""
+    wrong = [name for name, targets in GRAPH.items()
+             if _layer(name) == "simulator" and "hailuo_desktop.domain.request" in targets]
+    assert not wrong, ", ".join(sorted(wrong))
+
+
 def test_only_the_window_imports_qt():
     wrong = [name for name, external in EXTERNAL.items()
              if external & set(QT) and _layer(name) != "ui" and _short(name) not in QT_USERS]

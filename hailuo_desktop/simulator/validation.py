@@ -1,16 +1,17 @@
-"""Refusing a create request the way a real service would, from the catalog's rules.
+"""Refusing a create request the way a real service would, by the documented rules.
 
 Protocol modules read their own body shape, then hand the values to `check_request`,
-which applies the domain's rules (prompt required and length, durations, resolutions,
-10 s at 1080P, fixed-duration modes, image needed or not). A `Refusal` carries the
-message; each protocol renders it in its own error shape and status.
+which applies the rules written from the providers' docs in rules.py (prompt length,
+durations, resolutions, 10 s at 1080P, fixed-duration modes, image needed or refused,
+end frames), not the app's own checks. A `Refusal` carries the message; each protocol
+renders it in its own error shape and status.
 """
 
 from __future__ import annotations
 
 from hailuo_desktop.domain.catalog import ModelSpec
-from hailuo_desktop.domain.request import GenerationRequest, request_problems
 
+from .rules import effective_duration, effective_resolution, problems, rule_for
 from .tasks import Draft
 
 
@@ -69,13 +70,16 @@ def string_duration(value: object, key: str = "duration") -> int | None:
 
 def check_request(spec: ModelSpec, prompt: str, image: str | None, duration: int | None,
                   resolution: str | None, body: dict, end_image: str | None = None) -> Draft:
-    """The draft for a request the catalog allows; Refusal listing every problem otherwise."""
-    request = GenerationRequest(spec, prompt, image=image, end_image=end_image,
-                                duration=duration, resolution=resolution)
-    problems = request_problems(request)
-    if resolution is not None and resolution != resolution.upper():
-        problems.append(f"resolution must be written like {spec.resolutions[0] if spec.resolutions else '768P'}")
-    if problems:
-        raise Refusal(" ".join(problems))
-    cost = request.cost or 0.0
-    return Draft(spec, prompt, image, request.effective_duration, request.effective_resolution, body, cost)
+    """The draft for a request the docs allow; Refusal listing every problem otherwise.
+
+    `spec` (the app's catalog entry) is used only for what the docs do not give the
+    simulator: how long a task takes and what it costs."""
+    rule = rule_for(spec.provider, spec.model, spec.mode)
+    if rule is None:
+        raise Refusal(f"model {spec.model} is not supported")
+    found = problems(rule, prompt, image, end_image, duration, resolution)
+    if found:
+        raise Refusal("; ".join(found))
+    duration, resolution = effective_duration(rule, duration), effective_resolution(rule, resolution)
+    cost = spec.cost(duration, resolution) or 0.0
+    return Draft(spec, prompt, image, duration, resolution, body, cost)
