@@ -52,15 +52,29 @@ async def _child(args) -> dict:
         await probe.after(args.idle_ticks)
         figures = {"idle": list(probe.samples)}
         before = await _sim_polls(client, args.api_url)
-        figures.update(await _load(session, probe, downloads, polls, args.min_load_ticks))
+        host = None
+        if args.engine_thread:
+            from hailuo_desktop.engine_host import EngineHost
+            host = EngineHost()
+        figures.update(await _load(session, probe, downloads, polls, args.min_load_ticks, host))
         figures["polls"] = await _sim_polls(client, args.api_url) - before
         mark = probe.mark()
         await probe.after(args.polling_ticks)  # the downloads are done; the others keep polling
         figures["polling_only"] = probe.samples[mark:]
         probe.stop()
     figures.update(_download_outcome(session.engine.store, downloads))
+    if host is not None:
+        host.close(_close_engines(host))
     await session.close()
     return figures
+
+
+async def _close_engines(host) -> None:
+    """Stop whatever the threaded engine still runs (the polls of tasks that never finish)."""
+    tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def _submit(client, args) -> tuple[list, list]:
@@ -74,17 +88,36 @@ async def _submit(client, args) -> tuple[list, list]:
     return downloads, polls
 
 
-async def _load(session, probe, downloads: list, polls: list, min_ticks: int) -> dict:
-    """Hand every task to the app as the window resumes them; measure until the downloads are done."""
+async def _load(session, probe, downloads: list, polls: list, min_ticks: int, host=None) -> dict:
+    """Hand every task to the app as the window resumes them; measure until the downloads are done.
+
+    With `host` (an EngineHost), an engine built on the host's own thread and loop, sharing
+    the window's store, follows the tasks instead of the window's engine: the window's
+    thread only receives the store's events (queued through the StoreBridge) and paints."""
     store = session.engine.store
     finished = _all_final(store, {t.id for t in downloads})
     mark, started = probe.mark(), time.perf_counter()
     store.add_many(downloads + polls)
+    follow = session.controller.follow
+    if host is not None:
+        engine = await host.call(_threaded_engine(session))
+        follow = lambda task_id: host.call_soon(engine.runner.start, task_id)  # noqa: E731
     for task in downloads + polls:  # downloads first: their polls lead the budget's queue
-        session.controller.follow(task.id)
+        follow(task.id)
     await finished
     await probe.after(max(0, min_ticks - (probe.mark() - mark)))
     return {"load": probe.samples[mark:], "load_seconds": time.perf_counter() - started}
+
+
+async def _threaded_engine(session):
+    """The engine as the app builds it, on the calling (host) loop, with its own HTTP client."""
+    import httpx
+
+    from hailuo_desktop.engine import build_engine
+
+    client = httpx.AsyncClient(timeout=60, follow_redirects=False)
+    return build_engine(session.options.paths, session._settings(), session.options.key_store, client,
+                        store=session.engine.store)
 
 
 def _download_outcome(store, downloads: list) -> dict:
@@ -99,11 +132,13 @@ def _all_final(store, ids: set[str]) -> asyncio.Future:
     future = asyncio.get_event_loop().create_future()
     pending = set(ids)
 
-    def on_event(event) -> None:
+    loop = asyncio.get_event_loop()
+
+    def on_event(event) -> None:  # on the engine's thread when it has one of its own
         if event.task is not None and event.task_id in pending and event.task.state.is_final:
             pending.discard(event.task_id)
-            if not pending and not future.done():
-                future.set_result(None)
+            if not pending:
+                loop.call_soon_threadsafe(lambda: future.done() or future.set_result(None))
 
     store.subscribe(on_event)
     return future
@@ -123,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle-ticks", type=int, default=500)
     parser.add_argument("--min-load-ticks", type=int, default=500)
     parser.add_argument("--polling-ticks", type=int, default=500)
+    parser.add_argument("--engine-thread", action="store_true")
     args = parser.parse_args(argv)
     import qasync
 
@@ -135,11 +171,12 @@ def main(argv: list[str] | None = None) -> int:
 
 # --- the parent ------------------------------------------------------------------------
 def run_child(*, tasks: int, downloads: int, result_bytes: int, idle_ticks: int, min_load_ticks: int,
-              polling_ticks: int) -> dict:
+              polling_ticks: int, engine_thread: bool = False) -> dict:
     with sim_process(result_bytes=result_bytes) as sim, tempfile.TemporaryDirectory(prefix="hailuo-bench-gui-") as home:
         command = [sys.executable, "-m", "benchmarks.gui_lag", "--api-url", sim.api_url, "--home", home,
                    "--tasks", str(tasks), "--downloads", str(downloads), "--idle-ticks", str(idle_ticks),
-                   "--min-load-ticks", str(min_load_ticks), "--polling-ticks", str(polling_ticks)]
+                   "--min-load-ticks", str(min_load_ticks), "--polling-ticks", str(polling_ticks),
+                   *(["--engine-thread"] if engine_thread else [])]
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
         if done.returncode != 0:
@@ -149,11 +186,21 @@ def run_child(*, tasks: int, downloads: int, result_bytes: int, idle_ticks: int,
 
 def measure(*, tasks: int = 500, downloads: int = 10, result_bytes: int = 100 * 2 ** 20, idle_ticks: int = 500,
             min_load_ticks: int = 500, polling_ticks: int = 500) -> list[Row]:
-    data = run_child(tasks=tasks, downloads=downloads, result_bytes=result_bytes, idle_ticks=idle_ticks,
-                     min_load_ticks=min_load_ticks, polling_ticks=polling_ticks)
+    rows = []
+    for threaded in (False, True):
+        data = run_child(tasks=tasks, downloads=downloads, result_bytes=result_bytes, idle_ticks=idle_ticks,
+                         min_load_ticks=min_load_ticks, polling_ticks=polling_ticks, engine_thread=threaded)
+        rows.append(_row(data, tasks, downloads, result_bytes, threaded))
+    return rows
+
+
+def _row(data: dict, tasks: int, downloads: int, result_bytes: int, threaded: bool) -> Row:
     idle, load, polling = data["idle"], data["load"], data["polling_only"]
     p99, idle_p99 = percentile(load, 0.99), percentile(idle, 0.99)
-    note = (f"Real window (offscreen) + qasync + engine; simulator in its own process. Idle: "
+    where = ("the engine on a thread of its own with its own asyncio loop (hailuo_desktop.engine_host), the "
+             "window's thread only receiving store events and painting" if threaded else
+             "the engine on the window's qasync loop, as the app runs today")
+    note = (f"Real window (offscreen) + qasync; {where}; simulator in its own process. Idle: "
             f"{len(idle)} ticks of {TICK_MS} ms, p99 {ms(idle_p99)}, worst {ms(max(idle))}. Load: "
             f"{len(load)} ticks over {data['load_seconds']:.1f} s while {tasks} tasks polled "
             f"({data['polls']} polls, paced by the request budget) and {downloads} downloads of "
@@ -161,9 +208,10 @@ def measure(*, tasks: int = 500, downloads: int = 10, result_bytes: int = 100 * 
             f"{mb(data['downloaded'])} in all); median {ms(percentile(load, 0.5))}, "
             f"worst {ms(max(load))}. Then, downloads done and the {tasks} still polling: {len(polling)} ticks, "
             f"p99 {ms(percentile(polling, 0.99))}, worst {ms(max(polling))}.")
-    return [Row("2. GUI lag under load (p99)", f"p99 {ms(p99)}, worst {ms(max(load))}",
-                f"idle p99 {ms(idle_p99)}, worst {ms(max(idle))}", p99 / idle_p99 if idle_p99 > 0 else None,
-                "p99 < 16 ms", p99 < P99_GOAL, note)]
+    name = "2b. GUI lag under load, engine thread (p99)" if threaded else "2. GUI lag under load (p99)"
+    return Row(name, f"p99 {ms(p99)}, worst {ms(max(load))}",
+               f"idle p99 {ms(idle_p99)}, worst {ms(max(idle))}", p99 / idle_p99 if idle_p99 > 0 else None,
+               "p99 < 16 ms", p99 < P99_GOAL, note)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@
     python -m benchmarks.window_child startup --home DIR   -> "READY <monotonic>" at the first
         paint plus one idle turn of the loop, then closes and exits
     python -m benchmarks.window_child memory --home DIR    -> JSON: RSS with every task listed
+    python -m benchmarks.window_child bare-window          -> "READY <monotonic>" at the first
+        paint plus one idle turn of a bare PySide6 window (QApplication + an empty QMainWindow
+        shown): the start-up reference
     python -m benchmarks.window_child qt-only              -> JSON: RSS after importing Qt and
         creating the QApplication (the reference)
 
@@ -84,6 +87,33 @@ async def _thumbnails_read(thumbnails) -> None:
     thumbnails.ready.disconnect(check)
 
 
+def _bare_window() -> None:
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.resize(1100, 700)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and watched is window:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, ready)
+            return False
+
+    def ready() -> None:
+        print(f"READY {time.monotonic():.6f} rows=0", flush=True)
+        app.quit()
+
+    painted = FirstPaint()
+    window.installEventFilter(painted)
+    window.show()
+    app.exec()
+
+
 def _qt_only() -> dict:
     from PySide6.QtWidgets import QApplication
 
@@ -94,11 +124,14 @@ def _qt_only() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("startup", "memory", "qt-only"))
+    parser.add_argument("what", choices=("startup", "memory", "qt-only", "bare-window"))
     parser.add_argument("--home")
     args = parser.parse_args(argv)
     if args.what == "qt-only":
         print(json.dumps(_qt_only()), flush=True)
+        return 0
+    if args.what == "bare-window":
+        _bare_window()
         return 0
     import qasync
 

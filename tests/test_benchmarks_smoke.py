@@ -53,19 +53,20 @@ def test_download_runs_the_downloader_and_curl_on_one_url():
         assert row.met is None and "curl is missing" in row.note
 
 
-def test_gui_lag_runs_the_window_under_polling_and_downloads():
+@pytest.mark.parametrize("engine_thread", [False, True])
+def test_gui_lag_runs_the_window_under_polling_and_downloads(engine_thread):
     data = gui_lag.run_child(tasks=10, downloads=2, result_bytes=2 ** 20, idle_ticks=5, min_load_ticks=5,
-                             polling_ticks=5)
+                             polling_ticks=5, engine_thread=engine_thread)
     assert len(data["idle"]) == 5 and len(data["load"]) >= 5 and len(data["polling_only"]) >= 5
     assert data["succeeded"] == 2 and data["downloaded"] == 2 * 2 ** 20
     assert data["polls"] >= 2  # at least each download task's own poll
     assert all(lag >= 0 for lag in data["idle"] + data["load"])
 
 
-def test_startup_opens_the_window_on_both_stores():
+def test_startup_opens_the_window_on_both_stores_and_the_bare_window():
     (row,) = startup.measure(tasks=30, runs=1, images=2)
     well_formed(row)
-    assert "30 rows listed" in row.note
+    assert "30 rows listed" in row.note and "bare PySide6 window" in row.reference
 
 
 def test_memory_lists_every_task():
