@@ -100,6 +100,10 @@ async def _load(session, probe, downloads: list, polls: list, min_ticks: int, ho
     store.add_many(downloads + polls)
     follow = session.controller.follow
     if host is not None:
+        # Two engines share one store only here (the app would have one): the window's engine
+        # must not react to the other's store events (its balance refresher would run on the
+        # wrong thread).
+        store._listeners.remove(session.engine.balances.on_store_event)
         engine = await host.call(_threaded_engine(session))
         follow = lambda task_id: host.call_soon(engine.runner.start, task_id)  # noqa: E731
     for task in downloads + polls:  # downloads first: their polls lead the budget's queue
