@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import download, finding, gui_lag, media, memory, polling, startup, validation
+from . import download, finding, grid, gui_lag, media, memory, polling, startup, validation
 from .report import Row, machine, markdown, text_table
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -31,6 +31,7 @@ BENCHMARKS: dict[str, Callable[[], list[Row]]] = {
     "memory": memory.measure,
     "media": media.measure,
     "finding": finding.measure,
+    "grid": grid.measure,
 }
 
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from benchmarks import download, finding, gui_lag, memory, polling, startup, validation
+from benchmarks import download, finding, grid, gui_lag, memory, polling, startup, validation
 from benchmarks.report import Row, machine, markdown, percentile, text_table
 from benchmarks.run import summary
 
@@ -82,6 +82,12 @@ def test_finding_searches_sorts_and_filters_a_filled_store():
     assert "300 tasks" in search.note and "LIKE substring" in search.note
     assert "(1 found" in search.note  # the task id prefix finds its task
     assert "newest first" in sort.note
+
+
+def test_grid_scrolls_both_views_over_real_videos():
+    (row,) = grid.measure(tasks=30, videos=3)
+    well_formed(row)
+    assert row.note.startswith("30 takes (3 distinct real MP4 files") and "list view" in row.reference
 
 
 def test_the_table_carries_every_row_and_the_machine():

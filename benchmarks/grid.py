@@ -1,0 +1,146 @@
+"""9. The results grid with 10,000 takes: scroll frame time and memory, against the list view in the same run.
+
+Each view runs in a fresh child process (the real window, offscreen, as app.py builds it)
+on the same store: 10,000 finished takes whose videos are 300 distinct real MP4 files (the
+simulator's sample clip), so the grid decodes real poster frames (off the GUI thread, as
+it does for a user). The child scrolls the view from top to bottom one page at a time;
+each step's frame time is the scroll plus a synchronous repaint of the viewport, timed
+on the GUI thread, with the event loop turned between steps so posters arrive as they
+would. Then it reads VmRSS.
+
+    python -m benchmarks.grid {grid,list} --home DIR   -> one JSON line (the child)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .report import Row, mb, ms, percentile
+
+FRAME_GOAL = 0.016
+RSS_GOAL = 300 * 2 ** 20
+NOWHERE = "http://127.0.0.1:9"
+
+
+# --- the child -------------------------------------------------------------------------
+async def _child(view: str, home: Path) -> dict:
+    import asyncio
+
+    from .qt_session import FirstPaint, open_session
+    from .report import process_memory
+
+    session = open_session(home, NOWHERE)
+    painted = FirstPaint(session.window)
+    session.show()
+    await painted.done
+    await session.started()
+    workspace = session.shell.workspace
+    workspace.show_grid(view == "grid")
+    widget = workspace.grid if view == "grid" else session.window.tasks.table
+    model = session.shell.model
+    frames = []
+    bar = widget.verticalScrollBar()
+    for _ in range(100_000):
+        while model.canFetchMore():
+            model.fetchMore()
+        await asyncio.sleep(0.001)  # the loop turns: posters and layout arrive as they would
+        if bar.value() >= bar.maximum() and not model.canFetchMore():
+            break
+        started = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        widget.viewport().repaint()
+        frames.append(time.perf_counter() - started)
+    figures = {**process_memory(), "frames": frames, "rows": model.rowCount(), "total": model.total_count()}
+    await session.close()
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("view", choices=("grid", "list"))
+    parser.add_argument("--home", required=True)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+
+    from .qt_session import application
+
+    application()
+    print(json.dumps(qasync.run(_child(args.view, Path(args.home)))), flush=True)
+    return 0
+
+
+# --- the parent ------------------------------------------------------------------------
+def _videos(folder: Path, count: int) -> list[str]:
+    from hailuo_desktop.simulator.media import load_sample
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sample = load_sample()
+    paths = []
+    for n in range(count):
+        path = folder / f"take-{n:03d}.mp4"
+        path.write_bytes(sample)
+        paths.append(str(path))
+    return paths
+
+
+def prepare(root: Path, tasks: int, videos: int) -> Path:
+    from hailuo_desktop.services.home import DataPaths
+    from hailuo_desktop.services.store import TaskStore
+
+    from .seeding import fill_store, thumbnail_sources
+
+    home = root / "home"
+    store_path = fill_store(DataPaths.at(home).store, tasks, thumbnail_sources(root / "images", 50))
+    clips = _videos(root / "videos", videos)
+    store = TaskStore(store_path)
+    try:
+        with store._reading() as conn:
+            conn.execute("BEGIN")
+            for n, (seq,) in enumerate(conn.execute("SELECT seq FROM tasks WHERE video_path IS NOT NULL").fetchall()):
+                conn.execute("UPDATE tasks SET video_path = ? WHERE seq = ?", (clips[n % len(clips)], seq))
+            conn.execute("COMMIT")
+    finally:
+        store.close()
+    return home
+
+
+def _run(view: str, home: Path) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "benchmarks.grid", view, "--home", str(home)], capture_output=True,
+                          text=True, env=env, timeout=900, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"the {view} child failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure(*, tasks: int = 10_000, videos: int = 300) -> list[Row]:
+    root = Path(tempfile.mkdtemp(prefix="hailuo-bench-grid-"))
+    try:
+        home = prepare(root, tasks, videos)
+        listed = _run("list", home)
+        grid = _run("grid", home)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    p99, list_p99 = percentile(grid["frames"], 0.99), percentile(listed["frames"], 0.99)
+    note = (f"{grid['total']:,} takes ({videos} distinct real MP4 files behind them, posters decoded off the GUI "
+            f"thread), {grid['rows']:,} rows exposed; scrolled top to bottom a page per step: grid "
+            f"{len(grid['frames'])} steps, median {ms(percentile(grid['frames'], 0.5))}, worst "
+            f"{ms(max(grid['frames']))}, RSS {mb(grid['rss'])} (peak {mb(grid['peak'])}); list view "
+            f"{len(listed['frames'])} steps, p99 {ms(list_p99)}, median {ms(percentile(listed['frames'], 0.5))}, "
+            f"RSS {mb(listed['rss'])}. Frame = scroll + synchronous repaint on the GUI thread.")
+    return [Row(f"9. Grid, {tasks:,} takes", f"scroll p99 {ms(p99)}, RSS {mb(grid['rss'])}",
+                f"list view p99 {ms(list_p99)}, RSS {mb(listed['rss'])}", p99 / list_p99 if list_p99 else None,
+                "scroll p99 < 16 ms, RSS < 300 MB", p99 < FRAME_GOAL and grid["rss"] < RSS_GOAL, note)]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
