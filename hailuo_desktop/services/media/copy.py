@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-import av
-
 from .errors import JoinMismatch, VideoUnreadable
 from .files import place_new, temporary_beside
 from .probe import VideoInfo, frame_rate, open_video, packet_span, probe, time_base
@@ -156,6 +154,8 @@ def _copy_shifted(src, stream, target, out, take: _Take, offset: Fraction, last_
 def _open_output(path: Path, source_tags, title: str | None, comment: str | None) -> Iterator:
     """An MP4 being written: the source's tags and ours set before the header; closing it
     writes the trailer (and, with +faststart, moves the index to the front)."""
+    import av  # here, not at the top: PyAV costs about half a second of the window's start-up
+
     container = av.open(str(path), "w", format="mp4", container_options=dict(MUXER_OPTIONS))
     try:
         tags = {k: v for k, v in dict(source_tags).items() if k not in MUXER_OWN_TAGS}

@@ -7,10 +7,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-
-import av
+from typing import TYPE_CHECKING
 
 from .errors import VideoUnreadable
+
+if TYPE_CHECKING:
+    import av
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class VideoInfo:
 @contextmanager
 def open_video(path: str | Path) -> Iterator[av.container.InputContainer]:
     """The container, with its first video stream checked; VideoUnreadable otherwise."""
+    import av  # here, not at the top: PyAV costs about half a second of the window's start-up
+
     path = Path(path)
     if not path.is_file():
         raise VideoUnreadable(f"The video {path} is not there.", path=str(path), reason="missing")
