@@ -2144,7 +2144,7 @@ Task {id}</source>
     </message>
     <message>
         <source>Per image…</source>
-        <translation>По изображениям…</translation>
+        <translation>Отдельно…</translation>
     </message>
     <message>
         <source>Give each image its own prompt, by hand or from a CSV file</source>
