@@ -26,6 +26,7 @@ ALLOWED = {
     "ui": {"domain", "services", "engine"},
 }
 FRONT_ENDS = {"app", "cli", "demo", "session_options", "__main__"}  # composition roots: anything below them
+ENGINE = {"engine", "engine_host"}  # the façade, and the loop of its own it may run on
 SIMULATOR_USERS = {"cli", "demo", "ui.demo_menu", "ui.demo_video"}  # tests, the CLI, the demo
 QT_USERS = {"app"}  # and every module under ui/
 
@@ -72,6 +73,8 @@ def _layer(name: str) -> str:
     parts = name.split(".")
     if len(parts) == 1:
         return "root"
+    if parts[1] in ENGINE:
+        return "engine"
     if parts[1] in ALLOWED:
         return parts[1]
     return "front" if parts[1] in FRONT_ENDS or parts[1].startswith("cli") else parts[1]
