@@ -55,12 +55,14 @@ class Adapter:
         return first, None
 
     def _fetchable(self, url: str | None, what: str) -> str:
-        source = ImageSource.of(url) if url else None
-        if source and source.is_data and self.spec.accepts_data_url and (source.mime or "").startswith("image/"):
+        if not url:
+            raise InvalidRequest(f"{self.spec.name} needs the {what} as a public http(s) URL.")
+        source = ImageSource.of(url)
+        if source.is_data and self.spec.accepts_data_url and (source.mime or "").startswith("image/"):
             return url
-        if url and http_url(url):
+        if http_url(url):
             return url
-        if source and source.is_data:
+        if source.is_data:
             raise InvalidRequest(f"{self.spec.name} needs the {what} as a public URL, not file content; "
                                  "choose an upload route for local images.")
         raise InvalidRequest(f"{self.spec.name} needs the {what} as a public http(s) URL.")

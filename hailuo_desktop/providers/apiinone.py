@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from urllib.parse import quote
 
-from ..domain.catalog import ModelSpec
+from ..domain.catalog import ModelSpec, ProviderSpec
+from ..domain.errors import HailuoError
 from ..domain.states import RemoteState
 from .adapter import Adapter
 from .base import Balance, RemoteStatus, SubmitPayload
 from .envelope import envelope_code, envelope_message
-from .fields import as_dict, as_int, as_text, dig, first_of
-from .http import Answer, clean_message, error_for_code
+from .fields import JsonObject, as_dict, as_int, as_text, dig, first_of
+from .http import Answer, ProviderHttp, clean_message, error_for_code
 from .normalize import checked_remote_id, require_state, require_url, task_id_from
 from .redact import redacted_json
 
@@ -28,7 +29,7 @@ _TYPE_WORDS = (("auth", 401), ("permission", 403), ("forbidden", 403), ("quota",
 
 
 class ApiInOneProvider(Adapter):
-    def __init__(self, spec, http) -> None:
+    def __init__(self, spec: ProviderSpec, http: ProviderHttp) -> None:
         super().__init__(spec, http)
         self._logged_tasks: set[str] = set()
 
@@ -37,12 +38,12 @@ class ApiInOneProvider(Adapter):
         body = self._checked(answer, on_poll=False)
         return task_id_from(self.http, answer, first_of(dig(body, "data", "task_id"), body.get("task_id")))
 
-    def body_for(self, payload: SubmitPayload) -> dict:
+    def body_for(self, payload: SubmitPayload) -> JsonObject:
         """Flat, with the sub-model id in `model` as every example does [I: the seed is ambiguous]."""
         request = self.checked_request(payload)
         model = request.spec
         image, _ = self.image_urls(payload)
-        body: dict = {"model": model.model, "prompt": request.prompt}
+        body: JsonObject = {"model": model.model, "prompt": request.prompt}
         if image is not None:
             body["image"] = image  # one URL string; `input_urls` is the image routes' field
         if model.durations:
@@ -73,7 +74,7 @@ class ApiInOneProvider(Adapter):
         # shared dashboard (providers.md 3.3). Guessing a path would only produce 404s.
         return None
 
-    def _checked(self, answer: Answer, *, on_poll: bool) -> dict:
+    def _checked(self, answer: Answer, *, on_poll: bool) -> JsonObject:
         """The body of a good answer; `{"error": {...}}` or an error status becomes a typed error."""
         body = answer.body
         error = body.get("error")
@@ -88,7 +89,7 @@ class ApiInOneProvider(Adapter):
             raise self.http.not_json(answer)
         return body
 
-    def _error_envelope(self, answer: Answer, error: dict, on_poll: bool):
+    def _error_envelope(self, answer: Answer, error: JsonObject, on_poll: bool) -> HailuoError:
         code = as_int(error.get("code"))
         if code is None or 200 <= code < 300:
             code = answer.status if not answer.http_ok else _code_for_type(error.get("type"))
@@ -97,7 +98,7 @@ class ApiInOneProvider(Adapter):
         return error_for_code(code, name=self.name, message=message, answer=answer, on_poll=on_poll,
                               provider_code=clean_message(kind, self.http.key) if kind else None)
 
-    def _status(self, answer: Answer, body: dict) -> RemoteStatus:
+    def _status(self, answer: Answer, body: JsonObject) -> RemoteStatus:
         state, raw_state = require_state(self.http, answer, _raw_status(body))
         data = as_dict(body.get("data")) or body
         if state is RemoteState.SUCCEEDED:
@@ -107,7 +108,7 @@ class ApiInOneProvider(Adapter):
             return RemoteStatus(state, raw_state, fail_code=code, fail_message=message)
         return RemoteStatus(state, raw_state)
 
-    def _failure(self, body: dict, data: dict) -> tuple[str | None, str | None]:
+    def _failure(self, body: JsonObject, data: JsonObject) -> tuple[str | None, str | None]:
         error = first_of(data.get("error"), body.get("error"))
         if isinstance(error, dict):
             code = as_text(first_of(error.get("code"), error.get("type")))
@@ -115,13 +116,13 @@ class ApiInOneProvider(Adapter):
         return None, clean_message(as_text(error), self.http.key)
 
 
-def _raw_status(body: dict) -> object:
+def _raw_status(body: JsonObject) -> object:
     """Every place a state has been seen or is plausible, the documented-looking ones first."""
     return first_of(dig(body, "data", "status"), body.get("status"), dig(body, "data", "state"),
                     body.get("state"), dig(body, "data", "task_status"), dig(body, "task", "status"))
 
 
-def _url_candidates(data: dict) -> tuple[object, ...]:
+def _url_candidates(data: JsonObject) -> tuple[object, ...]:
     return (dig(data, "output", "video_url"), data.get("video_url"), dig(data, "output", "url"),
             dig(data, "result_urls", 0), dig(data, "output", 0), dig(data, "output", "videos", 0),
             dig(data, "output", "video_urls", 0), dig(data, "result", "video_url"), dig(data, "result", "url"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..domain.catalog import ModelSpec
+from ..domain.catalog import ModelSpec, ProviderSpec
 from ..domain.errors import ModelForbidden, ModelUnavailable
 from .adapter import Adapter
 from .base import Balance, RemoteStatus, SubmitPayload
@@ -19,8 +19,8 @@ from .envelope import (
     record_data,
     record_status,
 )
-from .fields import as_number, dig
-from .http import Answer
+from .fields import JsonObject, as_number, dig
+from .http import Answer, ErrorDetail, ProviderHttp
 from .normalize import checked_remote_id, task_id_from
 
 ROUTINGS = ("auto", "value", "official")  # the `provider` field: failover, cheapest, most reliable
@@ -29,7 +29,7 @@ MODEL_UNAVAILABLE = 503
 
 
 class ApixoProvider(Adapter):
-    def __init__(self, spec, http, *, routing: str = "auto") -> None:
+    def __init__(self, spec: ProviderSpec, http: ProviderHttp, *, routing: str = "auto") -> None:
         super().__init__(spec, http)
         self.routing = routing if routing in ROUTINGS else "auto"
 
@@ -40,12 +40,12 @@ class ApixoProvider(Adapter):
         envelope = self._checked(answer, model, on_poll=False)
         return task_id_from(self.http, answer, dig(envelope, "data", "taskId"))
 
-    def body_for(self, payload: SubmitPayload) -> dict:
+    def body_for(self, payload: SubmitPayload) -> JsonObject:
         """`provider` is the routing the user chose (auto = failover, value = cheapest, official)."""
         request = self.checked_request(payload)
         model = request.spec
         image, _ = self.image_urls(payload)
-        fields: dict = {"mode": model.mode, "prompt": request.prompt}
+        fields: JsonObject = {"mode": model.mode, "prompt": request.prompt}
         if image is not None:
             fields["image_urls"] = [image]  # exactly one URL
         if model.durations:
@@ -69,11 +69,11 @@ class ApixoProvider(Adapter):
         return Balance(usd, "usd")
 
 
-    def _checked(self, answer: Answer, model: ModelSpec, *, on_poll: bool) -> dict:
+    def _checked(self, answer: Answer, model: ModelSpec, *, on_poll: bool) -> JsonObject:
         """APIXO's 403 and 503 are about the model, not the key or the whole service."""
         code = envelope_code(answer)
         said = envelope_message(self.http, answer.body)
-        detail = {"provider_code": str(code), "provider_message": said, "status": answer.status}
+        detail: ErrorDetail = {"provider_code": str(code), "provider_message": said, "status": answer.status}
         suffix = f": {said}" if said else "."
         if code == FORBIDDEN:
             raise ModelForbidden(f"{self.name} says this key or its route ({self.routing}) cannot use "

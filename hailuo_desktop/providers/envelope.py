@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..domain.states import RemoteState
 from .base import RemoteStatus
-from .fields import as_dict, as_int, as_text, dig
+from .fields import JsonObject, as_dict, as_int, as_text, dig
 from .http import Answer, ProviderHttp, clean_message, error_for_code
 from .normalize import epoch_ms, fail_info, require_state, result_json_url
 
@@ -21,7 +21,7 @@ def envelope_code(answer: Answer) -> int:
     return answer.status if not answer.http_ok else 200
 
 
-def envelope_message(http: ProviderHttp, body: dict) -> str | None:
+def envelope_message(http: ProviderHttp, body: JsonObject) -> str | None:
     """`msg` (createTask, per-model docs) or `message` (recordInfo, APIXO), plus APIXO's data.error."""
     candidates = (body.get("msg"), body.get("message"), dig(body, "data", "error"),
                   body.get("error") if isinstance(body.get("error"), str) else dig(body, "error", "message"))
@@ -33,7 +33,7 @@ def envelope_message(http: ProviderHttp, body: dict) -> str | None:
     return " — ".join(parts) or None
 
 
-def checked_body(http: ProviderHttp, answer: Answer, *, on_poll: bool = False) -> dict:
+def checked_body(http: ProviderHttp, answer: Answer, *, on_poll: bool = False) -> JsonObject:
     """The envelope of a successful answer; any error status becomes its typed error."""
     code = envelope_code(answer)
     if code != 200:
@@ -44,7 +44,7 @@ def checked_body(http: ProviderHttp, answer: Answer, *, on_poll: bool = False) -
     return answer.body
 
 
-def record_status(http: ProviderHttp, answer: Answer, data: dict) -> RemoteStatus:
+def record_status(http: ProviderHttp, answer: Answer, data: JsonObject) -> RemoteStatus:
     """A task record (kie's recordInfo, APIXO's statusTask) as one RemoteStatus."""
     state, raw_state = require_state(http, answer, data.get("state"))
     url = result_json_url(http, answer, data.get("resultJson")) if state is RemoteState.SUCCEEDED else None
@@ -54,7 +54,7 @@ def record_status(http: ProviderHttp, answer: Answer, data: dict) -> RemoteStatu
                         completed_ms=epoch_ms(data.get("completeTime")))
 
 
-def record_data(http: ProviderHttp, answer: Answer, body: dict) -> dict:
+def record_data(http: ProviderHttp, answer: Answer, body: JsonObject) -> JsonObject:
     data = body.get("data")
     if not isinstance(data, dict):
         raise http.malformed(answer, "the task status has no data")

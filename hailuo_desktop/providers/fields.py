@@ -11,8 +11,11 @@ import math
 
 from ..domain.sources import ImageSource
 
+# A JSON object as parsed from a provider (or built for one): values are read defensively.
+JsonObject = dict[str, object]
 
-def as_dict(value: object) -> dict:
+
+def as_dict(value: object) -> JsonObject:
     return value if isinstance(value, dict) else {}
 
 

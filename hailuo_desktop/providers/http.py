@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
+from typing import Any, TypedDict
 
 import httpx
 
@@ -29,7 +30,7 @@ from ..domain.errors import (
     RateLimited,
     TaskNotFound,
 )
-from .fields import as_dict
+from .fields import JsonObject, as_dict
 
 MAX_BODY_BYTES = 4 * 1024 * 1024  # provider answers are small JSON; more is a broken server
 MAX_RETRY_AFTER = 24 * 3600.0  # a longer wait is garbage; the runner has its own caps
@@ -71,12 +72,9 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     if value is None:
         return None
     value = value.strip()
-    if _SECONDS.fullmatch(value):
-        seconds = float(value)
-    else:
-        seconds = _seconds_until_date(value, now)
-        if seconds is None:
-            return None
+    seconds = float(value) if _SECONDS.fullmatch(value) else _seconds_until_date(value, now)
+    if seconds is None:
+        return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
@@ -102,6 +100,14 @@ def clean_message(text: object, key: ApiKey | None) -> str | None:
     return text
 
 
+class ErrorDetail(TypedDict):
+    """What the provider said about a refusal, as the keyword arguments of a HailuoError."""
+
+    provider_code: str
+    provider_message: str | None
+    status: int
+
+
 @dataclass(frozen=True)
 class Answer:
     """A provider's HTTP answer, read in full (bounded) and parsed as far as it parses."""
@@ -112,7 +118,7 @@ class Answer:
     content_type: str
 
     @property
-    def body(self) -> dict:
+    def body(self) -> JsonObject:
         return as_dict(self.payload)
 
     @property
@@ -148,16 +154,16 @@ class ProviderHttp:
     def key(self) -> ApiKey:
         return self._key
 
-    async def get(self, path: str, params: dict | None = None) -> Answer:
+    async def get(self, path: str, params: JsonObject | None = None) -> Answer:
         return await self._send("GET", path, params=params)
 
-    async def post_json(self, path: str, body: dict) -> Answer:
+    async def post_json(self, path: str, body: JsonObject) -> Answer:
         return await self._send("POST", path, json=body)
 
-    async def post_multipart(self, path: str, data: dict, files: dict) -> Answer:
+    async def post_multipart(self, path: str, data: JsonObject, files: JsonObject) -> Answer:
         return await self._send("POST", path, data=data, files=files)
 
-    async def _send(self, method: str, path: str, **kwargs) -> Answer:
+    async def _send(self, method: str, path: str, **kwargs: Any) -> Answer:
         request = self._build(method, path, kwargs)
         try:
             response = await self._client.send(request, stream=True, follow_redirects=False)
@@ -169,7 +175,7 @@ class ProviderHttp:
             raise self._transport_error(exc) from None
         return self._answer(response, raw)
 
-    def _build(self, method: str, path: str, kwargs: dict) -> httpx.Request:
+    def _build(self, method: str, path: str, kwargs: dict[str, Any]) -> httpx.Request:
         headers = {"Authorization": f"Bearer {self._key.reveal()}", "Accept": "application/json"}
         try:
             return self._client.build_request(method, self.base_url + path, headers=headers, **kwargs)
@@ -228,7 +234,8 @@ def error_for_code(code: int, *, name: str, message: str | None, answer: Answer,
                 provider_message=message, status=answer.status, **extra)
 
 
-def _classify(code: int, name: str, on_poll: bool, retry_after: float | None) -> tuple[type, str, dict]:
+def _classify(code: int, name: str, on_poll: bool,
+              retry_after: float | None) -> tuple[type[HailuoError], str, dict[str, Any]]:
     if code in (401, 403):
         return AuthError, f"{name} refused the API key (code {code}). Check the key in Settings", {}
     if code == 402:

@@ -25,7 +25,7 @@ from .envelope import (
     record_data,
     record_status,
 )
-from .fields import as_dict, as_number, as_text, dig, http_url
+from .fields import JsonObject, as_dict, as_number, as_text, dig, http_url
 from .http import Answer, ProviderHttp
 from .normalize import checked_remote_id, epoch_ms, fail_info, task_id_from
 
@@ -45,12 +45,12 @@ class MarketProvider(Adapter):
         body = checked_body(self.http, answer)
         return task_id_from(self.http, answer, dig(body, "data", "taskId"))
 
-    def body_for(self, payload: SubmitPayload) -> dict:
+    def body_for(self, payload: SubmitPayload) -> JsonObject:
         """{"model", "input": {...}} with only the fields this model takes (see section 1.4)."""
         request = self.checked_request(payload)
         model = request.spec
         image, end_image = self.image_urls(payload)
-        fields: dict = {"prompt": request.prompt}
+        fields: JsonObject = {"prompt": request.prompt}
         if image is not None:
             fields["image_url"] = image
         if end_image is not None:

@@ -12,8 +12,8 @@ from ..domain.errors import AuthError, ContentRejected, HailuoError, ProviderUna
 from ..domain.states import RemoteState
 from .adapter import Adapter
 from .base import Balance, RemoteStatus, SubmitPayload
-from .fields import as_int, as_text, dig
-from .http import Answer, clean_message, error_for_code
+from .fields import JsonObject, as_int, as_text, dig
+from .http import Answer, ErrorDetail, clean_message, error_for_code
 from .normalize import checked_remote_id, require_state, require_url, task_id_from
 
 # base_resp.status_code -> the HTTP-like status whose typed error it means (see http.error_for_code).
@@ -29,11 +29,11 @@ class MiniMaxProvider(Adapter):
         body = self._checked(answer, on_poll=False)
         return task_id_from(self.http, answer, body.get("task_id"))
 
-    def body_for(self, payload: SubmitPayload) -> dict:
+    def body_for(self, payload: SubmitPayload) -> JsonObject:
         request = self.checked_request(payload)
         model = request.spec
         image, end_image = self.image_urls(payload)
-        body: dict = {"model": model.model, "prompt": request.prompt}
+        body: JsonObject = {"model": model.model, "prompt": request.prompt}
         if image is not None:
             body["first_frame_image"] = image  # a public URL or a data: URL; no upload needed
         if end_image is not None:
@@ -55,7 +55,7 @@ class MiniMaxProvider(Adapter):
             return RemoteStatus(state, raw_state)
         return RemoteStatus(state, raw_state, video_url=await self._download_url(answer, body))
 
-    async def _download_url(self, answer: Answer, body: dict) -> str:
+    async def _download_url(self, answer: Answer, body: JsonObject) -> str:
         file_id = as_text(body.get("file_id"))  # only present on Success
         if file_id is None:
             raise self.http.malformed(answer, "the task succeeded but has no file_id")
@@ -78,7 +78,7 @@ class MiniMaxProvider(Adapter):
         # wrong reading would show a false balance, which is worse than none.
         return None
 
-    def _checked(self, answer: Answer, *, on_poll: bool) -> dict:
+    def _checked(self, answer: Answer, *, on_poll: bool) -> JsonObject:
         """The body when both the HTTP status and base_resp say OK; else the typed error."""
         code = as_int(dig(answer.body, "base_resp", "status_code"))
         if code not in (None, 0) and (answer.http_ok or code in SPECIFIC_CODES):
@@ -94,7 +94,7 @@ class MiniMaxProvider(Adapter):
 
     def _base_resp_error(self, answer: Answer, code: int) -> HailuoError:
         message = clean_message(as_text(dig(answer.body, "base_resp", "status_msg")), self.http.key)
-        detail = {"provider_code": str(code), "provider_message": message, "status": answer.status}
+        detail: ErrorDetail = {"provider_code": str(code), "provider_message": message, "status": answer.status}
         suffix = f": {message}" if message else "."
         if code in _AS_STATUS:
             return error_for_code(_AS_STATUS[code], name=self.name, message=message, answer=answer,

@@ -6,7 +6,7 @@ import re
 
 from ..domain.errors import InvalidRequest
 from ..domain.states import RemoteState, parse_remote_state
-from .fields import as_int, as_text, dig, http_url
+from .fields import JsonObject, as_int, as_text, dig, http_url
 from .http import Answer, ProviderHttp, clean_message, parse_json
 
 # Ids seen: "task_12345678", "n51xxxx_hailuo", MiniMax's digits. Printable ASCII, no spaces:
@@ -38,10 +38,10 @@ def checked_remote_id(name: str, remote_id: object) -> str:
 def require_state(http: ProviderHttp, answer: Answer, raw: object) -> tuple[RemoteState, str]:
     """(internal state, raw string); a state string we do not know is a clear typed error."""
     state = parse_remote_state(raw)
-    if state is not None:
-        return state, raw.strip()  # type: ignore[union-attr]  (parse_remote_state checked it is a str)
     if not isinstance(raw, str):
         raise http.malformed(answer, "the task status has no state")
+    if state is not None:
+        return state, raw.strip()
     shown = clean_message(raw, http.key) or ""
     raise http.malformed(answer, f"a task state this app does not know: {shown[:80]!r}")
 
@@ -53,6 +53,7 @@ def epoch_ms(value: object) -> int | None:
 
 def result_json_url(http: ProviderHttp, answer: Answer, raw: object) -> str:
     """kie/APIXO: `resultJson` is a JSON *string* holding {"resultUrls": [...]}; take the first."""
+    result: object
     if isinstance(raw, dict):
         result = raw  # a provider that sends the object itself is forgiven
     elif isinstance(raw, str):
@@ -72,7 +73,7 @@ def require_url(http: ProviderHttp, answer: Answer, *candidates: object) -> str:
     raise http.malformed(answer, "the task succeeded but no usable video URL came with it")
 
 
-def fail_info(data: dict, http: ProviderHttp) -> tuple[str | None, str | None]:
+def fail_info(data: JsonObject, http: ProviderHttp) -> tuple[str | None, str | None]:
     """failCode / failMsg kept as the provider said them; "" and null both mean "none"."""
     code = as_text(data.get("failCode"))
     return (clean_message(code, http.key) if code else None), clean_message(data.get("failMsg"), http.key)

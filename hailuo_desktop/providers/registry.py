@@ -17,7 +17,7 @@ from .http import ProviderHttp, checked_key
 from .market import MarketProvider, MarketUploader
 from .minimax import MiniMaxProvider
 
-ADAPTERS = {"apixo": ApixoProvider, "kie": MarketProvider, "apikley": MarketProvider,
+ADAPTERS: dict[str, Callable[[ProviderSpec, ProviderHttp], Provider]] = {"apixo": ApixoProvider, "kie": MarketProvider, "apikley": MarketProvider,
             "apiinone": ApiInOneProvider, "minimax": MiniMaxProvider}
 # Where each upload API sits relative to a replaced origin (contracts.md, "providers").
 UPLOAD_PATH_UNDER_BASE = {"kie": "", "apikley": "/file-upload"}
