@@ -23,12 +23,15 @@ Listeners see changes made through this TaskStore object only, not other process
 
 from __future__ import annotations
 
+import builtins
 import logging
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import Any, Literal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +77,7 @@ Listener = Callable[[StoreEvent], None]
 
 
 class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, facets
-    def __init__(self, path: str | os.PathLike, *, clock: Callable[[], float] = time.time,
+    def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], float] = time.time,
                  upload_margin: float = UPLOAD_SAFETY_MARGIN) -> None:
         self.path = Path(path)
         self._clock = clock
@@ -82,7 +85,7 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         self._lock = threading.RLock()
         self._listeners: list[Listener] = []
         self.corruption: CorruptStore | None = None
-        self._conn = self._open_or_set_aside()
+        self._conn: sqlite3.Connection | None = self._open_or_set_aside()
 
     # --- opening ---------------------------------------------------------------------
     def _open_or_set_aside(self) -> sqlite3.Connection:
@@ -146,7 +149,7 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         self._emit(StoreEvent("added", t.id, t) for t in stored)
         return stored
 
-    def update(self, task_id: str, **changes) -> Task:
+    def update(self, task_id: str, **changes: Any) -> Task:
         """Apply `changes`, commit, then tell the listeners. KeyError when the task is gone."""
         bad = set(changes) - (set(TASK_COLUMNS) - _UNCHANGEABLE)
         if bad:
@@ -165,7 +168,7 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         self._emit([StoreEvent("updated", task_id, task)])
         return task
 
-    def settle(self, task_id: str, outcome: Outcome, **progress) -> Task:
+    def settle(self, task_id: str, outcome: Outcome, **progress: Any) -> Task:
         """Apply a runner step's outcome (and what else it saw, e.g. the poll count) in one commit."""
         return self.update(task_id, **progress, **outcome.changes())
 
@@ -194,16 +197,16 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
     def count(self, states: Iterable[TaskState | str] | None = None, *, search: str | None = None) -> int:
         where, params = _where(states, search)
         with self._reading() as conn:
-            return conn.execute(f"SELECT COUNT(*) FROM tasks{where}", params).fetchone()[0]
+            return int(conn.execute(f"SELECT COUNT(*) FROM tasks{where}", params).fetchone()[0])
 
-    def ids(self, states: Iterable[TaskState | str] | None = None, *, search: str | None = None) -> list[str]:
+    def ids(self, states: Iterable[TaskState | str] | None = None, *, search: str | None = None) -> builtins.list[str]:
         """Task ids, newest first: all the Qt model needs to know its rows (it loads them lazily)."""
         where, params = _where(states, search)
         with self._reading() as conn:
             rows = conn.execute(f"SELECT id FROM tasks{where} ORDER BY created_at DESC, seq DESC", params)
             return [row[0] for row in rows]
 
-    def unfinished(self) -> list[Task]:
+    def unfinished(self) -> builtins.list[Task]:
         """Tasks a restart picks up, oldest first (their result URLs expire first)."""
         resumable = ", ".join("?" for _ in RESUMABLE_STATES)
         sql = (f"{_SELECT} WHERE state IN ({resumable}) OR (state = ? AND remote_id IS NOT NULL)"
@@ -212,26 +215,26 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         with self._reading() as conn:
             return [_task(row) for row in conn.execute(sql, params)]
 
-    def sent_since(self, since: float | None = None) -> list[Task]:
+    def sent_since(self, since: float | None = None) -> builtins.list[Task]:
         """Tasks whose submit left at or after `since` (every sent task when None), oldest first."""
         where, params = ("submit_started_at IS NOT NULL", []) if since is None else ("submit_started_at >= ?", [since])
         with self._reading() as conn:
             rows = conn.execute(f"{_SELECT} WHERE {where} ORDER BY submit_started_at, seq", params)
             return [_task(row) for row in rows]
 
-    def batch_tasks(self, batch_id: str) -> list[Task]:
+    def batch_tasks(self, batch_id: str) -> builtins.list[Task]:
         """Every task of one Generate click, oldest first (outcome counts, cancelling a batch)."""
         with self._reading() as conn:
             rows = conn.execute(f"{_SELECT} WHERE batch_id = ? ORDER BY created_at, seq", (batch_id,))
             return [_task(row) for row in rows]
 
-    def children(self, parent_id: str) -> list[Task]:
+    def children(self, parent_id: str) -> builtins.list[Task]:
         """The takes that continue `parent_id` (from its last frame), oldest first."""
         with self._reading() as conn:
             rows = conn.execute(f"{_SELECT} WHERE parent_id = ? ORDER BY created_at, seq", (parent_id,))
             return [_task(row) for row in rows]
 
-    def recent_prompts(self, limit: int = 500) -> list[str]:
+    def recent_prompts(self, limit: int = 500) -> builtins.list[str]:
         """Distinct prompts, the most recently used first (the prompt history)."""
         sql = ("SELECT prompt FROM tasks WHERE TRIM(prompt) != '' GROUP BY prompt"
                " ORDER BY MAX(created_at) DESC LIMIT ?")
@@ -257,7 +260,7 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
                                   (owner, expires_at, task_id, *params))
         return cursor.rowcount == 1
 
-    def renew_leases(self, owner: str, expires_at: float, task_ids: list[str]) -> set[str]:
+    def renew_leases(self, owner: str, expires_at: float, task_ids: builtins.list[str]) -> set[str]:
         """Push the expiry of those of `task_ids` this owner still holds; returns their ids."""
         marks = ", ".join("?" for _ in task_ids)
         with self._transaction() as conn:
@@ -315,7 +318,7 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
             raise KeyError(task_id)
         return _task(row)
 
-    def _rows_to_tasks(self, rows) -> list[Task]:
+    def _rows_to_tasks(self, rows: sqlite3.Cursor) -> builtins.list[Task]:
         return [_task(row) for row in rows]
 
     def _connection(self) -> sqlite3.Connection:
@@ -323,10 +326,10 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
             raise StorageError("The task store is closed.")
         return self._conn
 
-    def _transaction(self):
+    def _transaction(self) -> _Transaction:
         return _Transaction(self)
 
-    def _reading(self):
+    def _reading(self) -> _Reading:
         return _Reading(self)
 
 
@@ -342,7 +345,8 @@ class _Reading:
             self._store._lock.release()
             raise
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> Literal[False]:
         self._store._lock.release()
         if isinstance(exc, sqlite3.Error):
             raise _full_disk_or(_storage_error(exc), self._store.path) from exc
@@ -363,8 +367,9 @@ class _Transaction(_Reading):
             raise
         return conn
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        conn = self._store._conn
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> Literal[False]:
+        conn = self._store._connection()
         try:
             if exc is None:
                 conn.execute("COMMIT")

@@ -6,7 +6,9 @@ TaskStore inherits these methods; they read through its lock and connection
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 
 from ..domain.task import Task
 from .store_schema import TASK_COLUMNS
@@ -17,10 +19,10 @@ _IN_CHUNK = 500  # ids per IN (...): well under SQLite's limit on bound variable
 
 
 class TaskQueries:
-    def _reading(self):  # provided by TaskStore
+    def _reading(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by TaskStore
         raise NotImplementedError
 
-    def _rows_to_tasks(self, rows) -> list[Task]:  # provided by TaskStore
+    def _rows_to_tasks(self, rows: sqlite3.Cursor) -> list[Task]:  # provided by TaskStore
         raise NotImplementedError
 
     def query_ids(self, query: TaskQuery, *, limit: int | None = None, offset: int = 0) -> list[str]:
@@ -41,7 +43,7 @@ class TaskQueries:
     def query_count(self, query: TaskQuery) -> int:
         where, params = where_clause(query)
         with self._reading() as conn:
-            return conn.execute(f"SELECT COUNT(*) FROM tasks{where}", params).fetchone()[0]
+            return int(conn.execute(f"SELECT COUNT(*) FROM tasks{where}", params).fetchone()[0])
 
     def get_many(self, ids: Iterable[str]) -> dict[str, Task]:
         """The stored Tasks of `ids`; ids no longer stored are absent."""
