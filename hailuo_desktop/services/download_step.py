@@ -19,9 +19,10 @@ import logging
 from pathlib import Path
 
 from ..domain.activity import Activity
-from ..domain.errors import HailuoError, ResultExpired
+from ..domain.errors import DownloadError, HailuoError, ResultExpired
 from ..domain.states import RemoteState
 from ..domain.task import Task
+from ..providers.normalize import checked_remote_id
 from . import outcomes
 from .downloads import discard_partial, hash_file, partials
 from .job import Job, Parts
@@ -42,7 +43,9 @@ class DownloadStep:
         except asyncio.CancelledError:
             raise
         except ResultExpired as error:
-            discard_partial(Path(job.task().video_path))
+            video_path = job.task().video_path  # committed by _destination before any fetch
+            if video_path:
+                discard_partial(Path(video_path))
             return job.settle(outcomes.result_expired(error, job.provider_name, job.now()))
         except Exception as error:
             if not isinstance(error, HailuoError):
@@ -70,6 +73,9 @@ class DownloadStep:
             # and is ours alone), so the video is here: fetching it again could only fail
             # on a link that has expired since.
             return await hash_file(dest)
+        if not task.result_url:  # DOWNLOADING is committed together with the link, so this is a damaged row
+            raise DownloadError("This task has no video link to download; resume it so the provider is asked again.")
+
         def retrying(attempt: int, delay: float) -> None:
             job.update(activity=Activity.DOWNLOAD_RETRY, activity_attempt=attempt, next_attempt_at=job.now() + delay)
 
@@ -86,7 +92,7 @@ class DownloadStep:
         """Ask the provider once more for the result link; None when it has no other."""
         try:
             await self._parts.budget.acquire(job.spec.provider)
-            status = await job.provider.poll(job.spec, task.remote_id)
+            status = await job.provider.poll(job.spec, checked_remote_id(job.provider_name, task.remote_id))
         except asyncio.CancelledError:
             raise
         except Exception as error:

@@ -7,6 +7,7 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..domain.catalog import ModelSpec
 from ..domain.outcome import Outcome
@@ -47,11 +48,31 @@ class Job:
     task_id: str
     parts: Parts
     provider_name: str
-    provider: Provider | None = None
-    spec: ModelSpec | None = None
+    _provider: Provider | None = field(default=None, repr=False)  # set by the runner before any step
+    _spec: ModelSpec | None = field(default=None, repr=False)
     cancel_requested: bool = False  # the user cancelled: end as CANCELLED
     closing: bool = False  # the runner is shutting down: leave the task resumable
     submitting: bool = False  # a POST is in flight: do not interrupt it (its task id must be kept)
+
+    @property
+    def provider(self) -> Provider:
+        if self._provider is None:
+            raise RuntimeError(f"task {self.task_id} has no provider yet")
+        return self._provider
+
+    @provider.setter
+    def provider(self, provider: Provider) -> None:
+        self._provider = provider
+
+    @property
+    def spec(self) -> ModelSpec:
+        if self._spec is None:
+            raise RuntimeError(f"task {self.task_id} has no model yet")
+        return self._spec
+
+    @spec.setter
+    def spec(self, spec: ModelSpec) -> None:
+        self._spec = spec
 
     @property
     def stop_requested(self) -> bool:
@@ -60,12 +81,12 @@ class Job:
     def task(self) -> Task:
         return self.parts.store.get(self.task_id)
 
-    def update(self, **changes) -> Task:
+    def update(self, **changes: Any) -> Task:
         if not self.submitting:  # what a POST in flight brings back is recorded whoever holds the task
             self.keep_lease(strict=True)  # otherwise a process that lost the task must not write over the new owner
         return self.parts.store.update(self.task_id, **changes)
 
-    def settle(self, outcome: Outcome, **progress) -> Task:
+    def settle(self, outcome: Outcome, **progress: Any) -> Task:
         return self.parts.store.settle(self.task_id, outcome, **progress)
 
     def now(self) -> float:

@@ -97,25 +97,25 @@ def failed_while_polling(error: HailuoError, provider: str, now: float) -> Outco
                    said=_said(error))
 
 
-def not_found(remote_id: str, provider: str, now: float) -> Outcome:
+def not_found(remote_id: str | None, provider: str, now: float) -> Outcome:
     message = (f"{provider} does not know task {remote_id} (it may have been deleted, or the key belongs to "
                f"another account). If you were charged, contact {provider} with this task id.")
     return Outcome(TaskState.FAILED, ErrorCode.TASK_NOT_FOUND, message, now)
 
 
-def gave_up_polling(remote_id: str, provider: str, minutes: float, now: float) -> Outcome:
+def gave_up_polling(remote_id: str | None, provider: str, minutes: float, now: float) -> Outcome:
     message = (f"No result from {provider} after {minutes:.0f} min of polling. The task ({remote_id}) may still "
                "finish: it is checked again on the next start, or when you resume it.")
     return Outcome(TaskState.UNKNOWN, ErrorCode.POLL_TIMEOUT, message, now)
 
 
-def poll_stopped(error: BaseException, remote_id: str, now: float) -> Outcome:
+def poll_stopped(error: BaseException, remote_id: str | None, now: float) -> Outcome:
     message = (f"Checking task {remote_id} stopped: {error_sentence(error)} Fix this, then resume the task "
                "(it is also checked again on the next start); the provider keeps it meanwhile.")
     return Outcome(TaskState.UNKNOWN, _code(error, ErrorCode.POLL_STOPPED), message, now, said=_said(error))
 
 
-def needs_check(error: BaseException, remote_id: str, tries: int, now: float) -> Outcome:
+def needs_check(error: BaseException, remote_id: str | None, tries: int, now: float) -> Outcome:
     """The poll retry budget is spent: the runner stops following the task and frees its slot."""
     message = (f"Checking task {remote_id} failed {tries} times in a row ({_bare(error)}). The app stopped "
                "asking so other tasks can go ahead; the provider keeps the task. Resume it to check again, or "

@@ -28,6 +28,7 @@ from ..domain.errors import (ContentRejected, HailuoError, NetworkError, Provide
 from ..domain.states import RemoteState, TaskState
 from ..domain.task import Task
 from ..providers.base import RemoteStatus
+from ..providers.normalize import checked_remote_id
 from . import outcomes
 from .job import Job, Parts
 from .pauses import Pause
@@ -65,7 +66,7 @@ class Poller:
         await self._parts.budget.acquire(job.spec.provider)
         task = job.task()
         try:
-            status = await job.provider.poll(job.spec, task.remote_id)
+            status = await job.provider.poll(job.spec, checked_remote_id(job.provider_name, task.remote_id))
             if status.state is RemoteState.SUCCEEDED and not status.video_url:
                 raise _NoResultUrl(f"{job.provider_name} says the task succeeded but gave no video link.")
         except asyncio.CancelledError:
@@ -137,14 +138,14 @@ def activity_for(error: BaseException) -> Activity:
     return Activity.POLL_UNAVAILABLE
 
 
-def _no_activity(task: Task) -> dict:
+def _no_activity(task: Task) -> dict[str, object]:
     """An answered poll ends the retrying the task showed."""
     if task.activity is None and task.next_attempt_at is None:
         return {}
     return {"activity": None, "activity_attempt": None, "next_attempt_at": None}
 
 
-def _cleared_if_resumed(task: Task) -> dict:
+def _cleared_if_resumed(task: Task) -> dict[str, object]:
     """A resumed UNKNOWN task that answers again is no longer in doubt: drop the old message."""
     if task.state is TaskState.UNKNOWN:
         return {"error_code": None, "error_message": None, "finished_at": None,
