@@ -122,6 +122,14 @@ def test_the_simulator_checks_requests_by_its_own_rules():
     assert not wrong, ", ".join(sorted(wrong))
 
 
+def test_the_simulator_keeps_its_own_model_tables():
+    """Its models, prices and timing come from the docs (simulator/models.py, prices.py), never
+    from the app's catalog: a wrong fact there must not be confirmed by its own copy."""
+    wrong = [f"{name} imports {target}" for name, targets in GRAPH.items() for target in targets
+             if _layer(name) == "simulator" and target.startswith("hailuo_desktop.domain.catalog")]
+    assert not wrong, "\n".join(sorted(wrong))
+
+
 def test_only_the_window_imports_qt():
     wrong = [name for name, external in EXTERNAL.items()
              if external & set(QT) and _layer(name) != "ui" and _short(name) not in QT_USERS]

@@ -12,9 +12,9 @@ import sys
 import httpx
 import pytest
 
-from hailuo_desktop.domain.catalog import find_model
 from hailuo_desktop.simulator.clock import ManualClock
 from hailuo_desktop.simulator.directives import Directives, parse_directives
+from hailuo_desktop.simulator.models import find
 from hailuo_desktop.simulator.server import SimConfig, Simulator
 from hailuo_desktop.simulator.timing import draw_timing
 from tests.fixtures.sim import auth, create_call, loopback_client, poll_path, state_of, task_id_of
@@ -108,7 +108,7 @@ async def test_manual_clock_sleep_ends_when_advanced_past_the_deadline():
 
 
 def test_durations_are_seeded_realistic_and_scaled():
-    spec = find_model("kie", "hailuo/2-3-image-to-video-standard")
+    spec = find("kie", "hailuo/2-3-image-to-video-standard")
     totals = [sum(draw_timing(random.Random(seed), spec, 6, 1.0)) for seed in range(400)]
     assert 60 <= statistics.median(totals) <= 120
     assert max(totals) > 2 * statistics.median(totals)  # a long tail, as real queues have
@@ -116,7 +116,7 @@ def test_durations_are_seeded_realistic_and_scaled():
     fast = draw_timing(random.Random(9), spec, 6, 0.01)
     slow = draw_timing(random.Random(9), spec, 6, 1.0)
     assert fast == pytest.approx((slow[0] * 0.01, slow[1] * 0.01))
-    pro = find_model("kie", "hailuo/2-3-image-to-video-pro")
+    pro = find("kie", "hailuo/2-3-image-to-video-pro")
     pro_totals = [sum(draw_timing(random.Random(seed), pro, 10, 1.0)) for seed in range(400)]
     assert statistics.median(pro_totals) > 1.5 * statistics.median(totals)
 

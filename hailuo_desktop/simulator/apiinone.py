@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from hailuo_desktop.domain.catalog import CatalogError, find_model
-
 from .delivery import Answer, json_answer
 from .faults import Fault
+from .models import find
 from .protocol import ProviderApi
 from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, optional_str, prompt_of, string_duration
@@ -58,10 +57,9 @@ class ApiInOneApi(ProviderApi):
 
     def parse(self, provider: str, body: dict, request: web.Request) -> Draft:
         model = optional_str(body, "model")
-        try:
-            spec = find_model(provider, model or "")
-        except CatalogError:
-            raise Refusal(f"model must be one of the Hailuo 2.3 image-to-video models, not {model!r}") from None
+        spec = find(provider, model)
+        if spec is None:
+            raise Refusal(f"model must be one of the Hailuo 2.3 image-to-video models, not {model!r}")
         image = image_url(body.get("image"), "image", data_ok=False)
         return check_request(spec, prompt_of(body), image, string_duration(body.get("duration")),
                              optional_str(body, "resolution"), body)

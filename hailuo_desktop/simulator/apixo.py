@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from hailuo_desktop.domain.catalog import CatalogError, find_model
-
 from .delivery import Answer, json_answer
 from .faults import Fault
+from .models import SimModel, find, model_ids
 from .protocol import ProviderApi, result_json
 from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, need_object, optional_str, prompt_of
@@ -67,8 +66,9 @@ class ApixoApi(ProviderApi):
         self._check_access(model, body.get("provider", "auto"))
         prompt = prompt_of(data, "input.")
         image = _single_image(data.get("image_urls"))
-        duration = _duration(data.get("duration")) if spec.fixed_duration is None else None
-        if spec.fixed_duration is None and duration is None:
+        choosable = bool(spec.rule.durations)  # pro modes fix the length and ignore a sent one
+        duration = _duration(data.get("duration")) if choosable else None
+        if choosable and duration is None:
             raise Refusal("Missing required field: input.duration")
         return check_request(spec, prompt, image, duration, None, body)
 
@@ -111,15 +111,13 @@ def _check_routing(body: dict) -> None:
         raise Refusal('provider must be one of "auto", "value", "official"')
 
 
-def _spec(model: str, mode: str):
-    try:
-        find_model("apixo", model)
-    except CatalogError:
-        raise Refusal(f"Model not found: {model}", status=404) from None
-    try:
-        return find_model("apixo", model, mode)
-    except CatalogError:
-        raise Refusal("Invalid mode type") from None
+def _spec(model: str, mode: str) -> SimModel:
+    if model not in model_ids("apixo"):
+        raise Refusal(f"Model not found: {model}", status=404)
+    found = find("apixo", model, mode)
+    if found is None:
+        raise Refusal("Invalid mode type")
+    return found
 
 
 def _single_image(value: object) -> str | None:

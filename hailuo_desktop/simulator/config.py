@@ -10,7 +10,7 @@ DAY = 24 * 3600.0
 
 def _default_balances() -> dict[str, float]:
     # APIXO in USD; kie, Apikley and API in One in credits; MiniMax has no balance
-    # endpoint here, but an account with money so its free-in-the-catalog tasks pass.
+    # endpoint here, but an account with money; unpriced tasks cost nothing (simulator/prices.py).
     return {"apixo": 100.0, "kie": 100_000, "apikley": 100_000, "apiinone": 100_000, "minimax": 1000.0}
 
 

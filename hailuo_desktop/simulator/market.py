@@ -16,12 +16,11 @@ import json
 
 from aiohttp import web
 
-from hailuo_desktop.domain.catalog import CatalogError, find_model
-
 from .delivery import Answer, json_answer
 from .failcodes import MARKET_INVALID_REQUEST
 from .faults import Fault
 from .filestore import FileEntry, file_url, token_of
+from .models import SimModel, find
 from .protocol import ProviderApi, result_json
 from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, need_object, optional_str, prompt_of, string_duration
@@ -132,8 +131,8 @@ class MarketApi(ProviderApi):
         return file_url(self.core.files_url, self.core.files.add(alias))
 
 
-def _spec(provider: str, model: str):
-    try:
-        return find_model(provider, model)
-    except CatalogError:
-        raise Refusal(f"The model {model} is not supported") from None
+def _spec(provider: str, model: str) -> SimModel:
+    found = find(provider, model)
+    if found is None:
+        raise Refusal(f"The model {model} is not supported")
+    return found

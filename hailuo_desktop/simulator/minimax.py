@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from hailuo_desktop.domain.catalog import find_model, models_for
-
 from .delivery import Answer, json_answer
 from .faults import Fault
+from .models import find
 from .protocol import ProviderApi
 from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, optional_str, prompt_of
@@ -63,14 +62,14 @@ class MiniMaxApi(ProviderApi):
 
     def parse(self, provider: str, body: dict, request: web.Request) -> Draft:
         model = optional_str(body, "model")
-        if model not in {m.model for m in models_for("minimax")}:
+        spec = find("minimax", model)
+        if spec is None:
             raise Refusal(f"invalid params, model {model!r} is not supported")
         first = image_url(body.get("first_frame_image"), "first_frame_image", data_ok=True)
         last = image_url(body.get("last_frame_image"), "last_frame_image", data_ok=True)
         _check_flags(body)
         if last and optional_str(body, "resolution") == "512P":
             raise Refusal("invalid params, 512P does not support first-and-last-frame generation")
-        spec = find_model("minimax", model, kind="i2v" if first else "t2v")
         return check_request(spec, prompt_of(body), first, _duration(body.get("duration")),
                              optional_str(body, "resolution"), body, last)
 

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from enum import Enum
 
-from hailuo_desktop.domain.catalog import ModelSpec
+from .models import SimModel
 
 # The first part of the queue is the provider's "just received" state (kie `waiting`,
 # MiniMax `Preparing`); the rest is the queue proper.
@@ -36,7 +36,7 @@ class Phase(str, Enum):
 class Draft:
     """A validated create request, before it becomes a task."""
 
-    spec: ModelSpec
+    spec: SimModel  # the simulated model (simulator/models.py), not the app's catalog entry
     prompt: str
     image_url: str | None
     duration: int

@@ -11,9 +11,20 @@ from __future__ import annotations
 
 import math
 import random
+from typing import Protocol
 
-from hailuo_desktop.domain.catalog import ModelSpec
 
+class Timed(Protocol):
+    """What sets a task's generation time: the model's family and tier (simulator/models.py)."""
+
+    @property
+    def family(self) -> str: ...
+
+    @property
+    def tier(self) -> str: ...
+
+
+# SIMULATOR VALUES: the docs give no generation times, only polling advice.
 # Median seconds of generation for a 6 s clip at the family's standard tier.
 RUN_MEDIAN = {"2.3-fast": 50.0, "2.3": 80.0, "02": 100.0}
 QUEUE_MEDIAN = 10.0
@@ -23,7 +34,7 @@ PRO_FACTOR = 1.35
 TEN_SECONDS_FACTOR = 1.5
 
 
-def draw_timing(rng: random.Random, spec: ModelSpec, duration: int, time_scale: float) -> tuple[float, float]:
+def draw_timing(rng: random.Random, spec: Timed, duration: int, time_scale: float) -> tuple[float, float]:
     """(queue seconds, run seconds) on the sim clock, already scaled."""
     run_median = RUN_MEDIAN.get(spec.family, 90.0)
     if spec.tier == "pro":

@@ -9,9 +9,8 @@ renders it in its own error shape and status.
 
 from __future__ import annotations
 
-from hailuo_desktop.domain.catalog import ModelSpec
-
-from .rules import effective_duration, effective_resolution, problems, rule_for
+from .models import SimModel
+from .rules import effective_duration, effective_resolution, problems
 from .tasks import Draft
 
 
@@ -68,18 +67,12 @@ def string_duration(value: object, key: str = "duration") -> int | None:
     return int(value)
 
 
-def check_request(spec: ModelSpec, prompt: str, image: str | None, duration: int | None,
+def check_request(model: SimModel, prompt: str, image: str | None, duration: int | None,
                   resolution: str | None, body: dict, end_image: str | None = None) -> Draft:
-    """The draft for a request the docs allow; Refusal listing every problem otherwise.
-
-    `spec` (the app's catalog entry) is used only for what the docs do not give the
-    simulator: how long a task takes and what it costs."""
-    rule = rule_for(spec.provider, spec.model, spec.mode)
-    if rule is None:
-        raise Refusal(f"model {spec.model} is not supported")
+    """The draft for a request the docs allow; Refusal listing every problem otherwise."""
+    rule = model.rule
     found = problems(rule, prompt, image, end_image, duration, resolution)
     if found:
         raise Refusal("; ".join(found))
     duration, resolution = effective_duration(rule, duration), effective_resolution(rule, resolution)
-    cost = spec.cost(duration, resolution) or 0.0
-    return Draft(spec, prompt, image, duration, resolution, body, cost)
+    return Draft(model, prompt, image, duration, resolution, body, model.cost(duration, resolution))
