@@ -13,15 +13,20 @@ model); otherwise JoinMismatch says which take differs, and in what, before anyt
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import JoinMismatch, VideoUnreadable
 from .files import place_new, temporary_beside
 from .probe import VideoInfo, frame_rate, open_video, packet_span, probe, time_base
+
+if TYPE_CHECKING:
+    from av.container import InputContainer, OutputContainer
+    from av.video.stream import VideoStream
 
 MUXER_OPTIONS = {"movflags": "+faststart"}
 MUXER_OWN_TAGS = ("major_brand", "minor_version", "compatible_brands", "encoder")  # the muxer writes its own
@@ -122,14 +127,15 @@ def _check_joinable(takes: list[_Take]) -> None:
                                    expected=first[name], found=found, path=str(take.path))
 
 
-def _mismatch_message(index: int, name: str, expected, found) -> str:
+def _mismatch_message(index: int, name: str, expected: str | None, found: str | None) -> str:
     what = {"codec": "codec", "size": "picture size", "frame_rate": "frame rate", "pix_fmt": "pixel format",
             "codec_parameters": "encoder settings (codec parameters)"}[name]
     return (f"Take {index} cannot be joined without re-encoding: its {what} is {found}, the first take's is "
             f"{expected}. Join only takes made with the same model and settings.")
 
 
-def _copy_shifted(src, stream, target, out, take: _Take, offset: Fraction, last_dts: Fraction | None):
+def _copy_shifted(src: InputContainer, stream: VideoStream, target: VideoStream, out: OutputContainer, take: _Take,
+                  offset: Fraction, last_dts: Fraction | None) -> Fraction | None:
     """Copy one take's video packets, moved to start at `offset` seconds; the last dts written."""
     tb = take.time_base
     shift = round(offset / tb) - take.start
@@ -151,7 +157,8 @@ def _copy_shifted(src, stream, target, out, take: _Take, offset: Fraction, last_
 
 
 @contextmanager
-def _open_output(path: Path, source_tags, title: str | None, comment: str | None) -> Iterator:
+def _open_output(path: Path, source_tags: Mapping[str, str], title: str | None,
+                 comment: str | None) -> Iterator[OutputContainer]:
     """An MP4 being written: the source's tags and ours set before the header; closing it
     writes the trailer (and, with +faststart, moves the index to the front)."""
     import av  # here, not at the top: PyAV costs about half a second of the window's start-up

@@ -13,11 +13,11 @@ from ...domain.errors import HailuoError
 class MediaError(HailuoError):
     code = ErrorCode.ERROR  # each subclass has its own
 
-    def __init__(self, message: str, **params) -> None:
+    def __init__(self, message: str, **params: object) -> None:
         super().__init__(message)
         self.params = params
 
-    def details(self) -> dict:
+    def details(self) -> dict[str, object]:
         return {**super().details(), "params": self.params}
 
 

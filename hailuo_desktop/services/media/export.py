@@ -25,7 +25,7 @@ class ExportedFile:
     sidecar: Path
     task_id: str
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, str]:
         return {"task_id": self.task_id, "video": str(self.video), "sidecar": str(self.sidecar)}
 
 

@@ -14,11 +14,17 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
 from .errors import FrameOutOfRange, VideoUnreadable
 from .probe import open_video, time_base
+
+if TYPE_CHECKING:
+    from av.container import InputContainer
+    from av.video.frame import VideoFrame
+    from av.video.stream import VideoStream
 
 POSTER_QUALITY = 85
 TAIL_PACKETS = 16  # decoded in full at the end: more than any B-frame reordering spans
@@ -92,7 +98,7 @@ def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 48
         stream = _decoding(container, draft=True)
         timeline = _timeline(container, stream, video)
         frame = _decode_at(container, stream, timeline, _poster_time(timeline))
-        image = frame.to_image()
+        image: Image.Image = frame.to_image()
     image.thumbnail((max_side, max_side))
     _save_atomically(image, cached, "JPEG", quality=POSTER_QUALITY)
     return cached
@@ -108,7 +114,7 @@ def _poster_time(timeline: _Timeline) -> int:
 
 
 # --- decoding ---------------------------------------------------------------------------
-def _decoding(container, *, draft: bool = False):
+def _decoding(container: InputContainer, *, draft: bool = False) -> VideoStream:
     """The video stream, set to decode on every core (the same frames, sooner). `draft` also
     skips frames nothing else refers to (B-frames): a poster then shows the nearest decoded
     frame at or before the middle, in about two thirds of the time. Never for a still."""
@@ -119,7 +125,7 @@ def _decoding(container, *, draft: bool = False):
     return stream
 
 
-def _timeline(container, stream, video) -> _Timeline:
+def _timeline(container: InputContainer, stream: VideoStream, video: str | Path) -> _Timeline:
     pts, keyframes, dts, end = [], [], [], 0
     for packet in container.demux(stream):
         if packet.pts is None:
@@ -139,7 +145,7 @@ def _timeline(container, stream, video) -> _Timeline:
     return _Timeline(pts, keyframes or [pts[0]], max(end, pts[-1]), tail)
 
 
-def _decode_last(container, stream, timeline: _Timeline):
+def _decode_last(container: InputContainer, stream: VideoStream, timeline: _Timeline) -> VideoFrame:
     frame = _decode_tail(container, stream, timeline)
     if frame is None or frame.pts != timeline.pts[-1]:
         frame = _decode_from(container, stream, None, until=None)  # the whole clip, start to end
@@ -148,7 +154,7 @@ def _decode_last(container, stream, timeline: _Timeline):
     return frame
 
 
-def _decode_at(container, stream, timeline: _Timeline, target: int):
+def _decode_at(container: InputContainer, stream: VideoStream, timeline: _Timeline, target: int) -> VideoFrame:
     """The last frame starting at or before `target` (a pts), decoded from the keyframe before it."""
     keyframe_at = bisect.bisect_right(timeline.keyframes, target) - 1
     seek_to = timeline.keyframes[max(keyframe_at, 0)]
@@ -160,7 +166,7 @@ def _decode_at(container, stream, timeline: _Timeline, target: int):
     return frame
 
 
-def _decode_tail(container, stream, timeline: _Timeline):
+def _decode_tail(container: InputContainer, stream: VideoStream, timeline: _Timeline) -> VideoFrame | None:
     """The last frame, decoded from the last keyframe. Until the last few packets, frames no
     other frame refers to are skipped (half the work when a clip has one keyframe): skipping
     them cannot change any later frame, and the last ones are all decoded. The caller checks
@@ -177,7 +183,8 @@ def _decode_tail(container, stream, timeline: _Timeline):
     return best
 
 
-def _decode_from(container, stream, seek_pts: int | None, *, until: int | None):
+def _decode_from(container: InputContainer, stream: VideoStream, seek_pts: int | None, *,
+                 until: int | None) -> VideoFrame | None:
     """Decode from the keyframe at `seek_pts` (None: the start); the last frame with pts <= until."""
     if seek_pts is None:
         container.seek(0)
@@ -193,15 +200,17 @@ def _decode_from(container, stream, seek_pts: int | None, *, until: int | None):
     return best
 
 
-def _write(frame, timeline: _Timeline, stream, path: Path, kind: str) -> FrameInfo:
-    image = frame.to_image()
+def _write(frame: VideoFrame, timeline: _Timeline, stream: VideoStream, path: Path, kind: str) -> FrameInfo:
+    if frame.pts is None:  # the decoders above only keep frames that have one
+        raise VideoUnreadable("The decoded frame has no timestamp.", path=str(path), reason="no frames")
+    image: Image.Image = frame.to_image()
     _save_atomically(image, path, kind)
     index = bisect.bisect_left(timeline.pts, frame.pts)
     return FrameInfo(path=path, index=index, seconds=float((frame.pts - timeline.start) * time_base(stream)),
                      width=image.width, height=image.height)
 
 
-def _save_atomically(image: Image.Image, path: Path, kind: str, **options) -> None:
+def _save_atomically(image: Image.Image, path: Path, kind: str, **options: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

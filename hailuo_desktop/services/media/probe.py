@@ -13,6 +13,8 @@ from .errors import VideoUnreadable
 
 if TYPE_CHECKING:
     import av
+    from av.stream import Stream
+    from av.video.stream import VideoStream
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class VideoInfo:
     has_audio: bool
     pix_fmt: str | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"codec": self.codec, "width": self.width, "height": self.height,
                 "fps": float(self.fps), "frames": self.frames, "seconds": round(self.seconds, 6),
                 "has_audio": self.has_audio}
@@ -65,7 +67,7 @@ def probe(path: str | Path) -> VideoInfo:
                          has_audio=bool(container.streams.audio), pix_fmt=ctx.pix_fmt)
 
 
-def packet_span(container, stream) -> tuple[int, int, int]:
+def packet_span(container: av.container.InputContainer, stream: Stream) -> tuple[int, int, int]:
     """(first pts, end of the last frame, number of frames) in the stream's time base."""
     start = end = None
     frames = 0
@@ -79,13 +81,13 @@ def packet_span(container, stream) -> tuple[int, int, int]:
     return start or 0, end or 0, frames
 
 
-def time_base(stream) -> Fraction:
+def time_base(stream: Stream) -> Fraction:
     """The stream's time base; every stream a demuxer opens has one."""
     if stream.time_base is None:
         raise VideoUnreadable("The video stream has no time base.", path="", reason="no time base")
     return Fraction(stream.time_base)
 
 
-def frame_rate(stream) -> Fraction:
+def frame_rate(stream: VideoStream) -> Fraction:
     rate = stream.average_rate or stream.guessed_rate or stream.base_rate
     return Fraction(rate) if rate else Fraction(0)

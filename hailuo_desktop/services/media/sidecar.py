@@ -15,7 +15,7 @@ TAKE_FORMAT = "hailuo-desktop/take-1"
 SEQUENCE_FORMAT = "hailuo-desktop/sequence-1"
 
 
-def take_sidecar(task: Task) -> dict:
+def take_sidecar(task: Task) -> dict[str, object]:
     return {
         "prompt": task.prompt, "provider": task.provider, "model": task.model, "mode": task.mode,
         "duration": task.duration or _model_default(task, "duration"),
@@ -32,7 +32,7 @@ def take_sidecar(task: Task) -> dict:
     }
 
 
-def _model_default(task: Task, what: str):
+def _model_default(task: Task, what: str) -> int | str | None:
     """What the model made when the task left the choice to it (the catalog's default)."""
     try:
         spec = catalog.find_model(task.provider, task.model, task.mode, kind=task.kind)
@@ -41,7 +41,7 @@ def _model_default(task: Task, what: str):
     return spec.effective_duration(None) if what == "duration" else spec.effective_resolution(None)
 
 
-def image_facts(path: str | None, url: str | None, recorded_sha256: str | None) -> dict | None:
+def image_facts(path: str | None, url: str | None, recorded_sha256: str | None) -> dict[str, str | None] | None:
     """The image's file name and sha256; the URL only when it is a real link (not inline data)."""
     if not path and not url:
         return None
