@@ -113,7 +113,8 @@ async def test_result_urls_expire_after_the_ttl(simulator):
     async with loopback_client() as client:
         task_id, url = await finished_result(client, simulator)
         task = simulator.task(task_id)
-        simulator.advance(task.done_at + simulator.config.result_ttl - simulator.now() - 1)
+        # providers.md 1.2: kie's result URLs "typically expire after 24 hours".
+        simulator.advance(task.done_at + 24 * 3600 - simulator.now() - 1)
         still = await client.head(url)
         simulator.advance(1)
         expired = await client.get(url)

@@ -7,6 +7,17 @@ from dataclasses import dataclass, field
 
 DAY = 24 * 3600.0
 
+# Seconds after completion a result URL keeps answering, per provider.
+RESULT_URL_LIFETIME = {
+    "kie": DAY,  # providers.md 1.2: "Generated content URLs typically expire after 24 hours" [V]
+    "apikley": DAY,  # providers.md 1: Apikley is kie's API resold, the same 24 hours
+    "apixo": DAY,  # SIMULATOR VALUE: providers.md 2.3 says only "may be temporary"
+    "apiinone": DAY,  # SIMULATOR VALUE: providers.md 6 says "unknown"
+    # SIMULATOR VALUE: providers.md 4 says "time-limited" (9 h for the template API, not
+    # confirmed for files/retrieve [I]); the sim keeps 24 h like the others.
+    "minimax": DAY,
+}
+
 
 def _default_balances() -> dict[str, float]:
     # APIXO in USD; kie, Apikley and API in One in credits; MiniMax has no balance
@@ -25,8 +36,9 @@ class SimConfig:
     balances: dict[str, float] = field(default_factory=_default_balances)
     # Pad each result video to this many bytes (a trailing MP4 free box); None: as is.
     result_bytes: int | None = None
-    # Seconds of sim clock after completion when a result URL starts answering 403.
-    result_ttl: float = DAY
+    # Seconds of sim clock after completion when a result URL starts answering 403;
+    # None: the provider's lifetime in RESULT_URL_LIFETIME.
+    result_ttl: float | None = None
     # kie/Apikley uploads: one docs page says 3 days, another 24 h; the sim keeps the shorter.
     upload_ttl: float = DAY
     download_link_ttl: float = 20 * 60  # kie's download-url helper: 20 minutes

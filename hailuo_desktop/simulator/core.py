@@ -9,7 +9,7 @@ import time
 from datetime import datetime, UTC
 
 from .clock import Clock, Sleep
-from .config import SimConfig
+from .config import RESULT_URL_LIFETIME, SimConfig
 from .directives import parse_directives
 from .failcodes import fail_details
 from .faults import Fault, FaultBook
@@ -113,4 +113,5 @@ class SimCore:
         return file_url(self.files_url, self.files.get(task.result_token))
 
     def result_expires_at(self, task: SimTask) -> float:
-        return task.done_at + self.config.result_ttl
+        ttl = self.config.result_ttl
+        return task.done_at + (RESULT_URL_LIFETIME[task.provider] if ttl is None else ttl)
