@@ -3,6 +3,10 @@
 The balance is computed, not kept: the initial amount, plus top-ups, minus the cost of
 every task that has not failed by now. So a refund appears the moment the task's
 failure does, whether or not anyone polled it.
+
+Refunds: kie's failure callback carries consumeCredits 0 (providers.md 1.3 [S]), and
+Apikley is kie's API resold. For APIXO, API in One and MiniMax the docs say nothing about
+failed tasks and billing: refunding them too is a SIMULATOR VALUE. Prices: prices.py.
 """
 
 from __future__ import annotations
