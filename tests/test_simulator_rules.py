@@ -68,6 +68,9 @@ def test_the_simulator_refuses_by_its_own_rules():
                      "this model takes no end frame", "duration must be 6 or 10, not 8",
                      "resolution 720P is not available for this model; use 768P or 1080P"]
     assert problems(rule, "p", "https://x/a.png", None, 10, "1080P") == ["10 s is not available at 1080P"]
+    either = Rule(None, 100, (6, 10), 6, None, ("768P",), "768P", end_frame=True)
+    assert problems(either, "p", None, "https://x/b.png", 6, "768P") == ["an end frame needs a first-frame image"]
+    assert problems(either, "p", "https://x/a.png", "https://x/b.png", 6, "768P") == []
 
 
 def test_the_simulator_knows_no_model_the_docs_do_not_list():

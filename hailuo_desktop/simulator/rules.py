@@ -91,6 +91,8 @@ def problems(rule: Rule, prompt: str, image: str | None, end_image: str | None, 
         found.append("this model is text-to-video and takes no image")
     if end_image and not rule.end_frame:
         found.append("this model takes no end frame")
+    elif end_image and not image:  # providers.md 4: last_frame_image goes "together with first_frame_image"
+        found.append("an end frame needs a first-frame image")
     if duration is not None and rule.durations and duration not in rule.durations:
         found.append(f"duration must be {' or '.join(map(str, rule.durations))}, not {duration}")
     if resolution is not None and rule.resolutions and resolution not in rule.resolutions:
