@@ -47,11 +47,12 @@ class TableProblem(Enum):
 @dataclass(frozen=True)
 class Issue:
     problem: TableProblem
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
     @property
     def line(self) -> int | None:
-        return self.params.get("line")
+        line = self.params.get("line")
+        return line if isinstance(line, int) else None
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Matched:
     issues: list[Issue]
 
 
-def read_table(path: str | os.PathLike) -> PromptTable:
+def read_table(path: str | os.PathLike[str]) -> PromptTable:
     """Read a CSV file; a file that cannot be used at all is one issue and no rows."""
     try:
         size = os.path.getsize(path)
@@ -99,10 +100,12 @@ def parse_table(text: str, *, folder: str | None = None) -> PromptTable:
         return PromptTable([], [Issue(TableProblem.BAD_CSV, {"reason": str(err)})])
     if not records:
         return PromptTable([], [Issue(TableProblem.EMPTY)])
-    columns, body, trouble = _columns(records)
-    if trouble is not None:
-        return PromptTable([], [trouble])
-    rows, issues = [], []
+    found = _columns(records)
+    if isinstance(found, Issue):
+        return PromptTable([], [found])
+    columns, body = found
+    rows: list[Row] = []
+    issues: list[Issue] = []
     for line, cells in body:
         row, issue = _row(line, cells, columns)
         if row is not None:
@@ -122,15 +125,15 @@ def match_images(table: PromptTable, keys: list[str]) -> Matched:
     first_line: dict[str, int] = {}
     issues = list(table.issues)
     for row in table.rows:
-        key, issue = _find(row, table.folder, by_path, by_name)
-        if issue is None and key in first_line:
-            issue = Issue(TableProblem.DUPLICATE_IMAGE, {"line": row.line, "image": row.image,
-                                                          "first_line": first_line[key]})
-        if issue is not None:
-            issues.append(issue)
+        found = _find(row, table.folder, by_path, by_name)
+        if isinstance(found, str) and found in first_line:
+            found = Issue(TableProblem.DUPLICATE_IMAGE, {"line": row.line, "image": row.image,
+                                                          "first_line": first_line[found]})
+        if isinstance(found, Issue):
+            issues.append(found)
             continue
-        prompts[key] = row.prompt
-        first_line[key] = row.line
+        prompts[found] = row.prompt
+        first_line[found] = row.line
     issues.sort(key=lambda issue: issue.line or 0)
     return Matched(prompts, issues)
 
@@ -140,7 +143,7 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
     """(line, cells) of every non-blank record; `line` is where the record starts."""
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records = []
+    records: list[tuple[int, list[str]]] = []
     line = 1
     for cells in reader:
         if any(cell.strip() for cell in cells):
@@ -156,19 +159,19 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _columns(records):
-    """(image column, prompt column), the data rows, or the issue that stops everything."""
+def _columns(records: list[tuple[int, list[str]]]) -> tuple[tuple[int, int], list[tuple[int, list[str]]]] | Issue:
+    """((image column, prompt column), the data rows), or the issue that stops everything."""
     header = [cell.strip().casefold() for cell in records[0][1]]
     image = next((i for i, cell in enumerate(header) if cell in IMAGE_HEADERS), None)
     prompt = next((i for i, cell in enumerate(header) if cell in PROMPT_HEADERS), None)
     if image is None and prompt is None:
-        return (0, 1), records, None  # no header: image, prompt
+        return (0, 1), records  # no header: image, prompt
     shown = [cell.strip() for cell in records[0][1]]
     if prompt is None:
-        return None, [], Issue(TableProblem.NO_PROMPT_COLUMN, {"columns": shown})
+        return Issue(TableProblem.NO_PROMPT_COLUMN, {"columns": shown})
     if image is None:
-        return None, [], Issue(TableProblem.NO_IMAGE_COLUMN, {"columns": shown})
-    return (image, prompt), records[1:], None
+        return Issue(TableProblem.NO_IMAGE_COLUMN, {"columns": shown})
+    return (image, prompt), records[1:]
 
 
 def _row(line: int, cells: list[str], columns: tuple[int, int]) -> tuple[Row | None, Issue | None]:
@@ -185,19 +188,19 @@ def _row(line: int, cells: list[str], columns: tuple[int, int]) -> tuple[Row | N
 
 # --- matching --------------------------------------------------------------------------
 def _find(row: Row, folder: str | None, by_path: dict[str, str],
-          by_name: dict[str, list[str]]) -> tuple[str | None, Issue | None]:
-    relative = folder and not is_url(row.image) and not os.path.isabs(
-        os.path.expanduser(row.image))
-    exact = by_path.get(_normal(os.path.join(folder, row.image) if relative else row.image))
+          by_name: dict[str, list[str]]) -> str | Issue:
+    """The key of the listed image the row names, or why there is none."""
+    relative = folder and not is_url(row.image) and not os.path.isabs(os.path.expanduser(row.image))
+    exact = by_path.get(_normal(os.path.join(folder, row.image) if folder and relative else row.image))
     if exact is not None:
-        return exact, None
+        return exact
     named = by_name.get(_name(row.image).casefold(), [])
     if len(named) == 1:
-        return named[0], None
+        return named[0]
     if named:
-        return None, Issue(TableProblem.AMBIGUOUS_IMAGE, {"line": row.line, "image": row.image,
-                                                          "matches": list(named)})
-    return None, Issue(TableProblem.UNKNOWN_IMAGE, {"line": row.line, "image": row.image})
+        return Issue(TableProblem.AMBIGUOUS_IMAGE, {"line": row.line, "image": row.image,
+                                                   "matches": list(named)})
+    return Issue(TableProblem.UNKNOWN_IMAGE, {"line": row.line, "image": row.image})
 
 
 def _normal(key: str) -> str:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from ..domain.states import TaskState
 from ..domain.task import Task
@@ -71,7 +73,7 @@ class TaskQuery:
         object.__setattr__(self, "rejected", RejectedFilter(self.rejected))
         object.__setattr__(self, "sort", SortColumn(self.sort))
 
-    def with_changes(self, **changes) -> TaskQuery:
+    def with_changes(self, **changes: Any) -> TaskQuery:
         return replace(self, **changes)
 
     @property
@@ -109,7 +111,7 @@ class TaskQuery:
         columns = (tokens(task.prompt), tokens(f"{file_name(task.image_path)} {file_name(task.end_image_path)}"))
         return all(any(_phrase_prefix_in(tokens(word), column) for column in columns) for word in words)
 
-    def sort_key(self, task: Task) -> tuple:
+    def sort_key(self, task: Task) -> tuple[bool, Any, float]:
         """Ascending key in the SQL's order (NULLs first, as SQLite sorts them); reverse for descending."""
         value = getattr(task, self.sort.value)
         if isinstance(value, TaskState):
@@ -156,12 +158,12 @@ def fts_expression(words: list[str]) -> str:
 
 
 # --- compiling to SQL --------------------------------------------------------------------
-def where_clause(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tuple[str, list]:
+def where_clause(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tuple[str, list[object]]:
     """' WHERE ...' (or '') and its parameters; `skip` leaves out filters by name (for facets)."""
     clauses: list[str] = []
-    params: list = []
+    params: list[object] = []
 
-    def add(clause: str, *values) -> None:
+    def add(clause: str, *values: object) -> None:
         clauses.append(clause)
         params.extend(values)
 
@@ -188,7 +190,7 @@ def where_clause(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tup
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _add_text(query: TaskQuery, add) -> None:
+def _add_text(query: TaskQuery, add: Callable[..., None]) -> None:
     words = query.words
     if not words:
         return
@@ -210,7 +212,7 @@ def order_clause(query: TaskQuery) -> str:
     return f" ORDER BY {query.sort.value} {direction}, created_at {direction}, seq {direction}"
 
 
-def page_clause(limit: int | None, offset: int) -> tuple[str, list]:
+def page_clause(limit: int | None, offset: int) -> tuple[str, list[object]]:
     if limit is None and not offset:
         return "", []
     return " LIMIT ? OFFSET ?", [-1 if limit is None else int(limit), int(offset)]
