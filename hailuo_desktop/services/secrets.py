@@ -15,7 +15,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 import keyring
 from keyring.errors import PasswordDeleteError
@@ -42,13 +42,24 @@ class KeyStatus:
         return self.source is not None
 
 
+class PasswordBackend(Protocol):
+    """What KeyStore uses of a keyring backend (keyring's own, or MemoryKeyringBackend)."""
+
+    def get_password(self, service: str, username: str, /) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str, /) -> None: ...
+
+    def delete_password(self, service: str, username: str, /) -> None: ...
+
+
 class KeyStore:
     """Reads and stores provider keys. `env` overrides the keyring (for scripts and CI)."""
 
-    def __init__(self, env: Mapping[str, str] | None = None, backend: Any = None, timeout: float = 5.0,
+    def __init__(self, env: Mapping[str, str] | None = None, backend: PasswordBackend | None = None,
+                 timeout: float = 5.0,
                  *, service: str = SERVICE) -> None:
         self._env = os.environ if env is None else env
-        self._backend = backend  # None: keyring's own choice, resolved off-thread on first use
+        self._backend: PasswordBackend | None = backend  # None: keyring's own choice, resolved off-thread on first use
         self._timeout = timeout
         self._service = service
         self._session: dict[str, str] = {}  # keys kept in memory when no keyring can hold them
@@ -159,7 +170,7 @@ class KeyStore:
             self._seen.add(key)
         return key
 
-    def _resolved_backend(self) -> Any:
+    def _resolved_backend(self) -> PasswordBackend:
         if self._backend is None:
             self._backend = keyring.get_keyring()
         return self._backend
@@ -197,9 +208,9 @@ class KeyStore:
         raise KeyringUnavailable(self._unavailable_reason) from None
 
 
-def _on_daemon_thread(function: Callable[..., Any], *args: Any) -> asyncio.Future:
+def _on_daemon_thread(function: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
     loop = asyncio.get_running_loop()
-    future = loop.create_future()
+    future: asyncio.Future[Any] = loop.create_future()
 
     def deliver(error: BaseException | None, result: Any) -> None:
         if future.done():  # timed out and cancelled meanwhile
@@ -210,6 +221,7 @@ def _on_daemon_thread(function: Callable[..., Any], *args: Any) -> asyncio.Futur
             future.set_result(result)
 
     def work() -> None:
+        outcome: tuple[BaseException | None, Any]
         try:
             outcome = (None, function(*args))
         except BaseException as err:  # noqa: BLE001 - handed to the awaiting coroutine
@@ -232,7 +244,7 @@ def _clean_key(key: str) -> str:
     return key
 
 
-def _describe(err: BaseException, args: tuple) -> str:
+def _describe(err: BaseException, args: tuple[object, ...]) -> str:
     """The backend's complaint in words, with any secret argument blanked out."""
     text = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
     for value in args[1:]:  # args[0] is the provider id; the rest may be the key

@@ -73,7 +73,7 @@ def _bool(value: Any, warn: Warn) -> bool:
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[Any, Warn], str]:
     def check(value: Any, warn: Warn) -> str:
-        if value in choices:
+        if isinstance(value, str) and value in choices:
             return value
         raise _Invalid(f"expected one of {', '.join(choices)}")
     return check
@@ -87,12 +87,12 @@ def _proxy_url(value: Any, warn: Warn) -> str | None:
     raise _Invalid(f"expected a proxy URL starting with {', '.join(s + '://' for s in PROXY_SCHEMES)}")
 
 
-def _per_provider(check_value: Callable[[Any], bool], expected: str) -> Callable[[Any, Warn], dict]:
+def _per_provider(check_value: Callable[[Any], bool], expected: str) -> Callable[[Any, Warn], dict[str, Any]]:
     """A {provider_id: value} table; a bad entry is dropped alone, the rest is kept."""
-    def check(value: Any, warn: Warn) -> dict:
+    def check(value: Any, warn: Warn) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise _Invalid("expected a table of provider ids")
-        kept = {}
+        kept: dict[str, Any] = {}
         for provider_id, item in value.items():
             if provider_id in PROVIDERS and check_value(item):
                 kept[provider_id] = item
@@ -157,7 +157,7 @@ class Settings:
         return Path(self.output_dir).expanduser() if self.output_dir else paths.output
 
 
-def settings_from_dict(data: dict, warn: Warn) -> Settings:
+def settings_from_dict(data: dict[str, Any], warn: Warn) -> Settings:
     """Known fields that pass their check; everything else is reported through `warn`."""
     known = {f.name: f for f in fields(Settings)}
     for name in sorted(set(data) - set(known)):

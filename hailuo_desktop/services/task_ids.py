@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..domain.codes import ErrorCode
 from ..domain.errors import HailuoError
+
+if TYPE_CHECKING:
+    from .store import TaskStore
 
 MIN_PREFIX = 6
 SHOWN_MATCHES = 5
@@ -14,7 +18,7 @@ SHOWN_MATCHES = 5
 class TaskIdError(HailuoError):
     code = ErrorCode.ERROR  # each subclass has its own
 
-    def __init__(self, message: str, **params) -> None:
+    def __init__(self, message: str, **params: object) -> None:
         super().__init__(message)
         self.params = params
 
@@ -31,7 +35,7 @@ class AmbiguousTaskId(TaskIdError):
     code = ErrorCode.AMBIGUOUS_TASK_ID
 
 
-def resolve_task_id(store, text: str) -> str:
+def resolve_task_id(store: TaskStore, text: str) -> str:
     """The one stored id equal to `text` or starting with it (case-insensitive prefix)."""
     wanted = text.strip()
     try:
@@ -52,7 +56,7 @@ def resolve_task_id(store, text: str) -> str:
     return matches[0]
 
 
-def resolve_task_ids(store, texts: Iterable[str]) -> list[str]:
+def resolve_task_ids(store: TaskStore, texts: Iterable[str]) -> list[str]:
     """Each of `texts` resolved, in order, each task once."""
     seen: dict[str, None] = {}
     for text in texts:
