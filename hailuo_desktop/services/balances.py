@@ -13,10 +13,14 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..domain import catalog
 from ..providers.base import Balance
 from .budget import RequestBudget
+
+if TYPE_CHECKING:
+    from .store import StoreEvent
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ class BalanceRefresher:
         self._min_interval = min_interval
         self._latest: dict[str, BalanceReading] = {}
         self._wanted: set[str] = set()
-        self._running: dict[str, asyncio.Task] = {}
+        self._running: dict[str, asyncio.Task[None]] = {}
         self._listeners: list[Callable[[BalanceReading], None]] = []
         self._seen: dict[str, tuple[bool, bool]] = {}
         self._origins: dict[str, str | None] = {}  # provider -> the origin its last moving task used  # task id -> (sent, final) when last seen
@@ -109,7 +113,7 @@ class BalanceRefresher:
             await self.refresh(provider_id)
 
     # --- when ------------------------------------------------------------------------
-    def on_store_event(self, event) -> None:
+    def on_store_event(self, event: StoreEvent) -> None:
         """Store listener: a task just sent, or just finished, moves its provider's money."""
         task = event.task
         if task is None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain import catalog
 from ..domain.request import GenerationRequest
@@ -21,6 +23,9 @@ from ..domain.task import Task
 from .home import DataPaths, ensure_folder
 from .media import last_frame, video_of
 from .media.files import temporary_beside
+
+if TYPE_CHECKING:
+    from .runner import Runner
 
 
 @dataclass(frozen=True)
@@ -91,11 +96,11 @@ def _image_model(parent: Task, provider: str, overrides: Overrides) -> catalog.M
     return catalog.find_model(provider, model, kind="i2v")
 
 
-def _choosable(value, choices) -> bool:
+def _choosable(value: object, choices: Iterable[object]) -> bool:
     return value is not None and str(value).upper() in {str(c).upper() for c in choices}
 
 
-def continue_shot(runner, parent: Task, prompt: str, still: str | Path, overrides: Overrides = Overrides()) -> Task:
+def continue_shot(runner: Runner, parent: Task, prompt: str, still: str | Path, overrides: Overrides = Overrides()) -> Task:
     """Store the continuing task (QUEUED, `parent_id` set). The origin and upload route follow
     the parent only on the same provider: another provider's key must never go to the
     parent's host."""

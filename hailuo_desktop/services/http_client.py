@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from .. import __version__ as APP_VERSION
@@ -28,7 +30,7 @@ def build_http_client(settings: Settings, *, timeout: httpx.Timeout | float | No
     )
 
 
-def proxy_options(settings: Settings) -> dict:
+def proxy_options(settings: Settings) -> dict[str, Any]:
     """httpx options for the proxy mode: system (environment), none, or a manual URL."""
     if settings.proxy_mode == "system":
         return {"trust_env": True}

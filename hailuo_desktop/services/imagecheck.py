@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -72,7 +73,7 @@ def verify_image(path: Path | str) -> str | None:
 def sniff_mime(path: Path | str) -> str | None:
     """The MIME type from the content ("image/png"), or None when it is not a known image."""
     facts = inspect_image(path)  # not the bare header reader: it would block on a FIFO
-    return None if facts.unreadable else Image.MIME.get(facts.format)
+    return None if facts.unreadable or facts.format is None else Image.MIME.get(facts.format)
 
 
 def sha256_file(path: Path | str) -> str:
@@ -113,7 +114,7 @@ def _read_header(path: Path) -> tuple[str, int, int]:
         raise _Unreadable(f"The file cannot be read ({_describe(err)}).") from None
 
 
-def _header_facts(handle) -> tuple[str, int, int]:
+def _header_facts(handle: BinaryIO) -> tuple[str, int, int]:
     head = handle.read(_HEAD_BYTES)
     handle.seek(0)
     try:
@@ -126,7 +127,7 @@ def _header_facts(handle) -> tuple[str, int, int]:
         raise _Unreadable(_unidentified_text(head)) from None
     except Exception as err:  # noqa: BLE001 - Pillow's parsers raise many types on bad data
         raise _Unreadable(_damaged_header_text(head, err)) from None
-    image_format = _FORMAT_ALIASES.get(image_format, image_format) or "unknown"
+    image_format = (_FORMAT_ALIASES.get(image_format, image_format) if image_format else None) or "unknown"
     return _checked_geometry(image_format, width, height)
 
 

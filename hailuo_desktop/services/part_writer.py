@@ -28,7 +28,7 @@ class PartWriter:
         self._file = file
         self._digest = digest
         self._depth = depth
-        self._pending: deque[Future] = deque()
+        self._pending: deque[Future[None]] = deque()
         self._failed: BaseException | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="download-writer")
 

@@ -64,13 +64,18 @@ class RetryPolicy:
     rng: random.Random | None = None
 
     def __post_init__(self) -> None:
-        self.rng = self.rng or random.Random()
+        self._random()
+
+    def _random(self) -> random.Random:
+        if self.rng is None:
+            self.rng = random.Random()
+        return self.rng
 
     def delay(self, attempt: int, error: BaseException | None = None) -> float | None:
         """Seconds to wait before try `attempt + 1` after try `attempt` failed; None: stop."""
         if attempt >= self.attempts:
             return None
-        wait = self.backoff.delay(attempt, self.rng)
+        wait = self.backoff.delay(attempt, self._random())
         after = retry_after_of(error) if error is not None else None
         if after is not None:
             if after > self.longest_wait:

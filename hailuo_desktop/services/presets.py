@@ -54,7 +54,7 @@ class NameProblem(Enum):
 @dataclass(frozen=True)
 class LoadIssue:
     problem: PresetProblem
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 def name_problem(name: str) -> NameProblem | None:
@@ -151,7 +151,7 @@ class PresetStore:
             return
         self._issue(PresetProblem.DAMAGED_FILE, reason=reason, moved_to=aside.name)
 
-    def _issue(self, problem: PresetProblem, **params) -> None:
+    def _issue(self, problem: PresetProblem, **params: object) -> None:
         log.warning("presets: %s %s", problem.value, params)
         self.issues.append(LoadIssue(problem, params))
 

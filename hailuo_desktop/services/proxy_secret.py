@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import overload
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from ..domain.errors import KeyringUnavailable
@@ -22,6 +23,10 @@ from .settings import Settings, SettingsStore
 log = logging.getLogger(__name__)
 
 
+@overload
+def split_password(url: str) -> tuple[str, str | None]: ...
+@overload
+def split_password(url: str | None) -> tuple[str | None, str | None]: ...
 def split_password(url: str | None) -> tuple[str | None, str | None]:
     """(the URL without its password, the password or None). Anything unparsable is left as it is."""
     if not url:
@@ -57,7 +62,7 @@ async def store_password(keys: KeyStore, settings: Settings) -> tuple[Settings, 
     """Settings fit for the file (the password taken out and put in the keyring), and
     whether the keyring holds it (False: kept for this session only)."""
     bare, password = split_password(settings.proxy_url)
-    if password is None:
+    if password is None or bare is None:  # a password comes only with a URL
         return settings, True
     kept = await keys.set_secret(secret_name(bare), password)
     return replace(settings, proxy_url=bare), kept

@@ -22,6 +22,7 @@ import inspect
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.catalog import provider as provider_spec
 from ..domain.errors import ImageRejected, UploadRouteMissing
@@ -29,6 +30,9 @@ from ..domain.images import UNREADABLE, UNSUPPORTED_FORMAT, Problem
 from ..domain.routes import UploadRoute
 from ..domain.sources import is_url
 from ..providers.base import Uploader
+
+if TYPE_CHECKING:
+    from .store import TaskStore
 
 # kie.ai's docs say uploads are deleted after 3 days, another copy of them says 24 h: the
 # shorter one is believed for an uploader that gives no expiry.
@@ -62,7 +66,7 @@ def default_route(provider_id: str) -> UploadRoute | None:
 
 
 class UploadService:
-    def __init__(self, store, uploader_factory: UploaderFactory, routes: Mapping[str, UploadRoute] | None = None, *,
+    def __init__(self, store: TaskStore, uploader_factory: UploaderFactory, routes: Mapping[str, UploadRoute] | None = None, *,
                  clock: Callable[[], float] = time.time, lifetime: float = DEFAULT_UPLOAD_LIFETIME) -> None:
         self._store = store
         self._factory = uploader_factory
