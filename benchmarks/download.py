@@ -29,7 +29,7 @@ from .report import Row, mb, median, process_memory
 from .seeding import finished_result_url
 from .sim_server import sim_process
 
-MB = 2 ** 20
+MB = 2**20
 RATIO_GOAL = 0.9
 
 
@@ -49,8 +49,15 @@ async def _fetch(url: str, dest: Path, trace: bool) -> dict:
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         traced = tracemalloc.get_traced_memory()[1] if trace else None
         after = process_memory()
-    return {"bytes": size, "seconds": seconds, "cpu": cpu, "rss_growth": after["peak"] - before["rss"], "rss_peak": after["peak"],
-            "rss_before": before["rss"], "traced_peak": traced}
+    return {
+        "bytes": size,
+        "seconds": seconds,
+        "cpu": cpu,
+        "rss_growth": after["peak"] - before["rss"],
+        "rss_peak": after["peak"],
+        "rss_before": before["rss"],
+        "traced_peak": traced,
+    }
 
 
 async def _plain_httpx(url: str, dest: Path) -> dict:
@@ -75,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trace", action="store_true")
     parser.add_argument("--plain-httpx", action="store_true")
     args = parser.parse_args(argv)
-    fetch = _plain_httpx(args.url, Path(args.dest)) if args.plain_httpx else _fetch(args.url, Path(args.dest), args.trace)
+    fetch = (
+        _plain_httpx(args.url, Path(args.dest)) if args.plain_httpx else _fetch(args.url, Path(args.dest), args.trace)
+    )
     print(json.dumps(asyncio.run(fetch)), flush=True)
     return 0
 
@@ -84,8 +93,12 @@ def main(argv: list[str] | None = None) -> int:
 def _downloader(url: str, dest: Path, *flags: str) -> dict:
     dest.unlink(missing_ok=True)
     dest.with_name(dest.name + ".part").unlink(missing_ok=True)
-    done = subprocess.run([sys.executable, "-m", "benchmarks.download", url, str(dest), *flags],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.download", url, str(dest), *flags],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"the download child failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -127,30 +140,49 @@ def measure(*, size: int = 200 * MB, runs: int = 3) -> list[Row]:
             small = _downloader(finished_result_url(small_sim.api_url), folder / "small.mp4")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    cpu = (f"CPU per download: ours {median(cpus):.2f} s, curl {median(CURL_CPU):.2f} s" if CURL_CPU else "")
+    cpu = f"CPU per download: ours {median(cpus):.2f} s, curl {median(CURL_CPU):.2f} s" if CURL_CPU else ""
     return [_row(size, ours, curls, size / median(plain), full, traced, small, cpu)]
 
 
-def _row(size: int, ours: list[float], curls: list, plain_speed: float, full: dict, traced: dict,
-         small: dict, cpu: str = "") -> Row:
+def _row(
+    size: int, ours: list[float], curls: list, plain_speed: float, full: dict, traced: dict, small: dict, cpu: str = ""
+) -> Row:
     speed = size / median(ours)
     flat = full["rss_growth"] <= max(small["rss_growth"] * 1.5, small["rss_growth"] + 8 * MB)
-    memory = (f"peak RSS growth {mb(full['rss_growth'])} for {mb(size)} vs {mb(small['rss_growth'])} for "
-              f"{mb(size // 10)}; Python allocations peak {traced['traced_peak'] / MB:.1f} MB "
-              f"(process RSS {mb(full['rss_before'])} before, peak {mb(full['rss_peak'])})")
+    memory = (
+        f"peak RSS growth {mb(full['rss_growth'])} for {mb(size)} vs {mb(small['rss_growth'])} for "
+        f"{mb(size // 10)}; Python allocations peak {traced['traced_peak'] / MB:.1f} MB "
+        f"(process RSS {mb(full['rss_before'])} before, peak {mb(full['rss_peak'])})"
+    )
     if None in curls:
-        return Row("4. Download 200 MB", f"{speed / MB:.0f} MB/s", "curl not installed", None, "≥ 0.9× curl, memory flat",
-                   None, f"curl is missing (run.sh installs it with apt). {memory}.")
+        return Row(
+            "4. Download 200 MB",
+            f"{speed / MB:.0f} MB/s",
+            "curl not installed",
+            None,
+            "≥ 0.9× curl, memory flat",
+            None,
+            f"curl is missing (run.sh installs it with apt). {memory}.",
+        )
     curl_speed = size / median(curls)
     ratio = speed / curl_speed
-    note = (f"median of {len(ours)} alternating runs each, simulator in its own process; Downloader includes "
-            f"fsync + SHA-256 (curl does neither); plain httpx streaming to a file, nothing else: "
-            f"{plain_speed / MB:.0f} MB/s. {cpu}: SHA-256 alone costs about 0.4 s per 200 MB here, so on a "
-            f"machine whose cores are all busy the ratio is a ratio of CPU time. Ours reads 1 MiB at a time "
-            f"(httpcore's 64 KiB before), hashes while streaming (no second read) and writes and hashes on a "
-            f"thread beside the event loop. {memory}; memory flat: {'yes' if flat else 'no'}.")
-    return Row(f"4. Download {mb(size)}", f"{speed / MB:.0f} MB/s", f"curl {curl_speed / MB:.0f} MB/s", ratio,
-               "≥ 0.9× curl, memory flat", ratio >= RATIO_GOAL and flat, note)
+    note = (
+        f"median of {len(ours)} alternating runs each, simulator in its own process; Downloader includes "
+        f"fsync + SHA-256 (curl does neither); plain httpx streaming to a file, nothing else: "
+        f"{plain_speed / MB:.0f} MB/s. {cpu}: SHA-256 alone costs about 0.4 s per 200 MB here, so on a "
+        f"machine whose cores are all busy the ratio is a ratio of CPU time. Ours reads 1 MiB at a time "
+        f"(httpcore's 64 KiB before), hashes while streaming (no second read) and writes and hashes on a "
+        f"thread beside the event loop. {memory}; memory flat: {'yes' if flat else 'no'}."
+    )
+    return Row(
+        f"4. Download {mb(size)}",
+        f"{speed / MB:.0f} MB/s",
+        f"curl {curl_speed / MB:.0f} MB/s",
+        ratio,
+        "≥ 0.9× curl, memory flat",
+        ratio >= RATIO_GOAL and flat,
+        note,
+    )
 
 
 if __name__ == "__main__":

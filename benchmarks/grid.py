@@ -26,7 +26,7 @@ from pathlib import Path
 from .report import Row, mb, ms, percentile
 
 FRAME_GOAL = 0.016
-RSS_GOAL = 300 * 2 ** 20
+RSS_GOAL = 300 * 2**20
 NOWHERE = "http://127.0.0.1:9"
 
 
@@ -115,8 +115,14 @@ def prepare(root: Path, tasks: int, videos: int) -> Path:
 
 def _run(view: str, home: Path) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-m", "benchmarks.grid", view, "--home", str(home)], capture_output=True,
-                          text=True, env=env, timeout=900, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.grid", view, "--home", str(home)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"the {view} child failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -131,15 +137,25 @@ def measure(*, tasks: int = 10_000, videos: int = 300) -> list[Row]:
     finally:
         shutil.rmtree(root, ignore_errors=True)
     p99, list_p99 = percentile(grid["frames"], 0.99), percentile(listed["frames"], 0.99)
-    note = (f"{grid['total']:,} takes ({videos} distinct real MP4 files behind them, posters decoded off the GUI "
-            f"thread), {grid['rows']:,} rows exposed; scrolled top to bottom a page per step: grid "
-            f"{len(grid['frames'])} steps, median {ms(percentile(grid['frames'], 0.5))}, worst "
-            f"{ms(max(grid['frames']))}, RSS {mb(grid['rss'])} (peak {mb(grid['peak'])}); list view "
-            f"{len(listed['frames'])} steps, p99 {ms(list_p99)}, median {ms(percentile(listed['frames'], 0.5))}, "
-            f"RSS {mb(listed['rss'])}. Frame = scroll + synchronous repaint on the GUI thread.")
-    return [Row(f"9. Grid, {tasks:,} takes", f"scroll p99 {ms(p99)}, RSS {mb(grid['rss'])}",
-                f"list view p99 {ms(list_p99)}, RSS {mb(listed['rss'])}", p99 / list_p99 if list_p99 else None,
-                "scroll p99 < 16 ms, RSS < 300 MB", p99 < FRAME_GOAL and grid["rss"] < RSS_GOAL, note)]
+    note = (
+        f"{grid['total']:,} takes ({videos} distinct real MP4 files behind them, posters decoded off the GUI "
+        f"thread), {grid['rows']:,} rows exposed; scrolled top to bottom a page per step: grid "
+        f"{len(grid['frames'])} steps, median {ms(percentile(grid['frames'], 0.5))}, worst "
+        f"{ms(max(grid['frames']))}, RSS {mb(grid['rss'])} (peak {mb(grid['peak'])}); list view "
+        f"{len(listed['frames'])} steps, p99 {ms(list_p99)}, median {ms(percentile(listed['frames'], 0.5))}, "
+        f"RSS {mb(listed['rss'])}. Frame = scroll + synchronous repaint on the GUI thread."
+    )
+    return [
+        Row(
+            f"9. Grid, {tasks:,} takes",
+            f"scroll p99 {ms(p99)}, RSS {mb(grid['rss'])}",
+            f"list view p99 {ms(list_p99)}, RSS {mb(listed['rss'])}",
+            p99 / list_p99 if list_p99 else None,
+            "scroll p99 < 16 ms, RSS < 300 MB",
+            p99 < FRAME_GOAL and grid["rss"] < RSS_GOAL,
+            note,
+        )
+    ]
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ async def _child(args) -> dict:
         host = None
         if args.engine_thread:
             from hailuo_desktop.engine_host import EngineHost
+
             host = EngineHost()
         figures.update(await _load(session, probe, downloads, polls, args.min_load_ticks, host))
         figures["polls"] = await _sim_polls(client, args.api_url) - before
@@ -82,8 +83,9 @@ async def _submit(client, args) -> tuple[list, list]:
     from .seeding import submit_running
 
     polling = [PROVIDERS[n % len(PROVIDERS)] for n in range(args.tasks)]
-    downloads = await submit_running(client, args.api_url, ["kie"] * args.downloads, f"download {DONE_AT_ONCE}",
-                                     time.time())
+    downloads = await submit_running(
+        client, args.api_url, ["kie"] * args.downloads, f"download {DONE_AT_ONCE}", time.time()
+    )
     polls = await submit_running(client, args.api_url, polling, f"keeps running {RUNNING}", time.time())
     return downloads, polls
 
@@ -120,16 +122,19 @@ async def _threaded_engine(session):
     from hailuo_desktop.engine import build_engine
 
     client = httpx.AsyncClient(timeout=60, follow_redirects=False)
-    return build_engine(session.options.paths, session._settings(), session.options.key_store, client,
-                        store=session.engine.store)
+    return build_engine(
+        session.options.paths, session._settings(), session.options.key_store, client, store=session.engine.store
+    )
 
 
 def _download_outcome(store, downloads: list) -> dict:
     from hailuo_desktop.domain.states import TaskState
 
     results = [store.get(t.id) for t in downloads]
-    return {"downloaded": sum(t.video_bytes or 0 for t in results),
-            "succeeded": sum(t.state is TaskState.SUCCEEDED for t in results)}
+    return {
+        "downloaded": sum(t.video_bytes or 0 for t in results),
+        "succeeded": sum(t.state is TaskState.SUCCEEDED for t in results),
+    }
 
 
 def _all_final(store, ids: set[str]) -> asyncio.Future:
@@ -174,13 +179,37 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # --- the parent ------------------------------------------------------------------------
-def run_child(*, tasks: int, downloads: int, result_bytes: int, idle_ticks: int, min_load_ticks: int,
-              polling_ticks: int, engine_thread: bool = False) -> dict:
+def run_child(
+    *,
+    tasks: int,
+    downloads: int,
+    result_bytes: int,
+    idle_ticks: int,
+    min_load_ticks: int,
+    polling_ticks: int,
+    engine_thread: bool = False,
+) -> dict:
     with sim_process(result_bytes=result_bytes) as sim, tempfile.TemporaryDirectory(prefix="hailuo-bench-gui-") as home:
-        command = [sys.executable, "-m", "benchmarks.gui_lag", "--api-url", sim.api_url, "--home", home,
-                   "--tasks", str(tasks), "--downloads", str(downloads), "--idle-ticks", str(idle_ticks),
-                   "--min-load-ticks", str(min_load_ticks), "--polling-ticks", str(polling_ticks),
-                   *(["--engine-thread"] if engine_thread else [])]
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.gui_lag",
+            "--api-url",
+            sim.api_url,
+            "--home",
+            home,
+            "--tasks",
+            str(tasks),
+            "--downloads",
+            str(downloads),
+            "--idle-ticks",
+            str(idle_ticks),
+            "--min-load-ticks",
+            str(min_load_ticks),
+            "--polling-ticks",
+            str(polling_ticks),
+            *(["--engine-thread"] if engine_thread else []),
+        ]
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
         if done.returncode != 0:
@@ -188,12 +217,26 @@ def run_child(*, tasks: int, downloads: int, result_bytes: int, idle_ticks: int,
         return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(*, tasks: int = 500, downloads: int = 10, result_bytes: int = 100 * 2 ** 20, idle_ticks: int = 500,
-            min_load_ticks: int = 500, polling_ticks: int = 500) -> list[Row]:
+def measure(
+    *,
+    tasks: int = 500,
+    downloads: int = 10,
+    result_bytes: int = 100 * 2**20,
+    idle_ticks: int = 500,
+    min_load_ticks: int = 500,
+    polling_ticks: int = 500,
+) -> list[Row]:
     rows = []
     for threaded in (False, True):
-        data = run_child(tasks=tasks, downloads=downloads, result_bytes=result_bytes, idle_ticks=idle_ticks,
-                         min_load_ticks=min_load_ticks, polling_ticks=polling_ticks, engine_thread=threaded)
+        data = run_child(
+            tasks=tasks,
+            downloads=downloads,
+            result_bytes=result_bytes,
+            idle_ticks=idle_ticks,
+            min_load_ticks=min_load_ticks,
+            polling_ticks=polling_ticks,
+            engine_thread=threaded,
+        )
         rows.append(_row(data, tasks, downloads, result_bytes, threaded))
     return rows
 
@@ -201,21 +244,32 @@ def measure(*, tasks: int = 500, downloads: int = 10, result_bytes: int = 100 * 
 def _row(data: dict, tasks: int, downloads: int, result_bytes: int, threaded: bool) -> Row:
     idle, load, polling = data["idle"], data["load"], data["polling_only"]
     p99, idle_p99 = percentile(load, 0.99), percentile(idle, 0.99)
-    where = ("the engine on a thread of its own with its own asyncio loop (hailuo_desktop.engine_host), the "
-             "window's thread only receiving store events and painting" if threaded else
-             "the engine on the window's qasync loop, as the app runs today")
-    note = (f"Real window (offscreen) + qasync; {where}; simulator in its own process. Idle: "
-            f"{len(idle)} ticks of {TICK_MS} ms, p99 {ms(idle_p99)}, worst {ms(max(idle))}. Load: "
-            f"{len(load)} ticks over {data['load_seconds']:.1f} s while {tasks} tasks polled "
-            f"({data['polls']} polls, paced by the request budget) and {downloads} downloads of "
-            f"{mb(result_bytes)} streamed ({data['succeeded']}/{downloads} done, "
-            f"{mb(data['downloaded'])} in all); median {ms(percentile(load, 0.5))}, "
-            f"worst {ms(max(load))}. Then, downloads done and the {tasks} still polling: {len(polling)} ticks, "
-            f"p99 {ms(percentile(polling, 0.99))}, worst {ms(max(polling))}.")
+    where = (
+        "the engine on a thread of its own with its own asyncio loop (hailuo_desktop.engine_host), the "
+        "window's thread only receiving store events and painting"
+        if threaded
+        else "the engine on the window's qasync loop, as the app runs today"
+    )
+    note = (
+        f"Real window (offscreen) + qasync; {where}; simulator in its own process. Idle: "
+        f"{len(idle)} ticks of {TICK_MS} ms, p99 {ms(idle_p99)}, worst {ms(max(idle))}. Load: "
+        f"{len(load)} ticks over {data['load_seconds']:.1f} s while {tasks} tasks polled "
+        f"({data['polls']} polls, paced by the request budget) and {downloads} downloads of "
+        f"{mb(result_bytes)} streamed ({data['succeeded']}/{downloads} done, "
+        f"{mb(data['downloaded'])} in all); median {ms(percentile(load, 0.5))}, "
+        f"worst {ms(max(load))}. Then, downloads done and the {tasks} still polling: {len(polling)} ticks, "
+        f"p99 {ms(percentile(polling, 0.99))}, worst {ms(max(polling))}."
+    )
     name = "2b. GUI lag under load, engine thread (p99)" if threaded else "2. GUI lag under load (p99)"
-    return Row(name, f"p99 {ms(p99)}, worst {ms(max(load))}",
-               f"idle p99 {ms(idle_p99)}, worst {ms(max(idle))}", p99 / idle_p99 if idle_p99 > 0 else None,
-               "p99 < 16 ms", p99 < P99_GOAL, note)
+    return Row(
+        name,
+        f"p99 {ms(p99)}, worst {ms(max(load))}",
+        f"idle p99 {ms(idle_p99)}, worst {ms(max(idle))}",
+        p99 / idle_p99 if idle_p99 > 0 else None,
+        "p99 < 16 ms",
+        p99 < P99_GOAL,
+        note,
+    )
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def measure(repeats: int = 5) -> list[Row]:
 
 
 def _rows(root: Path, clip: Path, repeats: int) -> list[Row]:
-    what = f"{SIZE[0]}×{SIZE[1]}, {SECONDS} s, {clip.stat().st_size / 2 ** 20:.1f} MB H.264 with B-frames"
+    what = f"{SIZE[0]}×{SIZE[1]}, {SECONDS} s, {clip.stat().st_size / 2**20:.1f} MB H.264 with B-frames"
     full = timed(lambda: decode_all(clip, root / "reference.png"), repeats)
     last = timed(lambda: media.last_frame(clip, root / "last.png"), repeats)
 
@@ -93,19 +93,50 @@ def _rows(root: Path, clip: Path, repeats: int) -> list[Row]:
     remux = timed(export, repeats)
     joined = timed(join, repeats)
     return [
-        Row("7. Last frame (real, decoded to the end)", f"{ms(last)}", f"plain full decode + PNG {ms(full)}",
-            last / full, "< a full decode", last < full,
-            f"{what}; one keyframe: decoded from it to the end, frames nothing refers to skipped until the last 16 packets (pixel-identical to the full decode); PNG written by Pillow."),
-        Row("7. Grid poster, first time", f"{ms(cold)}", f"plain full decode + PNG {ms(full)}", cold / full,
-            "< a full decode", cold < full,
+        Row(
+            "7. Last frame (real, decoded to the end)",
+            f"{ms(last)}",
+            f"plain full decode + PNG {ms(full)}",
+            last / full,
+            "< a full decode",
+            last < full,
+            f"{what}; one keyframe: decoded from it to the end, frames nothing refers to skipped until the last 16 packets (pixel-identical to the full decode); PNG written by Pillow.",
+        ),
+        Row(
+            "7. Grid poster, first time",
+            f"{ms(cold)}",
+            f"plain full decode + PNG {ms(full)}",
+            cold / full,
+            "< a full decode",
+            cold < full,
             "one keyframe: decoded to the middle, B-frames skipped (a keyframe in the middle half is "
-            "taken on its own, ~10 ms); 480 px JPEG"),
-        Row("7. Grid poster, cached", f"{ms(cached)}", f"first time {ms(cold)}", cached / cold, "< 1 ms",
-            cached < 0.001, "a stat of the video and of the cached JPEG"),
-        Row("7. Export (remux with tags)", f"{ms(remux)}", f"file copy {ms(copy)}", remux / max(copy, 1e-6),
-            "< 100 ms", remux < 0.100,
-            "packets copied byte for byte, +faststart; exporting ten takes stays under a second"),
-        Row("7. Join 3 takes (stream copy)", f"{ms(joined)}", f"3 file copies {ms(3 * copy)}",
-            joined / max(3 * copy, 1e-6), "< 300 ms", joined < 0.300,
-            "each take read twice (checks, then copy), timestamps shifted, no re-encoding; the result probed"),
+            "taken on its own, ~10 ms); 480 px JPEG",
+        ),
+        Row(
+            "7. Grid poster, cached",
+            f"{ms(cached)}",
+            f"first time {ms(cold)}",
+            cached / cold,
+            "< 1 ms",
+            cached < 0.001,
+            "a stat of the video and of the cached JPEG",
+        ),
+        Row(
+            "7. Export (remux with tags)",
+            f"{ms(remux)}",
+            f"file copy {ms(copy)}",
+            remux / max(copy, 1e-6),
+            "< 100 ms",
+            remux < 0.100,
+            "packets copied byte for byte, +faststart; exporting ten takes stays under a second",
+        ),
+        Row(
+            "7. Join 3 takes (stream copy)",
+            f"{ms(joined)}",
+            f"3 file copies {ms(3 * copy)}",
+            joined / max(3 * copy, 1e-6),
+            "< 300 ms",
+            joined < 0.300,
+            "each take read twice (checks, then copy), timestamps shifted, no re-encoding; the result probed",
+        ),
     ]

@@ -20,14 +20,15 @@ from pathlib import Path
 from .report import Row, mb
 from .startup import prepare
 
-MB = 2 ** 20
+MB = 2**20
 RSS_GOAL = 300 * MB
 
 
 def _child(*args: str) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-m", "benchmarks.window_child", *args], capture_output=True, text=True,
-                          env=env, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.window_child", *args], capture_output=True, text=True, env=env, timeout=600
+    )
     if done.returncode != 0:
         raise RuntimeError(f"the window child failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -41,8 +42,19 @@ def measure(*, tasks: int = 10_000, images: int = 500) -> list[Row]:
         bare = _child("qt-only")
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    note = (f"{listed['total']:,} tasks in the model, {listed['rows']:,} rows exposed and scrolled through; "
-            f"{listed['loaded_tasks']} Task objects cached, {listed['thumbnails']} thumbnails kept; peak RSS "
-            f"{mb(listed['peak'])}. Reference: python + QtWidgets imported + QApplication.")
-    return [Row(f"6. Memory, {tasks:,} tasks listed", f"RSS {mb(listed['rss'])}", f"Qt alone {mb(bare['rss'])}",
-                listed["rss"] / bare["rss"], "< 300 MB", listed["rss"] < RSS_GOAL, note)]
+    note = (
+        f"{listed['total']:,} tasks in the model, {listed['rows']:,} rows exposed and scrolled through; "
+        f"{listed['loaded_tasks']} Task objects cached, {listed['thumbnails']} thumbnails kept; peak RSS "
+        f"{mb(listed['peak'])}. Reference: python + QtWidgets imported + QApplication."
+    )
+    return [
+        Row(
+            f"6. Memory, {tasks:,} tasks listed",
+            f"RSS {mb(listed['rss'])}",
+            f"Qt alone {mb(bare['rss'])}",
+            listed["rss"] / bare["rss"],
+            "< 300 MB",
+            listed["rss"] < RSS_GOAL,
+            note,
+        )
+    ]

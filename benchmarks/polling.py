@@ -42,14 +42,18 @@ from .report import Row, percentile, scratch_dir
 from .seeding import IMAGE_URL, bench_key_store
 
 # (provider, model, mode, duration): APIXO's catalog, the provider the issue names.
-SETTINGS = (("apixo", "hailuo-2-3-fast", "standard-image-to-video", 6),
-            ("apixo", "hailuo-2-3", "standard-image-to-video", 6),
-            ("apixo", "hailuo-2-3", "pro-image-to-video", 5))
+SETTINGS = (
+    ("apixo", "hailuo-2-3-fast", "standard-image-to-video", 6),
+    ("apixo", "hailuo-2-3", "standard-image-to-video", 6),
+    ("apixo", "hailuo-2-3", "pro-image-to-video", 5),
+)
 KIE_SETTING = (("kie", "hailuo/02-image-to-video-standard", None, 6),)
 # The other providers, one common setting each: (row name, setting).
-OTHER_SETTINGS = (("5c. Polling, Apikley", ("apikley", "hailuo/2-3-image-to-video-standard", None, 6)),
-                  ("5d. Polling, API in One", ("apiinone", "hailuo/2-3-image-to-video-standard", None, 6)),
-                  ("5e. Polling, MiniMax", ("minimax", "MiniMax-Hailuo-2.3", None, 6)))
+OTHER_SETTINGS = (
+    ("5c. Polling, Apikley", ("apikley", "hailuo/2-3-image-to-video-standard", None, 6)),
+    ("5d. Polling, API in One", ("apiinone", "hailuo/2-3-image-to-video-standard", None, 6)),
+    ("5e. Polling, MiniMax", ("minimax", "MiniMax-Hailuo-2.3", None, 6)),
+)
 DELAY_TOLERANCE = 0.10  # services.adaptive's Tuning.delay_tolerance: the product's own bound
 EPOCH = 1_767_225_600.0  # 2026-01-01: any moment will do, as long as it is not 0 (a 0 ms timestamp reads as none)
 
@@ -118,8 +122,15 @@ class Bench:
     async def __aenter__(self) -> Bench:
         await self.sim.start("127.0.0.1", 0)
         self.client = httpx.AsyncClient(timeout=30)
-        self.engine = build_engine(DataPaths.at(self.root), Settings(), bench_key_store(), self.client,
-                                   clock=self.time.clock.now, sleep=self.time.sleep, adaptive=self.adaptive)
+        self.engine = build_engine(
+            DataPaths.at(self.root),
+            Settings(),
+            bench_key_store(),
+            self.client,
+            clock=self.time.clock.now,
+            sleep=self.time.sleep,
+            adaptive=self.adaptive,
+        )
         # The balance refresher reads balances after tasks finish, on its own sleeps; the figure is
         # the polling schedule's, and VirtualTime drives one sleeper (the task's), so it is left out.
         self.engine.store._listeners.remove(self.engine.balances.on_store_event)
@@ -147,8 +158,13 @@ class Bench:
         return outcome
 
 
-async def compare(root: Path, settings: tuple = SETTINGS, *, history: int = 40, tasks: int = 300,
-                  ) -> tuple[dict, dict]:
+async def compare(
+    root: Path,
+    settings: tuple = SETTINGS,
+    *,
+    history: int = 40,
+    tasks: int = 300,
+) -> tuple[dict, dict]:
     """Per setting: (documented Outcome, adaptive Outcome)."""
     documented, adaptive = {}, {}
     async with Bench(root / "adaptive", seed=11, adaptive=False) as learning:  # the history, as the app records it
@@ -168,14 +184,16 @@ def measure(*, history: int = 40, tasks: int = 300, with_kie: bool = True, setti
     try:
         rows = [_apixo_row(*asyncio.run(compare(root / "apixo", settings, history=history, tasks=tasks)), tasks)]
         if with_kie:
-            rows.append(_kie_row(*asyncio.run(compare(root / "kie", KIE_SETTING, history=history, tasks=tasks)),
-                                 tasks))
+            rows.append(_kie_row(*asyncio.run(compare(root / "kie", KIE_SETTING, history=history, tasks=tasks)), tasks))
             for name, setting in OTHER_SETTINGS:
-                documented, adaptive = asyncio.run(compare(root / setting[0], (setting,), history=history,
-                                                           tasks=tasks // 2))
+                documented, adaptive = asyncio.run(
+                    compare(root / setting[0], (setting,), history=history, tasks=tasks // 2)
+                )
                 row = _row(name, documented, adaptive)
-                note = (f"{tasks // 2} tasks of {setting[1]} {setting[3]} s; reference = the provider's "
-                        f"documented schedule in domain/catalog.py. {_tails(documented, adaptive)}")
+                note = (
+                    f"{tasks // 2} tasks of {setting[1]} {setting[3]} s; reference = the provider's "
+                    f"documented schedule in domain/catalog.py. {_tails(documented, adaptive)}"
+                )
                 rows.append(dataclasses.replace(row, note=note))
         return rows
     finally:
@@ -195,23 +213,31 @@ def _apixo_row(documented: dict, adaptive: dict, tasks: int) -> Row:
         f"{model} {mode.split('-')[0]} {duration} s: {adaptive[s].mean_requests:.2f} vs "
         f"{documented[s].mean_requests:.2f} requests, median delay {adaptive[s].median_delay:.1f} vs "
         f"{documented[s].median_delay:.1f} s"
-        for s in documented for _, model, mode, duration in [s])
-    note = (f"{tasks} tasks per setting, {len(documented)} APIXO setting(s), durations from the simulator's model; reference = "
-            f"the documented schedule (first poll at 30 s, then every 10 s). {detail}. {_tails(documented, adaptive)}")
+        for s in documented
+        for _, model, mode, duration in [s]
+    )
+    note = (
+        f"{tasks} tasks per setting, {len(documented)} APIXO setting(s), durations from the simulator's model; reference = "
+        f"the documented schedule (first poll at 30 s, then every 10 s). {detail}. {_tails(documented, adaptive)}"
+    )
     return dataclasses.replace(row, note=note)
 
 
 def _kie_row(documented: dict, adaptive: dict, tasks: int) -> Row:
     row = _row("5b. Polling, kie.ai", documented, adaptive)
-    note = (f"{tasks} tasks of Hailuo 02 standard 6 s; reference = kie's documented cadence (every 2.5 s for "
-            f"30 s, then 7.5 s, then 20 s after 2 min). {_tails(documented, adaptive)}")
+    note = (
+        f"{tasks} tasks of Hailuo 02 standard 6 s; reference = kie's documented cadence (every 2.5 s for "
+        f"30 s, then 7.5 s, then 20 s after 2 min). {_tails(documented, adaptive)}"
+    )
     return dataclasses.replace(row, note=note)
 
 
 def _tails(documented: dict, adaptive: dict) -> str:
     d, a = _totals(documented), _totals(adaptive)
-    return (f"p90 delay {percentile(a.delays, 0.9):.1f} s vs {percentile(d.delays, 0.9):.1f} s; "
-            f"worst {max(a.delays):.1f} s vs {max(d.delays):.1f} s.")
+    return (
+        f"p90 delay {percentile(a.delays, 0.9):.1f} s vs {percentile(d.delays, 0.9):.1f} s; "
+        f"worst {max(a.delays):.1f} s vs {max(d.delays):.1f} s."
+    )
 
 
 def _row(name: str, documented: dict, adaptive: dict) -> Row:
@@ -220,8 +246,11 @@ def _row(name: str, documented: dict, adaptive: dict) -> Row:
     d, a = _totals(documented), _totals(adaptive)
     ratio = a.mean_requests / d.mean_requests
     met = ratio < 1.0 and a.median_delay <= d.median_delay * (1 + DELAY_TOLERANCE) + 0.5
-    return Row(name, f"{a.mean_requests:.2f} req/task, median delay {a.median_delay:.1f} s, "
-                     f"p90 {percentile(a.delays, 0.9):.1f} s",
-               f"{d.mean_requests:.2f} req/task, median delay {d.median_delay:.1f} s, "
-               f"p90 {percentile(d.delays, 0.9):.1f} s", ratio,
-               "fewer requests, median delay ≤ documented +10 % (+0.5 s)", met)
+    return Row(
+        name,
+        f"{a.mean_requests:.2f} req/task, median delay {a.median_delay:.1f} s, p90 {percentile(a.delays, 0.9):.1f} s",
+        f"{d.mean_requests:.2f} req/task, median delay {d.median_delay:.1f} s, p90 {percentile(d.delays, 0.9):.1f} s",
+        ratio,
+        "fewer requests, median delay ≤ documented +10 % (+0.5 s)",
+        met,
+    )

@@ -28,7 +28,7 @@ def ms(seconds: float) -> str:
 
 
 def mb(count: float) -> str:
-    return f"{count / 2 ** 20:.0f} MB"
+    return f"{count / 2**20:.0f} MB"
 
 
 def median(values: Sequence[float]) -> float:
@@ -56,8 +56,12 @@ def met_text(met: bool | None) -> str:
 def machine() -> dict[str, str]:
     return {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpu": _cpu_model(), "cores": str(os.cpu_count() or "?"), "ram": _ram(),
-        "os": platform.platform(), "python": platform.python_version(), "qt": _qt_versions(),
+        "cpu": _cpu_model(),
+        "cores": str(os.cpu_count() or "?"),
+        "ram": _ram(),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "qt": _qt_versions(),
     }
 
 
@@ -77,7 +81,7 @@ def _ram() -> str:
         with open("/proc/meminfo", encoding="utf-8") as info:
             for line in info:
                 if line.startswith("MemTotal:"):
-                    return f"{int(line.split()[1]) / 2 ** 20:.1f} GB"
+                    return f"{int(line.split()[1]) / 2**20:.1f} GB"
     except OSError:
         pass
     return "?"
@@ -101,9 +105,13 @@ def _cells(row: Row) -> tuple[str, ...]:
 
 
 def markdown(rows: Sequence[Row], info: dict[str, str]) -> str:
-    lines = [f"Measured {info['date']} on {info['cpu']}, {info['cores']} cores, {info['ram']} RAM; "
-             f"{info['os']}; Python {info['python']}; {info['qt']}; {info.get('load', '')}.", "",
-             "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+    lines = [
+        f"Measured {info['date']} on {info['cpu']}, {info['cores']} cores, {info['ram']} RAM; "
+        f"{info['os']}; Python {info['python']}; {info['qt']}; {info.get('load', '')}.",
+        "",
+        "| " + " | ".join(HEADERS) + " |",
+        "|" + "---|" * len(HEADERS),
+    ]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in _cells(row)) + " |" for row in rows]
     notes = [f"- **{row.benchmark}**: {row.note}" for row in rows if row.note]
     if notes:
@@ -114,8 +122,11 @@ def markdown(rows: Sequence[Row], info: dict[str, str]) -> str:
 def text_table(rows: Sequence[Row], info: dict[str, str]) -> str:
     cells = [HEADERS, *(tuple(c.replace("**", "") for c in _cells(row)) for row in rows)]
     widths = [max(len(line[i]) for line in cells) for i in range(len(HEADERS))]
-    out = [f"{info['date']} | {info['cpu']} | {info['cores']} cores | {info['ram']} RAM | "
-           f"Python {info['python']} | {info['qt']} | {info.get('load', '')}", ""]
+    out = [
+        f"{info['date']} | {info['cpu']} | {info['cores']} cores | {info['ram']} RAM | "
+        f"Python {info['python']} | {info['qt']} | {info.get('load', '')}",
+        "",
+    ]
     for n, line in enumerate(cells):
         out.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
         if n == 0:

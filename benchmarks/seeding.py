@@ -21,8 +21,13 @@ from hailuo_desktop.services.store import TaskStore
 
 BENCH_KEY = "bench-key-for-the-loopback-simulator"  # not a secret: only the simulator sees it
 IMAGE_URL = "https://img.example/cat.png"
-PROMPTS = ("a cat turns its head", "waves roll onto a beach at dusk", "a paper boat drifts down a gutter",
-           "snow falls on a quiet street", "a dog shakes off water in slow motion")
+PROMPTS = (
+    "a cat turns its head",
+    "waves roll onto a beach at dusk",
+    "a paper boat drifts down a gutter",
+    "snow falls on a quiet street",
+    "a dog shakes off water in slow motion",
+)
 
 
 def bench_key_store() -> KeyStore:
@@ -50,15 +55,31 @@ def finished_task(n: int, images: list[str], rng: random.Random, now: float) -> 
     took = rng.lognormvariate(4.5, 0.4)
     failed = n % 17 == 0
     return Task(
-        id=uuid.UUID(int=rng.getrandbits(128)).hex, provider=provider_id, model=spec.model, kind=spec.kind,
-        prompt=f"{PROMPTS[n % len(PROMPTS)]}, take {n}", mode=spec.mode, duration=duration, resolution=resolution,
-        image_path=images[n % len(images)], state=TaskState.FAILED if failed else TaskState.SUCCEEDED,
-        remote_id=f"bench_{n}", submit_started_at=created, submitted_at=created,
-        remote_created_ms=int(created * 1000), remote_completed_ms=int((created + took) * 1000),
-        result_seen_at=created + took, finished_at=created + took + 3, polls=6,
-        error_code="task_failed" if failed else None, error_message="The provider refused the image." if failed else None,
-        video_path=None if failed else f"/videos/bench-{n}.mp4", video_bytes=None if failed else 2_400_000,
-        created_at=created, updated_at=created + took + 3)
+        id=uuid.UUID(int=rng.getrandbits(128)).hex,
+        provider=provider_id,
+        model=spec.model,
+        kind=spec.kind,
+        prompt=f"{PROMPTS[n % len(PROMPTS)]}, take {n}",
+        mode=spec.mode,
+        duration=duration,
+        resolution=resolution,
+        image_path=images[n % len(images)],
+        state=TaskState.FAILED if failed else TaskState.SUCCEEDED,
+        remote_id=f"bench_{n}",
+        submit_started_at=created,
+        submitted_at=created,
+        remote_created_ms=int(created * 1000),
+        remote_completed_ms=int((created + took) * 1000),
+        result_seen_at=created + took,
+        finished_at=created + took + 3,
+        polls=6,
+        error_code="task_failed" if failed else None,
+        error_message="The provider refused the image." if failed else None,
+        video_path=None if failed else f"/videos/bench-{n}.mp4",
+        video_bytes=None if failed else 2_400_000,
+        created_at=created,
+        updated_at=created + took + 3,
+    )
 
 
 def fill_store(path: Path, count: int, images: list[str], *, seed: int = 1, now: float = 1_767_225_600.0) -> Path:
@@ -75,8 +96,9 @@ def fill_store(path: Path, count: int, images: list[str], *, seed: int = 1, now:
 
 
 # --- tasks already running at the simulator ----------------------------------------------
-async def submit_running(client: httpx.AsyncClient, api_url: str, providers: list[str], prompt: str,
-                         now: float, concurrency: int = 32) -> list[Task]:
+async def submit_running(
+    client: httpx.AsyncClient, api_url: str, providers: list[str], prompt: str, now: float, concurrency: int = 32
+) -> list[Task]:
     """Create one task per entry of `providers` at the simulator; the store rows that record them."""
     gate = asyncio.Semaphore(concurrency)
 
@@ -86,10 +108,22 @@ async def submit_running(client: httpx.AsyncClient, api_url: str, providers: lis
         provider = build_provider(provider_id, client=client, key=BENCH_KEY, base_url=api_url)
         async with gate:
             remote_id = await provider.submit(SubmitPayload(request, image_url=IMAGE_URL))
-        return Task(id=uuid.uuid4().hex, provider=provider_id, model=spec.model, kind=spec.kind, prompt=prompt,
-                    mode=spec.mode, duration=duration, resolution=resolution, image_url=IMAGE_URL,
-                    base_url=api_url, state=TaskState.RUNNING, remote_id=remote_id, submit_started_at=now,
-                    submitted_at=now)
+        return Task(
+            id=uuid.uuid4().hex,
+            provider=provider_id,
+            model=spec.model,
+            kind=spec.kind,
+            prompt=prompt,
+            mode=spec.mode,
+            duration=duration,
+            resolution=resolution,
+            image_url=IMAGE_URL,
+            base_url=api_url,
+            state=TaskState.RUNNING,
+            remote_id=remote_id,
+            submit_started_at=now,
+            submitted_at=now,
+        )
 
     return list(await asyncio.gather(*(one(p) for p in providers)))
 

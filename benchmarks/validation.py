@@ -19,7 +19,7 @@ from hailuo_desktop.services.imagecheck import check_image, verify_image
 
 from .report import Row, median, ms
 
-MB = 2 ** 20
+MB = 2**20
 VERDICT_GOAL = 0.005
 
 
@@ -59,8 +59,14 @@ def full_decode(path: Path) -> None:
         image.load()
 
 
-def measure(folder: Path, *, jpeg_bytes: int = 20 * MB, png_bytes: int = 10 * MB,
-            verdict_repeats: int = 50, decode_repeats: int = 3) -> list[Row]:
+def measure(
+    folder: Path,
+    *,
+    jpeg_bytes: int = 20 * MB,
+    png_bytes: int = 10 * MB,
+    verdict_repeats: int = 50,
+    decode_repeats: int = 3,
+) -> list[Row]:
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
     for image_format, target in (("JPEG", jpeg_bytes), ("PNG", png_bytes)):
@@ -78,8 +84,17 @@ def _row(path: Path, image_format: str, size: int, verdict_repeats: int, decode_
     decode = best_time(lambda: full_decode(path), decode_repeats)
     verify = best_time(lambda: verify_image(path), decode_repeats)
     facts = verdict.facts
-    note = (f"{size / MB:.1f} MB {image_format}, {facts.width}×{facts.height} noise; verdict = "
-            f"`check_image` (header only), median of {verdict_repeats}; reference = `Image.open().load()`; "
-            f"the full integrity check `verify_image` takes {ms(verify)} (median of {decode_repeats}).")
-    return Row(f"1. Validation, {size / MB:.0f} MB {image_format}", f"verdict {ms(header)}",
-               f"full decode {ms(decode)}", header / decode, "verdict < 5 ms", header < VERDICT_GOAL, note)
+    note = (
+        f"{size / MB:.1f} MB {image_format}, {facts.width}×{facts.height} noise; verdict = "
+        f"`check_image` (header only), median of {verdict_repeats}; reference = `Image.open().load()`; "
+        f"the full integrity check `verify_image` takes {ms(verify)} (median of {decode_repeats})."
+    )
+    return Row(
+        f"1. Validation, {size / MB:.0f} MB {image_format}",
+        f"verdict {ms(header)}",
+        f"full decode {ms(decode)}",
+        header / decode,
+        "verdict < 5 ms",
+        header < VERDICT_GOAL,
+        note,
+    )

@@ -53,8 +53,13 @@ async def _memory(home: Path) -> dict:
     await _scroll_through(model, table)
     thumbnails = session.shell.thumbnails
     await _thumbnails_read(thumbnails)  # the lazy thumbnails of the rows painted, read off-thread
-    figures = {**process_memory(), "rows": model.rowCount(), "total": model.total_count(),
-               "loaded_tasks": model.loaded_count(), "thumbnails": len(thumbnails)}
+    figures = {
+        **process_memory(),
+        "rows": model.rowCount(),
+        "total": model.total_count(),
+        "loaded_tasks": model.loaded_count(),
+        "thumbnails": len(thumbnails),
+    }
     await session.close()
     return figures
 

@@ -33,8 +33,16 @@ from .services.settings import Settings, SettingsStore
 from .session_options import SessionOptions
 from .ui.window_settings import window_settings
 
-__all__ = ["AppSession", "DemoBackend", "SessionOptions", "demo_options", "make_application", "run_app",
-           "window_settings", "with_proxy_secret"]
+__all__ = [
+    "AppSession",
+    "DemoBackend",
+    "SessionOptions",
+    "demo_options",
+    "make_application",
+    "run_app",
+    "window_settings",
+    "with_proxy_secret",
+]
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +61,15 @@ class AppSession:
         settings = self._settings()
         self.log_handler = setup_logging(options.paths, logging.INFO, secrets=options.key_store.known_keys)
         self.client = _client(replace(settings, proxy_url=options.client_proxy_url or settings.proxy_url))
-        self.engine: Engine = build_engine(options.paths, settings, options.key_store, self.client,
-                                           poll_interval=options.poll_interval, api_url=options.api_url,
-                                           crash_point=crash_point_from(os.environ))
+        self.engine: Engine = build_engine(
+            options.paths,
+            settings,
+            options.key_store,
+            self.client,
+            poll_interval=options.poll_interval,
+            api_url=options.api_url,
+            crash_point=crash_point_from(os.environ),
+        )
         self.shell = build_shell(self, settings)
         self.window = self.shell.window
         self.controller = self.shell.controller

@@ -23,9 +23,13 @@ COMMANDS = ("validate", "submit", "tasks", "wait", "key", "simulator", *MEDIA_CO
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hailuo-desktop", description=(
-        "Animate images into short videos with MiniMax Hailuo models. With no command, opens the window; "
-        "`hailuo-desktop IMAGE...` opens it with those images (or hands them to the window already open)."))
+    parser = argparse.ArgumentParser(
+        prog="hailuo-desktop",
+        description=(
+            "Animate images into short videos with MiniMax Hailuo models. With no command, opens the window; "
+            "`hailuo-desktop IMAGE...` opens it with those images (or hands them to the window already open)."
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"hailuo-desktop {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window on the built-in simulator (no key needed)")
     commands = parser.add_subparsers(dest="command")
@@ -50,8 +54,9 @@ def _add_validate(commands) -> None:
     cmd = commands.add_parser("validate", help="check images against a provider's rules")
     cmd.add_argument("images", nargs="+", metavar="IMAGE")
     _add_model_options(cmd)
-    cmd.add_argument("--quick", action="store_true",
-                     help="read the headers only (instant), without decoding every pixel")
+    cmd.add_argument(
+        "--quick", action="store_true", help="read the headers only (instant), without decoding every pixel"
+    )
     cmd.add_argument("--json", action="store_true")
 
 
@@ -65,8 +70,11 @@ def _add_submit(commands) -> None:
     cmd.add_argument("--duration", type=int, choices=(5, 6, 10))
     cmd.add_argument("--resolution", help="e.g. 768P or 1080P")
     cmd.add_argument("--no-prompt-optimizer", action="store_true")
-    cmd.add_argument("--upload-route", choices=[route.value for route in UploadRoute.upload_routes()],
-                     help="how a local image reaches APIXO or API in One (they have no upload API)")
+    cmd.add_argument(
+        "--upload-route",
+        choices=[route.value for route in UploadRoute.upload_routes()],
+        help="how a local image reaches APIXO or API in One (they have no upload API)",
+    )
     cmd.add_argument("--base-url", help="replace the provider's origin, e.g. the simulator's URL")
     cmd.add_argument("--poll-interval", type=float, metavar="SECONDS")
     cmd.add_argument("--wait", action="store_true", help="return when the task is final")
@@ -137,8 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hailuo-desktop: {error_text(error)}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - a bug: still one line (the type only: a message could hold a key)
-        print(f"hailuo-desktop: unexpected error ({type(error).__name__}) in `{args.command}`. Report it with the "
-              "log file (under the data folder's logs); your tasks are safe.", file=sys.stderr)
+        print(
+            f"hailuo-desktop: unexpected error ({type(error).__name__}) in `{args.command}`. Report it with the "
+            "log file (under the data folder's logs); your tasks are safe.",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("Interrupted: unfinished tasks are kept; run `hailuo-desktop wait` to finish them.", file=sys.stderr)

@@ -11,20 +11,26 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
 
+from .cli_outcome import problem_line, task_line
 from .cli_words import error_text
 from .domain import catalog
-from .domain.errors import HailuoError, ImageRejected, InvalidRequest, KeyringUnavailable, MissingKey, \
-    UploadRouteMissing
+from .domain.errors import (
+    HailuoError,
+    ImageRejected,
+    InvalidRequest,
+    KeyringUnavailable,
+    MissingKey,
+    UploadRouteMissing,
+)
 from .domain.request import GenerationRequest
 from .domain.routes import UploadRoute
 from .domain.states import TaskState
 from .domain.task import Task
-from .cli_outcome import problem_line, task_line
 from .engine import build_engine
 from .services.downloads import crash_point_from
+from .services.fullcheck import full_verdict
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client
-from .services.fullcheck import full_verdict
 from .services.imagecheck import check_image
 from .services.lease import HeldPolicy
 from .services.logs import setup_logging
@@ -63,8 +69,11 @@ def cmd_validate(args) -> int:
         _print_verdicts(verdicts, spec)
     refused = sum(not v.ok for v in verdicts)
     if refused:
-        return _fail(f"{refused} of {len(verdicts)} image(s) would be refused (reasons above); "
-                     "replace or fix them, then run validate again.", 1)
+        return _fail(
+            f"{refused} of {len(verdicts)} image(s) would be refused (reasons above); "
+            "replace or fix them, then run validate again.",
+            1,
+        )
     return 0
 
 
@@ -106,8 +115,15 @@ async def open_engine(poll_interval: float | None = None, held: HeldPolicy = Hel
         settings_store = SettingsStore(paths.settings)
         settings = settings_store.load()
         async with build_http_client(await client_settings(key_store, settings_store, settings)) as client:
-            engine = build_engine(paths, settings, key_store, client, poll_interval=poll_interval, held=held,
-                                  crash_point=crash_point_from(os.environ))
+            engine = build_engine(
+                paths,
+                settings,
+                key_store,
+                client,
+                poll_interval=poll_interval,
+                held=held,
+                crash_point=crash_point_from(os.environ),
+            )
             _report_repairs(settings_store.warnings + engine.repairs())
             try:
                 yield engine, settings
@@ -123,9 +139,15 @@ def _request_from_args(args) -> GenerationRequest:
     duration, resolution = args.duration, args.resolution
     if args.model is None and duration is None and resolution is None:
         _, duration, resolution = catalog.default_preset(args.provider)
-    return GenerationRequest(spec, args.prompt, image=image, end_image=args.end_image, duration=duration,
-                             resolution=resolution.upper() if resolution else None,
-                             prompt_optimizer=False if args.no_prompt_optimizer else None)
+    return GenerationRequest(
+        spec,
+        args.prompt,
+        image=image,
+        end_image=args.end_image,
+        duration=duration,
+        resolution=resolution.upper() if resolution else None,
+        prompt_optimizer=False if args.no_prompt_optimizer else None,
+    )
 
 
 async def cmd_submit(args) -> int:
@@ -141,8 +163,9 @@ async def cmd_submit(args) -> int:
     except REFUSED_BEFORE_SENDING as e:
         return _fail(error_text(e, args.provider), 2)
     _report_one(task, args.json)
-    made_it = task.state is TaskState.SUCCEEDED or (not args.wait and task.remote_id is not None
-                                                    and task.state not in (TaskState.FAILED, TaskState.UNKNOWN))
+    made_it = task.state is TaskState.SUCCEEDED or (
+        not args.wait and task.remote_id is not None and task.state not in (TaskState.FAILED, TaskState.UNKNOWN)
+    )
     if made_it:
         return 0
     return _fail(problem_line([task], engine.runner.pauses.paused()) or task_line(task), 1)
@@ -208,8 +231,11 @@ async def cmd_wait(args) -> int:
     finished = [t for t in resumed if t.id not in left]
     _report_list(finished, args.json)
     if left:
-        print(f"hailuo-desktop: {len(left)} unfinished task(s) are being worked by another Hailuo Desktop process "
-              "(a window); left to it. Run `hailuo-desktop wait` again once it is closed.", file=sys.stderr)
+        print(
+            f"hailuo-desktop: {len(left)} unfinished task(s) are being worked by another Hailuo Desktop process "
+            "(a window); left to it. Run `hailuo-desktop wait` again once it is closed.",
+            file=sys.stderr,
+        )
     line = problem_line(finished, paused)
     return _fail(line, 1) if line else 0
 

@@ -28,8 +28,9 @@ def _add_export(commands) -> None:
     cmd = commands.add_parser("export", help="copy finished takes out with readable names, tags and a JSON sidecar")
     cmd.add_argument("task_ids", nargs="+", metavar="TASK_ID")
     cmd.add_argument("--to", required=True, metavar="DIR", help="the folder to write into (created if missing)")
-    cmd.add_argument("--template", metavar="T",
-                     help="file name template (default {date}_{prompt:40}_{provider}_{model}_{n}.mp4)")
+    cmd.add_argument(
+        "--template", metavar="T", help="file name template (default {date}_{prompt:40}_{provider}_{model}_{n}.mp4)"
+    )
     cmd.add_argument("--json", action="store_true")
 
 
@@ -157,8 +158,14 @@ def cmd_frame(args) -> int:
         video = media.video_of(task)
         output = Path(args.output)
         info = media.last_frame(video, output) if args.at is None else media.frame_at(video, args.at, output)
-        facts = {"task_id": task.id, "path": str(info.path), "index": info.index,
-                 "seconds": round(info.seconds, 6), "width": info.width, "height": info.height}
+        facts = {
+            "task_id": task.id,
+            "path": str(info.path),
+            "index": info.index,
+            "seconds": round(info.seconds, 6),
+            "width": info.width,
+            "height": info.height,
+        }
         if args.json:
             _print_json(facts)
         else:
@@ -210,9 +217,15 @@ async def cmd_continue(args) -> int:
     from .services.home import DataPaths, data_home
     from .services.task_ids import resolve_task_id
 
-    overrides = Overrides(provider=args.provider, model=args.model, mode=args.mode, duration=args.duration,
-                          resolution=args.resolution, upload_route=UploadRoute.parse(args.upload_route),
-                          base_url=args.base_url)
+    overrides = Overrides(
+        provider=args.provider,
+        model=args.model,
+        mode=args.mode,
+        duration=args.duration,
+        resolution=args.resolution,
+        upload_route=UploadRoute.parse(args.upload_route),
+        base_url=args.base_url,
+    )
     provider = args.provider
     try:
         async with open_engine(args.poll_interval) as (engine, _):

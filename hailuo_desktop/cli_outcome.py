@@ -12,8 +12,12 @@ from .domain.codes import ErrorCode
 from .domain.states import TaskState
 from .domain.task import Task
 
-_STATE_CODES = {TaskState.UNKNOWN: ErrorCode.UNKNOWN, TaskState.CANCELLED: ErrorCode.CANCELLED,
-                TaskState.NEEDS_CHECK: ErrorCode.NEEDS_CHECK, TaskState.FAILED: ErrorCode.TASK_FAILED}
+_STATE_CODES = {
+    TaskState.UNKNOWN: ErrorCode.UNKNOWN,
+    TaskState.CANCELLED: ErrorCode.CANCELLED,
+    TaskState.NEEDS_CHECK: ErrorCode.NEEDS_CHECK,
+    TaskState.FAILED: ErrorCode.TASK_FAILED,
+}
 
 
 def task_line(task: Task) -> str:
@@ -28,8 +32,10 @@ def paused_line(provider_id: str, held: int) -> str:
     spec = catalog.PROVIDERS.get(provider_id)
     name = spec.name if spec else provider_id
     where = f" ({spec.top_up_url})" if spec and spec.top_up_url else ""
-    return (f"Submits to {name} are paused: it said the balance is too low; {held} task(s) wait, nothing was "
-            f"charged for them. Top up{where}, then run `hailuo-desktop wait` to send them.")
+    return (
+        f"Submits to {name} are paused: it said the balance is too low; {held} task(s) wait, nothing was "
+        f"charged for them. Top up{where}, then run `hailuo-desktop wait` to send them."
+    )
 
 
 def problem_line(tasks: Iterable[Task], paused: Iterable[str] = ()) -> str | None:
@@ -39,14 +45,23 @@ def problem_line(tasks: Iterable[Task], paused: Iterable[str] = ()) -> str | Non
     if not problems:
         return None
     for provider_id in paused:
-        held = [t for t in problems if t.provider == provider_id and t.remote_id is None
-                and t.state is TaskState.QUEUED]
+        held = [
+            t for t in problems if t.provider == provider_id and t.remote_id is None and t.state is TaskState.QUEUED
+        ]
         if held:
             return paused_line(provider_id, len(held))
     if len(problems) == 1:
         return task_line(problems[0])
     n = count_outcomes(tasks)
-    parts = [f"{count} {words}" for count, words in ((n.ready, "ready"), (n.failed, "failed"),
-                                                     (n.needs_check, "need a check"), (n.cancelled, "cancelled"),
-                                                     (n.running, "not finished")) if count]
+    parts = [
+        f"{count} {words}"
+        for count, words in (
+            (n.ready, "ready"),
+            (n.failed, "failed"),
+            (n.needs_check, "need a check"),
+            (n.cancelled, "cancelled"),
+            (n.running, "not finished"),
+        )
+        if count
+    ]
     return f"{n.total} tasks: {', '.join(parts)}. First: {task_line(problems[0])}"

@@ -41,14 +41,22 @@ def cmd_ledger(args) -> int:
 def _table(rows) -> str:
     if not rows:
         return "Nothing was sent to a provider in this period.\n"
-    lines = [(f"{'day':<10}  {'provider':<9} {'tasks':>5}  {'charged':>15}  {'open or unsure':>15}  "
-              f"{'refunded/none':>15}  {'failed':>6}")]
+    lines = [
+        (
+            f"{'day':<10}  {'provider':<9} {'tasks':>5}  {'charged':>15}  {'open or unsure':>15}  "
+            f"{'refunded/none':>15}  {'failed':>6}"
+        )
+    ]
     for r in rows:
-        lines.append(f"{r.day:<10}  {r.provider:<9} {r.tasks:>5}  {_money(r.charged, r.unit):>15}  "
-                     f"{_money(r.unknown, r.unit):>15}  {_money(r.refunded, r.unit):>15}  {r.failed:>6}")
-    lines.append("charged: the video was made (or the provider charges failures); open or unsure: still running, "
-                 "or may have been charged (answer lost, cancelled or stuck after sending); refunded/none: "
-                 "refused or given back.")
+        lines.append(
+            f"{r.day:<10}  {r.provider:<9} {r.tasks:>5}  {_money(r.charged, r.unit):>15}  "
+            f"{_money(r.unknown, r.unit):>15}  {_money(r.refunded, r.unit):>15}  {r.failed:>6}"
+        )
+    lines.append(
+        "charged: the video was made (or the provider charges failures); open or unsure: still running, "
+        "or may have been charged (answer lost, cancelled or stuck after sending); refunded/none: "
+        "refused or given back."
+    )
     return "\n".join(lines) + "\n"
 
 

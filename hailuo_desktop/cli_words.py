@@ -16,8 +16,10 @@ NEXT_STEPS: dict[ErrorCode, str] = {
     C.AUTH: "Store a valid key with `hailuo-desktop key set {provider}`.",
     C.MISSING_KEY: "Store a key with `hailuo-desktop key set {provider}`, or set its environment variable.",
     C.KEYRING_UNAVAILABLE: "Unlock or install a system keyring, or give the key in its environment variable.",
-    C.INSUFFICIENT_BALANCE: ("Top up your {name} account, then run `hailuo-desktop wait`: the tasks held "
-                             "for it are sent then (nothing was charged for them)."),
+    C.INSUFFICIENT_BALANCE: (
+        "Top up your {name} account, then run `hailuo-desktop wait`: the tasks held "
+        "for it are sent then (nothing was charged for them)."
+    ),
     C.MODEL_FORBIDDEN: "Choose another --model, or enable this one in your {name} account.",
     C.INVALID_REQUEST: "Change the options named above, then try again.",
     C.CONTENT_REJECTED: "Change the prompt or use another image.",
@@ -33,11 +35,15 @@ NEXT_STEPS: dict[ErrorCode, str] = {
     C.TASK_NOT_FOUND: "Check your {name} dashboard; submit again if the task is not there.",
     C.POLL_TIMEOUT: "Run `hailuo-desktop wait` later to check it again.",
     C.POLL_STOPPED: "Fix the cause, then run `hailuo-desktop wait`.",
-    C.NEEDS_CHECK: ("Check your {name} dashboard, then run `hailuo-desktop resume TASK_ID` to follow it again, "
-                    "or `hailuo-desktop give-up TASK_ID`."),
+    C.NEEDS_CHECK: (
+        "Check your {name} dashboard, then run `hailuo-desktop resume TASK_ID` to follow it again, "
+        "or `hailuo-desktop give-up TASK_ID`."
+    ),
     C.UNKNOWN: "Check your {name} dashboard before submitting again: a retry may be charged again.",
-    C.CANCELLED: ("If it had been sent, `hailuo-desktop resume TASK_ID` follows it again (the provider may still "
-                  "finish and charge it); if not, submit it again."),
+    C.CANCELLED: (
+        "If it had been sent, `hailuo-desktop resume TASK_ID` follows it again (the provider may still "
+        "finish and charge it); if not, submit it again."
+    ),
     C.RESULT_EXPIRED: "Submit it again (a new, paid task).",
     C.DOWNLOAD: "Run `hailuo-desktop wait` soon, before the link expires.",
     C.STORAGE: "Fix the output folder (see above), then run `hailuo-desktop wait`.",

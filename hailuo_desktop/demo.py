@@ -47,8 +47,9 @@ class DemoBackend:
             from .ui.demo_video import DemoResultFactory
 
             self.factory = DemoResultFactory(asyncio.get_running_loop(), self.folder / "clips", load_sample)
-        config = SimConfig(seed=int.from_bytes(os.urandom(4), "big"), time_scale=DEMO_TIME_SCALE,
-                           result_factory=self.factory)
+        config = SimConfig(
+            seed=int.from_bytes(os.urandom(4), "big"), time_scale=DEMO_TIME_SCALE, result_factory=self.factory
+        )
         self.simulator = Simulator(config, clock=self.clock)
         await self.simulator.start("127.0.0.1", 0)
         return self.simulator.api_url
@@ -59,9 +60,15 @@ class DemoBackend:
 
 
 def demo_options(root: Path, api_url: str) -> SessionOptions:
-    return SessionOptions(paths=DataPaths.at(root), key_store=demo_key_store(), api_url=api_url,
-                          poll_interval=DEMO_POLL_INTERVAL, eta_scale=DEMO_TIME_SCALE, demo=True,
-                          extra_upload_routes=DEMO_UPLOAD_ROUTES)
+    return SessionOptions(
+        paths=DataPaths.at(root),
+        key_store=demo_key_store(),
+        api_url=api_url,
+        poll_interval=DEMO_POLL_INTERVAL,
+        eta_scale=DEMO_TIME_SCALE,
+        demo=True,
+        extra_upload_routes=DEMO_UPLOAD_ROUTES,
+    )
 
 
 def rehome_demo_tasks(engine: Engine, api_url: str) -> None:

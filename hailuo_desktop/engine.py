@@ -56,9 +56,16 @@ class Engine:
     connect: Callable[[str, str, str | None], Provider] | None = None
 
     # --- orders ----------------------------------------------------------------------
-    async def submit(self, requests: Sequence[GenerationRequest], *, base_url: str | None = None,
-                     upload_route: UploadRoute | None = None, batch_id: str | None = None,
-                     parent_id: str | None = None, start: bool = True) -> list[Task]:
+    async def submit(
+        self,
+        requests: Sequence[GenerationRequest],
+        *,
+        base_url: str | None = None,
+        upload_route: UploadRoute | None = None,
+        batch_id: str | None = None,
+        parent_id: str | None = None,
+        start: bool = True,
+    ) -> list[Task]:
         """Check the keys the order needs, store every task (none if one is bad), start each.
 
         MissingKey (with `provider_id`) before anything is stored when a key is missing.
@@ -67,8 +74,9 @@ class Engine:
             return []
         provider_id = requests[0].spec.provider
         await self.require_keys(self.keys_for_order(provider_id, requests, upload_route))
-        created = self.runner.create(requests, base_url=base_url, upload_route=upload_route, batch_id=batch_id,
-                                     parent_id=parent_id)
+        created = self.runner.create(
+            requests, base_url=base_url, upload_route=upload_route, batch_id=batch_id, parent_id=parent_id
+        )
         if start:
             for task in created:
                 self.follow(task.id)
@@ -106,8 +114,9 @@ class Engine:
         self.runner.start(task_id)
 
     # --- which keys: the one rule ----------------------------------------------------
-    def keys_for_order(self, provider_id: str, requests: Iterable[GenerationRequest],
-                       upload_route: UploadRoute | None) -> set[str]:
+    def keys_for_order(
+        self, provider_id: str, requests: Iterable[GenerationRequest], upload_route: UploadRoute | None
+    ) -> set[str]:
         """The provider's key, and the upload route's provider's when a local image goes up."""
         local = any(is_local_image(r.image) or is_local_image(r.end_image) for r in requests)
         route = self.uploads.route_for(provider_id, upload_route) if local else None
@@ -205,8 +214,14 @@ def build_engine(
 
     def connect(provider_id: str, key: str, base_url: str | None) -> Provider:
         origin = base_url or settings.base_urls.get(provider_id)
-        return build_provider(provider_id, client=client, key=key, base_url=origin,
-                              region=settings.minimax_region, routing=settings.apixo_routing)
+        return build_provider(
+            provider_id,
+            client=client,
+            key=key,
+            base_url=origin,
+            region=settings.minimax_region,
+            routing=settings.apixo_routing,
+        )
 
     async def provider_factory(provider_id: str, base_url: str | None) -> Provider:
         return connect(provider_id, await keys.require(provider_id), base_url)
@@ -215,19 +230,35 @@ def build_engine(
         provider_id = route.provider
         if provider_id is None:
             return None
-        return build_uploader(provider_id, client=client, key=await keys.require(provider_id),
-                              base_url=upload_origin(provider_id, task_base_url, settings.base_urls))
+        return build_uploader(
+            provider_id,
+            client=client,
+            key=await keys.require(provider_id),
+            base_url=upload_origin(provider_id, task_base_url, settings.base_urls),
+        )
 
     uploads = UploadService(store, uploader_factory, settings.upload_routes, clock=clock)
     leases = Leases(store, clock, terms=lease_terms or LeaseTerms())
-    downloader = Downloader(client, clock=clock, sleep=sleep, crash_point=crash_point or _no_crash,
-                            part_tag=leases.tag)
+    downloader = Downloader(client, clock=clock, sleep=sleep, crash_point=crash_point or _no_crash, part_tag=leases.tag)
     budget = RequestBudget(clock=clock, sleep=sleep)
-    runner = Runner(store, provider_factory, uploads, downloader, budget, settings.output_folder(paths),
-                    clock=clock, sleep=sleep, poll_interval=poll_interval, max_concurrent=settings.max_concurrent,
-                    poll_planner=planner.plan_for if planner is not None else None, leases=leases, held=held)
-    balances = BalanceRefresher(lambda p, origin: _balance_of(provider_factory, p, origin or api_url),
-                                budget, clock, sleep)
+    runner = Runner(
+        store,
+        provider_factory,
+        uploads,
+        downloader,
+        budget,
+        settings.output_folder(paths),
+        clock=clock,
+        sleep=sleep,
+        poll_interval=poll_interval,
+        max_concurrent=settings.max_concurrent,
+        poll_planner=planner.plan_for if planner is not None else None,
+        leases=leases,
+        held=held,
+    )
+    balances = BalanceRefresher(
+        lambda p, origin: _balance_of(provider_factory, p, origin or api_url), budget, clock, sleep
+    )
     store.subscribe(balances.on_store_event)  # after each submit and each finished task
     return Engine(store, runner, uploads, keys, client, planner, balances, connect)
 

@@ -49,9 +49,24 @@ def stage_sources(stage: Path) -> None:
 
 
 def pyinstaller_command(args: argparse.Namespace, stage: Path, report: Path) -> list[str]:
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(args.dist), "--workpath", str(args.work / "pyinstaller"), str(SPEC),
-               "--", "--stage", str(stage), "--report", str(report)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(args.dist),
+        "--workpath",
+        str(args.work / "pyinstaller"),
+        str(SPEC),
+        "--",
+        "--stage",
+        str(stage),
+        "--report",
+        str(report),
+    ]
     return command + (["--untrimmed"] if args.untrimmed else [])
 
 
@@ -65,8 +80,11 @@ def megabytes(n: int) -> str:
 
 def unloadable(bundle: Path) -> list[str]:
     """Every library in the bundle that the dynamic loader would refuse, with the reason."""
-    return [f"{path.relative_to(bundle)}: {problem}" for path in bundle_elf.shared_objects(bundle)
-            for problem in bundle_elf.load_problems(path)]
+    return [
+        f"{path.relative_to(bundle)}: {problem}"
+        for path in bundle_elf.shared_objects(bundle)
+        for problem in bundle_elf.load_problems(path)
+    ]
 
 
 def strip(bundle: Path) -> dict:
@@ -75,26 +93,40 @@ def strip(bundle: Path) -> dict:
 
 
 def summary(bundle: Path, report: Path, seconds: float, args: argparse.Namespace) -> dict:
-    result = {"bundle": str(bundle), "bytes": folder_bytes(bundle), "seconds": round(seconds, 1),
-              "trimmed": not args.untrimmed}
+    result = {
+        "bundle": str(bundle),
+        "bytes": folder_bytes(bundle),
+        "seconds": round(seconds, 1),
+        "trimmed": not args.untrimmed,
+    }
     if report.is_file():
         trim = json.loads(report.read_text(encoding="utf-8"))
-        result.update(collected_bytes=trim["collected_bytes"], kept_bytes=trim["kept_bytes"],
-                      dropped_files=len(trim["dropped"]))
+        result.update(
+            collected_bytes=trim["collected_bytes"], kept_bytes=trim["kept_bytes"], dropped_files=len(trim["dropped"])
+        )
     return result
 
 
 def print_summary(result: dict) -> None:
     print(f"Bundle: {result['bundle']}/{APP_NAME}")
-    print(f"Size on disk: {megabytes(result['bytes'])} ({'trimmed' if result['trimmed'] else 'untrimmed'}), "
-          f"built in {result['seconds']} s")
+    print(
+        f"Size on disk: {megabytes(result['bytes'])} ({'trimmed' if result['trimmed'] else 'untrimmed'}), "
+        f"built in {result['seconds']} s"
+    )
     if "collected_bytes" in result:
-        print(f"Trimming: {result['dropped_files']} files dropped; what PyInstaller collected went from "
-              f"{megabytes(result['collected_bytes'])} to {megabytes(result['kept_bytes'])}")
+        print(
+            f"Trimming: {result['dropped_files']} files dropped; what PyInstaller collected went from "
+            f"{megabytes(result['collected_bytes'])} to {megabytes(result['kept_bytes'])}"
+        )
     if "stripped_bytes" in result:
-        print(f"Stripping debug sections saved {megabytes(result['stripped_bytes'])}"
-              + (f"; left as they were (would not load stripped): {', '.join(result['left_unstripped'])}"
-                 if result["left_unstripped"] else ""))
+        print(
+            f"Stripping debug sections saved {megabytes(result['stripped_bytes'])}"
+            + (
+                f"; left as they were (would not load stripped): {', '.join(result['left_unstripped'])}"
+                if result["left_unstripped"]
+                else ""
+            )
+        )
 
 
 def build(args: argparse.Namespace) -> dict:

@@ -31,8 +31,11 @@ def has_debug_info(path: str | Path) -> bool:
 
 def load_problems(path: str | Path) -> list[str]:
     """The lines of `ldd path` that say the library would not load; empty when it loads."""
-    return [line.strip() for line in _run("ldd", str(path)).splitlines()
-            if any(failure in line for failure in LOAD_FAILURES)]
+    return [
+        line.strip()
+        for line in _run("ldd", str(path)).splitlines()
+        if any(failure in line for failure in LOAD_FAILURES)
+    ]
 
 
 def shared_objects(folder: Path) -> list[Path]:

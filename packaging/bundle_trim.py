@@ -27,20 +27,62 @@ TRANSLATIONS_PREFIX = QT_PREFIX + "translations/"
 # because Qt's own libraries link them; the others are a safety net should a dependency
 # import them optionally (qasync probes for other bindings).
 UNUSED_MODULES = [
-    "PySide6.QtDBus", "PySide6.QtConcurrent", "PySide6.QtSvg", "PySide6.QtSvgWidgets",
-    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtPrintSupport", "PySide6.QtXml",
-    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
-    "PySide6.QtQuick3D", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
-    "PySide6.QtWebEngineQuick", "PySide6.QtWebChannel", "PySide6.QtWebSockets", "PySide6.QtWebView",
-    "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtCharts", "PySide6.QtDataVisualization",
-    "PySide6.QtGraphs", "PySide6.QtGraphsWidgets", "PySide6.Qt3DCore", "PySide6.Qt3DRender",
-    "PySide6.Qt3DInput", "PySide6.Qt3DLogic", "PySide6.Qt3DAnimation", "PySide6.Qt3DExtras",
-    "PySide6.QtDesigner", "PySide6.QtUiTools", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest",
-    "PySide6.QtBluetooth", "PySide6.QtNfc", "PySide6.QtPositioning", "PySide6.QtLocation",
-    "PySide6.QtSerialPort", "PySide6.QtSerialBus", "PySide6.QtSensors", "PySide6.QtTextToSpeech",
-    "PySide6.QtSpatialAudio", "PySide6.QtRemoteObjects", "PySide6.QtScxml", "PySide6.QtStateMachine",
-    "PySide6.QtNetworkAuth", "PySide6.QtHttpServer", "PySide6.QtAxContainer",
-    "PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter",
+    "PySide6.QtDBus",
+    "PySide6.QtConcurrent",
+    "PySide6.QtSvg",
+    "PySide6.QtSvgWidgets",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtXml",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtQuick3D",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebEngineQuick",
+    "PySide6.QtWebChannel",
+    "PySide6.QtWebSockets",
+    "PySide6.QtWebView",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtCharts",
+    "PySide6.QtDataVisualization",
+    "PySide6.QtGraphs",
+    "PySide6.QtGraphsWidgets",
+    "PySide6.Qt3DCore",
+    "PySide6.Qt3DRender",
+    "PySide6.Qt3DInput",
+    "PySide6.Qt3DLogic",
+    "PySide6.Qt3DAnimation",
+    "PySide6.Qt3DExtras",
+    "PySide6.QtDesigner",
+    "PySide6.QtUiTools",
+    "PySide6.QtHelp",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtBluetooth",
+    "PySide6.QtNfc",
+    "PySide6.QtPositioning",
+    "PySide6.QtLocation",
+    "PySide6.QtSerialPort",
+    "PySide6.QtSerialBus",
+    "PySide6.QtSensors",
+    "PySide6.QtTextToSpeech",
+    "PySide6.QtSpatialAudio",
+    "PySide6.QtRemoteObjects",
+    "PySide6.QtScxml",
+    "PySide6.QtStateMachine",
+    "PySide6.QtNetworkAuth",
+    "PySide6.QtHttpServer",
+    "PySide6.QtAxContainer",
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "tkinter",
+    "_tkinter",
 ]
 
 # Plugins kept, by plugin folder (file name patterns); every other plugin is dropped.
@@ -63,8 +105,12 @@ KEPT_PLUGINS = {
 # Without these the bundle would start and then fail on a real desktop, which no offscreen
 # smoke test can see: the build stops instead if a Qt release renames one of them.
 REQUIRED_PLUGINS = [
-    "platforms/libqxcb.so", "platforms/libqoffscreen.so", "platforms/libqwayland*.so",
-    "imageformats/libqjpeg.so", "imageformats/libqwebp.so", "iconengines/libqsvgicon.so",
+    "platforms/libqxcb.so",
+    "platforms/libqoffscreen.so",
+    "platforms/libqwayland*.so",
+    "imageformats/libqjpeg.so",
+    "imageformats/libqwebp.so",
+    "iconengines/libqsvgicon.so",
     "multimedia/libffmpegmediaplugin.so",
 ]
 
@@ -79,7 +125,7 @@ def is_plugin(dest: str) -> bool:
 
 def plugin_kept(dest: str) -> bool:
     """True for a plugin listed in KEPT_PLUGINS (`dest` is its path inside the bundle)."""
-    folder, _, name = dest[len(PLUGINS_PREFIX):].partition("/")
+    folder, _, name = dest[len(PLUGINS_PREFIX) :].partition("/")
     return any(fnmatch.fnmatch(name, pattern) for pattern in KEPT_PLUGINS.get(folder, ()))
 
 
@@ -89,11 +135,11 @@ KEPT_TRANSLATIONS = ("qtbase_zh_CN.qm", "qtbase_ru.qm")
 
 def is_translation(dest: str) -> bool:
     """A Qt catalogue the app never loads (qtbase_de.qm...): dropped."""
-    return dest.startswith(TRANSLATIONS_PREFIX) and dest[len(TRANSLATIONS_PREFIX):] not in KEPT_TRANSLATIONS
+    return dest.startswith(TRANSLATIONS_PREFIX) and dest[len(TRANSLATIONS_PREFIX) :] not in KEPT_TRANSLATIONS
 
 
 def missing_required(dests: Iterable[str]) -> list[str]:
-    plugins = [d[len(PLUGINS_PREFIX):] for d in dests if is_plugin(d)]
+    plugins = [d[len(PLUGINS_PREFIX) :] for d in dests if is_plugin(d)]
     return [p for p in REQUIRED_PLUGINS if not fnmatch.filter(plugins, p)]
 
 
@@ -109,8 +155,9 @@ def closure(start: Iterable[str], needed: Callable[[str], list[str]], known: dic
     return seen
 
 
-def libraries_to_drop(binaries: list[tuple[str, str]], dropped_plugins: set[str],
-                      needed: Callable[[str], list[str]] = elf_needed) -> set[str]:
+def libraries_to_drop(
+    binaries: list[tuple[str, str]], dropped_plugins: set[str], needed: Callable[[str], list[str]] = elf_needed
+) -> set[str]:
     """Destinations of libraries reached only through `dropped_plugins`.
 
     `binaries` is PyInstaller's (dest, source) list. A library that any kept binary still
@@ -128,8 +175,9 @@ def libraries_to_drop(binaries: list[tuple[str, str]], dropped_plugins: set[str]
     return {by_name[name] for name in brought - still_needed}
 
 
-def plan(binaries: list[tuple[str, str]], datas: list[tuple[str, str]],
-         needed: Callable[[str], list[str]] = elf_needed) -> set[str]:
+def plan(
+    binaries: list[tuple[str, str]], datas: list[tuple[str, str]], needed: Callable[[str], list[str]] = elf_needed
+) -> set[str]:
     """Every destination path the trimmed bundle leaves out. Raises TrimError if too much goes."""
     dropped_plugins = {d for d, _ in binaries if is_plugin(d) and not plugin_kept(d)}
     kept = [d for d, _ in binaries if d not in dropped_plugins]

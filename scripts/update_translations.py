@@ -48,9 +48,24 @@ def lupdate(ts_files: list[Path], root: Path = ROOT) -> None:
     for ts in ts_files:
         language = ts.stem.removeprefix(f"{CATALOG}_")
         # `_tr(...)`: the module-level helpers (QCoreApplication.translate with a fixed context).
-        subprocess.run([tool("pyside6-lupdate"), *sources(root), "-tr-function-alias", "tr+=_tr",
-                        "-no-obsolete", "-locations", "none",
-                        "-target-language", language, "-ts", str(ts)], cwd=root, check=True, capture_output=True)
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                *sources(root),
+                "-tr-function-alias",
+                "tr+=_tr",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts),
+            ],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
 
 
 def lrelease(ts: Path, qm: Path) -> None:

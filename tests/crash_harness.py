@@ -54,8 +54,13 @@ KEY = "sk-crash-harness-Q7v2LmN8-secret"
 APIKLEY_KEY = "sk-apikley-crash-harness-P3x9"  # the simulator tells Apikley from kie by "apikley" in the key
 POINTS = ("upload", "post", "poll", "download", "before_rename", "after_rename")
 # How a local image reaches each provider: its own upload API, a data: URL, or another's upload API.
-PROVIDER_ARGS = {"kie": [], "apikley": [], "minimax": [], "apixo": ["--upload-route", "kie_upload"],
-                 "apiinone": ["--upload-route", "apikley_upload"]}
+PROVIDER_ARGS = {
+    "kie": [],
+    "apikley": [],
+    "minimax": [],
+    "apixo": ["--upload-route", "kie_upload"],
+    "apiinone": ["--upload-route", "apikley_upload"],
+}
 UPLOADING = ("kie", "apikley", "apixo", "apiinone")  # minimax sends a data: URL, no upload
 RESULT_BYTES = 600_000  # several network reads per download, so a kill can land mid-body
 SLOW_CHUNK = 64 * 1024  # bigger than Python's file buffer: each chunk reaches the .part at once
@@ -90,9 +95,11 @@ class Figures:
 
     def line(self) -> str:
         points = ", ".join(f"{p} {self.kills[p]}" for p in POINTS)
-        return (f"crash cycles: {self.cycles} (killed at: {points}); tasks: {self.tasks} "
-                f"({self.succeeded} succeeded, {self.unknown_after_post} unknown after a kill between POST and "
-                f"task id); tasks lost: {self.lost}; duplicate submits: {self.duplicate_submits}")
+        return (
+            f"crash cycles: {self.cycles} (killed at: {points}); tasks: {self.tasks} "
+            f"({self.succeeded} succeeded, {self.unknown_after_post} unknown after a kill between POST and "
+            f"task id); tasks lost: {self.lost}; duplicate submits: {self.duplicate_submits}"
+        )
 
 
 @dataclass
@@ -111,8 +118,9 @@ class CrashLab:
         self.home = root / "home"
         self.rng = random.Random(seed)
         self.clock = ManualClock()
-        config = SimConfig(seed=seed, result_factory=unique_video, result_bytes=RESULT_BYTES,
-                           result_ttl=30 * 24 * 3600.0)
+        config = SimConfig(
+            seed=seed, result_factory=unique_video, result_bytes=RESULT_BYTES, result_ttl=30 * 24 * 3600.0
+        )
         self.sim = SimulatorThread(config, clock=self.clock)
         self.ambiguous_prompts: set[str] = set()  # victims of `post`: allowed to end UNKNOWN
         self.figures = Figures()
@@ -129,15 +137,26 @@ class CrashLab:
     # --- running the CLI -----------------------------------------------------------
     def env(self, crash_point: str | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY") and k != "HAILUO_CRASHPOINT"}
-        env.update(HAILUO_DESKTOP_HOME=str(self.home), KIE_API_KEY=KEY, APIXO_API_KEY=KEY, APIINONE_API_KEY=KEY,
-                   MINIMAX_API_KEY=KEY, APIKLEY_API_KEY=APIKLEY_KEY)
+        env.update(
+            HAILUO_DESKTOP_HOME=str(self.home),
+            KIE_API_KEY=KEY,
+            APIXO_API_KEY=KEY,
+            APIINONE_API_KEY=KEY,
+            MINIMAX_API_KEY=KEY,
+            APIKLEY_API_KEY=APIKLEY_KEY,
+        )
         if crash_point:
             env["HAILUO_CRASHPOINT"] = crash_point
         return env
 
     def spawn(self, args: list[str], crash_point: str | None = None) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "hailuo_desktop", *args], env=self.env(crash_point),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "hailuo_desktop", *args],
+            env=self.env(crash_point),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     def run(self, args: list[str]) -> Run:
         proc = self.spawn(args)
@@ -167,8 +186,19 @@ class CrashLab:
     def submit_args(self, provider: str, directive: str, *, wait: bool) -> list[str]:
         self._tasks += 1
         prompt = f"crash task {self._tasks} {directive}"
-        args = ["submit", str(self.new_image()), "--prompt", prompt, "--provider", provider,
-                "--base-url", self.sim.api_url, "--poll-interval", "0.02", *PROVIDER_ARGS[provider]]
+        args = [
+            "submit",
+            str(self.new_image()),
+            "--prompt",
+            prompt,
+            "--provider",
+            provider,
+            "--base-url",
+            self.sim.api_url,
+            "--poll-interval",
+            "0.02",
+            *PROVIDER_ARGS[provider],
+        ]
         return [*args, "--wait", "--json"] if wait else [*args, "--json"]
 
     def wait_args(self) -> list[str]:
@@ -203,8 +233,9 @@ class CrashLab:
         self.sim.advance(ALL_DONE)  # every task so far has its video waiting
         args = self.wait_args() if batch else self.submit_args(self._any_provider(), AT_ONCE, wait=True)
         if point == "download":
-            self.sim.faults.add(Fault(op="download", kind="slow", chunk=SLOW_CHUNK, delay=1.0,
-                                      times=self.rng.choice([1, None])))
+            self.sim.faults.add(
+                Fault(op="download", kind="slow", chunk=SLOW_CHUNK, delay=1.0, times=self.rng.choice([1, None]))
+            )
             return self.kill_when(self.spawn(args), self._bytes_in_a_part)
         return self.kill_when(self.spawn(args, crash_point=point), lambda: False)  # it kills itself
 
@@ -265,8 +296,11 @@ class CrashLab:
                 unknown += 1
             else:
                 lost += 1
-        assert lost == 0, [(t.prompt, t.state.value, t.error_code, t.error_message) for t in tasks
-                           if t.state is not TaskState.SUCCEEDED and not self._allowed_unknown(t)]
+        assert lost == 0, [
+            (t.prompt, t.state.value, t.error_code, t.error_message)
+            for t in tasks
+            if t.state is not TaskState.SUCCEEDED and not self._allowed_unknown(t)
+        ]
         assert self.total("submits") == self.total("created") == len(tasks)
         self._check_no_leftovers(tasks)
         self.figures.tasks, self.figures.succeeded, self.figures.unknown_after_post = len(tasks), succeeded, unknown
@@ -274,8 +308,12 @@ class CrashLab:
 
     def _allowed_unknown(self, task) -> bool:
         """Killed between POST and task id: UNKNOWN, never re-sent, the user decides."""
-        return (task.state is TaskState.UNKNOWN and task.remote_id is None and task.error_code == "ambiguous_submit"
-                and task.prompt in self.ambiguous_prompts)
+        return (
+            task.state is TaskState.UNKNOWN
+            and task.remote_id is None
+            and task.error_code == "ambiguous_submit"
+            and task.prompt in self.ambiguous_prompts
+        )
 
     def _check_video(self, task, sim_task) -> None:
         expected = expected_video(sim_task)

@@ -22,16 +22,21 @@ from tests.fixtures.images import PNG_SIGNATURE, png_chunk
 REPO = Path(__file__).resolve().parent.parent
 # Image collections that exist wherever the tests run (the repo's own), then common
 # system folders (icons, docs) where present.
-COLLECTIONS = [REPO / "docs", REPO / "resources", Path(sys.prefix), Path("/usr/share/icons"),
-               Path("/usr/share/doc"), Path("/usr/share/pixmaps")]
+COLLECTIONS = [
+    REPO / "docs",
+    REPO / "resources",
+    Path(sys.prefix),
+    Path("/usr/share/icons"),
+    Path("/usr/share/doc"),
+    Path("/usr/share/pixmaps"),
+]
 SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
 
 
 def _picture(width: int = 160, height: int = 120) -> Image.Image:
     rng = random.Random(7)
     image = Image.new("RGB", (width, height))
-    image.putdata([((x * 7 + y) % 256, (y * 3) % 256, rng.randrange(256))
-                   for y in range(height) for x in range(width)])
+    image.putdata([((x * 7 + y) % 256, (y * 3) % 256, rng.randrange(256)) for y in range(height) for x in range(width)])
     return image
 
 
@@ -49,12 +54,16 @@ def interlaced_png(image: Image.Image) -> bytes:
     raw = bytearray()
     for x0, y0, dx, dy in passes:
         for y in range(y0, height, dy):
-            row = b"".join(pixels[(y * width + x) * 3:(y * width + x) * 3 + 3] for x in range(x0, width, dx))
+            row = b"".join(pixels[(y * width + x) * 3 : (y * width + x) * 3 + 3] for x in range(x0, width, dx))
             if row:
                 raw += b"\0" + row
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 1)
-    return (PNG_SIGNATURE + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", zlib.compress(bytes(raw)))
-            + png_chunk(b"IEND", b""))
+    return (
+        PNG_SIGNATURE
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", zlib.compress(bytes(raw)))
+        + png_chunk(b"IEND", b"")
+    )
 
 
 def sound_images() -> dict[str, bytes]:
@@ -116,12 +125,12 @@ def _png_chunks_whole(data: bytes) -> bool:
     """Walk the chunks: each complete with a matching CRC, up to and including IEND."""
     at = len(PNG_SIGNATURE)
     while at + 12 <= len(data):
-        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
         end = at + 12 + length
         if end > len(data):
             return False
-        body = data[at + 4:at + 8 + length]
-        if struct.unpack(">I", data[end - 4:end])[0] != zlib.crc32(body):
+        body = data[at + 4 : at + 8 + length]
+        if struct.unpack(">I", data[end - 4 : end])[0] != zlib.crc32(body):
             return False
         if kind == b"IEND":
             return True
@@ -134,8 +143,11 @@ def found_images(limit: int | None) -> list[Path]:
     found: list[Path] = []
     for folder in COLLECTIONS:
         if folder.is_dir():
-            found += sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                            and 1024 <= p.stat().st_size <= 4 * 1024 * 1024)
+            found += sorted(
+                p
+                for p in folder.rglob("*")
+                if p.suffix.lower() in SUFFIXES and p.is_file() and 1024 <= p.stat().st_size <= 4 * 1024 * 1024
+            )
     if limit is not None and len(found) > limit:
         step = len(found) / limit
         found = [found[int(i * step)] for i in range(limit)]

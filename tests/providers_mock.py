@@ -36,13 +36,13 @@ def model_of(provider_id: str):
 
 def payload(spec, *, image: str | None = IMAGE, end_image: str | None = None, **options) -> SubmitPayload:
     image = image if spec.needs_image else None
-    request = GenerationRequest(spec, options.pop("prompt", "a cat walks"), image=image, end_image=end_image,
-                                **options)
+    request = GenerationRequest(spec, options.pop("prompt", "a cat walks"), image=image, end_image=end_image, **options)
     return SubmitPayload(request, image_url=image, end_image_url=end_image)
 
 
-def reply(status: int = 200, body: object = None, *, raw: bytes | None = None,
-          headers: dict | None = None) -> httpx.Response:
+def reply(
+    status: int = 200, body: object = None, *, raw: bytes | None = None, headers: dict | None = None
+) -> httpx.Response:
     content = raw if raw is not None else json.dumps(body).encode()
     kind = {} if raw is not None else {"Content-Type": "application/json"}
     return httpx.Response(status, content=content, headers={**kind, **(headers or {})})

@@ -28,8 +28,16 @@ from hailuo_desktop.ui.errors import UserMessage
 from hailuo_desktop.ui.first_run import FirstRunDialog
 from hailuo_desktop.ui.workspace.export_dialog import ExportDialog
 
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractSlider,
-            QPlainTextEdit, QTextEdit)
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QAbstractSlider,
+    QPlainTextEdit,
+    QTextEdit,
+)
 WAIT_MS = 10000
 
 
@@ -55,8 +63,10 @@ def unspoken(root: QWidget) -> list[str]:
         face = QAccessible.queryAccessibleInterface(widget)
         name, description = face.text(QAccessible.Text.Name), face.text(QAccessible.Text.Description)
         if not name.strip() or not description.strip():
-            problems.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}: "
-                            f"name={name!r} description={description!r}")
+            problems.append(
+                f"{type(widget).__name__} in {type(widget.parent()).__name__}: "
+                f"name={name!r} description={description!r}"
+            )
     return problems
 
 
@@ -69,8 +79,9 @@ def every_tab(root: QWidget) -> list[str]:
     return problems
 
 
-def test_the_main_window_in_its_states_speaks_for_every_control(qtbot, ui_session, simulator_thread, make_task,
-                                                                  tmp_path):
+def test_the_main_window_in_its_states_speaks_for_every_control(
+    qtbot, ui_session, simulator_thread, make_task, tmp_path
+):
     session = ui_session(simulator_thread.api_url)
     window = session.window
     qtbot.waitUntil(window.isVisible)
@@ -96,8 +107,12 @@ def test_settings_and_dialogs_speak_for_every_control(qtbot, ui_session, simulat
     first_run.show()
     problems += unspoken(first_run)
     first_run.reject()
-    export = ExportDialog([make_task(TaskState.SUCCEEDED)], QSettings(str(tmp_path / "x.ini"), QSettings.Format.IniFormat),
-                          str(tmp_path), session.window)
+    export = ExportDialog(
+        [make_task(TaskState.SUCCEEDED)],
+        QSettings(str(tmp_path / "x.ini"), QSettings.Format.IniFormat),
+        str(tmp_path),
+        session.window,
+    )
     export.show()
     problems += unspoken(export)
     export.reject()
@@ -116,9 +131,11 @@ def other_dialogs(window, make_task) -> list[str]:
 
     takes = [make_task(TaskState.SUCCEEDED, video_path=f"/videos/take{n}.mp4") for n in (1, 2)]
     info = VideoInfo("h264", 1280, 720, Fraction(24), 144, 6.0, False, "yuv420p")
-    dialogs = [JoinDialog(takes, {t.id: info for t in takes}, "/videos", "joined.mp4", window),
-               PromptTableDialog(["/images/a.png", "/images/b.png"], {"/images/a.png": "a cat"}, window),
-               LedgerDialog([], window)]
+    dialogs = [
+        JoinDialog(takes, {t.id: info for t in takes}, "/videos", "joined.mp4", window),
+        PromptTableDialog(["/images/a.png", "/images/b.png"], {"/images/a.png": "a cat"}, window),
+        LedgerDialog([], window),
+    ]
     problems = []
     for dialog in dialogs:
         dialog.show()
@@ -132,8 +149,10 @@ def test_a_task_row_reads_state_progress_and_prompt(qtbot, ui_session, simulator
     session.engine.store.add(make_task(TaskState.FAILED, prompt="a red kite over the dunes"))
     table = session.window.tasks.table
     qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=WAIT_MS)
-    spoken = {table.model().index(0, column).data(Qt.ItemDataRole.AccessibleTextRole)
-              for column in range(table.model().columnCount())}
+    spoken = {
+        table.model().index(0, column).data(Qt.ItemDataRole.AccessibleTextRole)
+        for column in range(table.model().columnCount())
+    }
     assert len(spoken) == 1  # the same sentence whichever cell has focus
     [sentence] = spoken
     assert sentence.startswith("Failed, ") and sentence.endswith("a red kite over the dunes")

@@ -14,8 +14,16 @@ from hypothesis import strategies as st
 
 from hailuo_desktop.domain.catalog import APIXO_POLL, MARKET_POLL, PollSchedule, find_model
 from hailuo_desktop.domain.states import TaskState
-from hailuo_desktop.services.adaptive import (AdaptivePlanner, CompletionHistory, CompletionModel, PollPlan, Tuning,
-                                              completion_seconds, documented_times, plan_polls)
+from hailuo_desktop.services.adaptive import (
+    AdaptivePlanner,
+    CompletionHistory,
+    CompletionModel,
+    PollPlan,
+    Tuning,
+    completion_seconds,
+    documented_times,
+    plan_polls,
+)
 from hailuo_desktop.services.polling import PollPolicy, PollSession
 from hailuo_desktop.simulator.timing import draw_timing
 from tests.fixtures.services import InstantClock, make_task, status
@@ -32,8 +40,9 @@ def sim_durations(count: int, seed: int, spec=APIXO_STD, duration: int = 6) -> l
 def finished(seconds: float, *, provider="apixo", spec=APIXO_STD, duration=6, state=TaskState.SUCCEEDED, **fields):
     created = 1_700_000_000_000
     fields = {"remote_created_ms": created, "remote_completed_ms": created + int(seconds * 1000), **fields}
-    return make_task(provider=provider, model=spec.model, mode=spec.mode, kind=spec.kind, duration=duration,
-                     state=state, **fields)
+    return make_task(
+        provider=provider, model=spec.model, mode=spec.mode, kind=spec.kind, duration=duration, state=state, **fields
+    )
 
 
 def bounds_violations(times, schedule: PollSchedule, max_gap: float) -> list[str]:
@@ -165,8 +174,9 @@ durations = st.lists(st.floats(min_value=0.5, max_value=3000, allow_nan=False), 
 def schedules(draw) -> PollSchedule:
     first = draw(st.floats(min_value=0.5, max_value=60))
     starts = sorted(draw(st.sets(st.integers(min_value=1, max_value=600), max_size=3)))
-    intervals = sorted(draw(st.lists(st.floats(min_value=1, max_value=40), min_size=len(starts) + 1,
-                                     max_size=len(starts) + 1)))  # documented schedules slow down with age
+    intervals = sorted(
+        draw(st.lists(st.floats(min_value=1, max_value=40), min_size=len(starts) + 1, max_size=len(starts) + 1))
+    )  # documented schedules slow down with age
     steps = tuple(zip([0.0, *map(float, starts)], intervals))
     return PollSchedule(first_delay=first, steps=steps, give_up_after=draw(st.floats(min_value=120, max_value=3600)))
 

@@ -45,7 +45,7 @@ def test_polling_compares_the_same_tasks_and_adaptive_never_polls_more(tmp_path)
 
 
 def test_download_runs_the_downloader_and_curl_on_one_url():
-    (row,) = download.measure(size=2 * 2 ** 20, runs=1)
+    (row,) = download.measure(size=2 * 2**20, runs=1)
     assert "MB/s" in row.figure and "memory flat" in row.note
     if shutil.which("curl"):
         well_formed(row)
@@ -55,10 +55,17 @@ def test_download_runs_the_downloader_and_curl_on_one_url():
 
 @pytest.mark.parametrize("engine_thread", [False, True])
 def test_gui_lag_runs_the_window_under_polling_and_downloads(engine_thread):
-    data = gui_lag.run_child(tasks=10, downloads=2, result_bytes=2 ** 20, idle_ticks=5, min_load_ticks=5,
-                             polling_ticks=5, engine_thread=engine_thread)
+    data = gui_lag.run_child(
+        tasks=10,
+        downloads=2,
+        result_bytes=2**20,
+        idle_ticks=5,
+        min_load_ticks=5,
+        polling_ticks=5,
+        engine_thread=engine_thread,
+    )
     assert len(data["idle"]) == 5 and len(data["load"]) >= 5 and len(data["polling_only"]) >= 5
-    assert data["succeeded"] == 2 and data["downloaded"] == 2 * 2 ** 20
+    assert data["succeeded"] == 2 and data["downloaded"] == 2 * 2**20
     assert data["polls"] >= 2  # at least each download task's own poll
     assert all(lag >= 0 for lag in data["idle"] + data["load"])
 

@@ -6,8 +6,9 @@ def test_every_provider_has_a_default_image_preset():
     for provider_id in catalog.PROVIDERS:
         spec, duration, resolution = catalog.default_preset(provider_id)
         assert spec.kind == "i2v"
-        assert not request_problems(GenerationRequest(spec, "a cat", image="x.png",
-                                                      duration=duration, resolution=resolution))
+        assert not request_problems(
+            GenerationRequest(spec, "a cat", image="x.png", duration=duration, resolution=resolution)
+        )
 
 
 def test_apixo_fast_standard_is_billed_per_second():
@@ -61,6 +62,10 @@ def test_an_end_frame_at_512p_is_refused_before_sending():
         refused = GenerationRequest(spec, "x", image="a.png", end_image="b.png", duration=6, resolution="512P")
         assert any("no end frame at 512P" in p for p in request_problems(refused)), provider
         assert request_problems(GenerationRequest(spec, "x", image="a.png", resolution="512P", duration=6)) == []
-        assert request_problems(GenerationRequest(spec, "x", image="a.png", end_image="b.png", duration=6,
-                                                  resolution="768P")) == []
+        assert (
+            request_problems(
+                GenerationRequest(spec, "x", image="a.png", end_image="b.png", duration=6, resolution="768P")
+            )
+            == []
+        )
         assert end_frame_reason(spec, "768P") is None and "768P" in end_frame_reason(spec, "512P")

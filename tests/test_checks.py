@@ -36,11 +36,16 @@ def test_mypy_strict_debt_only_shrinks():
     found = Counter(m.group(1) for line in done.stdout.splitlines() if (m := ERROR.match(line)))
     allowed = json.loads(DEBT.read_text())
     worse = {f: (n, allowed.get(f, 0)) for f, n in found.items() if n > allowed.get(f, 0)}
-    assert not worse, "new mypy errors (found, allowed):\n" + "\n".join(
-        f"{f}: {n} > {a}" for f, (n, a) in sorted(worse.items())) + "\n\n" + done.stdout
+    assert not worse, (
+        "new mypy errors (found, allowed):\n"
+        + "\n".join(f"{f}: {n} > {a}" for f, (n, a) in sorted(worse.items()))
+        + "\n\n"
+        + done.stdout
+    )
     better = {f: (found.get(f, 0), a) for f, a in allowed.items() if found.get(f, 0) < a}
     assert not better, "fewer errors than tests/mypy_debt.json allows: lower it to\n" + "\n".join(
-        f'"{f}": {n},' for f, (n, _a) in sorted(better.items()))
+        f'"{f}": {n},' for f, (n, _a) in sorted(better.items())
+    )
 
 
 def test_the_domain_layer_is_strict_and_clean():

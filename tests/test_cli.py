@@ -21,10 +21,22 @@ APIKLEY_SECRET = "sk-apikley-W4rT9-never-in-a-file"
 
 def run_cli(home: Path, *args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    env.update(HAILUO_DESKTOP_HOME=str(home), KIE_API_KEY=SECRET, APIXO_API_KEY=SECRET,
-               APIKLEY_API_KEY=APIKLEY_SECRET, APIINONE_API_KEY=SECRET, MINIMAX_API_KEY=SECRET)
-    return subprocess.run([sys.executable, "-m", "hailuo_desktop", *args], capture_output=True, text=True,
-                          env=env, input=stdin, timeout=timeout)
+    env.update(
+        HAILUO_DESKTOP_HOME=str(home),
+        KIE_API_KEY=SECRET,
+        APIXO_API_KEY=SECRET,
+        APIKLEY_API_KEY=APIKLEY_SECRET,
+        APIINONE_API_KEY=SECRET,
+        MINIMAX_API_KEY=SECRET,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "hailuo_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -61,17 +73,34 @@ def test_validate_json_reports_every_problem(tmp_path, photo):
     assert run_cli(tmp_path / "home", "validate").returncode == 2
 
 
-@pytest.mark.parametrize("provider, extra", [
-    ("kie", []),
-    ("apikley", []),
-    ("minimax", []),
-    ("apixo", ["--upload-route", "kie_upload"]),
-    ("apiinone", ["--upload-route", "apikley_upload"]),
-])
+@pytest.mark.parametrize(
+    "provider, extra",
+    [
+        ("kie", []),
+        ("apikley", []),
+        ("minimax", []),
+        ("apixo", ["--upload-route", "kie_upload"]),
+        ("apiinone", ["--upload-route", "apikley_upload"]),
+    ],
+)
 def test_submit_wait_brings_the_video_home(tmp_path, photo, fast_sim, provider, extra):
     home = tmp_path / "home"
-    result = run_cli(home, "submit", str(photo), "--prompt", "a slow push in [Push in]", "--provider", provider,
-                     "--base-url", fast_sim.api_url, "--poll-interval", "0.02", "--wait", "--json", *extra)
+    result = run_cli(
+        home,
+        "submit",
+        str(photo),
+        "--prompt",
+        "a slow push in [Push in]",
+        "--provider",
+        provider,
+        "--base-url",
+        fast_sim.api_url,
+        "--poll-interval",
+        "0.02",
+        "--wait",
+        "--json",
+        *extra,
+    )
     assert result.returncode == 0, result.stderr
     task = json.loads(result.stdout)
     assert task["state"] == "succeeded" and task["error"] is None and task["remote_id"]
@@ -85,21 +114,49 @@ def test_submit_wait_brings_the_video_home(tmp_path, photo, fast_sim, provider, 
 
 def test_invalid_input_is_refused_before_anything_is_sent(tmp_path, photo, fast_sim):
     home = tmp_path / "home"
-    result = run_cli(home, "submit", str(photo), "--prompt", "x", "--provider", "kie", "--model",
-                     "hailuo/2-3-image-to-video-standard", "--duration", "10", "--resolution", "1080P",
-                     "--base-url", fast_sim.api_url, "--json")
+    result = run_cli(
+        home,
+        "submit",
+        str(photo),
+        "--prompt",
+        "x",
+        "--provider",
+        "kie",
+        "--model",
+        "hailuo/2-3-image-to-video-standard",
+        "--duration",
+        "10",
+        "--resolution",
+        "1080P",
+        "--base-url",
+        fast_sim.api_url,
+        "--json",
+    )
     assert result.returncode == 2
     assert "1080P" in result.stderr
-    no_route = run_cli(home, "submit", str(photo), "--prompt", "x", "--provider", "apixo",
-                       "--base-url", fast_sim.api_url)
+    no_route = run_cli(
+        home, "submit", str(photo), "--prompt", "x", "--provider", "apixo", "--base-url", fast_sim.api_url
+    )
     assert no_route.returncode == 2 and "upload" in no_route.stderr.lower()
     assert sum(fast_sim.stats.submits.values()) == 0
 
 
 def test_a_failed_task_reports_the_providers_message(tmp_path, photo, fast_sim):
-    result = run_cli(tmp_path / "home", "submit", str(photo), "--provider", "kie", "--prompt",
-                     "a cat {{sim:fail=500}}", "--base-url", fast_sim.api_url, "--poll-interval", "0.02",
-                     "--wait", "--json")
+    result = run_cli(
+        tmp_path / "home",
+        "submit",
+        str(photo),
+        "--provider",
+        "kie",
+        "--prompt",
+        "a cat {{sim:fail=500}}",
+        "--base-url",
+        fast_sim.api_url,
+        "--poll-interval",
+        "0.02",
+        "--wait",
+        "--json",
+    )
     assert result.returncode == 1
     task = json.loads(result.stdout)
     assert task["state"] == "failed" and task["error"]["message"]
@@ -112,9 +169,27 @@ def test_kill_during_polling_then_wait_finishes_with_one_submit(tmp_path, photo)
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
         env.update(HAILUO_DESKTOP_HOME=str(home), KIE_API_KEY=SECRET)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "hailuo_desktop", "submit", str(photo), "--prompt", "waves", "--provider", "kie",
-             "--base-url", sim.api_url, "--poll-interval", "0.02", "--wait", "--json"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            [
+                sys.executable,
+                "-m",
+                "hailuo_desktop",
+                "submit",
+                str(photo),
+                "--prompt",
+                "waves",
+                "--provider",
+                "kie",
+                "--base-url",
+                sim.api_url,
+                "--poll-interval",
+                "0.02",
+                "--wait",
+                "--json",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         try:
             wait_until(lambda: sim.stats.polls["kie"] >= 3)
         finally:
@@ -139,16 +214,24 @@ def test_key_commands_never_print_the_key(tmp_path):
 
 
 @pytest.mark.keyring
-@pytest.mark.skipif(os.environ.get("HAILUO_PRIVATE_KEYRING") != "1",
-                    reason="needs the throwaway keyring that `bash run.sh test` starts (it writes the real service name)")
+@pytest.mark.skipif(
+    os.environ.get("HAILUO_PRIVATE_KEYRING") != "1",
+    reason="needs the throwaway keyring that `bash run.sh test` starts (it writes the real service name)",
+)
 def test_key_set_status_delete_through_the_real_keyring(tmp_path):
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     env["HAILUO_DESKTOP_HOME"] = str(home)
 
     def key(*args, stdin=None):
-        return subprocess.run([sys.executable, "-m", "hailuo_desktop", "key", *args], capture_output=True,
-                              text=True, env=env, input=stdin, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "hailuo_desktop", "key", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            input=stdin,
+            timeout=60,
+        )
 
     stored = key("set", "minimax", stdin=SECRET + "\n")
     assert stored.returncode == 0, stored.stderr

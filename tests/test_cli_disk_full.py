@@ -31,8 +31,15 @@ def test_wait_on_a_full_disk_says_so_then_finishes_everything(tmp_path):
     mount = tmp_path / "disk"
     mount.mkdir()
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    run = subprocess.run(["unshare", "-Urm", sys.executable, "-m", "tests.disk_full_run", str(mount), str(image)],
-                         capture_output=True, text=True, env=env, cwd=REPO, timeout=300, check=False)
+    run = subprocess.run(
+        ["unshare", "-Urm", sys.executable, "-m", "tests.disk_full_run", str(mount), str(image)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=300,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["submitted"] == [0, 0, 0]

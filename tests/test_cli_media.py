@@ -68,12 +68,34 @@ def photo(tmp_path) -> Path:
     return path
 
 
-def seed_take(home: Path, video: Path, *, task_id: str, provider: str = "kie", base_url: str | None = None,
-              model: str = "hailuo/2-3-image-to-video-standard", mode: str | None = None, **fields) -> Task:
+def seed_take(
+    home: Path,
+    video: Path,
+    *,
+    task_id: str,
+    provider: str = "kie",
+    base_url: str | None = None,
+    model: str = "hailuo/2-3-image-to-video-standard",
+    mode: str | None = None,
+    **fields,
+) -> Task:
     """A finished take already in the store (as an earlier run left it)."""
-    task = Task(id=task_id, provider=provider, model=model, mode=mode, kind="i2v", prompt=f"take {task_id[:4]}",
-                duration=6, state=TaskState.SUCCEEDED, video_path=str(video), base_url=base_url,
-                remote_id=f"r-{task_id[:6]}", created_at=1_767_225_600.0, finished_at=1_767_225_660.0, **fields)
+    task = Task(
+        id=task_id,
+        provider=provider,
+        model=model,
+        mode=mode,
+        kind="i2v",
+        prompt=f"take {task_id[:4]}",
+        duration=6,
+        state=TaskState.SUCCEEDED,
+        video_path=str(video),
+        base_url=base_url,
+        remote_id=f"r-{task_id[:6]}",
+        created_at=1_767_225_600.0,
+        finished_at=1_767_225_660.0,
+        **fields,
+    )
     store = TaskStore(home / "tasks.sqlite3")
     try:
         return store.add(task)
@@ -109,13 +131,39 @@ def one_line_refusal(result, code: int = 2) -> str:
 # --- continue: the done-when of issue 10 -------------------------------------------------
 def test_submit_continue_stitch_export_over_loopback(tmp_path, sim, clips, photo, cli):
     home = tmp_path / "home"
-    first = ok(cli(home, "submit", str(photo), "--prompt", "a fox turns", "--provider", "kie",
-                       "--base-url", sim.api_url, "--poll-interval", "0.02", "--wait", "--json"))
+    first = ok(
+        cli(
+            home,
+            "submit",
+            str(photo),
+            "--prompt",
+            "a fox turns",
+            "--provider",
+            "kie",
+            "--base-url",
+            sim.api_url,
+            "--poll-interval",
+            "0.02",
+            "--wait",
+            "--json",
+        )
+    )
     assert first["parent_id"] is None and first["starred"] is False
     submits = sim.stats.submits["kie"]
 
-    second = ok(cli(home, "continue", first["id"][:7], "--prompt", "the fox runs off",
-                        "--poll-interval", "0.02", "--wait", "--json"))
+    second = ok(
+        cli(
+            home,
+            "continue",
+            first["id"][:7],
+            "--prompt",
+            "the fox runs off",
+            "--poll-interval",
+            "0.02",
+            "--wait",
+            "--json",
+        )
+    )
     assert second["parent_id"] == first["id"] and second["state"] == "succeeded"
     assert sim.stats.submits["kie"] == submits + 1 and sim.stats.created["kie"] == 2  # exactly one submit
 
@@ -133,11 +181,14 @@ def test_submit_continue_stitch_export_over_loopback(tmp_path, sim, clips, photo
     joined = tmp_path / "out" / "chain.mp4"
     stitched = ok(cli(home, "stitch", first["id"][:8], second["id"][:8], "--output", str(joined), "--json"))
     probed = ffprobe(joined, "-count_frames", "-show_entries", "stream=nb_read_frames:format=duration")
-    takes = [ffprobe(Path(t["video_path"]), "-count_frames", "-show_entries", "stream=nb_read_frames:format=duration")
-             for t in (first, second)]
+    takes = [
+        ffprobe(Path(t["video_path"]), "-count_frames", "-show_entries", "stream=nb_read_frames:format=duration")
+        for t in (first, second)
+    ]
     assert int(probed["streams"][0]["nb_read_frames"]) == sum(int(t["streams"][0]["nb_read_frames"]) for t in takes)
-    assert float(probed["format"]["duration"]) == pytest.approx(sum(float(t["format"]["duration"]) for t in takes),
-                                                                abs=1e-3)
+    assert float(probed["format"]["duration"]) == pytest.approx(
+        sum(float(t["format"]["duration"]) for t in takes), abs=1e-3
+    )
     assert decodes_cleanly(joined) and stitched["takes"] == [first["id"], second["id"]]
     sidecar = json.loads(joined.with_suffix(".json").read_text("utf-8"))
     assert [t["task_id"] for t in sidecar["takes"]] == [first["id"], second["id"]]
@@ -155,21 +206,44 @@ def test_submit_continue_stitch_export_over_loopback(tmp_path, sim, clips, photo
 HEAVY = pytest.mark.skipif(not heavy_enabled(), reason="slow: set HAILUO_HEAVY=1 (.ci/run does)")
 
 
-@pytest.mark.parametrize("provider, model, mode, extra", [
-    ("minimax", "MiniMax-Hailuo-2.3", None, []),  # the still travels inline, as a data URL
-    ("apixo", "hailuo-2-3-fast", "standard-image-to-video", ["--upload-route", "kie_upload"]),  # an upload route
-    # the same paths again through the other providers (kie's own upload API is in the chain test)
-    pytest.param("apikley", "hailuo/2-3-image-to-video-standard", None, [], marks=HEAVY),
-    pytest.param("apiinone", "hailuo/2-3-image-to-video-standard", None, ["--upload-route", "apikley_upload"],
-                 marks=HEAVY),
-])
+@pytest.mark.parametrize(
+    "provider, model, mode, extra",
+    [
+        ("minimax", "MiniMax-Hailuo-2.3", None, []),  # the still travels inline, as a data URL
+        ("apixo", "hailuo-2-3-fast", "standard-image-to-video", ["--upload-route", "kie_upload"]),  # an upload route
+        # the same paths again through the other providers (kie's own upload API is in the chain test)
+        pytest.param("apikley", "hailuo/2-3-image-to-video-standard", None, [], marks=HEAVY),
+        pytest.param(
+            "apiinone", "hailuo/2-3-image-to-video-standard", None, ["--upload-route", "apikley_upload"], marks=HEAVY
+        ),
+    ],
+)
 def test_the_still_reaches_every_kind_of_provider(tmp_path, sim, clips, provider, model, mode, extra, cli):
     home = tmp_path / "home"
     source = write_clip(tmp_path / "source.mp4", 1.0, hue=40)
-    parent = seed_take(home, source, task_id="7d3e9a10c4b25f6e8a9b0c1d2e3f4a5b", provider=provider,
-                       base_url=sim.api_url, model=model, mode=mode)
-    child = ok(cli(home, "continue", parent.id[:6], "--prompt", "and then it rains",
-                       "--poll-interval", "0.02", "--wait", "--json", *extra))
+    parent = seed_take(
+        home,
+        source,
+        task_id="7d3e9a10c4b25f6e8a9b0c1d2e3f4a5b",
+        provider=provider,
+        base_url=sim.api_url,
+        model=model,
+        mode=mode,
+    )
+    child = ok(
+        cli(
+            home,
+            "continue",
+            parent.id[:6],
+            "--prompt",
+            "and then it rains",
+            "--poll-interval",
+            "0.02",
+            "--wait",
+            "--json",
+            *extra,
+        )
+    )
     assert child["parent_id"] == parent.id and child["provider"] == provider and child["model"] == model
     assert sim.stats.submits[provider] == 1
     sent = received_image(sim, clips, child["remote_id"])

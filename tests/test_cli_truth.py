@@ -40,9 +40,22 @@ def one_line(result) -> str:
 
 
 def test_a_failed_task_ends_with_its_reason_and_next_step(tmp_path, photo, fast_sim):
-    result = run_cli(tmp_path / "home", "submit", str(photo), "--provider", "apixo", "--upload-route", "kie_upload",
-                     "--prompt", "a cat {{sim:fail=SensitiveContent}}", "--base-url", fast_sim.api_url,
-                     "--poll-interval", "0.02", "--wait")
+    result = run_cli(
+        tmp_path / "home",
+        "submit",
+        str(photo),
+        "--provider",
+        "apixo",
+        "--upload-route",
+        "kie_upload",
+        "--prompt",
+        "a cat {{sim:fail=SensitiveContent}}",
+        "--base-url",
+        fast_sim.api_url,
+        "--poll-interval",
+        "0.02",
+        "--wait",
+    )
     assert result.returncode == 1
     line = one_line(result)
     assert "reports the task failed" in line and NEXT_STEPS[ErrorCode.CONTENT_REJECTED] in line
@@ -51,8 +64,22 @@ def test_a_failed_task_ends_with_its_reason_and_next_step(tmp_path, photo, fast_
 def test_an_empty_account_holds_the_submit_and_says_so(tmp_path, photo, fast_sim):
     fast_sim.set_balance("apixo", 0.0)
     home = tmp_path / "home"
-    result = run_cli(home, "submit", str(photo), "--provider", "apixo", "--upload-route", "kie_upload",
-                     "--prompt", "a cat", "--base-url", fast_sim.api_url, "--poll-interval", "0.02", "--json")
+    result = run_cli(
+        home,
+        "submit",
+        str(photo),
+        "--provider",
+        "apixo",
+        "--upload-route",
+        "kie_upload",
+        "--prompt",
+        "a cat",
+        "--base-url",
+        fast_sim.api_url,
+        "--poll-interval",
+        "0.02",
+        "--json",
+    )
     assert result.returncode == 1
     task = json.loads(result.stdout)
     assert task["state"] == "queued" and task["error"]["code"] == "insufficient_balance"
@@ -71,12 +98,26 @@ def test_a_task_that_needs_a_check_waits_for_resume(tmp_path, photo, fast_sim):
     """The runner's side (five unreadable answers -> needs a check) is tests/test_runner_truth.py;
     here the state is set as the runner leaves it, and the CLI's words and `resume` are checked."""
     home = tmp_path / "home"
-    sent = run_cli(home, "submit", str(photo), "--provider", "kie", "--prompt", "a cat {{sim:queue=0;run=0}}",
-                   "--base-url", fast_sim.api_url, "--json")
+    sent = run_cli(
+        home,
+        "submit",
+        str(photo),
+        "--provider",
+        "kie",
+        "--prompt",
+        "a cat {{sim:queue=0;run=0}}",
+        "--base-url",
+        fast_sim.api_url,
+        "--json",
+    )
     task_id = json.loads(sent.stdout)["id"]
     store = TaskStore(DataPaths.at(home).store)
-    stuck = store.update(task_id, state=TaskState.NEEDS_CHECK, error_code=ErrorCode.NEEDS_CHECK,
-                         error_message="Checking task x failed 5 times in a row.")
+    stuck = store.update(
+        task_id,
+        state=TaskState.NEEDS_CHECK,
+        error_code=ErrorCode.NEEDS_CHECK,
+        error_message="Checking task x failed 5 times in a row.",
+    )
     store.close()
     assert "hailuo-desktop resume TASK_ID" in task_line(stuck)
     assert json.loads(run_cli(home, "wait", "--json").stdout) == []  # never picked up by itself

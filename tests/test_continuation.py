@@ -24,9 +24,18 @@ pytestmark = pytest.mark.anyio
 
 
 def parent(**fields) -> Task:
-    values = {"id": "p" * 32, "provider": "apixo", "model": "hailuo-2-3-fast", "mode": "standard-image-to-video",
-              "kind": "i2v", "prompt": "first", "duration": 10, "state": TaskState.SUCCEEDED,
-              "base_url": "http://127.0.0.1:9", "upload_route": "kie_upload"}
+    values = {
+        "id": "p" * 32,
+        "provider": "apixo",
+        "model": "hailuo-2-3-fast",
+        "mode": "standard-image-to-video",
+        "kind": "i2v",
+        "prompt": "first",
+        "duration": 10,
+        "state": TaskState.SUCCEEDED,
+        "base_url": "http://127.0.0.1:9",
+        "upload_route": "kie_upload",
+    }
     return Task(**(values | fields))
 
 
@@ -39,24 +48,33 @@ def still(tmp_path):
 
 def test_the_parents_choices_are_kept(still):
     request = continuation_request(parent(), "next", still)
-    assert (request.spec.provider, request.spec.model, request.spec.mode) == \
-        ("apixo", "hailuo-2-3-fast", "standard-image-to-video")
+    assert (request.spec.provider, request.spec.model, request.spec.mode) == (
+        "apixo",
+        "hailuo-2-3-fast",
+        "standard-image-to-video",
+    )
     assert (request.duration, request.image, request.prompt) == (10, str(still), "next")
 
 
 def test_a_text_parent_continues_with_its_image_twin(still):
-    request = continuation_request(parent(model="hailuo-2-3", mode="pro-text-to-video", kind="t2v", duration=None),
-                                   "next", still)
+    request = continuation_request(
+        parent(model="hailuo-2-3", mode="pro-text-to-video", kind="t2v", duration=None), "next", still
+    )
     assert (request.spec.mode, request.spec.kind, request.spec.tier) == ("pro-image-to-video", "i2v", "pro")
 
 
 def test_overrides_win_and_unfit_settings_fall_back(still):
-    request = continuation_request(parent(provider="kie", model="hailuo/02-image-to-video-standard", mode=None,
-                                          duration=10, resolution="768P"), "next", still,
-                                   Overrides(model="hailuo/2-3-image-to-video-standard", resolution="1080p",
-                                             duration=6))
-    assert (request.spec.model, request.duration, request.resolution) == ("hailuo/2-3-image-to-video-standard", 6,
-                                                                         "1080P")
+    request = continuation_request(
+        parent(provider="kie", model="hailuo/02-image-to-video-standard", mode=None, duration=10, resolution="768P"),
+        "next",
+        still,
+        Overrides(model="hailuo/2-3-image-to-video-standard", resolution="1080p", duration=6),
+    )
+    assert (request.spec.model, request.duration, request.resolution) == (
+        "hailuo/2-3-image-to-video-standard",
+        6,
+        "1080P",
+    )
     other = continuation_request(parent(), "next", still, Overrides(provider="minimax"))
     assert other.spec.provider == "minimax" and other.spec.model == "MiniMax-Hailuo-2.3-Fast"  # its default preset
 

@@ -70,8 +70,10 @@ def test_a_video_renamed_just_before_the_crash_is_kept_even_if_its_link_expired(
 def test_the_crash_point_hook_does_nothing_unless_asked(tmp_path):
     crash_point_from({})("before_rename")
     crash_point_from({CRASHPOINT_ENV: "after_rename"})("before_rename")
-    script = ("from hailuo_desktop.services.downloads import crash_point_from; import os; "
-              "hook = crash_point_from(os.environ); hook('after_rename'); print('alive'); hook('before_rename')")
+    script = (
+        "from hailuo_desktop.services.downloads import crash_point_from; import os; "
+        "hook = crash_point_from(os.environ); hook('after_rename'); print('alive'); hook('before_rename')"
+    )
     env = {**os.environ, CRASHPOINT_ENV: "before_rename"}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "alive" and done.returncode == -signal.SIGKILL

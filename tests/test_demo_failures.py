@@ -36,22 +36,26 @@ async def run_with_ticking_clock(kit: Live, task_id: str):
     return await job
 
 
-@pytest.mark.parametrize("failure, provider, state, code", [
-    ("balance", "apixo", TaskState.QUEUED, ErrorCode.INSUFFICIENT_BALANCE),
-    ("content", "apixo", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
-    ("content", "kie", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
-    ("content", "minimax", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
-    ("content", "apiinone", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
-    ("timeout", "kie", TaskState.UNKNOWN, ErrorCode.AMBIGUOUS_SUBMIT),
-    ("unreadable", "kie", TaskState.NEEDS_CHECK, ErrorCode.NEEDS_CHECK),
-    ("expired", "kie", TaskState.FAILED, ErrorCode.RESULT_EXPIRED),
-    ("slow", "apixo", TaskState.SUCCEEDED, None),
-])
+@pytest.mark.parametrize(
+    "failure, provider, state, code",
+    [
+        ("balance", "apixo", TaskState.QUEUED, ErrorCode.INSUFFICIENT_BALANCE),
+        ("content", "apixo", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
+        ("content", "kie", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
+        ("content", "minimax", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
+        ("content", "apiinone", TaskState.FAILED, ErrorCode.CONTENT_REJECTED),
+        ("timeout", "kie", TaskState.UNKNOWN, ErrorCode.AMBIGUOUS_SUBMIT),
+        ("unreadable", "kie", TaskState.NEEDS_CHECK, ErrorCode.NEEDS_CHECK),
+        ("expired", "kie", TaskState.FAILED, ErrorCode.RESULT_EXPIRED),
+        ("slow", "apixo", TaskState.SUCCEEDED, None),
+    ],
+)
 async def test_each_demo_failure_ends_as_the_provider_would(kit: Live, failure, provider, state, code):
     kit.sim.arm_demo(failure, provider)
     task_id = kit.create(provider)
-    final = await run_with_ticking_clock(kit, task_id) if failure in ("slow", "timeout") else \
-        await kit.runner.run(task_id)
+    final = (
+        await run_with_ticking_clock(kit, task_id) if failure in ("slow", "timeout") else await kit.runner.run(task_id)
+    )
     assert (final.state, final.error_code) == (state, code), final.error_message
 
 

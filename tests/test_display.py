@@ -89,8 +89,11 @@ def visible_english(window, language: str) -> list[str]:
 
     ts = REPO / "resources" / "translations" / f"hailuo_desktop_{language}.ts"
     sources = {(m.findtext("source") or "").replace("&", "") for m in ET.parse(ts).getroot().iter("message")}
-    return [widget.text() for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
-            if widget.isVisible() and widget.text().replace("&", "") in sources - {""}]
+    return [
+        widget.text()
+        for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
+        if widget.isVisible() and widget.text().replace("&", "") in sources - {""}
+    ]
 
 
 async def scene(case: str, work: Path) -> dict:
@@ -106,10 +109,18 @@ async def scene(case: str, work: Path) -> dict:
     sim = Simulator(SimConfig(seed=5), clock=ManualClock(start=1000.0))
     await sim.start()
     pictures = _pictures(work / "pictures")[:6]
-    keys = KeyStore(env={}, backend=MemoryKeyringBackend({p: f"{p}-key" for p in ("apixo", "kie", "apikley", "apiinone",
-                                                                             "minimax")}))
-    options = SessionOptions(paths=DataPaths.at(work / "home"), key_store=keys, api_url=sim.api_url,
-                             poll_interval=0.05, use_tray=False, extra_upload_routes={"apixo": "kie_upload"})
+    keys = KeyStore(
+        env={},
+        backend=MemoryKeyringBackend({p: f"{p}-key" for p in ("apixo", "kie", "apikley", "apiinone", "minimax")}),
+    )
+    options = SessionOptions(
+        paths=DataPaths.at(work / "home"),
+        key_store=keys,
+        api_url=sim.api_url,
+        poll_interval=0.05,
+        use_tray=False,
+        extra_upload_routes={"apixo": "kie_upload"},
+    )
     session = AppSession(options)
     window, compose = session.window, session.window.compose
     window.setGeometry(0, 0, *WINDOW)
@@ -118,8 +129,15 @@ async def scene(case: str, work: Path) -> dict:
     _history(session.engine.store, pictures)
     session.shell.model.set_filter(None, "")
     dropped = Waiter(__import__("asyncio").get_running_loop()).signal(session.controller.thumbnails_shown)
-    compose.apply_settings("kie", "hailuo/2-3-image-to-video-standard", None, 6, "768P",
-                           "The camera slowly pushes in as the sun sets over the hills", None)
+    compose.apply_settings(
+        "kie",
+        "hailuo/2-3-image-to-video-standard",
+        None,
+        6,
+        "768P",
+        "The camera slowly pushes in as the sun sets over the hills",
+        None,
+    )
     compose.paths_dropped.emit([str(p) for p in pictures])
     await dropped
     window.tasks.select("old015")
@@ -131,10 +149,14 @@ async def scene(case: str, work: Path) -> dict:
     target.parent.mkdir(exist_ok=True)
     save_png(image, target)
     palette = window.palette().window().color()
-    report = {"clipped": clipped_texts(window), "scheme": QGuiApplication.styleHints().colorScheme().name,
-              "window_lightness": palette.lightness(), "ratio": ratio,
-              "menus": [action.text().replace("&", "") for action in window.menuBar().actions()],
-              "untranslated_texts": visible_english(window, case) if case in ("zh_CN", "ru") else []}
+    report = {
+        "clipped": clipped_texts(window),
+        "scheme": QGuiApplication.styleHints().colorScheme().name,
+        "window_lightness": palette.lightness(),
+        "ratio": ratio,
+        "menus": [action.text().replace("&", "") for action in window.menuBar().actions()],
+        "untranslated_texts": visible_english(window, case) if case in ("zh_CN", "ru") else [],
+    }
     session.controller.allow_close()
     await session.close()
     await sim.stop()

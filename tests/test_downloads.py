@@ -26,8 +26,7 @@ def video_bytes(size: int, seed: int = 1) -> bytes:
 @pytest.fixture
 async def client():
     # A client that WOULD leak: a default Authorization header and client-level auth.
-    async with httpx.AsyncClient(headers={"Authorization": f"Bearer {SECRET}"}, auth=("user", SECRET),
-                                 timeout=10) as c:
+    async with httpx.AsyncClient(headers={"Authorization": f"Bearer {SECRET}"}, auth=("user", SECRET), timeout=10) as c:
         yield c
 
 
@@ -128,11 +127,20 @@ async def test_an_html_page_is_refused(file_server, downloader, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("content_type, ok", [
-    ("video/mp4", True), ("video/quicktime; charset=binary", True), ("application/octet-stream", True),
-    ("binary/octet-stream", True), (None, True), ("text/html; charset=utf-8", False),
-    ("application/json", False), ("text/plain", False), ("image/png", False),
-])
+@pytest.mark.parametrize(
+    "content_type, ok",
+    [
+        ("video/mp4", True),
+        ("video/quicktime; charset=binary", True),
+        ("application/octet-stream", True),
+        ("binary/octet-stream", True),
+        (None, True),
+        ("text/html; charset=utf-8", False),
+        ("application/json", False),
+        ("text/plain", False),
+        ("image/png", False),
+    ],
+)
 def test_content_types(content_type, ok):
     assert allowed_content_type(content_type) is ok
 

@@ -24,8 +24,16 @@ GENERIC_TITLE = "Something went wrong"
 
 
 def _failed(code: ErrorCode) -> Task:
-    return Task(id="t1", provider="apixo", model="m", kind="i2v", prompt="p", state=TaskState.FAILED,
-                error_code=code, error_message="what the runner wrote")
+    return Task(
+        id="t1",
+        provider="apixo",
+        model="m",
+        kind="i2v",
+        prompt="p",
+        state=TaskState.FAILED,
+        error_code=code,
+        error_message="what the runner wrote",
+    )
 
 
 @pytest.mark.parametrize("code", list(ErrorCode))
@@ -61,8 +69,16 @@ def test_every_error_class_carries_a_code_from_the_vocabulary():
 def test_a_poll_timeout_is_worded_not_unexpected(qapp):
     outcome = outcomes.gave_up_polling("r1", "APIXO", 15, now=100.0)
     assert outcome.code is ErrorCode.POLL_TIMEOUT and outcome.state is TaskState.UNKNOWN
-    task = Task(id="t1", provider="apixo", model="m", kind="i2v", prompt="p", state=outcome.state,
-                error_code=outcome.code, error_message=outcome.message)
+    task = Task(
+        id="t1",
+        provider="apixo",
+        model="m",
+        kind="i2v",
+        prompt="p",
+        state=outcome.state,
+        error_code=outcome.code,
+        error_message=outcome.message,
+    )
     assert ui_errors.describe_task(task).title == "APIXO has not finished this task yet"
 
 
@@ -79,10 +95,14 @@ def test_a_code_from_a_newer_version_reads_as_unexpected_not_a_crash():
 
 def test_the_cli_line_gives_the_reason_and_the_next_step_once():
     line = cli_words.error_text(errors.InsufficientBalance("Not enough credits."), "kie")
-    assert line == ("Not enough credits. Top up your kie.ai account, then run `hailuo-desktop wait`: the tasks held "
-                    "for it are sent then (nothing was charged for them).")
-    already = cli_words.error_text(errors.MissingKey(
-        "No key. Store a key with `hailuo-desktop key set kie`, or set its environment variable."), "kie")
+    assert line == (
+        "Not enough credits. Top up your kie.ai account, then run `hailuo-desktop wait`: the tasks held "
+        "for it are sent then (nothing was charged for them)."
+    )
+    already = cli_words.error_text(
+        errors.MissingKey("No key. Store a key with `hailuo-desktop key set kie`, or set its environment variable."),
+        "kie",
+    )
     assert already.count("key set kie") == 1
 
 

@@ -44,8 +44,13 @@ IMAGE_URL = "https://images.example.com/cat.png"
 PROMPT = "a cat turns its head {{sim:queue=10;run=20}}"
 MODELS = TEST_MODELS
 # The status each provider says "maintenance" with (MiniMax: its gateway's HTTP 503).
-MAINTENANCE = {"apixo": (503, None), "kie": (455, None), "apikley": (455, None), "apiinone": (503, None),
-               "minimax": (503, True)}
+MAINTENANCE = {
+    "apixo": (503, None),
+    "kie": (455, None),
+    "apikley": (455, None),
+    "apiinone": (503, None),
+    "minimax": (503, True),
+}
 UPLOAD_ROUTES = {"kie": None, "apikley": None, "apixo": "kie_upload", "apiinone": "apikley_upload"}
 UPLOAD_PROVIDER = {"kie": "kie", "apikley": "apikley", "apixo": "kie", "apiinone": "apikley"}
 TINY_READ_TIMEOUT = 0.75  # seconds of wall clock: only the read-timeout cases wait for it
@@ -109,8 +114,10 @@ def at_upload(name: str, **more) -> Callable[[str], list[Fault]]:
 def maintenance(op: str, times: int = 1) -> Callable[[str], list[Fault]]:
     def faults(provider: str) -> list[Fault]:
         code, as_http = MAINTENANCE[provider]
-        return [Fault(op=op, kind="status", status=code, as_http=as_http, provider=provider, retry_after=30,
-                      times=times)]
+        return [
+            Fault(op=op, kind="status", status=code, as_http=as_http, provider=provider, retry_after=30, times=times)
+        ]
+
     return faults
 
 
@@ -160,8 +167,12 @@ CASES = [
     Case("resultJson not JSON", "poll", kind("poll", "bad_result_json")),
     # Unreadable answers have a short retry budget (5): then the task needs a check and
     # frees its slot; the user resumes it.
-    Case("resultJson never JSON", "poll", kind("poll", "bad_result_json", times=None),
-         Outcome("needs_check", "needs_check")),
+    Case(
+        "resultJson never JSON",
+        "poll",
+        kind("poll", "bad_result_json", times=None),
+        Outcome("needs_check", "needs_check"),
+    ),
     Case("unknown state string", "poll", kind("poll", "unknown_state", state="suspended", times=2)),
     Case("task failed", "poll", kind("poll", "fail"), failed("task_failed", created=1)),
     # --- download: the video exists and is paid for. Retried, resumed with Range; an
@@ -173,16 +184,23 @@ CASES = [
     Case("500", "download", status("download", 500, times=2)),
     Case("503", "download", status("download", 503, times=2)),
     Case("HTML error page", "download", kind("download", "html", status=502)),
-    Case("expired result URL", "download", kind("download", "expired", times=None),
-         failed("result_expired", created=1)),
+    Case(
+        "expired result URL", "download", kind("download", "expired", times=None), failed("result_expired", created=1)
+    ),
     Case("disk full", "download", outcome=unknown("disk_full"), setup="disk_full"),
     Case("unwritable output folder", "download", outcome=unknown("storage"), setup="unwritable"),
     # --- upload (a local image through kie's or Apikley's upload API): free, so retried;
     # a refused key fails the task before anything is sent or charged.
     Case("500", "upload", at_upload("status", status=500, times=2), setup="local_image", providers=UPLOADERS),
     Case("reset mid-body", "upload", at_upload("reset"), setup="local_image", providers=UPLOADERS),
-    Case("401", "upload", at_upload("status", status=401), failed("auth", submits=0), setup="local_image",
-         providers=UPLOADERS),
+    Case(
+        "401",
+        "upload",
+        at_upload("status", status=401),
+        failed("auth", submits=0),
+        setup="local_image",
+        providers=UPLOADERS,
+    ),
 ]
 
 
@@ -194,19 +212,49 @@ def providers_for(index: int, case: Case) -> tuple[str, ...]:
     return tuple(case.providers[(index + step) % len(case.providers)] for step in (0, 2))
 
 
-PARAMS = [pytest.param(case, provider, id=f"{provider}-{case.id}")
-          for index, case in enumerate(CASES) for provider in providers_for(index, case)]
-ISSUE_4_FAULTS = {"401", "402", "403", "404 task", "422", "429 with Retry-After", "429 without Retry-After",
-                  "455/503 maintenance", "500", "502", "504", "connection refused", "reset mid-body", "read timeout",
-                  "malformed JSON", "HTML error page", "resultJson not JSON", "missing task id",
-                  "unknown state string", "truncated download", "expired result URL", "disk full",
-                  "unwritable output folder"}
+PARAMS = [
+    pytest.param(case, provider, id=f"{provider}-{case.id}")
+    for index, case in enumerate(CASES)
+    for provider in providers_for(index, case)
+]
+ISSUE_4_FAULTS = {
+    "401",
+    "402",
+    "403",
+    "404 task",
+    "422",
+    "429 with Retry-After",
+    "429 without Retry-After",
+    "455/503 maintenance",
+    "500",
+    "502",
+    "504",
+    "connection refused",
+    "reset mid-body",
+    "read timeout",
+    "malformed JSON",
+    "HTML error page",
+    "resultJson not JSON",
+    "missing task id",
+    "unknown state string",
+    "truncated download",
+    "expired result URL",
+    "disk full",
+    "unwritable output folder",
+}
 
 
 def in_words(message: str | None) -> bool:
     """Words for a person: a sentence or more, not an exception's repr or a traceback."""
-    return (bool(message) and len(message) >= 20 and " " in message and "Traceback" not in message
-            and "Error(" not in message and "Exception" not in message and "<" not in message)
+    return (
+        bool(message)
+        and len(message) >= 20
+        and " " in message
+        and "Traceback" not in message
+        and "Error(" not in message
+        and "Exception" not in message
+        and "<" not in message
+    )
 
 
 class Bench:
@@ -217,8 +265,15 @@ class Bench:
         self.root = root
         env = {PROVIDERS[p].env_var: KEYS[p] for p in PROVIDERS}
         settings = Settings(output_dir=str(output or root / "videos"), upload_routes={})
-        self.engine = build_engine(DataPaths.at(root / "home"), settings, KeyStore(env=env), client,
-                                   clock=sim.clock.now, sleep=self.sleep, poll_interval=10)
+        self.engine = build_engine(
+            DataPaths.at(root / "home"),
+            settings,
+            KeyStore(env=env),
+            client,
+            clock=sim.clock.now,
+            sleep=self.sleep,
+            poll_interval=10,
+        )
         self.runner = self.engine.runner
 
     async def sleep(self, seconds: float) -> None:
@@ -228,8 +283,9 @@ class Bench:
 
     def create(self, provider: str, *, base_url: str, image: str = IMAGE_URL, route: str | None = None) -> str:
         spec = find_model(provider, *MODELS[provider])
-        [task] = self.runner.create([GenerationRequest(spec, PROMPT, image=image)], base_url=base_url,
-                                    upload_route=route)
+        [task] = self.runner.create(
+            [GenerationRequest(spec, PROMPT, image=image)], base_url=base_url, upload_route=route
+        )
         return task.id
 
     async def close(self) -> None:
@@ -267,6 +323,7 @@ def fill_the_disk_under(store) -> Callable[[], None]:
         for part in made:  # the owner's download renamed it to its own part name (services.lease)
             [link] = [p for p in partials(part.with_suffix("")) if p.is_symlink()]
             link.unlink()
+
     return free_space
 
 
@@ -341,6 +398,8 @@ def test_the_matrix_covers_every_fault_of_issue_4(capsys):
     run = len(PARAMS)
     assert {param.values[1] for param in PARAMS} == set(PROVIDERS)
     with capsys.disabled():
-        print(f"\n[issue 4] fault matrix: {len(PROVIDERS)} providers x {len(names)} faults "
-              f"({len(ISSUE_4_FAULTS)} named in issue 4) at {len({c.op for c in CASES})} steps "
-              f"({len(CASES)} rows) = {every} cases; {run} run here")
+        print(
+            f"\n[issue 4] fault matrix: {len(PROVIDERS)} providers x {len(names)} faults "
+            f"({len(ISSUE_4_FAULTS)} named in issue 4) at {len({c.op for c in CASES})} steps "
+            f"({len(CASES)} rows) = {every} cases; {run} run here"
+        )

@@ -120,6 +120,7 @@ def manual(url: str) -> Settings:
 
 # --- timeouts and redirects --------------------------------------------------------------
 
+
 async def test_explicit_timeouts_and_no_redirects():
     async with build_http_client(Settings()) as client:
         assert client.timeout == httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0) == DEFAULT_TIMEOUT
@@ -142,6 +143,7 @@ async def test_the_app_names_itself(target):
 
 
 # --- proxies -----------------------------------------------------------------------------
+
 
 async def test_a_manual_http_proxy_carries_the_request(http_proxy):
     url = f"http://127.0.0.1:{closed_port()}/x?y=1"

@@ -31,8 +31,9 @@ from tests.image_variants import (
 )
 
 # Any provider's formats: the format rule is not what is under test here.
-RULES = catalog.ImageRules(frozenset({"JPEG", "PNG", "WEBP"}), 100 * catalog.MB, True, min_short_side=1,
-                           min_ratio=0.0, max_ratio=1e9)
+RULES = catalog.ImageRules(
+    frozenset({"JPEG", "PNG", "WEBP"}), 100 * catalog.MB, True, min_short_side=1, min_ratio=0.0, max_ratio=1e9
+)
 SOUND = sound_images()
 CUTS = 60 if heavy_enabled() else 12
 FLIPS = 200 if heavy_enabled() else 12
@@ -63,8 +64,11 @@ def test_every_cut_is_refused(tmp_path, name):
 
 @pytest.mark.parametrize("name", sorted(SOUND))
 def test_flipped_bits_agree_with_a_full_decode(tmp_path, name):
-    disagreements = [(at, ok) for at, damaged in flipped(SOUND[name], FLIPS, name)
-                     if (ok := accepted(tmp_path, damaged)) != reference_decodes(damaged)]
+    disagreements = [
+        (at, ok)
+        for at, damaged in flipped(SOUND[name], FLIPS, name)
+        if (ok := accepted(tmp_path, damaged)) != reference_decodes(damaged)
+    ]
     assert disagreements == []
 
 
@@ -156,8 +160,14 @@ def _first_frame_loads(data: bytes) -> bool:
 
 def run_validate(home, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, HAILUO_DESKTOP_HOME=str(home))
-    return subprocess.run([sys.executable, "-m", "hailuo_desktop", "validate", *args], capture_output=True,
-                          text=True, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "hailuo_desktop", "validate", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_cli_validate_decodes_fully_by_default_and_quick_reads_headers(tmp_path):

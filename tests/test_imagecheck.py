@@ -19,7 +19,12 @@ from PIL import Image
 from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.images import ImageFacts
 from hailuo_desktop.services.imagecheck import (
-    check_image, inspect_image, max_pixels, sha256_file, sniff_mime, verify_image,
+    check_image,
+    inspect_image,
+    max_pixels,
+    sha256_file,
+    sniff_mime,
+    verify_image,
 )
 from tests.conftest import heavy_enabled
 from tests.fixtures.images import PNG_SIGNATURE, encode, png_chunk, png_header_bytes
@@ -114,8 +119,9 @@ def test_messages_say_what_went_wrong(bad_images):
 
 def test_sizes_come_from_stat_and_facts_from_the_header(bad_images):
     facts = inspect_image(bad_images["unicode_name"])
-    assert facts == ImageFacts(str(bad_images["unicode_name"]), bad_images["unicode_name"].stat().st_size,
-                               "PNG", 400, 500)
+    assert facts == ImageFacts(
+        str(bad_images["unicode_name"]), bad_images["unicode_name"].stat().st_size, "PNG", 400, 500
+    )
     assert inspect_image(bad_images["missing"]).bytes is None
     assert inspect_image(bad_images["zero_bytes"]).bytes == 0
 
@@ -126,6 +132,7 @@ def test_every_problem_is_reported_at_once(image_maker):
 
 
 # --- the full decode -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["png_cut_in_data", "jpeg_cut_in_data"])
 def test_full_check_finds_a_file_cut_in_its_pixel_data(bad_images, name):
@@ -183,6 +190,7 @@ def test_padded_files_are_sound_images(image_maker):
 
 # --- files that are not plain readable files ---------------------------------------------
 
+
 @pytest.mark.timeout(10)
 def test_a_fifo_gets_a_verdict_instead_of_blocking(tmp_path):
     fifo = tmp_path / "pipe.png"
@@ -225,6 +233,7 @@ def _inspect_as_nobody(path) -> ImageFacts:
 
 # --- decompression bombs -----------------------------------------------------------------
 
+
 @pytest.mark.timeout(10)
 @pytest.mark.parametrize("warnings_as", ["default", "error"])
 def test_bomb_headers_get_a_verdict_without_decoding(image_maker, warnings_as, recwarn):
@@ -247,6 +256,7 @@ def test_the_pixel_cap_is_pillows_own():
 
 # --- other readers --------------------------------------------------------------------
 
+
 def test_sniff_mime_reads_content(bad_images):
     assert sniff_mime(bad_images["png_named_jpg"]) == "image/png"
     assert sniff_mime(bad_images["jpeg_named_png"]) == "image/jpeg"
@@ -261,6 +271,7 @@ def test_sha256_is_streamed_and_correct(image_maker):
 
 
 # --- property tests: any bytes give a verdict --------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory):
@@ -291,8 +302,7 @@ def fuzz(scratch, data: bytes) -> ImageFacts:
 
 # A generous deadline: a claim just under the pixel cap makes the full decode allocate a few
 # hundred MB before it finds the data missing, which is slow on a busy CI machine.
-FUZZ = settings(max_examples=EXAMPLES, deadline=timedelta(seconds=5),
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=EXAMPLES, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
@@ -304,9 +314,13 @@ def test_random_bytes_never_raise(scratch, data):
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 @FUZZ
-@given(width=st.integers(0, 2**31 - 1), height=st.integers(0, 2**31 - 1),
-       depth=st.sampled_from([1, 2, 4, 8, 16, 3, 0]), color=st.sampled_from([0, 2, 3, 4, 6, 5]),
-       tail=st.binary(max_size=512))
+@given(
+    width=st.integers(0, 2**31 - 1),
+    height=st.integers(0, 2**31 - 1),
+    depth=st.sampled_from([1, 2, 4, 8, 16, 3, 0]),
+    color=st.sampled_from([0, 2, 3, 4, 6, 5]),
+    tail=st.binary(max_size=512),
+)
 def test_random_png_headers_never_raise(scratch, width, height, depth, color, tail):
     ihdr = struct.pack(">IIBBBBB", width, height, depth, color, 0, 0, 0)
     facts = fuzz(scratch, PNG_SIGNATURE + png_chunk(b"IHDR", ihdr) + tail)
@@ -335,8 +349,11 @@ def test_jpeg_start_plus_random_bytes_never_raise(scratch, body):
 
 @pytest.mark.filterwarnings("ignore::UserWarning")  # Pillow warns about damaged TIFF tags
 @FUZZ
-@given(image_format=st.sampled_from(["PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF"]), cut=st.integers(0, 4000),
-       flips=st.lists(st.tuples(st.integers(0, 4000), st.integers(1, 255)), max_size=4))
+@given(
+    image_format=st.sampled_from(["PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF"]),
+    cut=st.integers(0, 4000),
+    flips=st.lists(st.tuples(st.integers(0, 4000), st.integers(1, 255)), max_size=4),
+)
 def test_damaged_real_images_never_raise(scratch, image_format, cut, flips):
     data = bytearray(encode(310, 320, image_format)[: cut or None])
     for position, mask in flips:

@@ -85,8 +85,10 @@ def _short(name: str) -> str:
     return "cli" if short.startswith("cli") and "." not in short else short
 
 
-GRAPH = {name: {_owner(t) for t in _imports(name, path) if t.split(".")[0] == ROOT} - {name}
-         for name, path in MODULES.items()}
+GRAPH = {
+    name: {_owner(t) for t in _imports(name, path) if t.split(".")[0] == ROOT} - {name}
+    for name, path in MODULES.items()
+}
 EXTERNAL = {name: {t.split(".")[0] for t in _imports(name, path)} for name, path in MODULES.items()}
 
 
@@ -110,29 +112,43 @@ def test_layers_import_only_what_is_below_them():
 
 
 def test_the_simulator_is_imported_only_by_the_cli_and_the_demo():
-    wrong = [f"{name} imports {target}" for name, targets in GRAPH.items() for target in targets
-             if _layer(target) == "simulator" and _layer(name) != "simulator" and _short(name) not in SIMULATOR_USERS]
+    wrong = [
+        f"{name} imports {target}"
+        for name, targets in GRAPH.items()
+        for target in targets
+        if _layer(target) == "simulator" and _layer(name) != "simulator" and _short(name) not in SIMULATOR_USERS
+    ]
     assert not wrong, "\n".join(sorted(wrong))
 
 
 def test_the_simulator_checks_requests_by_its_own_rules():
     """Its rules come from the docs (simulator/rules.py), never from the app's request checks."""
-    wrong = [name for name, targets in GRAPH.items()
-             if _layer(name) == "simulator" and "hailuo_desktop.domain.request" in targets]
+    wrong = [
+        name
+        for name, targets in GRAPH.items()
+        if _layer(name) == "simulator" and "hailuo_desktop.domain.request" in targets
+    ]
     assert not wrong, ", ".join(sorted(wrong))
 
 
 def test_the_simulator_keeps_its_own_model_tables():
     """Its models, prices and timing come from the docs (simulator/models.py, prices.py), never
     from the app's catalog: a wrong fact there must not be confirmed by its own copy."""
-    wrong = [f"{name} imports {target}" for name, targets in GRAPH.items() for target in targets
-             if _layer(name) == "simulator" and target.startswith("hailuo_desktop.domain.catalog")]
+    wrong = [
+        f"{name} imports {target}"
+        for name, targets in GRAPH.items()
+        for target in targets
+        if _layer(name) == "simulator" and target.startswith("hailuo_desktop.domain.catalog")
+    ]
     assert not wrong, "\n".join(sorted(wrong))
 
 
 def test_only_the_window_imports_qt():
-    wrong = [name for name, external in EXTERNAL.items()
-             if external & set(QT) and _layer(name) != "ui" and _short(name) not in QT_USERS]
+    wrong = [
+        name
+        for name, external in EXTERNAL.items()
+        if external & set(QT) and _layer(name) != "ui" and _short(name) not in QT_USERS
+    ]
     assert not wrong, "Qt imported outside ui/ and app.py: " + ", ".join(sorted(wrong))
 
 

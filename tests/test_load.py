@@ -92,8 +92,12 @@ class InFlight(httpx.AsyncBaseTransport):
         except BaseException:
             self.count -= 1
             raise
-        return httpx.Response(response.status_code, headers=response.headers,
-                              stream=_CountedStream(response.stream, self), extensions=response.extensions)
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_CountedStream(response.stream, self),
+            extensions=response.extensions,
+        )
 
     async def aclose(self) -> None:
         await self._inner.aclose()
@@ -117,8 +121,9 @@ class LoadRun:
     peak: int
 
 
-async def run_load(sim, root: Path, count: int, budget_factory, *, providers=tuple(PROVIDERS),
-                   trace: bool = True) -> LoadRun:
+async def run_load(
+    sim, root: Path, count: int, budget_factory, *, providers=tuple(PROVIDERS), trace: bool = True
+) -> LoadRun:
     if trace:
         tracemalloc.start()
     try:
@@ -135,10 +140,16 @@ async def _run_all(sim, root: Path, count: int, budget_factory, providers) -> li
     async with httpx.AsyncClient(transport=wire, timeout=30.0) as client:
         store = TaskStore(root / "tasks.sqlite3", clock=clock.now)
         runner = Runner(
-            store, lambda provider, base: build_provider(provider, client=client, key=KEYS[provider], base_url=base),
+            store,
+            lambda provider, base: build_provider(provider, client=client, key=KEYS[provider], base_url=base),
             UploadService(store, lambda route, base: None, clock=clock.now),
-            Downloader(client, clock.now, clock.sleep), budget_factory(clock), root / "videos",
-            clock=clock.now, sleep=clock.sleep, max_concurrent=count)
+            Downloader(client, clock.now, clock.sleep),
+            budget_factory(clock),
+            root / "videos",
+            clock=clock.now,
+            sleep=clock.sleep,
+            max_concurrent=count,
+        )
         driver = asyncio.ensure_future(drive_time(clock, wire))
         try:
             created = runner.create(requests(count, providers), base_url=sim.api_url)
@@ -151,8 +162,10 @@ async def _run_all(sim, root: Path, count: int, budget_factory, providers) -> li
 
 
 def requests(count: int, providers: tuple[str, ...]) -> list[GenerationRequest]:
-    return [GenerationRequest(find_model(p, *MODELS[p]), f"load task {n}{TIMING}", image=IMAGE_URL)
-            for n, p in ((n, providers[n % len(providers)]) for n in range(count))]
+    return [
+        GenerationRequest(find_model(p, *MODELS[p]), f"load task {n}{TIMING}", image=IMAGE_URL)
+        for n, p in ((n, providers[n % len(providers)]) for n in range(count))
+    ]
 
 
 def api_requests(sim) -> int:
@@ -162,26 +175,35 @@ def api_requests(sim) -> int:
 async def test_hundreds_of_concurrent_tasks_finish_without_a_429_storm(simulator, tmp_path, capsys):
     run = await run_load(simulator, tmp_path, TASKS, lambda clock: RequestBudget(clock=clock.now, sleep=clock.sleep))
     states = {task.state for task in run.tasks}
-    assert states == {TaskState.SUCCEEDED}, [(t.state.value, t.error_message) for t in run.tasks
-                                             if t.state is not TaskState.SUCCEEDED][:5]
+    assert states == {TaskState.SUCCEEDED}, [
+        (t.state.value, t.error_message) for t in run.tasks if t.state is not TaskState.SUCCEEDED
+    ][:5]
     assert all(Path(t.video_path).is_file() for t in run.tasks)
     stats = simulator.stats
     assert sum(stats.created.values()) == sum(stats.submits.values()) == TASKS
     assert sum(stats.rate_limited.values()) == 0, dict(stats.rate_limited)
     assert run.peak < PEAK_BASE_BYTES + PEAK_BYTES_PER_TASK * TASKS, run.peak
     with capsys.disabled():
-        print(f"\n[issue 4] load: {TASKS} concurrent tasks over {len(PROVIDERS)} providers, all succeeded; "
-              f"{api_requests(simulator)} api requests ({api_requests(simulator) / TASKS:.1f} per task), "
-              f"429s: {sum(stats.rate_limited.values())} (limit {LIMIT[0]} per {LIMIT[1]:.0f} s per provider); "
-              f"{run.virtual / 60:.1f} min of virtual time in {run.wall:.1f} s; "
-              f"tracemalloc peak {run.peak / 2**20:.1f} MB ({run.peak / TASKS / 1024:.0f} KB per task)")
+        print(
+            f"\n[issue 4] load: {TASKS} concurrent tasks over {len(PROVIDERS)} providers, all succeeded; "
+            f"{api_requests(simulator)} api requests ({api_requests(simulator) / TASKS:.1f} per task), "
+            f"429s: {sum(stats.rate_limited.values())} (limit {LIMIT[0]} per {LIMIT[1]:.0f} s per provider); "
+            f"{run.virtual / 60:.1f} min of virtual time in {run.wall:.1f} s; "
+            f"tracemalloc peak {run.peak / 2**20:.1f} MB ({run.peak / TASKS / 1024:.0f} KB per task)"
+        )
 
 
 async def test_without_the_budget_the_same_load_draws_a_429_storm(simulator, tmp_path):
     """The control: proves the limit is real and that the test above could fail."""
     count = 60
-    await run_load(simulator, tmp_path, count, lambda clock: RequestBudget(
-        per_provider_rate=10_000, burst=10_000, clock=clock.now, sleep=clock.sleep), providers=("kie",), trace=False)
+    await run_load(
+        simulator,
+        tmp_path,
+        count,
+        lambda clock: RequestBudget(per_provider_rate=10_000, burst=10_000, clock=clock.now, sleep=clock.sleep),
+        providers=("kie",),
+        trace=False,
+    )
     storm = simulator.stats.rate_limited["kie"]
     assert storm >= count - LIMIT[0], storm
     assert simulator.stats.created["kie"] <= count  # a 429 is sent again, never creates a second task

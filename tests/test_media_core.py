@@ -23,15 +23,20 @@ SAME_PICTURE = 2.0
 
 
 def ffprobe(path: Path, *args: str) -> dict:
-    result = subprocess.run(["ffprobe", "-v", "error", "-of", "json", *args, str(path)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["ffprobe", "-v", "error", "-of", "json", *args, str(path)], capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout)
 
 
 def decodes_cleanly(path: Path) -> bool:
     """ffmpeg decodes every frame and reports no error at all."""
-    result = subprocess.run(["ffmpeg", "-v", "error", "-xerror", "-i", str(path), "-f", "null", "-"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["ffmpeg", "-v", "error", "-xerror", "-i", str(path), "-f", "null", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return result.returncode == 0 and result.stderr == ""
 
 
@@ -41,12 +46,23 @@ def clip(tmp_path) -> Path:
 
 
 def a_task(video: Path | None, **fields) -> Task:
-    values = {"id": "3f2a9c1e7b6d4e0f8a1b2c3d4e5f6a7b", "provider": "kie",
-              "model": "hailuo/2-3-image-to-video-standard", "kind": "i2v",
-              "prompt": "A fox turns its head toward the camera / then runs off [Pan left]",
-              "duration": 6, "resolution": "768P", "state": TaskState.SUCCEEDED, "remote_id": "kie-777",
-              "video_path": str(video) if video else None, "created_at": 1_767_225_600.0,
-              "finished_at": 1_767_225_700.0, "cost": 30.0, "cost_unit": "credits", "charged_cost": 30.0}
+    values = {
+        "id": "3f2a9c1e7b6d4e0f8a1b2c3d4e5f6a7b",
+        "provider": "kie",
+        "model": "hailuo/2-3-image-to-video-standard",
+        "kind": "i2v",
+        "prompt": "A fox turns its head toward the camera / then runs off [Pan left]",
+        "duration": 6,
+        "resolution": "768P",
+        "state": TaskState.SUCCEEDED,
+        "remote_id": "kie-777",
+        "video_path": str(video) if video else None,
+        "created_at": 1_767_225_600.0,
+        "finished_at": 1_767_225_700.0,
+        "cost": 30.0,
+        "cost_unit": "credits",
+        "charged_cost": 30.0,
+    }
     return Task(**(values | fields))
 
 
@@ -96,8 +112,9 @@ def test_a_file_that_is_no_video_is_refused_in_words(tmp_path):
 def test_poster_frames_are_cached_and_safe_across_threads(clip, tmp_path):
     cache = tmp_path / "posters"
     results: list[Path] = []
-    threads = [threading.Thread(target=lambda: results.append(media.poster_frame(clip, cache, max_side=160)))
-               for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: results.append(media.poster_frame(clip, cache, max_side=160))) for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -127,7 +144,10 @@ def test_export_keeps_the_providers_packets_and_tags_the_prompt(clip, tmp_path):
     task = a_task(clip)
     [exported] = media.export_takes([task], tmp_path / "out")
     date = time.strftime("%Y%m%d-%H%M%S", time.localtime(task.created_at))
-    assert exported.video.name == f"{date}_A-fox-turns-its-head-toward-the-camera_kie_hailuo-2-3-image-to-video-standard_1.mp4"
+    assert (
+        exported.video.name
+        == f"{date}_A-fox-turns-its-head-toward-the-camera_kie_hailuo-2-3-image-to-video-standard_1.mp4"
+    )
     tags = ffprobe(exported.video, "-show_entries", "format_tags")["format"]["tags"]
     assert tags["comment"] == task.prompt
     assert tags["title"] == "A fox turns its head toward the camera / then runs off [Pan…"
@@ -172,11 +192,14 @@ def test_export_refuses_before_writing_anything(clip, tmp_path):
     assert not out.exists() or not list(out.iterdir())
 
 
-@pytest.mark.parametrize("template, name", [
-    ("{prompt:12}", "A-fox-turns.mp4"),
-    ("{provider}-{n:03}.mp4", "kie-007.mp4"),
-    ("{prompt}", None),
-])
+@pytest.mark.parametrize(
+    "template, name",
+    [
+        ("{prompt:12}", "A-fox-turns.mp4"),
+        ("{provider}-{n:03}.mp4", "kie-007.mp4"),
+        ("{prompt}", None),
+    ],
+)
 def test_names_are_safe_and_cut(template, name):
     task = a_task(None, prompt="A fox turns/../../etc/passwd \x00 <CON> 夜の狐 " * 3)
     rendered = media.render_name(template, task, 7)
@@ -211,10 +234,14 @@ def test_join_sums_frames_and_duration(tmp_path):
     assert result.info.frames == 60 and result.info.fps == Fraction(24)
 
 
-@pytest.mark.parametrize("options, prop", [
-    ({"size": (256, 240)}, "size"), ({"fps": 30}, "frame_rate"),
-    ({"preset": "ultrafast"}, "codec_parameters"),  # Constrained Baseline instead of High: another SPS
-])
+@pytest.mark.parametrize(
+    "options, prop",
+    [
+        ({"size": (256, 240)}, "size"),
+        ({"fps": 30}, "frame_rate"),
+        ({"preset": "ultrafast"}, "codec_parameters"),  # Constrained Baseline instead of High: another SPS
+    ],
+)
 def test_join_refuses_mismatched_takes_and_says_why(tmp_path, options, prop):
     a = write_clip(tmp_path / "a.mp4", 0.5)
     b = write_clip(tmp_path / "b.mp4", 0.5, **options)

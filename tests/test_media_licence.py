@@ -24,8 +24,11 @@ def test_the_app_never_opens_an_ffmpeg_encoder():
     users = {path: path.read_text("utf-8") for path in APP.rglob("*.py")}
     users = {path: text for path, text in users.items() if _uses_pyav(text)}
     assert users, "nothing imports PyAV any more: update this test and packaging/README.md"
-    offenders = {str(path.relative_to(ROOT)): ENCODER_USE.findall(text) for path, text in users.items()
-                 if ENCODER_USE.search(text)}
+    offenders = {
+        str(path.relative_to(ROOT)): ENCODER_USE.findall(text)
+        for path, text in users.items()
+        if ENCODER_USE.search(text)
+    }
     assert offenders == {}
 
 

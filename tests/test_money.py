@@ -45,11 +45,19 @@ async def engine(sim, tmp_path):
         await asyncio.sleep(0)
 
     env = {PROVIDERS[p].env_var: KEYS[p] for p in PROVIDERS}
-    settings = Settings(output_dir=str(tmp_path / "videos"), proxy_mode="none",
-                        base_urls={p: sim.api_url for p in PROVIDERS})
+    settings = Settings(
+        output_dir=str(tmp_path / "videos"), proxy_mode="none", base_urls={p: sim.api_url for p in PROVIDERS}
+    )
     async with build_http_client(settings) as client:
-        built = build_engine(DataPaths.at(tmp_path / "home"), settings, KeyStore(env=env), client,
-                             clock=sim.clock.now, sleep=sleep, poll_interval=5)
+        built = build_engine(
+            DataPaths.at(tmp_path / "home"),
+            settings,
+            KeyStore(env=env),
+            client,
+            clock=sim.clock.now,
+            sleep=sleep,
+            poll_interval=5,
+        )
         yield built
         await built.close()
 
@@ -109,8 +117,14 @@ def run_cli(home, *args) -> subprocess.CompletedProcess:
     import os
 
     env = dict(os.environ, HAILUO_DESKTOP_HOME=str(home))
-    return subprocess.run([sys.executable, "-m", "hailuo_desktop", *args], capture_output=True, text=True, env=env,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "hailuo_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_cli_ledger(tmp_path):
@@ -119,8 +133,9 @@ def test_cli_ledger(tmp_path):
 
     home = tmp_path / "home"
     store = TaskStore(DataPaths.at(home).store)
-    task = store.add(Task(id="t1", provider="apixo", model="hailuo-2-3-fast", kind="i2v", prompt="p", cost=0.192,
-                          cost_unit="usd"))
+    task = store.add(
+        Task(id="t1", provider="apixo", model="hailuo-2-3-fast", kind="i2v", prompt="p", cost=0.192, cost_unit="usd")
+    )
     store.update(task.id, remote_id="r1", submit_started_at=NOON, submitted_at=NOON, state=TaskState.SUCCEEDED)
     store.close()
     table = run_cli(home, "ledger")
@@ -144,8 +159,15 @@ async def test_the_balance_is_read_where_the_task_went_never_from_another_host(s
         await asyncio.sleep(0)
 
     async with build_http_client(settings) as client:
-        engine = build_engine(DataPaths.at(tmp_path / "home"), settings, KeyStore(env=env), client,
-                              clock=sim.clock.now, sleep=sleep, poll_interval=5)
+        engine = build_engine(
+            DataPaths.at(tmp_path / "home"),
+            settings,
+            KeyStore(env=env),
+            client,
+            clock=sim.clock.now,
+            sleep=sleep,
+            poll_interval=5,
+        )
         try:
             spec = find_model("apixo", "hailuo-2-3-fast", "standard-image-to-video")
             [task] = engine.runner.create([GenerationRequest(spec, QUICK, image=IMAGE_URL)], base_url=sim.api_url)

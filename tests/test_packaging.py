@@ -95,8 +95,12 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
 def wheel(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     source = copy_project(work / "src")
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"),
-                            str(source)], capture_output=True, text=True, timeout=300)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     (found,) = (work / "dist").glob("hailuo_desktop-*.whl")
     return found
@@ -118,8 +122,11 @@ def test_wheel_holds_every_package_module_and_resource(wheel):
     assert source_modules() <= names
     icons = {f"hailuo_desktop/resources/icons/hailuo-desktop-{size}.png" for size in ICON_SIZES}
     assert icons | {"hailuo_desktop/resources/sample.mp4", "hailuo_desktop/resources/icons/hailuo-desktop.svg"} <= names
-    words = {f"hailuo_desktop/resources/translations/hailuo_desktop_{lang}.{kind}" for lang in ("zh_CN", "ru")
-             for kind in ("qm", "ts")}  # ui/i18n.py loads both
+    words = {
+        f"hailuo_desktop/resources/translations/hailuo_desktop_{lang}.{kind}"
+        for lang in ("zh_CN", "ru")
+        for kind in ("qm", "ts")
+    }  # ui/i18n.py loads both
     assert words <= names
 
 
@@ -138,8 +145,12 @@ def test_wheel_ships_only_the_app_and_its_entry_point(wheel):
 def test_wheel_installs_and_runs_in_a_fresh_venv(wheel, tmp_path, portrait):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
-    installed = subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "-q", str(wheel)],
-                               capture_output=True, text=True, timeout=540)
+    installed = subprocess.run(
+        [str(venv / "bin/python"), "-m", "pip", "install", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=540,
+    )
     assert installed.returncode == 0, installed.stderr
     version = subprocess.run([str(venv / "bin/hailuo-desktop"), "--version"], capture_output=True, text=True)
     assert version.stdout.strip() == f"hailuo-desktop {__version__}"
@@ -152,8 +163,12 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(wheel, tmp_path, portrait):
 def simulator(command: list[str], errors: Path) -> Iterator[str]:
     """`command simulator` running; yields its API URL from the one line it prints."""
     with errors.open("w") as sink:  # a file, not a pipe: nobody reads it while the simulator runs
-        process = subprocess.Popen([*command, "simulator", "--port", "0", "--time-scale", "0.002"],
-                                   stdout=subprocess.PIPE, stderr=sink, text=True)
+        process = subprocess.Popen(
+            [*command, "simulator", "--port", "0", "--time-scale", "0.002"],
+            stdout=subprocess.PIPE,
+            stderr=sink,
+            text=True,
+        )
         try:
             line = process.stdout.readline()
             match = re.match(r"Simulator listening on (http://\S+) \(results on http://\S+\)$", line.strip())
@@ -167,9 +182,27 @@ def simulator(command: list[str], errors: Path) -> Iterator[str]:
 
 def assert_round_trip(command: list[str], home: Path, image: Path) -> None:
     with simulator(command, home.parent / "simulator-errors.txt") as url:
-        done = subprocess.run([*command, "submit", str(image), "--provider", "kie", "--prompt", "a slow push-in",
-                               "--base-url", url, "--poll-interval", "0.05", "--wait", "--json"],
-                              capture_output=True, text=True, timeout=120, env=clean_env(home, KIE_API_KEY="demo"))
+        done = subprocess.run(
+            [
+                *command,
+                "submit",
+                str(image),
+                "--provider",
+                "kie",
+                "--prompt",
+                "a slow push-in",
+                "--base-url",
+                url,
+                "--poll-interval",
+                "0.05",
+                "--wait",
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=clean_env(home, KIE_API_KEY="demo"),
+        )
     assert done.returncode == 0, done.stderr
     task = json.loads(done.stdout)
     assert task["state"] == "succeeded"
@@ -177,8 +210,13 @@ def assert_round_trip(command: list[str], home: Path, image: Path) -> None:
     assert video.is_relative_to(home) and video.read_bytes() == SAMPLE.read_bytes()
     # PyAV's libraries load and decode where the app runs from: the real last frame of the clip
     still = home.parent / "last.png"
-    frame = subprocess.run([*command, "frame", task["id"][:8], "--last", "--output", str(still), "--json"],
-                           capture_output=True, text=True, timeout=120, env=clean_env(home))
+    frame = subprocess.run(
+        [*command, "frame", task["id"][:8], "--last", "--output", str(still), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean_env(home),
+    )
     assert frame.returncode == 0, frame.stderr
     assert json.loads(frame.stdout)["index"] == 143 and Image.open(still).size == (640, 360)
 
@@ -188,13 +226,28 @@ def plugin(path: str) -> str:
     return "PySide6/Qt/plugins/" + path
 
 
-KEPT = ["platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
-        "multimedia/libffmpegmediaplugin.so", "imageformats/libqjpeg.so", "imageformats/libqwebp.so",
-        "imageformats/libqsvg.so", "iconengines/libqsvgicon.so", "xcbglintegrations/libqxcb-glx-integration.so",
-        "platforminputcontexts/libibusplatforminputcontextplugin.so"]
-DROPPED = ["platforminputcontexts/libqtvirtualkeyboardplugin.so", "imageformats/libqpdf.so",
-           "platformthemes/libqgtk3.so", "platforms/libqeglfs.so", "platforms/libqvnc.so",
-           "tls/libqopensslbackend.so", "networkinformation/libqnetworkmanager.so", "generic/libqevdevmouseplugin.so"]
+KEPT = [
+    "platforms/libqxcb.so",
+    "platforms/libqwayland.so",
+    "platforms/libqoffscreen.so",
+    "multimedia/libffmpegmediaplugin.so",
+    "imageformats/libqjpeg.so",
+    "imageformats/libqwebp.so",
+    "imageformats/libqsvg.so",
+    "iconengines/libqsvgicon.so",
+    "xcbglintegrations/libqxcb-glx-integration.so",
+    "platforminputcontexts/libibusplatforminputcontextplugin.so",
+]
+DROPPED = [
+    "platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    "imageformats/libqpdf.so",
+    "platformthemes/libqgtk3.so",
+    "platforms/libqeglfs.so",
+    "platforms/libqvnc.so",
+    "tls/libqopensslbackend.so",
+    "networkinformation/libqnetworkmanager.so",
+    "generic/libqevdevmouseplugin.so",
+]
 
 
 @pytest.mark.parametrize("path", KEPT)
@@ -230,17 +283,34 @@ def fake_binaries(names: list[str]) -> list[tuple[str, str]]:
 def test_trim_drops_what_only_dropped_plugins_needed(packaging_modules):
     trim = packaging_modules["bundle_trim"]
     qt_lib = "PySide6/Qt/lib/"
-    binaries = fake_binaries([plugin(p) for p in KEPT + DROPPED[:2]] + [
-        "PySide6/QtGui.abi3.so", qt_lib + "libQt6Gui.so.6", qt_lib + "libQt6Quick.so.6", qt_lib + "libQt6Pdf.so.6",
-        qt_lib + "libQt6VirtualKeyboard.so.6", qt_lib + "libQt6Qml.so.6"])
+    binaries = fake_binaries(
+        [plugin(p) for p in KEPT + DROPPED[:2]]
+        + [
+            "PySide6/QtGui.abi3.so",
+            qt_lib + "libQt6Gui.so.6",
+            qt_lib + "libQt6Quick.so.6",
+            qt_lib + "libQt6Pdf.so.6",
+            qt_lib + "libQt6VirtualKeyboard.so.6",
+            qt_lib + "libQt6Qml.so.6",
+        ]
+    )
     # Gui and Quick are needed by dropped plugins too, but also by kept binaries: they stay
-    graph = {"libqtvirtualkeyboardplugin.so": ["libQt6VirtualKeyboard.so.6", "libQt6Quick.so.6"],
-             "libqpdf.so": ["libQt6Pdf.so.6", "libQt6Gui.so.6"], "libQt6Quick.so.6": ["libQt6Qml.so.6"],
-             "libffmpegmediaplugin.so": ["libQt6Quick.so.6"], "QtGui.abi3.so": ["libQt6Gui.so.6"]}
+    graph = {
+        "libqtvirtualkeyboardplugin.so": ["libQt6VirtualKeyboard.so.6", "libQt6Quick.so.6"],
+        "libqpdf.so": ["libQt6Pdf.so.6", "libQt6Gui.so.6"],
+        "libQt6Quick.so.6": ["libQt6Qml.so.6"],
+        "libffmpegmediaplugin.so": ["libQt6Quick.so.6"],
+        "QtGui.abi3.so": ["libQt6Gui.so.6"],
+    }
     datas = [("PySide6/Qt/translations/qtbase_de.qm", "/src/qtbase_de.qm"), ("certifi/cacert.pem", "/src/cacert.pem")]
     dropped = trim.plan(binaries, datas, needed=lambda src: graph.get(src.rsplit("/", 1)[-1], []))
-    assert dropped == {plugin(DROPPED[0]), plugin(DROPPED[1]), qt_lib + "libQt6VirtualKeyboard.so.6",
-                       qt_lib + "libQt6Pdf.so.6", "PySide6/Qt/translations/qtbase_de.qm"}
+    assert dropped == {
+        plugin(DROPPED[0]),
+        plugin(DROPPED[1]),
+        qt_lib + "libQt6VirtualKeyboard.so.6",
+        qt_lib + "libQt6Pdf.so.6",
+        "PySide6/Qt/translations/qtbase_de.qm",
+    }
 
 
 def test_trim_refuses_a_bundle_without_a_platform_plugin(packaging_modules):
@@ -284,7 +354,7 @@ def test_desktop_entry_metainfo_and_app_agree():
     assert meta.findtext("launchable") == DESKTOP_FILE.name
     assert meta.find("releases/release").get("version") == __version__, "add a <release> for this version"
     assert keys["Icon"] == "hailuo-desktop" and (ICONS / f"{keys['Icon']}.svg").is_file()
-    assert keys["Exec"] == f'{meta.findtext("provides/binary")} %F' == "hailuo-desktop %F"  # files: open-with
+    assert keys["Exec"] == f"{meta.findtext('provides/binary')} %F" == "hailuo-desktop %F"  # files: open-with
 
 
 def test_desktop_entry_offers_the_app_for_images():
@@ -296,8 +366,12 @@ def test_desktop_entry_offers_the_app_for_images():
 def test_installer_puts_entry_icons_and_metainfo_under_the_prefix(tmp_path):
     program = tmp_path / "Hailuo Desktop" / "hailuo-desktop"  # a space: the Exec key must quote it
     share = tmp_path / "prefix" / "share"
-    done = subprocess.run(["bash", str(PACKAGING / "install-desktop-entry.sh"), "--prefix", str(share.parent),
-                           "--exec", str(program)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["bash", str(PACKAGING / "install-desktop-entry.sh"), "--prefix", str(share.parent), "--exec", str(program)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     entry = (share / "applications" / "hailuo-desktop.desktop").read_text(encoding="utf-8")
     assert f'Exec="{program}" %F\n' in entry and f'Exec="{program}" --demo\n' in entry
@@ -305,8 +379,11 @@ def test_installer_puts_entry_icons_and_metainfo_under_the_prefix(tmp_path):
     assert (share / "icons/hicolor/scalable/apps/hailuo-desktop.svg").is_file()
     for size in ICON_SIZES:
         assert Image.open(share / f"icons/hicolor/{size}x{size}/apps/hailuo-desktop.png").size == (size, size)
-    check = subprocess.run([tool("desktop-file-validate"), str(share / "applications" / "hailuo-desktop.desktop")],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [tool("desktop-file-validate"), str(share / "applications" / "hailuo-desktop.desktop")],
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0 and not check.stdout.strip(), check.stdout
 
 
@@ -318,9 +395,13 @@ def bundle(tmp_path_factory) -> Path:
     if ready:
         return Path(ready)
     work = tmp_path_factory.mktemp("bundle")
-    built = subprocess.run(["bash", str(PACKAGING / "build_bundle.sh"), "--dist", str(work / "dist"),
-                            "--work", str(work / "build")], capture_output=True, text=True, timeout=540,
-                           env=os.environ | {"HAILUO_PYTHON": sys.executable})
+    built = subprocess.run(
+        ["bash", str(PACKAGING / "build_bundle.sh"), "--dist", str(work / "dist"), "--work", str(work / "build")],
+        capture_output=True,
+        text=True,
+        timeout=540,
+        env=os.environ | {"HAILUO_PYTHON": sys.executable},
+    )
     assert built.returncode == 0, built.stdout[-4000:] + built.stderr[-4000:]
     return work / "dist" / "hailuo-desktop"
 
@@ -338,10 +419,27 @@ def test_bundle_round_trip_against_its_own_simulator(bundle, tmp_path, portrait)
     assert_round_trip([str(bundle / "hailuo-desktop")], tmp_path / "home", portrait)
 
 
-UNUSED_QT = ("libQt6Pdf", "libQt6VirtualKeyboard", "libQt6WebEngine", "libQt63D", "libQt6Charts",
-             "libQt6DataVisualization", "libQt6Designer", "libQt6Sql", "libQt6Bluetooth", "libQt6Positioning",
-             "libQt6SerialPort", "libQt6Sensors", "libQt6TextToSpeech", "libQt6WebSockets", "libgtk-3",
-             "QtDBus.abi3", "QtConcurrent.abi3", "QtQml.abi3", "QtQuick.abi3")
+UNUSED_QT = (
+    "libQt6Pdf",
+    "libQt6VirtualKeyboard",
+    "libQt6WebEngine",
+    "libQt63D",
+    "libQt6Charts",
+    "libQt6DataVisualization",
+    "libQt6Designer",
+    "libQt6Sql",
+    "libQt6Bluetooth",
+    "libQt6Positioning",
+    "libQt6SerialPort",
+    "libQt6Sensors",
+    "libQt6TextToSpeech",
+    "libQt6WebSockets",
+    "libgtk-3",
+    "QtDBus.abi3",
+    "QtConcurrent.abi3",
+    "QtQml.abi3",
+    "QtQuick.abi3",
+)
 
 
 @heavy
@@ -353,9 +451,14 @@ def test_bundle_holds_what_the_app_needs_and_not_what_it_does_not(bundle):
     qt_words = inside / "PySide6/Qt/translations"  # Qt's own, for the shipped languages only
     assert {p.name for p in qt_words.iterdir()} <= {"qtbase_ru.qm", "qtbase_zh_CN.qm"}
     assert (inside / "hailuo_desktop/resources/translations/hailuo_desktop_zh_CN.qm").is_file()
-    needed = ["certifi/cacert.pem", "hailuo_desktop/resources/icons/hailuo-desktop.svg",
-              "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-              "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "PySide6/Qt/plugins/iconengines/libqsvgicon.so"]
+    needed = [
+        "certifi/cacert.pem",
+        "hailuo_desktop/resources/icons/hailuo-desktop.svg",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+    ]
     assert [n for n in needed if not (inside / n).is_file()] == []
     assert (inside / "hailuo_desktop/resources/sample.mp4").read_bytes() == SAMPLE.read_bytes()
     assert sum(p.stat().st_size for p in files if not p.is_symlink()) < BUNDLE_BUDGET_BYTES
@@ -414,14 +517,21 @@ def test_bundled_window_starts_the_demo(bundle, tmp_path, platform):
 @heavy
 @pytest.mark.keyring
 @pytest.mark.timeout(600)
-@pytest.mark.skipif(os.environ.get("HAILUO_PRIVATE_KEYRING") != "1",
-                    reason="needs the throwaway keyring that `bash run.sh test` starts")
+@pytest.mark.skipif(
+    os.environ.get("HAILUO_PRIVATE_KEYRING") != "1", reason="needs the throwaway keyring that `bash run.sh test` starts"
+)
 def test_bundle_reaches_the_os_keyring(bundle, tmp_path):
     home = tmp_path / "home"
 
     def key(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([str(bundle / "hailuo-desktop"), "key", *args], capture_output=True, text=True,
-                              input=stdin, env=clean_env(home), timeout=60)
+        return subprocess.run(
+            [str(bundle / "hailuo-desktop"), "key", *args],
+            capture_output=True,
+            text=True,
+            input=stdin,
+            env=clean_env(home),
+            timeout=60,
+        )
 
     stored = key("set", "apixo", stdin=SECRET + "\n")
     assert stored.returncode == 0, stored.stderr

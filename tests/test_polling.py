@@ -7,8 +7,15 @@ import random
 import pytest
 
 from hailuo_desktop.domain.catalog import APIXO_POLL, MARKET_POLL, PollSchedule
-from hailuo_desktop.domain.errors import (AuthError, InvalidRequest, NetworkError, ProviderUnavailable,
-                                          RateLimited, TaskFailed, TaskNotFound)
+from hailuo_desktop.domain.errors import (
+    AuthError,
+    InvalidRequest,
+    NetworkError,
+    ProviderUnavailable,
+    RateLimited,
+    TaskFailed,
+    TaskNotFound,
+)
 from hailuo_desktop.services.polling import Backoff, PollPolicy, PollSession, RetryPolicy, is_transient
 from tests.fixtures.services import InstantClock
 
@@ -70,16 +77,19 @@ def test_error_delay_honours_retry_after_and_never_undercuts_the_schedule():
         assert step / 2 <= delay <= step
 
 
-@pytest.mark.parametrize("error, retry", [
-    (RateLimited("x"), True),
-    (ProviderUnavailable("x"), True),
-    (NetworkError("x", sent=True), True),
-    (NetworkError("x", sent=False), True),
-    (AuthError("x"), False),
-    (InvalidRequest("x"), False),
-    (TaskFailed("x"), False),
-    (ValueError("bug"), False),
-])
+@pytest.mark.parametrize(
+    "error, retry",
+    [
+        (RateLimited("x"), True),
+        (ProviderUnavailable("x"), True),
+        (NetworkError("x", sent=True), True),
+        (NetworkError("x", sent=False), True),
+        (AuthError("x"), False),
+        (InvalidRequest("x"), False),
+        (TaskFailed("x"), False),
+        (ValueError("bug"), False),
+    ],
+)
 def test_only_transient_errors_are_retried(error, retry):
     assert PollPolicy(MARKET_POLL).retryable(error, 1) is retry
     assert is_transient(error) is retry

@@ -19,9 +19,17 @@ from tests.fixtures.services import make_task
 
 
 def preset(name: str = "Dusk push", **changes) -> Preset:
-    base = {"name": name, "provider": "minimax", "model": "MiniMax-Hailuo-02", "kind": "i2v", "duration": 6,
-            "resolution": "768P", "prompt_optimizer": False, "prompt": "waves at dusk [Push in]",
-            "camera": ("[Push in]",)}
+    base = {
+        "name": name,
+        "provider": "minimax",
+        "model": "MiniMax-Hailuo-02",
+        "kind": "i2v",
+        "duration": 6,
+        "resolution": "768P",
+        "prompt_optimizer": False,
+        "prompt": "waves at dusk [Push in]",
+        "camera": ("[Push in]",),
+    }
     return Preset(**{**base, **changes})
 
 
@@ -51,8 +59,18 @@ def test_a_bad_name_is_refused_before_anything_is_written(tmp_path):
 def test_a_bad_entry_is_left_out_and_a_damaged_file_moved_aside(tmp_path):
     path = tmp_path / "presets.json"
     good = {"name": "ok", "provider": "kie", "model": "m", "kind": "i2v", "camera": ["[Pan left]"]}
-    path.write_text(json.dumps({"presets": [good, {"name": "no kind", "provider": "kie", "model": "m"},
-                                            {**good, "name": "bad", "duration": "6"}, "junk"]}))
+    path.write_text(
+        json.dumps(
+            {
+                "presets": [
+                    good,
+                    {"name": "no kind", "provider": "kie", "model": "m"},
+                    {**good, "name": "bad", "duration": "6"},
+                    "junk",
+                ]
+            }
+        )
+    )
     store = PresetStore(path)
     assert [(p.name, p.camera) for p in store.load()] == [("ok", ("[Pan left]",))]
     assert [(i.problem, i.params["index"]) for i in store.issues] == [(PresetProblem.BAD_ENTRY, n) for n in (1, 2, 3)]

@@ -17,11 +17,16 @@ def problems(result) -> list[tuple[TableProblem, int | None]]:
 
 def test_rows_without_a_header_are_image_then_prompt(tmp_path):
     keys = [str(tmp_path / "a.png"), str(tmp_path / "b.jpg"), "https://img.example/c.webp"]
-    table = parse_table('a.png,"waves roll in, slowly [Pan left]"\nb.jpg,a cat turns its head\n\n'
-                        "https://img.example/c.webp,mist drifts\n")
+    table = parse_table(
+        'a.png,"waves roll in, slowly [Pan left]"\nb.jpg,a cat turns its head\n\n'
+        "https://img.example/c.webp,mist drifts\n"
+    )
     matched = match_images(table, keys)
-    assert matched.prompts == {keys[0]: "waves roll in, slowly [Pan left]", keys[1]: "a cat turns its head",
-                               keys[2]: "mist drifts"}
+    assert matched.prompts == {
+        keys[0]: "waves roll in, slowly [Pan left]",
+        keys[1]: "a cat turns its head",
+        keys[2]: "mist drifts",
+    }
     assert matched.issues == []
 
 
@@ -33,19 +38,26 @@ def test_a_header_may_order_columns_freely_and_carry_others(tmp_path):
 
 def test_each_bad_row_is_named_by_its_line_and_the_good_rows_are_kept(tmp_path):
     keys = [str(tmp_path / "one" / "x.png"), str(tmp_path / "two" / "x.png"), str(tmp_path / "a.png")]
-    text = ("image,prompt\n"          # line 1
-            "a.png,first\n"           # 2: used
-            "missing.png,lost\n"      # 3: no such image
-            "x.png,which one\n"       # 4: two listed images share the name
-            ",no image\n"             # 5
-            "a.png,\n"                # 6: empty prompt
-            "lonely\n"                # 7: one cell
-            "a.png,second time\n")    # 8: duplicate
+    text = (
+        "image,prompt\n"  # line 1
+        "a.png,first\n"  # 2: used
+        "missing.png,lost\n"  # 3: no such image
+        "x.png,which one\n"  # 4: two listed images share the name
+        ",no image\n"  # 5
+        "a.png,\n"  # 6: empty prompt
+        "lonely\n"  # 7: one cell
+        "a.png,second time\n"
+    )  # 8: duplicate
     matched = match_images(parse_table(text), keys)
     assert matched.prompts == {keys[2]: "first"}
-    assert problems(matched) == [(TableProblem.UNKNOWN_IMAGE, 3), (TableProblem.AMBIGUOUS_IMAGE, 4),
-                                 (TableProblem.EMPTY_IMAGE, 5), (TableProblem.EMPTY_PROMPT, 6),
-                                 (TableProblem.TOO_FEW_CELLS, 7), (TableProblem.DUPLICATE_IMAGE, 8)]
+    assert problems(matched) == [
+        (TableProblem.UNKNOWN_IMAGE, 3),
+        (TableProblem.AMBIGUOUS_IMAGE, 4),
+        (TableProblem.EMPTY_IMAGE, 5),
+        (TableProblem.EMPTY_PROMPT, 6),
+        (TableProblem.TOO_FEW_CELLS, 7),
+        (TableProblem.DUPLICATE_IMAGE, 8),
+    ]
     ambiguous = matched.issues[1]
     assert sorted(ambiguous.params["matches"]) == sorted(keys[:2])
     assert matched.issues[-1].params["first_line"] == 2

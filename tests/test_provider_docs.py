@@ -53,9 +53,13 @@ def missing(documented: object, served: object, where: str = "") -> list[str]:
     if isinstance(documented, dict):
         if not isinstance(served, dict):
             return [f"{where or 'answer'}: an object in the docs, {served!r} served"]
-        return [problem for key, item in documented.items()
-                for problem in (missing(item, served[key], f"{where}.{key}") if key in served
-                                else [f"{where}.{key}: missing"])]
+        return [
+            problem
+            for key, item in documented.items()
+            for problem in (
+                missing(item, served[key], f"{where}.{key}") if key in served else [f"{where}.{key}: missing"]
+            )
+        ]
     if isinstance(documented, list):
         if documented and served:
             return missing(documented[0], served[0], f"{where}[0]")

@@ -31,8 +31,9 @@ IMAGE = "https://images.example.com/cat.png"
 
 def submit_payload(spec, prompt="a cat turns", **options) -> SubmitPayload:
     image = IMAGE if spec.needs_image else None
-    return SubmitPayload(GenerationRequest(spec, prompt, image=image, **options), image_url=image,
-                         end_image_url=options.get("end_image"))
+    return SubmitPayload(
+        GenerationRequest(spec, prompt, image=image, **options), image_url=image, end_image_url=options.get("end_image")
+    )
 
 
 async def provider_for(simulator, client, provider_id: str, **options):
@@ -44,7 +45,9 @@ async def test_market_422_on_a_poll_means_the_task_failed(simulator, provider_id
     spec = find_model(provider_id, "hailuo/2-3-image-to-video-standard")
     async with loopback_client() as client:
         provider = await provider_for(simulator, client, provider_id)
-        remote_id = await provider.submit(submit_payload(spec, prompt="x {{sim:fail=422;msg=image_url is not reachable}}"))
+        remote_id = await provider.submit(
+            submit_payload(spec, prompt="x {{sim:fail=422;msg=image_url is not reachable}}")
+        )
         simulator.advance(3600)
         status = await provider.poll(spec, remote_id)
     assert status.state is RemoteState.FAILED
@@ -63,8 +66,9 @@ async def test_minimax_1027_is_a_content_rejection(simulator):
     assert code_for_failure(status.fail_code) is ErrorCode.CONTENT_REJECTED
 
 
-@pytest.mark.parametrize("provider_id, model", [("minimax", "MiniMax-Hailuo-02"),
-                                                 ("kie", "hailuo/02-image-to-video-standard")])
+@pytest.mark.parametrize(
+    "provider_id, model", [("minimax", "MiniMax-Hailuo-02"), ("kie", "hailuo/02-image-to-video-standard")]
+)
 async def test_512p_with_a_last_frame_is_unselectable_and_refused_by_the_simulator(simulator, provider_id, model):
     spec = find_model(provider_id, model)
     assert end_frame_reason(spec, "512P") is not None and end_frame_reason(spec, "768P") is None
@@ -73,14 +77,38 @@ async def test_512p_with_a_last_frame_is_unselectable_and_refused_by_the_simulat
         with pytest.raises(InvalidRequest):  # our own check refuses before sending
             await provider.submit(submit_payload(spec, end_image=IMAGE, resolution="512P"))
         # and the simulator, on its own terms, refuses the pair when it does arrive
-        path, body = ("/v1/video_generation", {"model": model, "prompt": "x", "first_frame_image": IMAGE,
-                                                "last_frame_image": IMAGE, "duration": 6, "resolution": "512P"}) \
-            if provider_id == "minimax" else \
-            ("/api/v1/jobs/createTask", {"model": model, "input": {"prompt": "x", "image_url": IMAGE,
-                                                                   "end_image_url": IMAGE, "duration": "6",
-                                                                   "resolution": "512P"}})
-        answer = (await client.post(simulator.api_url + path, json=body,
-                                    headers={"Authorization": f"Bearer {KEYS[provider_id]}"})).json()
+        path, body = (
+            (
+                "/v1/video_generation",
+                {
+                    "model": model,
+                    "prompt": "x",
+                    "first_frame_image": IMAGE,
+                    "last_frame_image": IMAGE,
+                    "duration": 6,
+                    "resolution": "512P",
+                },
+            )
+            if provider_id == "minimax"
+            else (
+                "/api/v1/jobs/createTask",
+                {
+                    "model": model,
+                    "input": {
+                        "prompt": "x",
+                        "image_url": IMAGE,
+                        "end_image_url": IMAGE,
+                        "duration": "6",
+                        "resolution": "512P",
+                    },
+                },
+            )
+        )
+        answer = (
+            await client.post(
+                simulator.api_url + path, json=body, headers={"Authorization": f"Bearer {KEYS[provider_id]}"}
+            )
+        ).json()
     code = answer["base_resp"]["status_code"] if provider_id == "minimax" else answer["code"]
     assert code == (2013 if provider_id == "minimax" else 422)
     assert simulator.stats.created[provider_id] == 0
@@ -139,10 +167,19 @@ def test_api_in_one_reads_the_url_from_every_plausible_place():
     from hailuo_desktop.providers.fields import http_url
 
     url = "https://cdn.example.com/v.mp4"
-    bodies = [{"output": {"video_url": url}}, {"video_url": url}, {"output": {"url": url}},
-              {"result_urls": [url]}, {"output": [url]}, {"output": {"videos": [url]}},
-              {"result": {"video_url": url}}, {"result_url": url}, {"resultUrls": [url]}, {"url": url},
-              {"output": url}]
+    bodies = [
+        {"output": {"video_url": url}},
+        {"video_url": url},
+        {"output": {"url": url}},
+        {"result_urls": [url]},
+        {"output": [url]},
+        {"output": {"videos": [url]}},
+        {"result": {"video_url": url}},
+        {"result_url": url},
+        {"resultUrls": [url]},
+        {"url": url},
+        {"output": url},
+    ]
     for data in bodies:
         assert [u for u in _url_candidates(data) if http_url(u)] == [url], data
     for body in ({"data": {"status": "x"}}, {"status": "x"}, {"data": {"state": "x"}}, {"state": "x"}):
@@ -156,8 +193,10 @@ async def test_api_in_one_debug_log_redacts_keys(simulator, caplog):
     assert "abc" not in text and '"t"' not in text and "sk-123" not in text
 
 
-@pytest.mark.parametrize("sim_config", [SimConfig(seed=1, minimax_region="china",
-                                                  minimax_region_keys={"china": {"cn-key"}, "global": {"io-key"}})])
+@pytest.mark.parametrize(
+    "sim_config",
+    [SimConfig(seed=1, minimax_region="china", minimax_region_keys={"china": {"cn-key"}, "global": {"io-key"}})],
+)
 async def test_a_minimax_key_works_only_on_its_own_region_s_host(simulator):
     """The simulator playing api.minimaxi.com takes China keys and refuses global ones (1004)."""
     spec = find_model("minimax", "MiniMax-Hailuo-2.3")
@@ -167,5 +206,7 @@ async def test_a_minimax_key_works_only_on_its_own_region_s_host(simulator):
         wrong = build_provider("minimax", client=client, key="io-key", base_url=simulator.api_url)
         with pytest.raises(AuthError):
             await wrong.submit(submit_payload(spec))
-    assert build_provider("minimax", client=client, key="cn-key", region="china").http.base_url == \
-        "https://api.minimaxi.com"
+    assert (
+        build_provider("minimax", client=client, key="cn-key", region="china").http.base_url
+        == "https://api.minimaxi.com"
+    )

@@ -22,11 +22,14 @@ CREATED = {"code": 200, "message": "success", "data": {"task_id": "n51xxxx_hailu
 VIDEO = "https://cdn.apiin.one/out/v.mp4"
 
 
-@pytest.mark.parametrize("model,options,expected", [
-    (STANDARD, {}, {"duration": "6", "resolution": "768P"}),
-    (STANDARD, {"duration": 10, "resolution": "768P"}, {"duration": "10", "resolution": "768P"}),
-    ("hailuo/2-3-image-to-video-pro", {"resolution": "1080P"}, {"duration": "6", "resolution": "1080P"}),
-])
+@pytest.mark.parametrize(
+    "model,options,expected",
+    [
+        (STANDARD, {}, {"duration": "6", "resolution": "768P"}),
+        (STANDARD, {"duration": 10, "resolution": "768P"}, {"duration": "10", "resolution": "768P"}),
+        ("hailuo/2-3-image-to-video-pro", {"resolution": "1080P"}, {"duration": "6", "resolution": "1080P"}),
+    ],
+)
 async def test_generation_body_is_flat_with_string_duration(model, options, expected):
     async with adapter("apiinone", reply(200, CREATED)) as (provider, script):
         task_id = await provider.submit(payload(find_model("apiinone", model), **options))
@@ -41,8 +44,10 @@ async def test_top_level_task_id_is_accepted():
 
 
 POLL_TABLE = [
-    ({"code": 200, "data": {"task_id": "t", "status": "IN_PROGRESS"}}, dict(state=RemoteState.RUNNING,
-                                                                            raw_state="IN_PROGRESS")),
+    (
+        {"code": 200, "data": {"task_id": "t", "status": "IN_PROGRESS"}},
+        dict(state=RemoteState.RUNNING, raw_state="IN_PROGRESS"),
+    ),
     ({"status": "queued"}, dict(state=RemoteState.QUEUED)),
     ({"data": {"status": "in_progress"}, "status": "completed"}, dict(state=RemoteState.RUNNING)),  # data first
     ({"data": {"status": "completed", "output": {"video_url": VIDEO}}}, dict(video_url=VIDEO)),
@@ -52,12 +57,18 @@ POLL_TABLE = [
     ({"data": {"status": "completed", "output": [VIDEO]}}, dict(video_url=VIDEO)),
     ({"data": {"status": "completed", "output": {"video_url": None, "url": VIDEO}}}, dict(video_url=VIDEO)),
     ({"status": "completed", "output": {"video_url": VIDEO}}, dict(video_url=VIDEO)),  # no data at all
-    ({"data": {"status": "failed", "error": "NSFW content detected"}},
-     dict(state=RemoteState.FAILED, fail_message="NSFW content detected", fail_code=None)),
-    ({"data": {"status": "failed", "error": {"code": "content_policy", "message": "Blocked"}}},
-     dict(state=RemoteState.FAILED, fail_code="content_policy", fail_message="Blocked")),
-    ({"data": {"status": "failed"}, "error": {"code": 500, "message": "upstream failed", "type": "server_error"}},
-     dict(state=RemoteState.FAILED, fail_code="500", fail_message="upstream failed")),
+    (
+        {"data": {"status": "failed", "error": "NSFW content detected"}},
+        dict(state=RemoteState.FAILED, fail_message="NSFW content detected", fail_code=None),
+    ),
+    (
+        {"data": {"status": "failed", "error": {"code": "content_policy", "message": "Blocked"}}},
+        dict(state=RemoteState.FAILED, fail_code="content_policy", fail_message="Blocked"),
+    ),
+    (
+        {"data": {"status": "failed"}, "error": {"code": 500, "message": "upstream failed", "type": "server_error"}},
+        dict(state=RemoteState.FAILED, fail_code="500", fail_message="upstream failed"),
+    ),
     ({"data": {"status": "FAILED"}}, dict(state=RemoteState.FAILED, fail_message=None)),
 ]
 
@@ -71,12 +82,15 @@ async def test_status_is_read_defensively(body, expected):
         assert getattr(remote, name) == value, name
 
 
-@pytest.mark.parametrize("body,words", [
-    ({"data": {"status": "completed"}}, "no usable video URL"),
-    ({"data": {"status": "completed", "output": {"video_url": "javascript:alert(1)"}}}, "no usable video URL"),
-    ({"data": {"status": "CANCELLED_BY_MOON"}}, "'CANCELLED_BY_MOON'"),
-    ({"data": {"task_id": "t"}}, "no state"),
-])
+@pytest.mark.parametrize(
+    "body,words",
+    [
+        ({"data": {"status": "completed"}}, "no usable video URL"),
+        ({"data": {"status": "completed", "output": {"video_url": "javascript:alert(1)"}}}, "no usable video URL"),
+        ({"data": {"status": "CANCELLED_BY_MOON"}}, "'CANCELLED_BY_MOON'"),
+        ({"data": {"task_id": "t"}}, "no state"),
+    ],
+)
 async def test_malformed_status(body, words):
     async with adapter("apiinone", reply(200, body)) as (provider, _):
         with pytest.raises(ProviderUnavailable) as caught:

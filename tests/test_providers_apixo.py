@@ -22,18 +22,42 @@ CREATED = {"code": 200, "message": "success", "data": {"taskId": "task_12345678"
 
 # (model, mode, options, expected input{}) from providers.md 2.1/2.2 and the seed page.
 BODY_TABLE = [
-    ("hailuo-2-3-fast", "standard-image-to-video", {},
-     {"mode": "standard-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE], "duration": 6}),
-    ("hailuo-2-3-fast", "standard-image-to-video", {"duration": 10},
-     {"mode": "standard-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE], "duration": 10}),
-    ("hailuo-2-3-fast", "pro-image-to-video", {},
-     {"mode": "pro-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE]}),
-    ("hailuo-2-3", "standard-image-to-video", {"duration": 10},
-     {"mode": "standard-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE], "duration": 10}),
-    ("hailuo-2-3", "standard-text-to-video", {},
-     {"mode": "standard-text-to-video", "prompt": "a cat walks", "duration": 6}),
-    ("hailuo-2-3", "pro-image-to-video", {},
-     {"mode": "pro-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE]}),
+    (
+        "hailuo-2-3-fast",
+        "standard-image-to-video",
+        {},
+        {"mode": "standard-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE], "duration": 6},
+    ),
+    (
+        "hailuo-2-3-fast",
+        "standard-image-to-video",
+        {"duration": 10},
+        {"mode": "standard-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE], "duration": 10},
+    ),
+    (
+        "hailuo-2-3-fast",
+        "pro-image-to-video",
+        {},
+        {"mode": "pro-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE]},
+    ),
+    (
+        "hailuo-2-3",
+        "standard-image-to-video",
+        {"duration": 10},
+        {"mode": "standard-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE], "duration": 10},
+    ),
+    (
+        "hailuo-2-3",
+        "standard-text-to-video",
+        {},
+        {"mode": "standard-text-to-video", "prompt": "a cat walks", "duration": 6},
+    ),
+    (
+        "hailuo-2-3",
+        "pro-image-to-video",
+        {},
+        {"mode": "pro-image-to-video", "prompt": "a cat walks", "image_urls": [IMAGE]},
+    ),
     ("hailuo-2-3", "pro-text-to-video", {}, {"mode": "pro-text-to-video", "prompt": "a cat walks"}),
 ]
 
@@ -63,18 +87,37 @@ def status(**data) -> dict:
 
 POLL_TABLE = [
     (status(state="pending"), dict(state=RemoteState.QUEUED, raw_state="pending")),
-    (status(state="processing", createTime=1767965610929),
-     dict(state=RemoteState.RUNNING, created_ms=1767965610929, completed_ms=None)),
-    (status(state="success", resultJson=result_json("https://file.apixo.ai/video.mp4"), createTime=1767965610929,
-            completeTime=1767965730929, costTime=120000),
-     dict(state=RemoteState.SUCCEEDED, video_url="https://file.apixo.ai/video.mp4", completed_ms=1767965730929)),
+    (
+        status(state="processing", createTime=1767965610929),
+        dict(state=RemoteState.RUNNING, created_ms=1767965610929, completed_ms=None),
+    ),
+    (
+        status(
+            state="success",
+            resultJson=result_json("https://file.apixo.ai/video.mp4"),
+            createTime=1767965610929,
+            completeTime=1767965730929,
+            costTime=120000,
+        ),
+        dict(state=RemoteState.SUCCEEDED, video_url="https://file.apixo.ai/video.mp4", completed_ms=1767965730929),
+    ),
     # A failed task is HTTP 200 + code 200 + state "failed"; failCode is opaque, failMsg is shown.
-    (status(state="failed", failCode="SensitiveContent",
-            failMsg="Content violates provider policy, please adjust the prompt"),
-     dict(state=RemoteState.FAILED, fail_code="SensitiveContent",
-          fail_message="Content violates provider policy, please adjust the prompt")),
-    (status(state="failed", failCode="CONTENT_VIOLATION", failMsg=""),
-     dict(state=RemoteState.FAILED, fail_code="CONTENT_VIOLATION", fail_message=None)),
+    (
+        status(
+            state="failed",
+            failCode="SensitiveContent",
+            failMsg="Content violates provider policy, please adjust the prompt",
+        ),
+        dict(
+            state=RemoteState.FAILED,
+            fail_code="SensitiveContent",
+            fail_message="Content violates provider policy, please adjust the prompt",
+        ),
+    ),
+    (
+        status(state="failed", failCode="CONTENT_VIOLATION", failMsg=""),
+        dict(state=RemoteState.FAILED, fail_code="CONTENT_VIOLATION", fail_message=None),
+    ),
     (status(state="Failed", failCode="Unknown error"), dict(state=RemoteState.FAILED, fail_code="Unknown error")),
 ]
 
@@ -90,8 +133,12 @@ async def test_status_task_shapes(body, expected):
 
 
 ERROR_TABLE = [
-    (400, {"code": 400, "message": "Invalid request", "data": {"error": "Missing required field: input.prompt"}},
-     InvalidRequest, "Invalid request — Missing required field: input.prompt"),
+    (
+        400,
+        {"code": 400, "message": "Invalid request", "data": {"error": "Missing required field: input.prompt"}},
+        InvalidRequest,
+        "Invalid request — Missing required field: input.prompt",
+    ),
     (400, {"code": 400, "message": "Invalid mode type"}, InvalidRequest, "Invalid mode type"),
     (401, {"code": 401, "message": "Invalid or missing API key"}, AuthError, "Invalid or missing API key"),
     (402, {"code": 402, "message": "Insufficient balance"}, InsufficientBalance, "Insufficient balance"),

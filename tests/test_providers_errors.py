@@ -71,7 +71,9 @@ STATUS_TABLE = [
 async def test_http_status_maps_to_typed_error(provider_id, operation, status, error, attrs):
     if provider_id in ("kie", "apikley") and operation == "poll" and status == 422:
         # kie's recordInfo says 422 when the original request failed validation: a failed task
-        status_, _ = await run(provider_id, operation, reply(status, error_body(provider_id, status, "the provider's words")))
+        status_, _ = await run(
+            provider_id, operation, reply(status, error_body(provider_id, status, "the provider's words"))
+        )
         assert status_.state is RemoteState.FAILED and status_.fail_code == "422"
         return
     if provider_id == "apixo" and status == 403:
@@ -84,8 +86,16 @@ async def test_http_status_maps_to_typed_error(provider_id, operation, status, e
         assert getattr(caught.value, name) == value
 
 
-@pytest.mark.parametrize("status,error", [(401, AuthError), (429, RateLimited), (500, ProviderUnavailable),
-                                          (502, ProviderUnavailable), (503, ProviderUnavailable)])
+@pytest.mark.parametrize(
+    "status,error",
+    [
+        (401, AuthError),
+        (429, RateLimited),
+        (500, ProviderUnavailable),
+        (502, ProviderUnavailable),
+        (503, ProviderUnavailable),
+    ],
+)
 @pytest.mark.parametrize("provider_id", ALL_PROVIDERS)
 async def test_html_error_pages_map_by_status(provider_id, status, error):
     page = b"<html><body><h1>Bad Gateway</h1></body></html>"
@@ -103,8 +113,9 @@ async def test_404_is_task_not_found_on_poll_but_invalid_request_on_submit(provi
         await run(provider_id, "submit", reply(404, body))
 
 
-@pytest.mark.parametrize("header,expected", [("7", 7.0), ("0", 0.0), ("2.5", 2.5),
-                                             ("Tue, 14 Nov 2023 22:13:40 GMT", 20.0), ("soon", None)])
+@pytest.mark.parametrize(
+    "header,expected", [("7", 7.0), ("0", 0.0), ("2.5", 2.5), ("Tue, 14 Nov 2023 22:13:40 GMT", 20.0), ("soon", None)]
+)
 @pytest.mark.parametrize("provider_id", ALL_PROVIDERS)
 async def test_429_keeps_retry_after(provider_id, header, expected):
     assert NOW == 1_700_000_000.0  # the HTTP date above is NOW + 20 s
@@ -127,9 +138,17 @@ async def test_503_maintenance_provably_created_nothing_but_500_is_ambiguous(pro
 
 
 @pytest.mark.parametrize("provider_id", ALL_PROVIDERS)
-@pytest.mark.parametrize("raw,kind", [(b"<html>ok</html>", "text/html"), (b"", "application/json"),
-                                      (b"[1, 2]", "application/json"), (b"null", "application/json"),
-                                      (b'{"truncated": ', "application/json"), (b"\xff\xfe\x00", "")])
+@pytest.mark.parametrize(
+    "raw,kind",
+    [
+        (b"<html>ok</html>", "text/html"),
+        (b"", "application/json"),
+        (b"[1, 2]", "application/json"),
+        (b"null", "application/json"),
+        (b'{"truncated": ', "application/json"),
+        (b"\xff\xfe\x00", ""),
+    ],
+)
 async def test_unparseable_200_is_provider_unavailable(provider_id, raw, kind):
     with pytest.raises(ProviderUnavailable):
         await run(provider_id, "poll", reply(200, raw=raw, headers={"Content-Type": kind} if kind else {}))
@@ -138,8 +157,10 @@ async def test_unparseable_200_is_provider_unavailable(provider_id, raw, kind):
 @pytest.mark.parametrize("provider_id", ALL_PROVIDERS)
 async def test_redirects_are_not_followed(provider_id):
     """A redirect could carry the request (and key) elsewhere; it is an unexpected answer instead."""
-    async with adapter(provider_id, reply(302, raw=b"", headers={"Location": "https://elsewhere.example/x"})) \
-            as (provider, script):
+    async with adapter(provider_id, reply(302, raw=b"", headers={"Location": "https://elsewhere.example/x"})) as (
+        provider,
+        script,
+    ):
         with pytest.raises(ProviderUnavailable):
             await provider.poll(model_of(provider_id), "task_1")
     assert [r.url.host for r in script.seen] == [httpx.URL(provider.http.base_url).host]
@@ -157,7 +178,9 @@ TRANSPORT_TABLE = [
 ]
 
 
-@pytest.mark.parametrize("exc,sent", TRANSPORT_TABLE, ids=lambda v: type(v).__name__ if isinstance(v, Exception) else str(v))
+@pytest.mark.parametrize(
+    "exc,sent", TRANSPORT_TABLE, ids=lambda v: type(v).__name__ if isinstance(v, Exception) else str(v)
+)
 @pytest.mark.parametrize("provider_id", ALL_PROVIDERS)
 async def test_transport_failures_say_whether_the_request_left(provider_id, exc, sent):
     with pytest.raises(NetworkError) as caught:

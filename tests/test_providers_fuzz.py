@@ -25,22 +25,97 @@ from tests.providers_mock import ALL_PROVIDERS, KEY, model_of, payload
 
 pytestmark = pytest.mark.anyio
 EXAMPLES = 1000 if heavy_enabled() else 60
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                             HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
-FIELD_NAMES = ["code", "msg", "message", "data", "taskId", "task_id", "state", "status", "resultJson",
-               "resultUrls", "failCode", "failMsg", "createTime", "completeTime", "base_resp", "status_code",
-               "status_msg", "file_id", "file", "download_url", "error", "type", "output", "video_url", "url",
-               "result_urls", "success", "downloadUrl", "fileUrl", "expiresAt"]
-STATE_WORDS = ["waiting", "queuing", "generating", "success", "fail", "pending", "processing", "failed",
-               "IN_PROGRESS", "completed", "Preparing", "Queueing", "Processing", "Success", "Fail", "Failed"]
+FIELD_NAMES = [
+    "code",
+    "msg",
+    "message",
+    "data",
+    "taskId",
+    "task_id",
+    "state",
+    "status",
+    "resultJson",
+    "resultUrls",
+    "failCode",
+    "failMsg",
+    "createTime",
+    "completeTime",
+    "base_resp",
+    "status_code",
+    "status_msg",
+    "file_id",
+    "file",
+    "download_url",
+    "error",
+    "type",
+    "output",
+    "video_url",
+    "url",
+    "result_urls",
+    "success",
+    "downloadUrl",
+    "fileUrl",
+    "expiresAt",
+]
+STATE_WORDS = [
+    "waiting",
+    "queuing",
+    "generating",
+    "success",
+    "fail",
+    "pending",
+    "processing",
+    "failed",
+    "IN_PROGRESS",
+    "completed",
+    "Preparing",
+    "Queueing",
+    "Processing",
+    "Success",
+    "Fail",
+    "Failed",
+]
 CODES = [0, 200, 401, 402, 404, 422, 429, 455, 500, 501, 505, 1002, 1004, 1008, 1026, 2013, 2038, 2049]
-STATUSES = [200, 200, 200, 201, 204, 301, 400, 401, 402, 403, 404, 408, 418, 422, 429, 455, 500, 501, 502,
-            503, 504, 505]
+STATUSES = [
+    200,
+    200,
+    200,
+    201,
+    204,
+    301,
+    400,
+    401,
+    402,
+    403,
+    404,
+    408,
+    418,
+    422,
+    429,
+    455,
+    500,
+    501,
+    502,
+    503,
+    504,
+    505,
+]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.sampled_from(CODES), st.floats(allow_nan=True),
-    st.text(max_size=30), st.sampled_from(STATE_WORDS), st.sampled_from(["https://cdn.example/v.mp4", KEY, ""]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.sampled_from(CODES),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(STATE_WORDS),
+    st.sampled_from(["https://cdn.example/v.mp4", KEY, ""]),
 )
 json_values = st.recursive(
     scalars,
@@ -54,11 +129,24 @@ json_values = st.recursive(
 
 EXAMPLE_BODIES = [
     {"code": 200, "msg": "success", "data": {"taskId": "task_1"}},
-    {"code": 200, "message": "success", "data": {"taskId": "t", "state": "success", "failCode": "", "failMsg": "",
-                                                 "resultJson": json.dumps({"resultUrls": ["https://c/v.mp4"]}),
-                                                 "createTime": 1698765400000, "completeTime": 1698765432000}},
-    {"code": 200, "message": "success", "data": {"taskId": "t", "state": "failed", "failCode": "NSFW",
-                                                 "failMsg": "flagged"}},
+    {
+        "code": 200,
+        "message": "success",
+        "data": {
+            "taskId": "t",
+            "state": "success",
+            "failCode": "",
+            "failMsg": "",
+            "resultJson": json.dumps({"resultUrls": ["https://c/v.mp4"]}),
+            "createTime": 1698765400000,
+            "completeTime": 1698765432000,
+        },
+    },
+    {
+        "code": 200,
+        "message": "success",
+        "data": {"taskId": "t", "state": "failed", "failCode": "NSFW", "failMsg": "flagged"},
+    },
     {"code": 501, "msg": "Playground task failed.", "data": {"state": "fail", "failCode": "500", "failMsg": "x"}},
     {"code": 200, "msg": "success", "data": 100},
     {"code": 200, "message": "success", "data": {"task_id": "n51_hailuo", "status": "IN_PROGRESS"}},
@@ -67,8 +155,11 @@ EXAMPLE_BODIES = [
     {"task_id": "106916", "base_resp": {"status_code": 0, "status_msg": "success"}},
     {"task_id": "1", "status": "Success", "file_id": "205", "base_resp": {"status_code": 0, "status_msg": "ok"}},
     {"file": {"file_id": 205, "download_url": "https://c/v.mp4"}, "base_resp": {"status_code": 0}},
-    {"success": True, "code": 200, "data": {"downloadUrl": "https://t/x.png", "fileUrl": "https://t/y.png",
-                                            "expiresAt": "2025-01-04T10:00:00Z"}},
+    {
+        "success": True,
+        "code": 200,
+        "data": {"downloadUrl": "https://t/x.png", "fileUrl": "https://t/y.png", "expiresAt": "2025-01-04T10:00:00Z"},
+    },
 ]
 
 
@@ -100,8 +191,10 @@ bodies = st.one_of(
 header_text = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=40)
 answers = st.builds(
     lambda status, body, retry_after, content_type: httpx.Response(
-        status, content=body,
-        headers={k: v for k, v in (("Retry-After", retry_after), ("Content-Type", content_type)) if v is not None}),
+        status,
+        content=body,
+        headers={k: v for k, v in (("Retry-After", retry_after), ("Content-Type", content_type)) if v is not None},
+    ),
     st.one_of(st.sampled_from(STATUSES), st.integers(100, 599)),
     bodies,
     st.one_of(st.none(), header_text, st.integers(-5, 10**6).map(str), st.just("Wed, 21 Oct 2015 07:28:00 GMT")),

@@ -12,15 +12,27 @@ from tests.providers_mock import KEY, adapter, model_of, payload, reply
 NOW = 1_700_000_000.0  # Tue, 14 Nov 2023 22:13:20 GMT
 
 
-@pytest.mark.parametrize("value,expected", [
-    (None, None), ("", None), ("  12 ", 12.0), ("0", 0.0), ("1.5", 1.5),
-    ("Tue, 14 Nov 2023 22:14:20 GMT", 60.0),
-    ("Tuesday, 14-Nov-23 22:14:20 GMT", 60.0),  # RFC 850, still legal to receive
-    ("Tue Nov 14 22:14:20 2023", 60.0),  # asctime
-    ("Tue, 14 Nov 2023 22:00:00 GMT", 0.0),  # in the past: retry now, never negative
-    ("999999999999", http.MAX_RETRY_AFTER), ("-5", None), ("soon", None), ("1e3", None), ("nan", None),
-    ("Fri, 31 Dec 9999 23:59:59 GMT", http.MAX_RETRY_AFTER), ("Mon, 99 Foo 2023 99:99:99 GMT", None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (None, None),
+        ("", None),
+        ("  12 ", 12.0),
+        ("0", 0.0),
+        ("1.5", 1.5),
+        ("Tue, 14 Nov 2023 22:14:20 GMT", 60.0),
+        ("Tuesday, 14-Nov-23 22:14:20 GMT", 60.0),  # RFC 850, still legal to receive
+        ("Tue Nov 14 22:14:20 2023", 60.0),  # asctime
+        ("Tue, 14 Nov 2023 22:00:00 GMT", 0.0),  # in the past: retry now, never negative
+        ("999999999999", http.MAX_RETRY_AFTER),
+        ("-5", None),
+        ("soon", None),
+        ("1e3", None),
+        ("nan", None),
+        ("Fri, 31 Dec 9999 23:59:59 GMT", http.MAX_RETRY_AFTER),
+        ("Mon, 99 Foo 2023 99:99:99 GMT", None),
+    ],
+)
 def test_parse_retry_after(value, expected):
     assert parse_retry_after(value, NOW) == expected
 
@@ -30,8 +42,17 @@ def test_api_key_never_shows_itself():
     assert KEY not in repr(key) and KEY not in str(key) and KEY not in f"{key}" and key.reveal() == KEY
 
 
-@pytest.mark.parametrize("raw,error", [(None, MissingKey), ("", MissingKey), ("   ", MissingKey),
-                                       ("sk-abc def", AuthError), ("sk-\nX", AuthError), ("sk-ключ", AuthError)])
+@pytest.mark.parametrize(
+    "raw,error",
+    [
+        (None, MissingKey),
+        ("", MissingKey),
+        ("   ", MissingKey),
+        ("sk-abc def", AuthError),
+        ("sk-\nX", AuthError),
+        ("sk-ключ", AuthError),
+    ],
+)
 def test_unusable_keys_are_typed_errors_without_the_key(raw, error):
     with pytest.raises(error) as caught:
         checked_key(raw, "kie.ai")

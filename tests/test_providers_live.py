@@ -35,15 +35,22 @@ pytestmark = pytest.mark.anyio
 IMAGE = "https://images.example.com/cat.png"
 TIMED = "a cat turns its head {{sim:queue=20;run=40}}"  # a known timeline: queued 20 s, then 40 s running
 RAW_STATES = {
-    "apixo": ("pending", "processing", "success"), "kie": ("waiting", "queuing", "generating", "success"),
-    "apikley": ("waiting", "queuing", "generating", "success"), "apiinone": ("IN_PROGRESS", "COMPLETED"),
+    "apixo": ("pending", "processing", "success"),
+    "kie": ("waiting", "queuing", "generating", "success"),
+    "apikley": ("waiting", "queuing", "generating", "success"),
+    "apiinone": ("IN_PROGRESS", "COMPLETED"),
     "minimax": ("Preparing", "Queueing", "Processing", "Success"),
 }
 ORDER = [RemoteState.QUEUED, RemoteState.RUNNING, RemoteState.SUCCEEDED]
 # The status each provider uses to say "maintenance", and how it travels (MiniMax: as an
 # HTTP 503 from its gateway; its own base_resp has no maintenance code).
-MAINTENANCE = {"apixo": (503, None), "kie": (455, None), "apikley": (455, None), "apiinone": (503, None),
-               "minimax": (503, True)}
+MAINTENANCE = {
+    "apixo": (503, None),
+    "kie": (455, None),
+    "apikley": (455, None),
+    "apiinone": (503, None),
+    "minimax": (503, True),
+}
 
 
 @asynccontextmanager
@@ -115,10 +122,16 @@ async def test_local_image_goes_through_the_upload_api(simulator, provider_id, t
     assert simulator.task(remote_id).draft.image_url == uploaded.url
 
 
-@pytest.mark.parametrize("provider_id,expected", [("apixo", Balance(100.0, "usd")),
-                                                  ("kie", Balance(100_000.0, "credits")),
-                                                  ("apikley", Balance(100_000.0, "credits")),
-                                                  ("apiinone", None), ("minimax", None)])
+@pytest.mark.parametrize(
+    "provider_id,expected",
+    [
+        ("apixo", Balance(100.0, "usd")),
+        ("kie", Balance(100_000.0, "credits")),
+        ("apikley", Balance(100_000.0, "credits")),
+        ("apiinone", None),
+        ("minimax", None),
+    ],
+)
 async def test_balance(simulator, provider_id, expected):
     async with connected(simulator, provider_id) as provider:
         assert await provider.balance() == expected
@@ -184,8 +197,9 @@ async def test_rate_limited_with_retry_after(simulator, provider_id, op):
 @pytest.mark.parametrize("provider_id", ALL_PROVIDERS)
 async def test_maintenance(simulator, provider_id):
     status, as_http = MAINTENANCE[provider_id]
-    simulator.faults.add(Fault(op="submit", kind="status", status=status, as_http=as_http, provider=provider_id,
-                               retry_after=120))
+    simulator.faults.add(
+        Fault(op="submit", kind="status", status=status, as_http=as_http, provider=provider_id, retry_after=120)
+    )
     async with connected(simulator, provider_id) as provider:
         with pytest.raises(ProviderUnavailable) as caught:
             await provider.submit(payload(model_of(provider_id), image=IMAGE))
@@ -260,15 +274,19 @@ async def test_connection_refused_provably_sent_nothing(provider_id):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     async with loopback_client() as client:
-        provider = build_provider(provider_id, client=client, key=KEYS[provider_id], base_url=f"http://127.0.0.1:{port}")
+        provider = build_provider(
+            provider_id, client=client, key=KEYS[provider_id], base_url=f"http://127.0.0.1:{port}"
+        )
         with pytest.raises(NetworkError) as caught:
             await provider.submit(payload(model_of(provider_id), image=IMAGE))
     assert caught.value.sent is False and is_provably_not_created(caught.value)
 
 
 async def test_apixo_polls_with_the_model_in_the_path(simulator):
-    fast, full = find_model("apixo", "hailuo-2-3-fast", "standard-image-to-video"), \
-        find_model("apixo", "hailuo-2-3", "standard-image-to-video")
+    fast, full = (
+        find_model("apixo", "hailuo-2-3-fast", "standard-image-to-video"),
+        find_model("apixo", "hailuo-2-3", "standard-image-to-video"),
+    )
     async with connected(simulator, "apixo") as provider:
         remote_id = await provider.submit(payload(fast, image=IMAGE))
         assert (await provider.poll(fast, remote_id)).state is RemoteState.QUEUED

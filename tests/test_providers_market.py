@@ -28,19 +28,42 @@ CREATED = {"code": 200, "msg": "success", "data": {"taskId": "task_hailuo_176518
 
 # (model, options, expected input{}) straight from providers.md 1.1/1.4: only the fields the model takes.
 BODY_TABLE = [
-    ("hailuo/2-3-image-to-video-standard", {},
-     {"prompt": "a cat walks", "image_url": IMAGE, "duration": "6", "resolution": "768P"}),
-    ("hailuo/2-3-image-to-video-standard", {"duration": 10, "resolution": "768P"},
-     {"prompt": "a cat walks", "image_url": IMAGE, "duration": "10", "resolution": "768P"}),
-    ("hailuo/2-3-image-to-video-pro", {"duration": 6, "resolution": "1080P"},
-     {"prompt": "a cat walks", "image_url": IMAGE, "duration": "6", "resolution": "1080P"}),
-    ("hailuo/02-image-to-video-standard", {"duration": 6, "resolution": "512P", "prompt_optimizer": False},
-     {"prompt": "a cat walks", "image_url": IMAGE, "duration": "6", "resolution": "512P", "prompt_optimizer": False}),
-    ("hailuo/02-image-to-video-standard", {"end_image": END_IMAGE},
-     {"prompt": "a cat walks", "image_url": IMAGE, "end_image_url": END_IMAGE, "duration": "10",
-      "resolution": "768P"}),
-    ("hailuo/02-image-to-video-pro", {"prompt_optimizer": True},
-     {"prompt": "a cat walks", "image_url": IMAGE, "prompt_optimizer": True}),
+    (
+        "hailuo/2-3-image-to-video-standard",
+        {},
+        {"prompt": "a cat walks", "image_url": IMAGE, "duration": "6", "resolution": "768P"},
+    ),
+    (
+        "hailuo/2-3-image-to-video-standard",
+        {"duration": 10, "resolution": "768P"},
+        {"prompt": "a cat walks", "image_url": IMAGE, "duration": "10", "resolution": "768P"},
+    ),
+    (
+        "hailuo/2-3-image-to-video-pro",
+        {"duration": 6, "resolution": "1080P"},
+        {"prompt": "a cat walks", "image_url": IMAGE, "duration": "6", "resolution": "1080P"},
+    ),
+    (
+        "hailuo/02-image-to-video-standard",
+        {"duration": 6, "resolution": "512P", "prompt_optimizer": False},
+        {"prompt": "a cat walks", "image_url": IMAGE, "duration": "6", "resolution": "512P", "prompt_optimizer": False},
+    ),
+    (
+        "hailuo/02-image-to-video-standard",
+        {"end_image": END_IMAGE},
+        {
+            "prompt": "a cat walks",
+            "image_url": IMAGE,
+            "end_image_url": END_IMAGE,
+            "duration": "10",
+            "resolution": "768P",
+        },
+    ),
+    (
+        "hailuo/02-image-to-video-pro",
+        {"prompt_optimizer": True},
+        {"prompt": "a cat walks", "image_url": IMAGE, "prompt_optimizer": True},
+    ),
     ("hailuo/02-text-to-video-standard", {"duration": 10}, {"prompt": "a cat walks", "duration": "10"}),
     ("hailuo/02-text-to-video-pro", {}, {"prompt": "a cat walks"}),
 ]
@@ -54,16 +77,27 @@ async def test_create_task_body_is_exactly_as_documented(provider_id, model, opt
         task_id = await provider.submit(payload(spec, **options))
     assert task_id == "task_hailuo_1765182986510"
     request = script.seen[0]
-    assert (request.method, request.url.host, request.url.path) == ("POST", HOSTS[provider_id],
-                                                                    "/api/v1/jobs/createTask")
+    assert (request.method, request.url.host, request.url.path) == (
+        "POST",
+        HOSTS[provider_id],
+        "/api/v1/jobs/createTask",
+    )
     assert request.headers["Content-Type"] == "application/json"
     assert script.last_json == {"model": model, "input": expected}
 
 
-@pytest.mark.parametrize("bad", [
-    dict(image=None), dict(prompt=""), dict(prompt="x" * 5001), dict(duration=10, resolution="1080P"),
-    dict(image="data:image/png;base64,AAAA"), dict(image="/home/me/cat.png"), dict(end_image=END_IMAGE),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        dict(image=None),
+        dict(prompt=""),
+        dict(prompt="x" * 5001),
+        dict(duration=10, resolution="1080P"),
+        dict(image="data:image/png;base64,AAAA"),
+        dict(image="/home/me/cat.png"),
+        dict(end_image=END_IMAGE),
+    ],
+)
 async def test_known_bad_requests_are_refused_before_sending(bad):
     spec = find_model("kie", "hailuo/2-3-image-to-video-standard")
     async with adapter("kie", reply(200, CREATED)) as (provider, script):
@@ -88,26 +122,56 @@ POLL_TABLE = [
     (record(state="waiting", failCode="", failMsg=""), dict(state=RemoteState.QUEUED, raw_state="waiting")),
     (record(state="queuing"), dict(state=RemoteState.QUEUED, raw_state="queuing")),
     (record(state="generating", failCode=None, failMsg=None), dict(state=RemoteState.RUNNING)),
-    (record(state="success", resultJson=result_json("https://cdn.example/v.mp4", "https://cdn.example/2.mp4"),
-            failCode="", failMsg="", createTime=1698765400000, completeTime=1698765432000, costTime=8),
-     dict(state=RemoteState.SUCCEEDED, video_url="https://cdn.example/v.mp4", fail_code=None,
-          created_ms=1698765400000, completed_ms=1698765432000)),
-    ({"code": 200, "msg": "ok", "data": {"state": "SUCCESS", "resultJson": {"resultUrls": ["https://c/v.mp4"]}}},
-     dict(state=RemoteState.SUCCEEDED, raw_state="SUCCESS", video_url="https://c/v.mp4")),
-    (record(state="fail", failCode="500", failMsg="Internal server error"),
-     dict(state=RemoteState.FAILED, fail_code="500", fail_message="Internal server error")),
-    (record(state="fail", failCode=500, failMsg=None), dict(state=RemoteState.FAILED, fail_code="500",
-                                                            fail_message=None)),
-    (record(state="fail", failCode="", failMsg=""), dict(state=RemoteState.FAILED, fail_code=None,
-                                                         fail_message=None)),
+    (
+        record(
+            state="success",
+            resultJson=result_json("https://cdn.example/v.mp4", "https://cdn.example/2.mp4"),
+            failCode="",
+            failMsg="",
+            createTime=1698765400000,
+            completeTime=1698765432000,
+            costTime=8,
+        ),
+        dict(
+            state=RemoteState.SUCCEEDED,
+            video_url="https://cdn.example/v.mp4",
+            fail_code=None,
+            created_ms=1698765400000,
+            completed_ms=1698765432000,
+        ),
+    ),
+    (
+        {"code": 200, "msg": "ok", "data": {"state": "SUCCESS", "resultJson": {"resultUrls": ["https://c/v.mp4"]}}},
+        dict(state=RemoteState.SUCCEEDED, raw_state="SUCCESS", video_url="https://c/v.mp4"),
+    ),
+    (
+        record(state="fail", failCode="500", failMsg="Internal server error"),
+        dict(state=RemoteState.FAILED, fail_code="500", fail_message="Internal server error"),
+    ),
+    (
+        record(state="fail", failCode=500, failMsg=None),
+        dict(state=RemoteState.FAILED, fail_code="500", fail_message=None),
+    ),
+    (record(state="fail", failCode="", failMsg=""), dict(state=RemoteState.FAILED, fail_code=None, fail_message=None)),
     (record(state="fail"), dict(state=RemoteState.FAILED, fail_code=None, fail_message=None)),
     # Body code 501 "generation failed" (callback example shape): a failed task, not an API error.
-    ({"code": 501, "msg": "Playground task failed.",
-      "data": {"state": "fail", "failCode": "500", "failMsg": "Internal server error", "consumeCredits": 0}},
-     dict(state=RemoteState.FAILED, raw_state="fail", fail_code="500", fail_message="Internal server error")),
-    ({"code": 501, "msg": "Generation failed: sensitive content"},
-     dict(state=RemoteState.FAILED, raw_state="501", fail_code="501",
-          fail_message="Generation failed: sensitive content")),
+    (
+        {
+            "code": 501,
+            "msg": "Playground task failed.",
+            "data": {"state": "fail", "failCode": "500", "failMsg": "Internal server error", "consumeCredits": 0},
+        },
+        dict(state=RemoteState.FAILED, raw_state="fail", fail_code="500", fail_message="Internal server error"),
+    ),
+    (
+        {"code": 501, "msg": "Generation failed: sensitive content"},
+        dict(
+            state=RemoteState.FAILED,
+            raw_state="501",
+            fail_code="501",
+            fail_message="Generation failed: sensitive content",
+        ),
+    ),
 ]
 
 
@@ -118,7 +182,10 @@ async def test_record_info_shapes(provider_id, body, expected):
         status = await provider.poll(find_model(provider_id, "hailuo/2-3-image-to-video-standard"), "task_1")
     request = script.seen[0]
     assert (request.method, request.url.path, dict(request.url.params)) == (
-        "GET", "/api/v1/jobs/recordInfo", {"taskId": "task_1"})
+        "GET",
+        "/api/v1/jobs/recordInfo",
+        {"taskId": "task_1"},
+    )
     for name, value in expected.items():
         assert getattr(status, name) == value, name
 
@@ -177,8 +244,9 @@ async def test_404_body_code_on_poll_is_task_not_found():
             await provider.poll(find_model("kie", "hailuo/2-3-image-to-video-standard"), "task_1")
 
 
-@pytest.mark.parametrize("data", [None, "", {"taskId": ""}, {"taskId": None}, {"taskId": "has space"},
-                                  {"task_id": "snake"}])
+@pytest.mark.parametrize(
+    "data", [None, "", {"taskId": ""}, {"taskId": None}, {"taskId": "has space"}, {"task_id": "snake"}]
+)
 async def test_submit_without_a_task_id_is_ambiguous(data):
     async with adapter("kie", reply(200, {"code": 200, "msg": "success", "data": data})) as (provider, _):
         with pytest.raises(ProviderUnavailable) as caught:
@@ -212,10 +280,19 @@ async def test_credit_balance_that_is_not_a_number(data):
 
 # --- uploads -----------------------------------------------------------------------
 
-UPLOADED = {"success": True, "code": 200, "msg": "File uploaded successfully",
-            "data": {"fileName": "x.png", "filePath": "images/x.png",
-                     "downloadUrl": "https://tempfile.redpandaai.co/xxx/x.png", "fileSize": 154832,
-                     "mimeType": "image/png", "uploadedAt": "2025-01-01T10:00:00.000Z"}}
+UPLOADED = {
+    "success": True,
+    "code": 200,
+    "msg": "File uploaded successfully",
+    "data": {
+        "fileName": "x.png",
+        "filePath": "images/x.png",
+        "downloadUrl": "https://tempfile.redpandaai.co/xxx/x.png",
+        "fileSize": 154832,
+        "mimeType": "image/png",
+        "uploadedAt": "2025-01-01T10:00:00.000Z",
+    },
+}
 
 
 @pytest.fixture
@@ -225,15 +302,17 @@ def image_file(tmp_path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("provider_id,base_url,url", [
-    ("kie", None, "https://kieai.redpandaai.co/api/file-stream-upload"),
-    ("apikley", None, "https://api.apikley.ru/file-upload/api/file-stream-upload"),
-    ("kie", "http://127.0.0.1:8123", "http://127.0.0.1:8123/api/file-stream-upload"),
-    ("apikley", "http://127.0.0.1:8123", "http://127.0.0.1:8123/file-upload/api/file-stream-upload"),
-])
+@pytest.mark.parametrize(
+    "provider_id,base_url,url",
+    [
+        ("kie", None, "https://kieai.redpandaai.co/api/file-stream-upload"),
+        ("apikley", None, "https://api.apikley.ru/file-upload/api/file-stream-upload"),
+        ("kie", "http://127.0.0.1:8123", "http://127.0.0.1:8123/api/file-stream-upload"),
+        ("apikley", "http://127.0.0.1:8123", "http://127.0.0.1:8123/file-upload/api/file-stream-upload"),
+    ],
+)
 async def test_stream_upload_sends_multipart_with_a_unique_name(provider_id, base_url, url, image_file):
-    async with uploader(provider_id, reply(200, UPLOADED), reply(200, UPLOADED), base_url=base_url) \
-            as (upload, script):
+    async with uploader(provider_id, reply(200, UPLOADED), reply(200, UPLOADED), base_url=base_url) as (upload, script):
         first = await upload.upload(image_file, "image/png")
         await upload.upload(image_file, "image/png")
     assert first.url == "https://tempfile.redpandaai.co/xxx/x.png"
@@ -250,28 +329,44 @@ async def test_stream_upload_sends_multipart_with_a_unique_name(provider_id, bas
     assert all(re.fullmatch(r"[0-9a-f]{32}\.png", n) for n in names) and names[0] != names[1]
 
 
-@pytest.mark.parametrize("data,url,expires", [
-    ({"fileUrl": "https://files.example/f.png"}, "https://files.example/f.png", NOW + 86400),
-    ({"downloadUrl": "https://d.example/a.png", "fileUrl": "https://f.example/a.png",
-      "expiresAt": "2023-11-16T00:00:00Z"}, "https://d.example/a.png", 1700092800.0),
-    ({"downloadUrl": "https://d.example/a.png", "expiresAt": 1700092800000}, "https://d.example/a.png", 1700092800.0),
-    ({"downloadUrl": "https://d.example/a.png", "expiresAt": 1700092800}, "https://d.example/a.png", 1700092800.0),
-    ({"downloadUrl": "https://d.example/a.png", "expiresAt": "whenever"}, "https://d.example/a.png",
-     NOW + 86400),
-])
+@pytest.mark.parametrize(
+    "data,url,expires",
+    [
+        ({"fileUrl": "https://files.example/f.png"}, "https://files.example/f.png", NOW + 86400),
+        (
+            {
+                "downloadUrl": "https://d.example/a.png",
+                "fileUrl": "https://f.example/a.png",
+                "expiresAt": "2023-11-16T00:00:00Z",
+            },
+            "https://d.example/a.png",
+            1700092800.0,
+        ),
+        (
+            {"downloadUrl": "https://d.example/a.png", "expiresAt": 1700092800000},
+            "https://d.example/a.png",
+            1700092800.0,
+        ),
+        ({"downloadUrl": "https://d.example/a.png", "expiresAt": 1700092800}, "https://d.example/a.png", 1700092800.0),
+        ({"downloadUrl": "https://d.example/a.png", "expiresAt": "whenever"}, "https://d.example/a.png", NOW + 86400),
+    ],
+)
 async def test_upload_answer_variants(data, url, expires, image_file):
     async with uploader("kie", reply(200, {"success": True, "code": 200, "data": data})) as (upload, _):
         uploaded = await upload.upload(image_file, "image/png")
     assert (uploaded.url, uploaded.expires_at) == (url, expires)
 
 
-@pytest.mark.parametrize("answer,error", [
-    (reply(200, {"success": True, "code": 200, "data": {}}), ProviderUnavailable),
-    (reply(200, {"success": False, "code": 200, "msg": "upload path invalid"}), ProviderUnavailable),
-    (reply(200, {"code": 401, "msg": "Unauthorized"}), AuthError),
-    (reply(413, raw=b"too large"), InvalidRequest),
-    (reply(200, raw=b"<html></html>"), ProviderUnavailable),
-])
+@pytest.mark.parametrize(
+    "answer,error",
+    [
+        (reply(200, {"success": True, "code": 200, "data": {}}), ProviderUnavailable),
+        (reply(200, {"success": False, "code": 200, "msg": "upload path invalid"}), ProviderUnavailable),
+        (reply(200, {"code": 401, "msg": "Unauthorized"}), AuthError),
+        (reply(413, raw=b"too large"), InvalidRequest),
+        (reply(200, raw=b"<html></html>"), ProviderUnavailable),
+    ],
+)
 async def test_upload_errors(answer, error, image_file):
     async with uploader("kie", answer) as (upload, _):
         with pytest.raises(error):

@@ -28,18 +28,42 @@ def spec(model="MiniMax-Hailuo-2.3", kind="i2v"):
     return find_model("minimax", model, kind=kind)
 
 
-@pytest.mark.parametrize("model,kind,options,expected", [
-    ("MiniMax-Hailuo-2.3", "i2v", {},
-     {"first_frame_image": IMAGE, "duration": 6, "resolution": "768P", "prompt_optimizer": True}),
-    ("MiniMax-Hailuo-2.3-Fast", "i2v", {"duration": 10, "prompt_optimizer": False},
-     {"first_frame_image": IMAGE, "duration": 10, "resolution": "768P", "prompt_optimizer": False}),
-    ("MiniMax-Hailuo-2.3", "i2v", {"image": DATA_URL, "resolution": "1080P"},
-     {"first_frame_image": DATA_URL, "duration": 6, "resolution": "1080P", "prompt_optimizer": True}),
-    ("MiniMax-Hailuo-02", "i2v", {"end_image": END_IMAGE, "resolution": "768P"},
-     {"first_frame_image": IMAGE, "last_frame_image": END_IMAGE, "duration": 6, "resolution": "768P",
-      "prompt_optimizer": True}),
-    ("MiniMax-Hailuo-2.3", "t2v", {}, {"duration": 6, "resolution": "768P", "prompt_optimizer": True}),
-])
+@pytest.mark.parametrize(
+    "model,kind,options,expected",
+    [
+        (
+            "MiniMax-Hailuo-2.3",
+            "i2v",
+            {},
+            {"first_frame_image": IMAGE, "duration": 6, "resolution": "768P", "prompt_optimizer": True},
+        ),
+        (
+            "MiniMax-Hailuo-2.3-Fast",
+            "i2v",
+            {"duration": 10, "prompt_optimizer": False},
+            {"first_frame_image": IMAGE, "duration": 10, "resolution": "768P", "prompt_optimizer": False},
+        ),
+        (
+            "MiniMax-Hailuo-2.3",
+            "i2v",
+            {"image": DATA_URL, "resolution": "1080P"},
+            {"first_frame_image": DATA_URL, "duration": 6, "resolution": "1080P", "prompt_optimizer": True},
+        ),
+        (
+            "MiniMax-Hailuo-02",
+            "i2v",
+            {"end_image": END_IMAGE, "resolution": "768P"},
+            {
+                "first_frame_image": IMAGE,
+                "last_frame_image": END_IMAGE,
+                "duration": 6,
+                "resolution": "768P",
+                "prompt_optimizer": True,
+            },
+        ),
+        ("MiniMax-Hailuo-2.3", "t2v", {}, {"duration": 6, "resolution": "768P", "prompt_optimizer": True}),
+    ],
+)
 async def test_video_generation_body(model, kind, options, expected):
     async with adapter("minimax", reply(200, CREATED)) as (provider, script):
         task_id = await provider.submit(payload(spec(model, kind), **options))
@@ -52,8 +76,10 @@ def query(status: str, **extra) -> dict:
     return {"task_id": "106916112212032", "status": status, "base_resp": OK, **extra}
 
 
-@pytest.mark.parametrize("status,state", [("Preparing", RemoteState.QUEUED), ("Queueing", RemoteState.QUEUED),
-                                          ("Processing", RemoteState.RUNNING)])
+@pytest.mark.parametrize(
+    "status,state",
+    [("Preparing", RemoteState.QUEUED), ("Queueing", RemoteState.QUEUED), ("Processing", RemoteState.RUNNING)],
+)
 async def test_in_flight_states(status, state):
     async with adapter("minimax", reply(200, query(status))) as (provider, script):
         remote = await provider.poll(spec(), "106916112212032")
@@ -63,11 +89,21 @@ async def test_in_flight_states(status, state):
 
 
 async def test_success_looks_up_the_file_inside_poll():
-    retrieved = {"file": {"file_id": 205258526306433, "bytes": 5896337, "created_at": 1700469398,
-                          "filename": "output_aigc.mp4", "purpose": "video_generation", "download_url": VIDEO},
-                 "base_resp": OK}
-    answers = [reply(200, query("Success", file_id="205258526306433", video_width=1366, video_height=768)),
-               reply(200, retrieved)]
+    retrieved = {
+        "file": {
+            "file_id": 205258526306433,
+            "bytes": 5896337,
+            "created_at": 1700469398,
+            "filename": "output_aigc.mp4",
+            "purpose": "video_generation",
+            "download_url": VIDEO,
+        },
+        "base_resp": OK,
+    }
+    answers = [
+        reply(200, query("Success", file_id="205258526306433", video_width=1366, video_height=768)),
+        reply(200, retrieved),
+    ]
     async with adapter("minimax", *answers) as (provider, script):
         remote = await provider.poll(spec(), "106916112212032")
     assert (remote.state, remote.raw_state, remote.video_url) == (RemoteState.SUCCEEDED, "Success", VIDEO)
@@ -75,12 +111,15 @@ async def test_success_looks_up_the_file_inside_poll():
     assert all(r.headers["Authorization"].startswith("Bearer ") for r in script.seen)
 
 
-@pytest.mark.parametrize("answers,words", [
-    ([reply(200, query("Success"))], "no file_id"),
-    ([reply(200, query("Success", file_id="1")), reply(200, {"file": {}, "base_resp": OK})], "no usable video URL"),
-    ([reply(200, query("Success", file_id="1")), reply(200, {"base_resp": {"status_code": 1000}})], "code 1000"),
-    ([reply(200, query("Stalled"))], "'Stalled'"),
-])
+@pytest.mark.parametrize(
+    "answers,words",
+    [
+        ([reply(200, query("Success"))], "no file_id"),
+        ([reply(200, query("Success", file_id="1")), reply(200, {"file": {}, "base_resp": OK})], "no usable video URL"),
+        ([reply(200, query("Success", file_id="1")), reply(200, {"base_resp": {"status_code": 1000}})], "code 1000"),
+        ([reply(200, query("Stalled"))], "'Stalled'"),
+    ],
+)
 async def test_success_without_a_video(answers, words):
     async with adapter("minimax", *answers) as (provider, _):
         with pytest.raises(ProviderUnavailable) as caught:
@@ -88,12 +127,18 @@ async def test_success_without_a_video(answers, words):
     assert words in caught.value.message
 
 
-@pytest.mark.parametrize("body,fail_code,fail_message", [
-    (query("Fail"), None, None),
-    (query("Failed"), None, None),  # the official CLI's spelling
-    ({"task_id": "1", "status": "Fail", "base_resp": {"status_code": 1026, "status_msg": "input sensitive"}},
-     "1026", "input sensitive"),
-])
+@pytest.mark.parametrize(
+    "body,fail_code,fail_message",
+    [
+        (query("Fail"), None, None),
+        (query("Failed"), None, None),  # the official CLI's spelling
+        (
+            {"task_id": "1", "status": "Fail", "base_resp": {"status_code": 1026, "status_msg": "input sensitive"}},
+            "1026",
+            "input sensitive",
+        ),
+    ],
+)
 async def test_failed_task(body, fail_code, fail_message):
     async with adapter("minimax", reply(200, body)) as (provider, _):
         remote = await provider.poll(spec(), "1")
@@ -160,13 +205,16 @@ async def test_no_balance_endpoint():
     assert script.seen == []
 
 
-@pytest.mark.parametrize("http_status,code,error,maintenance", [
-    (503, 1024, ProviderUnavailable, True),  # HTTP 503 says maintenance; 1024 only "internal error"
-    (500, 1000, ProviderUnavailable, False),
-    (429, 1002, RateLimited, None),
-    (401, 1004, AuthError, None),
-    (400, 1026, ContentRejected, None),  # the specific base_resp code wins over a generic 400
-])
+@pytest.mark.parametrize(
+    "http_status,code,error,maintenance",
+    [
+        (503, 1024, ProviderUnavailable, True),  # HTTP 503 says maintenance; 1024 only "internal error"
+        (500, 1000, ProviderUnavailable, False),
+        (429, 1002, RateLimited, None),
+        (401, 1004, AuthError, None),
+        (400, 1026, ContentRejected, None),  # the specific base_resp code wins over a generic 400
+    ],
+)
 async def test_http_error_with_base_resp(http_status, code, error, maintenance):
     body = {"base_resp": {"status_code": code, "status_msg": "m"}}
     async with adapter("minimax", reply(http_status, body)) as (provider, _):

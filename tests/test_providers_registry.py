@@ -27,13 +27,16 @@ def client():
     return httpx.AsyncClient()
 
 
-@pytest.mark.parametrize("provider_id,cls,origin", [
-    ("apixo", ApixoProvider, "https://api.apixo.ai"),
-    ("kie", MarketProvider, "https://api.kie.ai"),
-    ("apikley", MarketProvider, "https://api.apikley.ru"),
-    ("apiinone", ApiInOneProvider, "https://apiin.one"),
-    ("minimax", MiniMaxProvider, "https://api.minimax.io"),
-])
+@pytest.mark.parametrize(
+    "provider_id,cls,origin",
+    [
+        ("apixo", ApixoProvider, "https://api.apixo.ai"),
+        ("kie", MarketProvider, "https://api.kie.ai"),
+        ("apikley", MarketProvider, "https://api.apikley.ru"),
+        ("apiinone", ApiInOneProvider, "https://apiin.one"),
+        ("minimax", MiniMaxProvider, "https://api.minimax.io"),
+    ],
+)
 def test_build_provider(client, provider_id, cls, origin):
     provider = build_provider(provider_id, client=client, key=KEY)
     assert isinstance(provider, cls) and isinstance(provider, Provider)
@@ -47,39 +50,70 @@ def test_base_url_replaces_the_origin(client):
     assert provider.http.base_url == "http://127.0.0.1:9999"
 
 
-@pytest.mark.parametrize("url", ["https://proxy.example.com", "https://proxy.example.com:8443/prefix/",
-                                 "http://127.0.0.1:8080", "http://127.9.9.9", "http://localhost:1",
-                                 "http://LOCALHOST", "http://[::1]:7000", "HTTPS://Upper.Example"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://proxy.example.com",
+        "https://proxy.example.com:8443/prefix/",
+        "http://127.0.0.1:8080",
+        "http://127.9.9.9",
+        "http://localhost:1",
+        "http://LOCALHOST",
+        "http://[::1]:7000",
+        "HTTPS://Upper.Example",
+    ],
+)
 def test_allowed_base_urls(url):
     assert checked_base_url(url) == url.strip().rstrip("/")
 
 
-@pytest.mark.parametrize("url", [
-    "http://example.com", "http://192.168.1.10:8000", "http://10.0.0.1", "http://localhost.evil.com",
-    "http://127.0.0.1.nip.io", "http://[::ffff:8.8.8.8]", "ftp://127.0.0.1", "file:///etc/passwd", "127.0.0.1:80",
-    "https://", "https://user:pw@proxy.example.com", "https://proxy.example.com/?a=1",
-    "https://proxy.example.com/#frag", "https://host:99999", "", "not a url",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com",
+        "http://192.168.1.10:8000",
+        "http://10.0.0.1",
+        "http://localhost.evil.com",
+        "http://127.0.0.1.nip.io",
+        "http://[::ffff:8.8.8.8]",
+        "ftp://127.0.0.1",
+        "file:///etc/passwd",
+        "127.0.0.1:80",
+        "https://",
+        "https://user:pw@proxy.example.com",
+        "https://proxy.example.com/?a=1",
+        "https://proxy.example.com/#frag",
+        "https://host:99999",
+        "",
+        "not a url",
+    ],
+)
 def test_refused_base_urls(client, url):
     with pytest.raises(InvalidRequest) as caught:
         build_provider("kie", client=client, key=KEY, base_url=url or " ")
     assert "pw" not in caught.value.message
 
 
-@pytest.mark.parametrize("provider_id,base_url,expected", [
-    ("kie", None, "https://kieai.redpandaai.co"),
-    ("apikley", None, "https://api.apikley.ru/file-upload"),
-    ("kie", "http://127.0.0.1:4000", "http://127.0.0.1:4000"),
-    ("apikley", "http://127.0.0.1:4000/", "http://127.0.0.1:4000/file-upload"),
-    ("apixo", None, None), ("apiinone", None, None), ("minimax", None, None),
-    ("apixo", "http://127.0.0.1:4000", None),
-])
+@pytest.mark.parametrize(
+    "provider_id,base_url,expected",
+    [
+        ("kie", None, "https://kieai.redpandaai.co"),
+        ("apikley", None, "https://api.apikley.ru/file-upload"),
+        ("kie", "http://127.0.0.1:4000", "http://127.0.0.1:4000"),
+        ("apikley", "http://127.0.0.1:4000/", "http://127.0.0.1:4000/file-upload"),
+        ("apixo", None, None),
+        ("apiinone", None, None),
+        ("minimax", None, None),
+        ("apixo", "http://127.0.0.1:4000", None),
+    ],
+)
 def test_upload_base_per_provider(provider_id, base_url, expected):
     assert upload_base_for(provider_id, base_url) == expected
 
 
-@pytest.mark.parametrize("provider_id,present", [("kie", True), ("apikley", True), ("apixo", False),
-                                                 ("apiinone", False), ("minimax", False)])
+@pytest.mark.parametrize(
+    "provider_id,present", [("kie", True), ("apikley", True), ("apixo", False), ("apiinone", False), ("minimax", False)]
+)
 def test_build_uploader(client, provider_id, present):
     upload = build_uploader(provider_id, client=client, key=KEY)
     assert (upload is not None) is present

@@ -75,8 +75,12 @@ def keyring_service():
 def key_store(service):
     from hailuo_desktop.services.secrets import KeyStore
 
-    return KeyStore(env={ENV_VARS[p]: key for p, key in TEST_KEYS.items()}, backend=SecretService.Keyring(),
-                    timeout=10, service=service)
+    return KeyStore(
+        env={ENV_VARS[p]: key for p, key in TEST_KEYS.items()},
+        backend=SecretService.Keyring(),
+        timeout=10,
+        service=service,
+    )
 
 
 def new_session(qtbot, home, service):
@@ -89,7 +93,8 @@ def new_session(qtbot, home, service):
 
 @pytest.mark.keyring
 def test_a_typed_proxy_password_goes_to_the_keyring_and_the_next_start_uses_it(
-        qtbot, qasync_running_loop, tmp_path, keyring_service):
+    qtbot, qasync_running_loop, tmp_path, keyring_service
+):
     proxy = RecordingProxy()
     port = run(qtbot, proxy.start())
     home = tmp_path / "home"
@@ -120,8 +125,9 @@ def test_a_typed_proxy_password_goes_to_the_keyring_and_the_next_start_uses_it(
 
 
 @pytest.mark.keyring
-def test_an_old_settings_file_with_the_password_is_cleaned_at_start(qtbot, qasync_running_loop, tmp_path,
-                                                                    keyring_service):
+def test_an_old_settings_file_with_the_password_is_cleaned_at_start(
+    qtbot, qasync_running_loop, tmp_path, keyring_service
+):
     from hailuo_desktop.app import SessionOptions, with_proxy_secret
     from hailuo_desktop.services.home import DataPaths
 

@@ -38,13 +38,22 @@ def done(url="https://files.invalid/none.mp4"):
 # --- intake --------------------------------------------------------------------------
 async def test_create_stores_queued_tasks_with_their_settings(runner_kit):
     spec = find_model("kie", "hailuo/02-image-to-video-standard")
-    requests = [GenerationRequest(spec, f"take {n}", image="https://img.example/a.png", duration=6,
-                                  resolution="512P", prompt_optimizer=False) for n in range(3)]
+    requests = [
+        GenerationRequest(
+            spec, f"take {n}", image="https://img.example/a.png", duration=6, resolution="512P", prompt_optimizer=False
+        )
+        for n in range(3)
+    ]
     tasks = runner_kit.runner.create(requests, batch_id="b1", base_url="http://127.0.0.1:9")
     assert [t.state for t in tasks] == [TaskState.QUEUED] * 3
     stored = runner_kit.store.get(tasks[0].id)
-    assert (stored.provider, stored.model, stored.kind, stored.duration, stored.resolution) == \
-        ("kie", spec.model, "i2v", 6, "512P")
+    assert (stored.provider, stored.model, stored.kind, stored.duration, stored.resolution) == (
+        "kie",
+        spec.model,
+        "i2v",
+        6,
+        "512P",
+    )
     assert stored.prompt_optimizer is False and stored.image_url == "https://img.example/a.png"
     assert stored.cost == 12 and stored.cost_unit == "credits"
     assert stored.batch_id == "b1" and stored.base_url == "http://127.0.0.1:9"
@@ -57,8 +66,13 @@ async def test_create_refuses_a_bad_request_before_storing_anything(runner_kit):
     bad = runner_kit.request(prompt="   ")
     with pytest.raises(InvalidRequest, match="prompt is empty"):
         runner_kit.runner.create([good, bad])
-    too_long = GenerationRequest(find_model("kie", "hailuo/2-3-image-to-video-standard"), "x",
-                                 image="https://i/a.png", duration=10, resolution="1080P")
+    too_long = GenerationRequest(
+        find_model("kie", "hailuo/2-3-image-to-video-standard"),
+        "x",
+        image="https://i/a.png",
+        duration=10,
+        resolution="1080P",
+    )
     with pytest.raises(InvalidRequest, match="10 s"):
         runner_kit.runner.create([too_long])
     assert runner_kit.store.count() == 0
@@ -66,9 +80,13 @@ async def test_create_refuses_a_bad_request_before_storing_anything(runner_kit):
 
 async def test_create_refuses_a_rejected_local_image_with_every_problem(runner_kit, tmp_path):
     def tiny(path, rules):
-        return ImageVerdict(ImageFacts(str(path), bytes=10, format="GIF", width=100, height=100),
-                            (Problem("unsupported_format", "GIF images are not accepted."),
-                             Problem("short_side", "The short side is 100 px.")))
+        return ImageVerdict(
+            ImageFacts(str(path), bytes=10, format="GIF", width=100, height=100),
+            (
+                Problem("unsupported_format", "GIF images are not accepted."),
+                Problem("short_side", "The short side is 100 px."),
+            ),
+        )
 
     runner = runner_kit.new_runner(image_check=tiny)
     image = tmp_path / "small.gif"
@@ -98,8 +116,12 @@ async def test_retry_is_a_new_queued_task_with_the_same_settings(runner_kit):
     await runner_kit.runner.run(first.id)
     fresh = runner_kit.runner.retry(first.id)
     assert fresh.id != first.id and fresh.state is TaskState.QUEUED
-    assert (fresh.prompt, fresh.model, fresh.resolution, fresh.image_url) == \
-        ("again please", first.model, "768P", first.image_url)
+    assert (fresh.prompt, fresh.model, fresh.resolution, fresh.image_url) == (
+        "again please",
+        first.model,
+        "768P",
+        first.image_url,
+    )
     assert fresh.submit_started_at is None and fresh.error_code is None
     assert runner_kit.store.get(first.id).state is TaskState.FAILED
 
@@ -137,8 +159,9 @@ async def test_every_state_change_is_on_disk_before_listeners_hear_of_it(runner_
 
 async def test_a_429_at_submit_is_sent_again_after_retry_after_and_the_task_stays_queued(runner_kit, file_server):
     url = file_server.add("v.mp4", b"\2" * 100)
-    provider = runner_kit.provider("kie", submits=[RateLimited("slow down", retry_after=30), "remote-9"],
-                                   polls=[done(url)])
+    provider = runner_kit.provider(
+        "kie", submits=[RateLimited("slow down", retry_after=30), "remote-9"], polls=[done(url)]
+    )
     task = runner_kit.create()
     seen = []
     runner_kit.store.subscribe(lambda e: seen.append(e.task))
@@ -151,10 +174,13 @@ async def test_a_429_at_submit_is_sent_again_after_retry_after_and_the_task_stay
     assert provider.seen_at_submit[1].submit_started_at is not None  # re-committed before the re-send
 
 
-@pytest.mark.parametrize("error", [
-    NetworkError("connection refused", sent=False),
-    ProviderUnavailable("down for maintenance", maintenance=True, retry_after=5),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        NetworkError("connection refused", sent=False),
+        ProviderUnavailable("down for maintenance", maintenance=True, retry_after=5),
+    ],
+)
 async def test_other_provably_unsent_failures_are_retried_a_bounded_number_of_times(runner_kit, error):
     provider = runner_kit.provider("kie", submits=[error])
     task = runner_kit.create()
@@ -165,11 +191,14 @@ async def test_other_provably_unsent_failures_are_retried_a_bounded_number_of_ti
     assert final.submit_started_at is None and final.remote_id is None
 
 
-@pytest.mark.parametrize("error", [
-    AuthError("The key was refused.", provider_code="401"),
-    InvalidRequest("duration must be 6 or 10", provider_code="422"),
-    ContentRejected("The prompt was flagged.", provider_code="1026", provider_message="sensitive input"),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        AuthError("The key was refused.", provider_code="401"),
+        InvalidRequest("duration must be 6 or 10", provider_code="422"),
+        ContentRejected("The prompt was flagged.", provider_code="1026", provider_message="sensitive input"),
+    ],
+)
 async def test_refusals_fail_at_once_with_the_typed_error(runner_kit, error):
     provider = runner_kit.provider("kie", submits=[error])
     final = await runner_kit.runner.run(runner_kit.create().id)
@@ -179,13 +208,16 @@ async def test_refusals_fail_at_once_with_the_typed_error(runner_kit, error):
     assert final.provider_code == error.provider_code and final.provider_message == error.provider_message
 
 
-@pytest.mark.parametrize("outcome", [
-    NetworkError("read timed out", sent=True),
-    ProviderUnavailable("502 Bad Gateway", status=502),
-    ProviderUnavailable("the answer was not JSON"),
-    RuntimeError("an adapter bug"),
-    "",  # no task id in the answer
-])
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        NetworkError("read timed out", sent=True),
+        ProviderUnavailable("502 Bad Gateway", status=502),
+        ProviderUnavailable("the answer was not JSON"),
+        RuntimeError("an adapter bug"),
+        "",  # no task id in the answer
+    ],
+)
 async def test_ambiguous_outcomes_become_unknown_and_are_never_resent(runner_kit, outcome):
     provider = runner_kit.provider("kie", submits=[outcome])
     task = runner_kit.create()

@@ -36,8 +36,7 @@ IMAGE_URL = "https://images.example.com/cat.png"
 MODELS = TEST_MODELS
 # How each provider's image gets there: an upload, a data URL, or a public URL.
 IMAGES = {"apixo": "url", "kie": "local", "apikley": "local", "apiinone": "url", "minimax": "local"}
-FINAL_RAW = {"apixo": "success", "kie": "success", "apikley": "success", "apiinone": "completed",
-             "minimax": "success"}
+FINAL_RAW = {"apixo": "success", "kie": "success", "apikley": "success", "apiinone": "completed", "minimax": "success"}
 
 
 def png(path: Path, size=(800, 600)) -> Path:
@@ -84,8 +83,17 @@ class Live:
         self.stores.append(store)
         self.store = store
         uploads = UploadService(store, self.uploader, clock=self.now)
-        runner = Runner(store, self.provider, uploads, self.downloader, self.budget, self.output,
-                        clock=self.now, sleep=self.sleep, **options)
+        runner = Runner(
+            store,
+            self.provider,
+            uploads,
+            self.downloader,
+            self.budget,
+            self.output,
+            clock=self.now,
+            sleep=self.sleep,
+            **options,
+        )
         self.runners.append(runner)
         self.runner = runner
         return runner
@@ -173,15 +181,18 @@ async def test_a_reset_after_create_is_unknown_and_never_sent_again(live, simula
     assert simulator.stats.submits["apixo"] == 1
 
 
-@pytest.mark.parametrize("fault, outcome, code", [
-    (Fault(op="submit", kind="status", status=500), TaskState.UNKNOWN, "ambiguous_submit"),
-    (Fault(op="submit", kind="malformed"), TaskState.UNKNOWN, "ambiguous_submit"),
-    (Fault(op="submit", kind="missing_id"), TaskState.UNKNOWN, "ambiguous_submit"),
-    (Fault(op="submit", kind="status", status=401), TaskState.FAILED, "auth"),
-    # held, not lost: submits to kie are paused until the user resumes the provider
-    (Fault(op="submit", kind="status", status=402), TaskState.QUEUED, "insufficient_balance"),
-    (Fault(op="submit", kind="status", status=422), TaskState.FAILED, "invalid_request"),
-])
+@pytest.mark.parametrize(
+    "fault, outcome, code",
+    [
+        (Fault(op="submit", kind="status", status=500), TaskState.UNKNOWN, "ambiguous_submit"),
+        (Fault(op="submit", kind="malformed"), TaskState.UNKNOWN, "ambiguous_submit"),
+        (Fault(op="submit", kind="missing_id"), TaskState.UNKNOWN, "ambiguous_submit"),
+        (Fault(op="submit", kind="status", status=401), TaskState.FAILED, "auth"),
+        # held, not lost: submits to kie are paused until the user resumes the provider
+        (Fault(op="submit", kind="status", status=402), TaskState.QUEUED, "insufficient_balance"),
+        (Fault(op="submit", kind="status", status=422), TaskState.FAILED, "invalid_request"),
+    ],
+)
 async def test_submit_faults_end_as_the_rules_say_with_one_post(live, simulator, fault, outcome, code):
     simulator.faults.add(fault)
     final = await live.runner.run(live.create("kie"))

@@ -12,9 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from hailuo_desktop.domain.errors import (AuthError, NetworkError, ProviderUnavailable, RateLimited, TaskFailed,
-                                          TaskNotFound)
 from hailuo_desktop.domain.codes import ErrorCode
+from hailuo_desktop.domain.errors import (
+    AuthError,
+    NetworkError,
+    ProviderUnavailable,
+    RateLimited,
+    TaskFailed,
+    TaskNotFound,
+)
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.downloads import part_path
 from hailuo_desktop.services.naming import planned_video_path, video_file_name
@@ -27,9 +33,15 @@ VIDEO = bytes(range(256)) * 400
 
 async def test_happy_path_records_everything_and_names_the_file_safely(runner_kit, file_server):
     url = file_server.add("result.mp4", VIDEO)
-    provider = runner_kit.provider("kie", submits=["task_hailuo_1"], polls=[
-        status("waiting", created_ms=1_000), status("generating", created_ms=1_000),
-        status("success", url=url, created_ms=1_000, completed_ms=61_000)])
+    provider = runner_kit.provider(
+        "kie",
+        submits=["task_hailuo_1"],
+        polls=[
+            status("waiting", created_ms=1_000),
+            status("generating", created_ms=1_000),
+            status("success", url=url, created_ms=1_000, completed_ms=61_000),
+        ],
+    )
     task = runner_kit.create()
     final = await runner_kit.runner.run(task.id)
     assert final.state is TaskState.SUCCEEDED and final.error_code is None
@@ -60,27 +72,39 @@ async def test_the_documented_schedule_or_a_fixed_interval(runner_kit, file_serv
 
 async def test_poll_errors_are_retried_with_backoff_and_retry_after(runner_kit, file_server):
     url = file_server.add("v.mp4", VIDEO)
-    provider = runner_kit.provider("kie", polls=[
-        ProviderUnavailable("502 Bad Gateway", status=502), NetworkError("reset", sent=True),
-        RateLimited("slow down", retry_after=40), status("success", url=url)])
+    provider = runner_kit.provider(
+        "kie",
+        polls=[
+            ProviderUnavailable("502 Bad Gateway", status=502),
+            NetworkError("reset", sent=True),
+            RateLimited("slow down", retry_after=40),
+            status("success", url=url),
+        ],
+    )
     final = await runner_kit.runner.run(runner_kit.create().id)
     assert final.state is TaskState.SUCCEEDED and final.polls == 4
     assert len(provider.polled) == 4 and 40 in runner_kit.clock.sleeps
 
 
 async def test_a_failed_task_keeps_the_providers_code_and_message(runner_kit):
-    runner_kit.provider("apixo", polls=[status("failed", fail_code="SensitiveContent",
-                                              fail_message="The image contains a person under 18.")])
+    runner_kit.provider(
+        "apixo",
+        polls=[status("failed", fail_code="SensitiveContent", fail_message="The image contains a person under 18.")],
+    )
     final = await runner_kit.runner.run(runner_kit.create("apixo").id)
     assert final.state is TaskState.FAILED and final.error_code == "content_rejected"
     assert "The image contains a person under 18." in final.error_message
-    assert (final.provider_code, final.provider_message) == ("SensitiveContent", "The image contains a person under 18.")
+    assert (final.provider_code, final.provider_message) == (
+        "SensitiveContent",
+        "The image contains a person under 18.",
+    )
     assert final.raw_state == "failed" and final.video_path is None
 
 
 async def test_a_failure_raised_by_the_adapter_is_kept_too(runner_kit):
-    runner_kit.provider("kie", polls=[TaskFailed("Generation failed.", provider_code="501",
-                                                  provider_message="internal error")])
+    runner_kit.provider(
+        "kie", polls=[TaskFailed("Generation failed.", provider_code="501", provider_message="internal error")]
+    )
     final = await runner_kit.runner.run(runner_kit.create().id)
     assert final.state is TaskState.FAILED and final.provider_message == "internal error"
 

@@ -20,6 +20,7 @@ def real_png(path: Path) -> Path:
     Image.new("RGB", (400, 320), (90, 140, 60)).save(path, "PNG")
     return path
 
+
 pytestmark = pytest.mark.anyio
 
 VIDEO = bytes(range(256)) * 1000
@@ -29,8 +30,13 @@ async def test_a_restart_polls_submitted_tasks_at_once_and_never_resends(runner_
     url = file_server.add("v.mp4", VIDEO)
     provider = runner_kit.provider("apixo", polls=[status("success", url=url)])
     task = runner_kit.create("apixo")
-    runner_kit.store.update(task.id, submit_started_at=runner_kit.clock() - 7200, remote_id="apixo-77",
-                            submitted_at=runner_kit.clock() - 7200, state=TaskState.RUNNING)
+    runner_kit.store.update(
+        task.id,
+        submit_started_at=runner_kit.clock() - 7200,
+        remote_id="apixo-77",
+        submitted_at=runner_kit.clock() - 7200,
+        state=TaskState.RUNNING,
+    )
     runner_kit.clock.sleeps.clear()
     [final] = await runner_kit.new_runner().resume_unfinished()
     assert final.state is TaskState.SUCCEEDED and provider.submitted == []
@@ -44,8 +50,14 @@ async def test_a_restart_mid_download_continues_the_part_with_range(runner_kit, 
     dest = planned_video_path(runner_kit.output, runner_kit.store.get(task.id))
     runner_kit.output.mkdir()
     part_path(dest).write_bytes(VIDEO[:100_000])
-    runner_kit.store.update(task.id, submit_started_at=1.0, remote_id="r-5", state=TaskState.DOWNLOADING,
-                            result_url=url, video_path=str(dest))
+    runner_kit.store.update(
+        task.id,
+        submit_started_at=1.0,
+        remote_id="r-5",
+        state=TaskState.DOWNLOADING,
+        result_url=url,
+        video_path=str(dest),
+    )
     [final] = await runner_kit.new_runner().resume_unfinished()
     assert final.state is TaskState.SUCCEEDED and Path(final.video_path).read_bytes() == VIDEO
     assert final.video_sha256 == file_server.sha256(VIDEO)
@@ -120,8 +132,7 @@ async def test_cancel_mid_download_removes_the_part(runner_kit, file_server):
 
 
 async def test_close_lets_posts_in_flight_finish_and_leaves_every_task_resumable(runner_kit, file_server):
-    provider = runner_kit.provider("kie", submits=["posted-1", "posted-2", "posted-3"],
-                                   polls=[status("generating")])
+    provider = runner_kit.provider("kie", submits=["posted-1", "posted-2", "posted-3"], polls=[status("generating")])
     polling = runner_kit.create(prompt="polling")
     runner_kit.runner.start(polling.id)
     while not provider.polled:

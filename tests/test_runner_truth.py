@@ -40,8 +40,14 @@ async def test_unreadable_answers_show_as_activity_then_the_task_needs_a_check(k
     final = await kit.runner.run(task_id)
     assert final.state is TaskState.NEEDS_CHECK and final.error_code is ErrorCode.NEEDS_CHECK
     assert "5 times" in final.error_message and "Resume" in final.error_message
-    retrying = [t for t in seen if t.id == task_id and t.activity == Activity.POLL_UNREADABLE
-                and t.state is not TaskState.NEEDS_CHECK and t.next_attempt_at is not None]
+    retrying = [
+        t
+        for t in seen
+        if t.id == task_id
+        and t.activity == Activity.POLL_UNREADABLE
+        and t.state is not TaskState.NEEDS_CHECK
+        and t.next_attempt_at is not None
+    ]
     assert sorted({t.activity_attempt for t in retrying}) == [1, 2, 3, 4]
     assert all(t.next_attempt_at > t.updated_at for t in retrying)
     assert task_id not in kit.runner.active()  # its job ended: the slot is free
@@ -98,7 +104,9 @@ async def test_a_cancelled_sent_task_keeps_its_charge_in_doubt_and_can_be_resume
         await kit.sleep(1)
     cancelled = await kit.runner.cancel(task_id)
     await started
-    assert cancelled.state is TaskState.CANCELLED and "may still finish it (and charge for it)" in cancelled.error_message
+    assert (
+        cancelled.state is TaskState.CANCELLED and "may still finish it (and charge for it)" in cancelled.error_message
+    )
     assert charge_of(cancelled).status is ChargeStatus.UNKNOWN and cancelled.charge_status == "unknown"
     resumed = await kit.runner.resume(task_id)
     assert resumed.state is TaskState.SUCCEEDED and resumed.charge_status == "confirmed"
@@ -126,8 +134,9 @@ async def test_a_whole_batch_is_cancelled_and_its_outcomes_counted(kit: Live, si
     assert outcome.done and not outcome.all_ready
 
 
-@pytest.mark.parametrize("provider_id, status, amount", [("kie", ChargeStatus.REFUNDED, 0.0),
-                                                         ("apixo", ChargeStatus.UNKNOWN, None)])
+@pytest.mark.parametrize(
+    "provider_id, status, amount", [("kie", ChargeStatus.REFUNDED, 0.0), ("apixo", ChargeStatus.UNKNOWN, None)]
+)
 async def test_a_failed_task_says_what_its_provider_does_with_the_money(kit: Live, provider_id, status, amount):
     final = await kit.runner.run(kit.create(provider_id, prompt="x {{sim:fail=500;queue=1;run=1}}"))
     assert final.state is TaskState.FAILED

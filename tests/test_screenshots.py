@@ -34,8 +34,14 @@ def test_screenshots_of_the_main_window_in_four_states(tmp_path):
     out = REPO / "screenshots"
     readme_shot = REPO / "docs" / "screenshot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, __file__, str(out), str(readme_shot), str(tmp_path)], cwd=REPO,
-                            env=env, capture_output=True, text=True, timeout=240)
+    result = subprocess.run(
+        [sys.executable, __file__, str(out), str(readme_shot), str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["video_frames"] > 0, report  # the detail's video really played
@@ -49,6 +55,7 @@ def test_screenshots_of_the_main_window_in_four_states(tmp_path):
 
 
 # --- the scenes (run in the subprocess) ----------------------------------------------------
+
 
 def _pictures(folder: Path) -> list[Path]:
     """Colourful landscapes drawn with Qt, so the shots show something a creator would drop."""
@@ -92,22 +99,40 @@ def _history(store, pictures: list[Path]) -> None:
     from hailuo_desktop.domain.states import TaskState
     from hailuo_desktop.domain.task import Task
 
-    prompts = ("Waves roll in under a pink sky [Pan left]", "A hiker walks toward the ridge at dawn",
-               "Mist drifts over the valley, slow tilt up", "The sun dips behind the hills [Push in]")
+    prompts = (
+        "Waves roll in under a pink sky [Pan left]",
+        "A hiker walks toward the ridge at dawn",
+        "Mist drifts over the valley, slow tilt up",
+        "The sun dips behind the hills [Push in]",
+    )
     now = time.time() - 86_400
     for n in range(16):
         provider = ("apixo", "kie", "minimax")[n % 3]
         spec = find_model(provider)
         failed = n % 7 == 3
-        store.add(Task(id=f"old{n:03d}", provider=provider, model=spec.model, kind=spec.kind, mode=spec.mode,
-                       prompt=prompts[n % 4], duration=6, image_path=str(pictures[n % len(pictures)]),
-                       cost=spec.cost(6, None), cost_unit=spec.price.unit if spec.price else None,
-                       state=TaskState.FAILED if failed else TaskState.SUCCEEDED, remote_id=f"r-old-{n}",
-                       submit_started_at=now + n * 600, submitted_at=now + n * 600,
-                       finished_at=now + n * 600 + 95, result_seen_at=now + n * 600 + 90,
-                       error_code="content_rejected" if failed else None,
-                       error_message="The prompt was refused by the content filter." if failed else None,
-                       created_at=now + n * 600))
+        store.add(
+            Task(
+                id=f"old{n:03d}",
+                provider=provider,
+                model=spec.model,
+                kind=spec.kind,
+                mode=spec.mode,
+                prompt=prompts[n % 4],
+                duration=6,
+                image_path=str(pictures[n % len(pictures)]),
+                cost=spec.cost(6, None),
+                cost_unit=spec.price.unit if spec.price else None,
+                state=TaskState.FAILED if failed else TaskState.SUCCEEDED,
+                remote_id=f"r-old-{n}",
+                submit_started_at=now + n * 600,
+                submitted_at=now + n * 600,
+                finished_at=now + n * 600 + 95,
+                result_seen_at=now + n * 600 + 90,
+                error_code="content_rejected" if failed else None,
+                error_message="The prompt was refused by the content filter." if failed else None,
+                created_at=now + n * 600,
+            )
+        )
 
 
 class Waiter:
@@ -139,10 +164,9 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     from PySide6.QtGui import QGuiApplication
 
     from hailuo_desktop.app import AppSession, SessionOptions
-    from hailuo_desktop.services.secrets import MemoryKeyringBackend
     from hailuo_desktop.domain.states import TaskState
     from hailuo_desktop.services.home import DataPaths
-    from hailuo_desktop.services.secrets import KeyStore
+    from hailuo_desktop.services.secrets import KeyStore, MemoryKeyringBackend
     from hailuo_desktop.simulator.media import load_sample
     from hailuo_desktop.simulator.server import ManualClock, SimConfig, Simulator
     from hailuo_desktop.ui.demo_video import DemoResultFactory
@@ -155,10 +179,20 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     await sim.start()
     pictures = _pictures(work / "pictures")
     paths = DataPaths.at(work / "home")
-    keys = KeyStore(env={}, backend=MemoryKeyringBackend({p: f"{p}-screenshot-key" for p in
-                                                   ("apixo", "kie", "apikley", "apiinone", "minimax")}))
-    options = SessionOptions(paths=paths, key_store=keys, api_url=sim.api_url, poll_interval=0.05, use_tray=False,
-                             extra_upload_routes={"apixo": "kie_upload", "apiinone": "kie_upload"})
+    keys = KeyStore(
+        env={},
+        backend=MemoryKeyringBackend(
+            {p: f"{p}-screenshot-key" for p in ("apixo", "kie", "apikley", "apiinone", "minimax")}
+        ),
+    )
+    options = SessionOptions(
+        paths=paths,
+        key_store=keys,
+        api_url=sim.api_url,
+        poll_interval=0.05,
+        use_tray=False,
+        extra_upload_routes={"apixo": "kie_upload", "apiinone": "kie_upload"},
+    )
     session = AppSession(options)
     window, controller, compose = session.window, session.controller, session.window.compose
     window.setGeometry(0, 0, *WINDOW_SIZE)
@@ -188,8 +222,15 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
 
     # Composing: a folder of pictures plus two that kie.ai refuses, and a prompt.
     balance = wait.signal(controller.balance_shown, lambda provider, text: provider == "kie")
-    compose.apply_settings("kie", "hailuo/2-3-image-to-video-standard", None, 6, "768P",
-                           "The camera slowly pushes in as the sun sets over the hills [Push in]", None)
+    compose.apply_settings(
+        "kie",
+        "hailuo/2-3-image-to-video-standard",
+        None,
+        6,
+        "768P",
+        "The camera slowly pushes in as the sun sets over the hills [Push in]",
+        None,
+    )
     await balance
     tiny, banner_like = work / "pictures-bad" / "tiny.png", work / "pictures-bad" / "banner.jpg"
     tiny.parent.mkdir(exist_ok=True)
@@ -197,8 +238,11 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     dropped = wait.signal(controller.thumbnails_shown)
     compose.paths_dropped.emit([str(work / "pictures"), str(tiny), str(banner_like)])
     await dropped
-    refused_row = next(r for r in range(compose.images.rowCount())
-                       if compose.images.index(r, 0).data(Qt.ItemDataRole.DisplayRole) == "banner.jpg")
+    refused_row = next(
+        r
+        for r in range(compose.images.rowCount())
+        if compose.images.index(r, 0).data(Qt.ItemDataRole.DisplayRole) == "banner.jpg"
+    )
     compose.image_view.setCurrentIndex(compose.images.index(refused_row, 0))
     await shot("composing")
 
@@ -277,8 +321,9 @@ def _save_readme_shot(source: Path, target: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from hailuo_desktop.app import make_application
     import qasync
+
+    from hailuo_desktop.app import make_application
 
     out, readme_shot, work = (Path(a) for a in argv[:3])
     make_application([])

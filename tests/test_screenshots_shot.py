@@ -21,9 +21,11 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = {"chain": REPO / "docs" / "shot-chain.png", "start_end": REPO / "docs" / "shot-start-end.png"}
 MAX_BYTES = 300 * 1024
-PROMPTS = ("A hiker walks toward the ridge at dawn [Push in]",
-           "The hiker reaches the ridge and looks over the valley",
-           "The camera rises above the ridge into the clouds [Pedestal up]")
+PROMPTS = (
+    "A hiker walks toward the ridge at dawn [Push in]",
+    "The hiker reaches the ridge and looks over the valley",
+    "The camera rises above the ridge into the clouds [Pedestal up]",
+)
 
 
 @pytest.mark.gui
@@ -32,8 +34,15 @@ def test_screenshots_of_a_chain_and_of_the_start_end_compose(tmp_path):
     from PIL import Image, ImageStat
 
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, __file__, str(tmp_path)], cwd=REPO, env=env, capture_output=True, check=False,
-                            text=True, timeout=240)
+    result = subprocess.run(
+        [sys.executable, __file__, str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=240,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["chain_buttons"] == 3 and report["parents_kept"], report
@@ -46,6 +55,7 @@ def test_screenshots_of_a_chain_and_of_the_start_end_compose(tmp_path):
 
 
 # --- the scenes (run in the subprocess) ----------------------------------------------------
+
 
 async def _scenes(work: Path) -> dict:
     import asyncio
@@ -68,10 +78,17 @@ async def _scenes(work: Path) -> dict:
     sim = Simulator(SimConfig(seed=5, result_factory=factory), clock=ManualClock(start=1000.0))
     await sim.start()
     pictures = _pictures(work / "pictures")
-    keys = KeyStore(env={}, backend=MemoryKeyringBackend({p: f"{p}-screenshot-key" for p in
-                                                   ("apixo", "kie", "apikley", "apiinone", "minimax")}))
-    session = AppSession(SessionOptions(paths=DataPaths.at(work / "home"), key_store=keys, api_url=sim.api_url,
-                                        poll_interval=0.05, use_tray=False))
+    keys = KeyStore(
+        env={},
+        backend=MemoryKeyringBackend(
+            {p: f"{p}-screenshot-key" for p in ("apixo", "kie", "apikley", "apiinone", "minimax")}
+        ),
+    )
+    session = AppSession(
+        SessionOptions(
+            paths=DataPaths.at(work / "home"), key_store=keys, api_url=sim.api_url, poll_interval=0.05, use_tray=False
+        )
+    )
     window, controller, compose = session.window, session.controller, session.window.compose
     store, bridge = session.engine.store, session.shell.bridge
     window.setGeometry(0, 0, *WINDOW_SIZE)
@@ -141,8 +158,12 @@ async def _scenes(work: Path) -> dict:
     controller.allow_close()
     await session.close()
     await sim.stop()
-    return {"chain_buttons": chain_buttons, "slots": slots, "video_frames": len(frames),
-            "parents_kept": [t.parent_id for t in takes] == [None, takes[0].id, takes[1].id]}
+    return {
+        "chain_buttons": chain_buttons,
+        "slots": slots,
+        "video_frames": len(frames),
+        "parents_kept": [t.parent_id for t in takes] == [None, takes[0].id, takes[1].id],
+    }
 
 
 def _save_small(source: Path, target: Path) -> None:

@@ -25,8 +25,7 @@ from tests.conftest import heavy_enabled
 
 REPO = Path(__file__).resolve().parents[1]
 WINDOW_SIZE = (1024, 640)
-WINDOW_SHOTS = ("truth-failure", "truth-held", "truth-stuck", "truth-needs-check", "truth-cancelled",
-                "truth-batch")
+WINDOW_SHOTS = ("truth-failure", "truth-held", "truth-stuck", "truth-needs-check", "truth-cancelled", "truth-batch")
 DIALOG_SHOTS = ("truth-cancel-question", "truth-spend-guard", "truth-ledger", "truth-demo-menu")
 MAX_BYTES = 400 * 1024
 
@@ -39,8 +38,14 @@ def test_screenshots_of_failure_stuck_cancelled_and_money_states(tmp_path):
 
     out = tmp_path / "shots" if os.environ.get("HAILUO_SHOTS_TO_TMP") else REPO / "docs"
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, __file__, str(out), str(tmp_path)], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=240)
+    result = subprocess.run(
+        [sys.executable, __file__, str(out), str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     for name in WINDOW_SHOTS + DIALOG_SHOTS:
@@ -58,6 +63,7 @@ def test_screenshots_of_failure_stuck_cancelled_and_money_states(tmp_path):
 
 
 # --- the scenes (run in the subprocess) ----------------------------------------------------
+
 
 def _pictures(folder: Path) -> list[Path]:
     from PySide6.QtCore import QPointF, Qt
@@ -100,9 +106,15 @@ class Scenes:
         self.sim = Simulator(SimConfig(seed=5), clock=ManualClock(start=1000.0))
         await self.sim.start()
         self.pictures = _pictures(self.work / "pictures")
-        options = SessionOptions(paths=DataPaths.at(self.work / "home"), key_store=demo_key_store(),
-                                 api_url=self.sim.api_url, poll_interval=0.05, use_tray=False, demo=True,
-                                 extra_upload_routes={"apixo": "kie_upload"})
+        options = SessionOptions(
+            paths=DataPaths.at(self.work / "home"),
+            key_store=demo_key_store(),
+            api_url=self.sim.api_url,
+            poll_interval=0.05,
+            use_tray=False,
+            demo=True,
+            extra_upload_routes={"apixo": "kie_upload"},
+        )
         self.session = AppSession(options)
         self.window, self.controller = self.session.window, self.session.controller
         self.compose, self.store = self.window.compose, self.session.engine.store
@@ -223,19 +235,48 @@ class Scenes:
         from hailuo_desktop.domain.task import Task
 
         spec, now = find_model("kie"), time.time()
-        common = dict(provider="kie", model=spec.model, kind=spec.kind, mode=spec.mode, duration=6, resolution="768P",
-                      image_path=str(self.pictures[1]), cost=30.0, cost_unit="credits", created_at=now - 400,
-                      submit_started_at=now - 399, submitted_at=now - 398, base_url=self.sim.api_url)
-        stuck = self.store.add(Task(id="stuck-1", prompt="Mist drifts over the valley, slow tilt up",
-                                    state=TaskState.RUNNING, remote_id="r-stuck-1", activity="poll_unreadable",
-                                    activity_attempt=3, next_attempt_at=now + 49, **common))
+        common = dict(
+            provider="kie",
+            model=spec.model,
+            kind=spec.kind,
+            mode=spec.mode,
+            duration=6,
+            resolution="768P",
+            image_path=str(self.pictures[1]),
+            cost=30.0,
+            cost_unit="credits",
+            created_at=now - 400,
+            submit_started_at=now - 399,
+            submitted_at=now - 398,
+            base_url=self.sim.api_url,
+        )
+        stuck = self.store.add(
+            Task(
+                id="stuck-1",
+                prompt="Mist drifts over the valley, slow tilt up",
+                state=TaskState.RUNNING,
+                remote_id="r-stuck-1",
+                activity="poll_unreadable",
+                activity_attempt=3,
+                next_attempt_at=now + 49,
+                **common,
+            )
+        )
         self.window.tasks.select(stuck.id)
         self.report["stuck"] = self.window.detail.check_bar.activity.text()
         self.shot("truth-stuck")
-        checked = self.store.add(Task(id="check-1", prompt="The sun dips behind the hills [Push in]",
-                                      state=TaskState.NEEDS_CHECK, remote_id="r-check-1",
-                                      error_code=ErrorCode.NEEDS_CHECK, finished_at=now - 20,
-                                      error_message="5 status answers in a row could not be read.", **common))
+        checked = self.store.add(
+            Task(
+                id="check-1",
+                prompt="The sun dips behind the hills [Push in]",
+                state=TaskState.NEEDS_CHECK,
+                remote_id="r-check-1",
+                error_code=ErrorCode.NEEDS_CHECK,
+                finished_at=now - 20,
+                error_message="5 status answers in a row could not be read.",
+                **common,
+            )
+        )
         self.window.tasks.select(checked.id)
         self.shot("truth-needs-check")
         self.store.remove(stuck.id)  # nothing follows it: keep the later shots' "running" honest
@@ -259,8 +300,13 @@ class Scenes:
         await self.until(lambda: all(self.sent(t.id) for t in tasks))
         notifier = self.session.shell.notifier
         self.sim.advance(3600)
-        await self.until(lambda: all(self.state(t.id).is_final for t in tasks) and notifier.last_message
-                         and notifier.last_message[0].startswith("Batch"))
+        await self.until(
+            lambda: (
+                all(self.state(t.id).is_final for t in tasks)
+                and notifier.last_message
+                and notifier.last_message[0].startswith("Batch")
+            )
+        )
         self.window.tasks.select(tasks[0].id)
         self.report["batch"] = self.window.statusBar().currentMessage()
         self.shot("truth-batch")

@@ -31,8 +31,15 @@ def test_screenshots_of_the_grid_and_the_comparison(tmp_path):
     from PIL import Image, ImageStat
 
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, __file__, str(REPO / "screenshots"), str(REPO / "docs"), str(tmp_path)],
-                            cwd=REPO, env=env, capture_output=True, text=True, timeout=240, check=False)
+    result = subprocess.run(
+        [sys.executable, __file__, str(REPO / "screenshots"), str(REPO / "docs"), str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["tile_frames"] > 0 and min(report["compare_frames"]) > 0, report
@@ -46,6 +53,7 @@ def test_screenshots_of_the_grid_and_the_comparison(tmp_path):
 
 
 # --- the scenes (run in the subprocess) ----------------------------------------------------
+
 
 def _push_in(picture: Path, target: Path, variant: int, seconds: float = 1.5) -> Path:
     """A slow push-in on `picture`; each variant zooms toward another point, in other light."""
@@ -89,8 +97,12 @@ def _takes(store, pictures: list[Path], clips: Path) -> dict[str, list[str]]:
     from hailuo_desktop.domain.states import TaskState
     from hailuo_desktop.domain.task import Task
 
-    prompts = ("The camera slowly pushes in as the sun sets [Push in]", "Mist drifts over the hills, slow tilt up",
-               "Golden light sweeps across the valley [Pan left]", "Clouds race over the ridge at dusk")
+    prompts = (
+        "The camera slowly pushes in as the sun sets [Push in]",
+        "Mist drifts over the hills, slow tilt up",
+        "Golden light sweeps across the valley [Pan left]",
+        "Clouds race over the ridge at dusk",
+    )
     providers = ("kie", "apixo", "minimax", "kie")
     now = time.time() - 3600
     by_image: dict[str, list[str]] = {}
@@ -103,24 +115,70 @@ def _takes(store, pictures: list[Path], clips: Path) -> dict[str, list[str]]:
             provider = providers[variant]
             spec = find_model(provider)
             video = _push_in(image, clips / f"{image.stem}-{variant}.mp4", variant)
-            task = Task(id=f"take{n:03d}", provider=provider, model=spec.model, kind=spec.kind, mode=spec.mode,
-                        prompt=prompts[variant], duration=6, resolution="768P", image_path=str(image),
-                        cost=spec.cost(6, None), cost_unit=spec.price.unit if spec.price else None,
-                        state=TaskState.SUCCEEDED, remote_id=f"r-{n}", batch_id=batch, video_path=str(video),
-                        submit_started_at=now + n * 60, submitted_at=now + n * 60, finished_at=now + n * 60 + 90,
-                        result_seen_at=now + n * 60 + 85, created_at=now + n * 60, starred=variant == 2 and n % 3 == 0)
+            task = Task(
+                id=f"take{n:03d}",
+                provider=provider,
+                model=spec.model,
+                kind=spec.kind,
+                mode=spec.mode,
+                prompt=prompts[variant],
+                duration=6,
+                resolution="768P",
+                image_path=str(image),
+                cost=spec.cost(6, None),
+                cost_unit=spec.price.unit if spec.price else None,
+                state=TaskState.SUCCEEDED,
+                remote_id=f"r-{n}",
+                batch_id=batch,
+                video_path=str(video),
+                submit_started_at=now + n * 60,
+                submitted_at=now + n * 60,
+                finished_at=now + n * 60 + 90,
+                result_seen_at=now + n * 60 + 85,
+                created_at=now + n * 60,
+                starred=variant == 2 and n % 3 == 0,
+            )
             store.add(task)
             by_image.setdefault(str(image), []).append(task.id)
     spec = find_model("kie")
-    store.add(Task(id="take900", provider="kie", model=spec.model, kind=spec.kind, mode=spec.mode,
-                   prompt="A storm rolls in over the sea", duration=6, image_path=str(pictures[6]), cost=30.0,
-                   cost_unit="credits", state=TaskState.FAILED, error_code="content_rejected",
-                   error_message="The prompt was refused by the content filter.", created_at=now + 2000,
-                   finished_at=now + 2030))
-    store.add(Task(id="take901", provider="kie", model=spec.model, kind=spec.kind, mode=spec.mode,
-                   prompt="Fireflies over the meadow", duration=6, image_path=str(pictures[7]), cost=30.0,
-                   cost_unit="credits", state=TaskState.RUNNING, remote_id="r-901", submit_started_at=now + 2100,
-                   submitted_at=now + 2101, created_at=now + 2100))
+    store.add(
+        Task(
+            id="take900",
+            provider="kie",
+            model=spec.model,
+            kind=spec.kind,
+            mode=spec.mode,
+            prompt="A storm rolls in over the sea",
+            duration=6,
+            image_path=str(pictures[6]),
+            cost=30.0,
+            cost_unit="credits",
+            state=TaskState.FAILED,
+            error_code="content_rejected",
+            error_message="The prompt was refused by the content filter.",
+            created_at=now + 2000,
+            finished_at=now + 2030,
+        )
+    )
+    store.add(
+        Task(
+            id="take901",
+            provider="kie",
+            model=spec.model,
+            kind=spec.kind,
+            mode=spec.mode,
+            prompt="Fireflies over the meadow",
+            duration=6,
+            image_path=str(pictures[7]),
+            cost=30.0,
+            cost_unit="credits",
+            state=TaskState.RUNNING,
+            remote_id="r-901",
+            submit_started_at=now + 2100,
+            submitted_at=now + 2101,
+            created_at=now + 2100,
+        )
+    )
     return by_image
 
 
@@ -142,10 +200,13 @@ async def _scenes(out: Path, docs: Path, work: Path) -> dict:
     sim = Simulator(SimConfig(seed=5), clock=ManualClock(start=1000.0))
     await sim.start()
     pictures = _pictures(work / "pictures")
-    keys = KeyStore(env={}, backend=MemoryKeyringBackend({p: f"{p}-shot-key" for p in
-                                                   ("apixo", "kie", "apikley", "apiinone", "minimax")}))
-    options = SessionOptions(paths=DataPaths.at(work / "home"), key_store=keys, api_url=sim.api_url,
-                             poll_interval=0.05, use_tray=False)
+    keys = KeyStore(
+        env={},
+        backend=MemoryKeyringBackend({p: f"{p}-shot-key" for p in ("apixo", "kie", "apikley", "apiinone", "minimax")}),
+    )
+    options = SessionOptions(
+        paths=DataPaths.at(work / "home"), key_store=keys, api_url=sim.api_url, poll_interval=0.05, use_tray=False
+    )
     session = AppSession(options)
     window, workspace = session.window, session.shell.workspace
     by_image = _takes(session.engine.store, pictures, work / "clips")
@@ -182,9 +243,12 @@ async def _scenes(out: Path, docs: Path, work: Path) -> dict:
         await wait.signal(grid.playback.frame_ready)
     window.repaint()
     _save_doc(shot(out / "grid.png"), docs / "grid.png")
-    posters = sum(1 for row in range(grid.model().rowCount())
-                  if grid.viewport().rect().intersects(grid.visualRect(grid.model().index(row, 0)))
-                  and grid.posters.get(grid.model().task_at(row)) is not None)
+    posters = sum(
+        1
+        for row in range(grid.model().rowCount())
+        if grid.viewport().rect().intersects(grid.visualRect(grid.model().index(row, 0)))
+        and grid.posters.get(grid.model().task_at(row)) is not None
+    )
     QTest.mouseMove(grid.viewport(), QPoint(2, 2))
 
     # Compare three variants of one image, paused on the same frame partway in.

@@ -113,6 +113,7 @@ def everything_said(store: KeyStore, *results) -> str:
 
 # --- with a working keyring --------------------------------------------------------------
 
+
 async def test_a_key_is_stored_under_the_app_service_and_provider_id(memory):
     store = KeyStore(env={}, backend=memory)
     status = await store.set("kie", KEY)
@@ -172,9 +173,12 @@ async def test_known_keys_lists_every_key_handled(memory):
 
 # --- without a usable keyring -------------------------------------------------------------
 
-@pytest.mark.parametrize("error", [NoKeyringError("no backend"), InitError("Prompt dismissed"),
-                                   KeyringError("generic"), OSError("dbus socket gone")],
-                         ids=["NoKeyringError", "InitError", "KeyringError", "other"])
+
+@pytest.mark.parametrize(
+    "error",
+    [NoKeyringError("no backend"), InitError("Prompt dismissed"), KeyringError("generic"), OSError("dbus socket gone")],
+    ids=["NoKeyringError", "InitError", "KeyringError", "other"],
+)
 async def test_a_failing_keyring_keeps_the_key_for_the_session(error):
     backend = FailingKeyring(error)
     store = KeyStore(env={}, backend=backend)
@@ -227,6 +231,7 @@ async def test_a_hanging_keyring_becomes_unavailable_instead_of_freezing(hanging
 
 # --- nothing reaches a file ---------------------------------------------------------------
 
+
 def files_containing(root, secret: str) -> list[str]:
     needle = secret.encode()
     return [str(p) for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
@@ -274,11 +279,13 @@ async def test_the_key_reaches_no_file_under_the_data_home(logged_home, memory, 
 
 # --- the real Secret Service ----------------------------------------------------------------
 
+
 @pytest.fixture
 async def secret_service():
     """A KeyStore on the real Secret Service under a throwaway service name, or a skip."""
     try:
         from keyring.backends import SecretService
+
         SecretService.Keyring.priority  # noqa: B018 - raises when no Secret Service answers on D-Bus
     except Exception as err:  # noqa: BLE001
         pytest.skip(f"no Secret Service reachable ({err}); run the suite via `bash run.sh test`")
@@ -312,7 +319,8 @@ async def test_real_secret_service_is_what_keyring_picks_by_default(secret_servi
     assert await store.get("apixo") == KEY
     chosen = keyring.get_keyring()
     assert "SecretService" in type(chosen).__module__ or any(
-        "SecretService" in type(b).__module__ for b in getattr(chosen, "backends", []))
+        "SecretService" in type(b).__module__ for b in getattr(chosen, "backends", [])
+    )
 
 
 @pytest.mark.keyring

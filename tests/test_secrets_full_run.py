@@ -28,9 +28,13 @@ from hailuo_desktop.simulator.server import Fault, ManualClock, SimConfig
 from hailuo_desktop.simulator.thread import SimulatorThread
 from tests.waiting import wait_until
 
-KEYS = {"apixo": "sk-apixo-Vq3LmZ8xR2-secret", "kie": "kie-Hn7Pw2Kd9QsT-secret",
-        "apikley": "sk-apikley-Rt5Yb8Nc3JxU-secret", "apiinone": "aio-Ze4Gf6Hj1Kl0-secret",
-        "minimax": "eyJhbGciOi.minimax-Wx9Cv2Bn5Mq7-secret"}
+KEYS = {
+    "apixo": "sk-apixo-Vq3LmZ8xR2-secret",
+    "kie": "kie-Hn7Pw2Kd9QsT-secret",
+    "apikley": "sk-apikley-Rt5Yb8Nc3JxU-secret",
+    "apiinone": "aio-Ze4Gf6Hj1Kl0-secret",
+    "minimax": "eyJhbGciOi.minimax-Wx9Cv2Bn5Mq7-secret",
+}
 REJECTED = "bad-key-Lp0Ok9Ij8Uh7-secret"  # the simulator answers 401 to keys starting with "bad"
 ROUTES = {"apixo": ["--upload-route", "kie_upload"], "apiinone": ["--upload-route", "apikley_upload"]}
 RUN_TIMEOUT = 30
@@ -59,14 +63,33 @@ class Session:
         return env
 
     def run(self, *args: str, **env: str) -> subprocess.CompletedProcess:
-        done = subprocess.run([sys.executable, "-m", "hailuo_desktop", *args], capture_output=True, text=True,
-                              env=self.env(**env), timeout=RUN_TIMEOUT)
+        done = subprocess.run(
+            [sys.executable, "-m", "hailuo_desktop", *args],
+            capture_output=True,
+            text=True,
+            env=self.env(**env),
+            timeout=RUN_TIMEOUT,
+        )
         self.printed += [done.stdout, done.stderr]
         return done
 
     def submit(self, provider: str, prompt: str, *more: str, **env: str) -> dict:
-        done = self.run("submit", str(self.image), "--prompt", prompt, "--provider", provider, "--base-url",
-                        self.sim.api_url, "--poll-interval", "0.02", "--json", *ROUTES.get(provider, []), *more, **env)
+        done = self.run(
+            "submit",
+            str(self.image),
+            "--prompt",
+            prompt,
+            "--provider",
+            provider,
+            "--base-url",
+            self.sim.api_url,
+            "--poll-interval",
+            "0.02",
+            "--json",
+            *ROUTES.get(provider, []),
+            *more,
+            **env,
+        )
         assert done.returncode in (0, 1), done.stderr
         return json.loads(done.stdout)
 
@@ -82,8 +105,15 @@ def full_run(session: Session, sim) -> list[dict]:
     for provider in PROVIDERS:  # the happy path on each provider, waiting for the video
         sim.advance(1)
         tasks.append(session.submit(provider, "at once {{sim:queue=0;run=0}}", "--wait"))
-    sim.faults.add(Fault(op="submit", kind="status", status=422, provider="kie",
-                         message=f"the key {KEYS['kie']} may not use this model"))  # a provider that echoes it
+    sim.faults.add(
+        Fault(
+            op="submit",
+            kind="status",
+            status=422,
+            provider="kie",
+            message=f"the key {KEYS['kie']} may not use this model",
+        )
+    )  # a provider that echoes it
     tasks.append(session.submit("kie", "echoed"))
     tasks.append(session.submit("apixo", "rejected key", APIXO_API_KEY=REJECTED))
     sim.faults.add(Fault(op="submit", kind="status", status=500, after_create=True, provider="apikley"))
@@ -98,10 +128,28 @@ def full_run(session: Session, sim) -> list[dict]:
 
 
 def kill_while_polling_then_wait(session: Session, sim) -> subprocess.CompletedProcess:
-    proc = subprocess.Popen([sys.executable, "-m", "hailuo_desktop", "submit", str(session.image), "--prompt",
-                             "killed {{sim:queue=30;run=30}}", "--provider", "apikley", "--base-url", sim.api_url,
-                             "--poll-interval", "0.02", "--wait"], env=session.env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "hailuo_desktop",
+            "submit",
+            str(session.image),
+            "--prompt",
+            "killed {{sim:queue=30;run=30}}",
+            "--provider",
+            "apikley",
+            "--base-url",
+            sim.api_url,
+            "--poll-interval",
+            "0.02",
+            "--wait",
+        ],
+        env=session.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     polls = sim.stats.polls["apikley"]
     try:
         wait_until(lambda: sim.stats.polls["apikley"] > polls + 1 or proc.poll() is not None, timeout=RUN_TIMEOUT)
@@ -127,8 +175,13 @@ def test_no_key_anywhere_after_a_full_run_at_debug_level(tmp_path, sim):
 
     states = {t["state"] for t in tasks}
     assert states == {"succeeded", "failed", "unknown"}, states
-    assert {t["error"]["code"] for t in tasks if t["error"]} >= {"invalid_request", "auth", "ambiguous_submit",
-                                                                "network", "task_failed"}
+    assert {t["error"]["code"] for t in tasks if t["error"]} >= {
+        "invalid_request",
+        "auth",
+        "ambiguous_submit",
+        "network",
+        "task_failed",
+    }
     assert resumed.returncode == 0 and json.loads(resumed.stdout)[0]["state"] == "succeeded", resumed.stderr
     log_text = "".join(p.read_text(encoding="utf-8") for p in (session.home / "logs").iterdir())
     assert " DEBUG " in log_text and "HTTP Request" in log_text  # the run really logged at DEBUG

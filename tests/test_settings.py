@@ -44,10 +44,19 @@ def test_defaults_when_there_is_no_file(store):
 
 def test_save_then_load_round_trips_every_field(store, paths):
     changed = dataclasses.replace(
-        Settings(), output_dir=str(paths.root / "clips"), upload_routes={"apixo": "kie_upload"},
-        max_concurrent=12, notifications=False, proxy_mode="manual", proxy_url="socks5://127.0.0.1:1080",
-        last_provider="kie", last_model="hailuo/02-image-to-video-standard", last_mode=None,
-        last_duration=10, last_resolution="768P", base_urls={"kie": "http://127.0.0.1:9000"},
+        Settings(),
+        output_dir=str(paths.root / "clips"),
+        upload_routes={"apixo": "kie_upload"},
+        max_concurrent=12,
+        notifications=False,
+        proxy_mode="manual",
+        proxy_url="socks5://127.0.0.1:1080",
+        last_provider="kie",
+        last_model="hailuo/02-image-to-video-standard",
+        last_mode=None,
+        last_duration=10,
+        last_resolution="768P",
+        base_urls={"kie": "http://127.0.0.1:9000"},
     )
     store.save(changed)
     assert SettingsStore(paths.settings).load() == changed
@@ -67,12 +76,19 @@ def test_output_folder_defaults_to_the_data_home(paths):
 
 
 def test_wrong_types_fall_back_to_defaults_with_a_warning(store, paths):
-    write_json(paths.settings, {
-        "max_concurrent": "eight", "notifications": "yes", "proxy_mode": "carrier-pigeon",
-        "proxy_url": "ftp://proxy", "last_duration": True, "last_provider": "kie",
-        "upload_routes": {"apixo": "kie_upload", "nope": "kie_upload", "apiinone": "by-post"},
-        "base_urls": ["not", "a", "table"],
-    })
+    write_json(
+        paths.settings,
+        {
+            "max_concurrent": "eight",
+            "notifications": "yes",
+            "proxy_mode": "carrier-pigeon",
+            "proxy_url": "ftp://proxy",
+            "last_duration": True,
+            "last_provider": "kie",
+            "upload_routes": {"apixo": "kie_upload", "nope": "kie_upload", "apiinone": "by-post"},
+            "base_urls": ["not", "a", "table"],
+        },
+    )
     settings = store.load()
     assert settings.max_concurrent == 4 and settings.notifications is True
     assert settings.proxy_mode == "system" and settings.proxy_url is None and settings.last_duration is None
@@ -80,8 +96,16 @@ def test_wrong_types_fall_back_to_defaults_with_a_warning(store, paths):
     assert settings.upload_routes == {"apixo": "kie_upload"}  # one bad entry does not cost the others
     assert settings.base_urls == {}
     text = "\n".join(store.warnings)
-    for name in ("max_concurrent", "notifications", "proxy_mode", "proxy_url", "last_duration",
-                 "'nope'", "'apiinone'", "base_urls"):
+    for name in (
+        "max_concurrent",
+        "notifications",
+        "proxy_mode",
+        "proxy_url",
+        "last_duration",
+        "'nope'",
+        "'apiinone'",
+        "base_urls",
+    ):
         assert name in text
     assert "last_provider" not in text
 
@@ -158,6 +182,7 @@ def test_a_failed_save_keeps_the_previous_file(store, paths, monkeypatch):
 
 
 # --- atomic writes ---------------------------------------------------------------------
+
 
 def test_atomic_write_replaces_the_whole_file(tmp_path):
     target = tmp_path / "out.json"

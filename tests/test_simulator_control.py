@@ -32,8 +32,10 @@ async def submit(client, sim, provider, **kw) -> httpx.Response:
 async def test_control_api_scripts_faults_time_and_balance(simulator):
     async with loopback_client() as client:
         control = simulator.api_url + "/_sim"
-        added = await client.post(control + "/faults", json={"op": "poll", "kind": "status", "status": 429,
-                                                              "retry_after": 4, "provider": "kie"})
+        added = await client.post(
+            control + "/faults",
+            json={"op": "poll", "kind": "status", "status": 429, "retry_after": 4, "provider": "kie"},
+        )
         refused = await client.post(control + "/faults", json={"op": "poll", "kind": "bogus"})
         listed = (await client.get(control + "/faults")).json()
         task_id = task_id_of("kie", (await submit(client, simulator, "kie")).json())
@@ -71,15 +73,20 @@ async def test_advance_needs_a_manual_clock():
 def test_directive_syntax():
     assert parse_directives("a cat {{sim:fail=SensitiveContent}}") == Directives(fail="SensitiveContent")
     assert parse_directives("{{sim:fail=501;msg=no luck}} {{sim:queue=2;run=3.5;result=not_json}}") == Directives(
-        fail="501", message="no luck", queue=2.0, run=3.5, bad_result=True)
+        fail="501", message="no luck", queue=2.0, run=3.5, bad_result=True
+    )
     assert parse_directives("{{sim:queue=soon;typo}} plain") == Directives()
 
 
 @pytest.mark.anyio
 async def test_a_prompt_directive_fails_that_task_only(simulator):
     async with loopback_client() as client:
-        doomed = task_id_of("apixo", (await submit(client, simulator, "apixo",
-                                                   prompt="a cat {{sim:fail=SensitiveContent;queue=1;run=2}}")).json())
+        doomed = task_id_of(
+            "apixo",
+            (
+                await submit(client, simulator, "apixo", prompt="a cat {{sim:fail=SensitiveContent;queue=1;run=2}}")
+            ).json(),
+        )
         fine = task_id_of("apixo", (await submit(client, simulator, "apixo")).json())
         simulator.advance(2.5)
         early = (await client.get(simulator.api_url + poll_path("apixo", doomed), headers=auth("apixo"))).json()
@@ -125,8 +132,13 @@ def test_durations_are_seeded_realistic_and_scaled():
 async def test_nothing_moves_until_the_manual_clock_does(simulator):
     async with loopback_client() as client:
         task_id = task_id_of("minimax", (await submit(client, simulator, "minimax")).json())
-        states = [state_of("minimax", (await client.get(simulator.api_url + poll_path("minimax", task_id),
-                                                        headers=auth("minimax"))).json()) for _ in range(3)]
+        states = [
+            state_of(
+                "minimax",
+                (await client.get(simulator.api_url + poll_path("minimax", task_id), headers=auth("minimax"))).json(),
+            )
+            for _ in range(3)
+        ]
     assert states == ["Preparing"] * 3
 
 

@@ -55,25 +55,28 @@ async def drain_slow_answer(sim: Simulator, request: asyncio.Future, step: float
 
 
 # --- error statuses ------------------------------------------------------------------------
-@pytest.mark.parametrize("provider, status, http_status, check", [
-    ("apixo", 429, 429, lambda b: b["code"] == 429 and "error" in b["data"]),
-    ("apixo", 500, 500, lambda b: b["code"] == 500),
-    ("apixo", 502, 502, lambda b: b["code"] == 502),
-    ("apixo", 503, 503, lambda b: b["code"] == 503),
-    ("apixo", 504, 504, lambda b: b["code"] == 504),
-    ("apixo", 403, 403, lambda b: b["code"] == 403),
-    ("kie", 429, 200, lambda b: b["code"] == 429 and b["message"]),
-    ("kie", 455, 200, lambda b: b["code"] == 455 and "maintenance" in b["message"]),
-    ("kie", 500, 200, lambda b: b["code"] == 500),
-    ("kie", 501, 200, lambda b: b["code"] == 501),
-    ("apikley", 503, 200, lambda b: b["code"] == 503),
-    ("apiinone", 429, 429, lambda b: b["error"]["type"] == "rate_limit_exceeded"),
-    ("apiinone", 404, 404, lambda b: b["error"]["type"] == "not_found"),
-    ("apiinone", 502, 502, lambda b: b["error"]["code"] == 502),
-    ("minimax", 429, 200, lambda b: b["base_resp"]["status_code"] == 1002),
-    ("minimax", 500, 200, lambda b: b["base_resp"]["status_code"] == 1000),
-    ("minimax", 504, 200, lambda b: b["base_resp"]["status_code"] == 1001),
-])
+@pytest.mark.parametrize(
+    "provider, status, http_status, check",
+    [
+        ("apixo", 429, 429, lambda b: b["code"] == 429 and "error" in b["data"]),
+        ("apixo", 500, 500, lambda b: b["code"] == 500),
+        ("apixo", 502, 502, lambda b: b["code"] == 502),
+        ("apixo", 503, 503, lambda b: b["code"] == 503),
+        ("apixo", 504, 504, lambda b: b["code"] == 504),
+        ("apixo", 403, 403, lambda b: b["code"] == 403),
+        ("kie", 429, 200, lambda b: b["code"] == 429 and b["message"]),
+        ("kie", 455, 200, lambda b: b["code"] == 455 and "maintenance" in b["message"]),
+        ("kie", 500, 200, lambda b: b["code"] == 500),
+        ("kie", 501, 200, lambda b: b["code"] == 501),
+        ("apikley", 503, 200, lambda b: b["code"] == 503),
+        ("apiinone", 429, 429, lambda b: b["error"]["type"] == "rate_limit_exceeded"),
+        ("apiinone", 404, 404, lambda b: b["error"]["type"] == "not_found"),
+        ("apiinone", 502, 502, lambda b: b["error"]["code"] == 502),
+        ("minimax", 429, 200, lambda b: b["base_resp"]["status_code"] == 1002),
+        ("minimax", 500, 200, lambda b: b["base_resp"]["status_code"] == 1000),
+        ("minimax", 504, 200, lambda b: b["base_resp"]["status_code"] == 1001),
+    ],
+)
 async def test_status_faults_come_in_each_providers_error_shape(simulator, provider, status, http_status, check):
     simulator.faults.add(Fault(op="poll", kind="status", status=status, provider=provider))
     async with loopback_client() as client:
@@ -253,15 +256,45 @@ async def test_bad_result_json_at_poll_once_succeeded(simulator, provider):
         assert bad["status"] == "Success" and bad["file_id"] == "" and good["file_id"]
 
 
-@pytest.mark.parametrize("provider, code, check", [
-    ("apixo", "SensitiveContent", lambda b: b["data"]["state"] == "failed" and b["code"] == 200
-     and b["data"]["failCode"] == "SensitiveContent" and b["data"]["failMsg"]),
-    ("kie", "501", lambda b: b["data"]["state"] == "fail" and b["data"]["failCode"] == "501"
-     and b["data"]["failMsg"] == "Generation failed" and b["data"]["resultJson"] == ""),
-    ("apiinone", "content_policy_violation", lambda b: b["data"]["status"] == "FAILED"
-     and b["data"]["error"]["code"] == "content_policy_violation" and b["data"]["output"] is None),
-    ("minimax", None, lambda b: b["status"] == "Fail" and b["file_id"] == "" and b["base_resp"]["status_code"] == 0),
-])
+@pytest.mark.parametrize(
+    "provider, code, check",
+    [
+        (
+            "apixo",
+            "SensitiveContent",
+            lambda b: (
+                b["data"]["state"] == "failed"
+                and b["code"] == 200
+                and b["data"]["failCode"] == "SensitiveContent"
+                and b["data"]["failMsg"]
+            ),
+        ),
+        (
+            "kie",
+            "501",
+            lambda b: (
+                b["data"]["state"] == "fail"
+                and b["data"]["failCode"] == "501"
+                and b["data"]["failMsg"] == "Generation failed"
+                and b["data"]["resultJson"] == ""
+            ),
+        ),
+        (
+            "apiinone",
+            "content_policy_violation",
+            lambda b: (
+                b["data"]["status"] == "FAILED"
+                and b["data"]["error"]["code"] == "content_policy_violation"
+                and b["data"]["output"] is None
+            ),
+        ),
+        (
+            "minimax",
+            None,
+            lambda b: b["status"] == "Fail" and b["file_id"] == "" and b["base_resp"]["status_code"] == 0,
+        ),
+    ],
+)
 async def test_failed_task_with_fail_code(simulator, provider, code, check):
     simulator.faults.add(Fault(op="submit", kind="fail", fail_code=code))
     async with loopback_client() as client:
@@ -287,8 +320,9 @@ async def test_unknown_task_is_each_providers_404(simulator):
         kie = await poll(client, simulator, "kie", "task_hailuo_1")
         minimax = await poll(client, simulator, "minimax", "1")
         kie_task = await created_task(client, simulator, "kie")
-        wrong_model = await client.get(simulator.api_url + poll_path("apixo", kie_task, model="hailuo-2-3"),
-                                       headers=auth("apixo"))
+        wrong_model = await client.get(
+            simulator.api_url + poll_path("apixo", kie_task, model="hailuo-2-3"), headers=auth("apixo")
+        )
     assert apixo.status_code == 404 and apixo.json()["code"] == 404
     assert kie.status_code == 200 and kie.json()["code"] == 404 and "message" in kie.json()
     assert minimax.json()["base_resp"]["status_code"] == 2013
@@ -361,12 +395,16 @@ async def test_upload_and_retrieve_faults(simulator):
     simulator.faults.add(Fault(op="upload", kind="status", status=500, as_http=True))
     simulator.faults.add(Fault(op="retrieve", kind="status", status=429, provider="minimax"))
     async with loopback_client() as client:
-        upload = await client.post(simulator.api_url + "/api/file-base64-upload", headers=auth("kie"),
-                                   json={"base64Data": "aGVsbG8=", "uploadPath": "images"})
+        upload = await client.post(
+            simulator.api_url + "/api/file-base64-upload",
+            headers=auth("kie"),
+            json={"base64Data": "aGVsbG8=", "uploadPath": "images"},
+        )
         task_id = await finished_task(client, simulator, "minimax")
         file_id = (await poll(client, simulator, "minimax", task_id)).json()["file_id"]
-        retrieve = await client.get(simulator.api_url + "/v1/files/retrieve", params={"file_id": file_id},
-                                    headers=auth("minimax"))
+        retrieve = await client.get(
+            simulator.api_url + "/v1/files/retrieve", params={"file_id": file_id}, headers=auth("minimax")
+        )
     assert upload.status_code == 500 and upload.json()["success"] is False
     assert retrieve.json()["base_resp"]["status_code"] == 1002
 
@@ -378,8 +416,10 @@ async def test_bad_result_as_a_tasks_fate_from_a_fault_or_the_prompt(simulator):
         apixo = await created_task(client, simulator, "apixo", prompt="{{sim:result=not_json}} a dog")
         healthy = await created_task(client, simulator, "kie")
         simulator.advance(3600)
-        results = [(await poll(client, simulator, p, t)).json()["data"]["resultJson"]
-                   for p, t in (("kie", kie), ("kie", kie), ("apixo", apixo), ("kie", healthy))]
+        results = [
+            (await poll(client, simulator, p, t)).json()["data"]["resultJson"]
+            for p, t in (("kie", kie), ("kie", kie), ("apixo", apixo), ("kie", healthy))
+        ]
     for broken in results[:3]:
         with pytest.raises(json.JSONDecodeError):
             json.loads(broken)

@@ -16,16 +16,17 @@ from tests.fixtures.sim import auth, create_call, loopback_client, poll_path, ta
 pytestmark = pytest.mark.anyio
 
 PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def top_level_boxes(data: bytes) -> list[tuple[bytes, int]]:
     """(type, size) of each top-level MP4 box; fails on a file that is not a box sequence."""
     boxes, offset = [], 0
     while offset < len(data):
-        size, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        size, kind = struct.unpack(">I4s", data[offset : offset + 8])
         if size == 1:
-            size = struct.unpack(">Q", data[offset + 8:offset + 16])[0]
+            size = struct.unpack(">Q", data[offset + 8 : offset + 16])[0]
         assert size >= 8 and offset + size <= len(data), (kind, size)
         boxes.append((kind, size))
         offset += size
@@ -93,9 +94,9 @@ async def test_results_pad_to_n_bytes_as_a_valid_mp4_without_holding_them():
     assert int(head.headers["content-length"]) == received == target
     assert peak < target // 8  # streamed in chunks, never the whole padding at once
     head_bytes = start.content
-    assert head_bytes[:len(sample)] == sample
-    assert head_bytes[len(sample) + 4:len(sample) + 8] == b"free"
-    assert struct.unpack(">I", head_bytes[len(sample):len(sample) + 4])[0] == target - len(sample)
+    assert head_bytes[: len(sample)] == sample
+    assert head_bytes[len(sample) + 4 : len(sample) + 8] == b"free"
+    assert struct.unpack(">I", head_bytes[len(sample) : len(sample) + 4])[0] == target - len(sample)
 
 
 def test_padding_units():
@@ -125,7 +126,9 @@ async def test_result_urls_expire_after_the_ttl(simulator):
 async def test_a_result_is_not_served_before_it_exists(simulator):
     async with loopback_client() as client:
         path, body = create_call("kie")
-        task_id = task_id_of("kie", (await client.post(simulator.api_url + path, json=body, headers=auth("kie"))).json())
+        task_id = task_id_of(
+            "kie", (await client.post(simulator.api_url + path, json=body, headers=auth("kie"))).json()
+        )
         token = simulator.task(task_id).result_token
         early = await client.get(f"{simulator.files_url}/f/{token}/{task_id}.mp4")
         unknown = await client.get(f"{simulator.files_url}/f/nothing/x.mp4")
@@ -171,8 +174,9 @@ async def test_result_factory_supplies_each_tasks_video():
     async with Simulator(SimConfig(result_factory=factory)) as sim:  # real clock: run=0 ends at once
         async with loopback_client() as client:
             path, body = create_call("apiinone", prompt="{{sim:queue=0;run=0}} zoom in")
-            task_id = task_id_of("apiinone", (await client.post(sim.api_url + path, json=body,
-                                                                 headers=auth("apiinone"))).json())
+            task_id = task_id_of(
+                "apiinone", (await client.post(sim.api_url + path, json=body, headers=auth("apiinone"))).json()
+            )
             status = (await client.get(sim.api_url + poll_path("apiinone", task_id), headers=auth("apiinone"))).json()
             video = await client.get(status["data"]["output"]["video_url"])
             again = await client.get(status["data"]["output"]["video_url"])
@@ -186,9 +190,12 @@ async def test_result_factory_supplies_each_tasks_video():
 # --- uploads ----------------------------------------------------------------------------
 async def test_kie_stream_upload_gives_a_fetchable_download_url(simulator):
     async with loopback_client() as client:
-        answer = await client.post(simulator.api_url + "/api/file-stream-upload", headers=auth("kie"),
-                                   files={"file": ("cat.png", PNG, "image/png")},
-                                   data={"uploadPath": "images/user-uploads", "fileName": "cat-1.png"})
+        answer = await client.post(
+            simulator.api_url + "/api/file-stream-upload",
+            headers=auth("kie"),
+            files={"file": ("cat.png", PNG, "image/png")},
+            data={"uploadPath": "images/user-uploads", "fileName": "cat-1.png"},
+        )
         body = answer.json()
         fetched = await client.get(body["data"]["downloadUrl"])
     assert answer.status_code == 200 and body["success"] is True and body["code"] == 200
@@ -204,16 +211,26 @@ async def test_kie_stream_upload_gives_a_fetchable_download_url(simulator):
 
 async def test_base64_and_url_uploads_and_apikley_route(simulator):
     async with loopback_client() as client:
-        b64 = await client.post(simulator.api_url + "/api/file-base64-upload", headers=auth("kie"), json={
-            "base64Data": "data:image/png;base64," + base64.b64encode(PNG).decode(), "uploadPath": "images"})
+        b64 = await client.post(
+            simulator.api_url + "/api/file-base64-upload",
+            headers=auth("kie"),
+            json={"base64Data": "data:image/png;base64," + base64.b64encode(PNG).decode(), "uploadPath": "images"},
+        )
         source = b64.json()["data"]["downloadUrl"]
-        by_url = await client.post(simulator.api_url + "/file-upload/api/file-url-upload", headers=auth("apikley"),
-                                   json={"fileUrl": source, "uploadPath": "/copies/", "fileName": "copy.png"})
+        by_url = await client.post(
+            simulator.api_url + "/file-upload/api/file-url-upload",
+            headers=auth("apikley"),
+            json={"fileUrl": source, "uploadPath": "/copies/", "fileName": "copy.png"},
+        )
         copy = await client.get(by_url.json()["data"]["downloadUrl"])
-        bad = await client.post(simulator.api_url + "/api/file-base64-upload", headers=auth("kie"),
-                                json={"base64Data": "***", "uploadPath": "images"})
-        no_file = await client.post(simulator.api_url + "/api/file-stream-upload", headers=auth("kie"),
-                                    files={"other": ("x", b"1")})
+        bad = await client.post(
+            simulator.api_url + "/api/file-base64-upload",
+            headers=auth("kie"),
+            json={"base64Data": "***", "uploadPath": "images"},
+        )
+        no_file = await client.post(
+            simulator.api_url + "/api/file-stream-upload", headers=auth("kie"), files={"other": ("x", b"1")}
+        )
     assert b64.json()["data"]["mimeType"] == "image/png" and b64.json()["data"]["fileName"].endswith(".png")
     assert by_url.json()["data"]["filePath"] == "copies/copy.png" and copy.content == PNG
     assert simulator.stats.uploads == {"kie": 3, "apikley": 1}
@@ -222,16 +239,24 @@ async def test_base64_and_url_uploads_and_apikley_route(simulator):
 
 async def test_same_upload_name_overwrites_and_uploads_expire_after_three_days(simulator):
     async with loopback_client() as client:
+
         async def upload(content: bytes):
-            return (await client.post(simulator.api_url + "/api/file-base64-upload", headers=auth("kie"), json={
-                "base64Data": base64.b64encode(content).decode(), "uploadPath": "i", "fileName": "a.png"})).json()
+            return (
+                await client.post(
+                    simulator.api_url + "/api/file-base64-upload",
+                    headers=auth("kie"),
+                    json={"base64Data": base64.b64encode(content).decode(), "uploadPath": "i", "fileName": "a.png"},
+                )
+            ).json()
+
         first, second = await upload(PNG), await upload(PNG + b"2")
         url = second["data"]["downloadUrl"]
         now = await client.get(url)
         simulator.advance(3 * 24 * 3600)
         later = await client.get(url)
-        refused = await client.post(simulator.api_url + "/api/file-stream-upload", headers=auth("kie", "bad"),
-                                    files={"file": ("a.png", PNG)})
+        refused = await client.post(
+            simulator.api_url + "/api/file-stream-upload", headers=auth("kie", "bad"), files={"file": ("a.png", PNG)}
+        )
     assert first["data"]["downloadUrl"] == url and now.content == PNG + b"2"
     assert later.status_code == 403
     assert refused.json() == {"success": False, "code": 401, "msg": "You do not have access permissions", "data": None}
@@ -242,11 +267,19 @@ async def test_minimax_data_flow_through_retrieve(simulator):
         path, body = create_call("minimax")
         task_id = (await client.post(simulator.api_url + path, json=body, headers=auth("minimax"))).json()["task_id"]
         simulator.advance(3600)
-        file_id = (await client.get(simulator.api_url + poll_path("minimax", task_id), headers=auth("minimax"))).json()["file_id"]
-        retrieved = (await client.get(simulator.api_url + "/v1/files/retrieve", params={"file_id": file_id},
-                                      headers=auth("minimax"))).json()
-        unknown = (await client.get(simulator.api_url + "/v1/files/retrieve", params={"file_id": "42"},
-                                    headers=auth("minimax"))).json()
+        file_id = (await client.get(simulator.api_url + poll_path("minimax", task_id), headers=auth("minimax"))).json()[
+            "file_id"
+        ]
+        retrieved = (
+            await client.get(
+                simulator.api_url + "/v1/files/retrieve", params={"file_id": file_id}, headers=auth("minimax")
+            )
+        ).json()
+        unknown = (
+            await client.get(
+                simulator.api_url + "/v1/files/retrieve", params={"file_id": "42"}, headers=auth("minimax")
+            )
+        ).json()
         video = await client.get(retrieved["file"]["download_url"])
     assert retrieved["file"]["file_id"] == int(file_id) and retrieved["file"]["bytes"] == len(video.content)
     assert unknown["base_resp"]["status_code"] == 2013

@@ -35,7 +35,9 @@ EXPECTED_STATES = {
 }
 
 
-async def submit(client: httpx.AsyncClient, sim: Simulator, provider: str, key: str | None = None, **kw) -> httpx.Response:
+async def submit(
+    client: httpx.AsyncClient, sim: Simulator, provider: str, key: str | None = None, **kw
+) -> httpx.Response:
     path, body = create_call(provider, **kw)
     return await client.post(sim.api_url + path, json=body, headers=auth(provider, key))
 
@@ -49,8 +51,9 @@ async def result_url(client: httpx.AsyncClient, sim: Simulator, provider: str, s
         return json.loads(status["data"]["resultJson"])["resultUrls"][0]
     if provider == "apiinone":
         return status["data"]["output"]["video_url"]
-    answer = await client.get(f"{sim.api_url}/v1/files/retrieve", params={"file_id": status["file_id"]},
-                              headers=auth("minimax"))
+    answer = await client.get(
+        f"{sim.api_url}/v1/files/retrieve", params={"file_id": status["file_id"]}, headers=auth("minimax")
+    )
     body = answer.json()
     assert body["base_resp"]["status_code"] == 0
     assert body["file"]["purpose"] == "video_generation"
@@ -70,8 +73,12 @@ async def test_happy_path_walks_the_real_states_and_serves_a_playable_mp4(simula
         task_id = task_id_of(provider, created.json())
         assert task_id
         task = simulator.task(task_id)
-        moments = [task.created_at, task.created_at + task.queue_s * 0.6,
-                   task.started_at + task.run_s / 2, task.done_at]
+        moments = [
+            task.created_at,
+            task.created_at + task.queue_s * 0.6,
+            task.started_at + task.run_s / 2,
+            task.done_at,
+        ]
         states, last = [], None
         for moment in moments:
             advance_to(simulator, moment)
@@ -126,13 +133,16 @@ async def test_minimax_file_id_only_on_success(simulator):
 
 
 # --- keys ------------------------------------------------------------------------------
-@pytest.mark.parametrize("provider, http_status, shape", [
-    ("apixo", 401, {"code": 401, "message": "Invalid or missing API key"}),
-    ("kie", 200, {"code": 401}),
-    ("apikley", 200, {"code": 401}),
-    ("apiinone", 401, {"error": {"code": 401, "type": "authentication_error"}}),
-    ("minimax", 200, {"task_id": "", "base_resp": {"status_code": 1004}}),
-])
+@pytest.mark.parametrize(
+    "provider, http_status, shape",
+    [
+        ("apixo", 401, {"code": 401, "message": "Invalid or missing API key"}),
+        ("kie", 200, {"code": 401}),
+        ("apikley", 200, {"code": 401}),
+        ("apiinone", 401, {"error": {"code": 401, "type": "authentication_error"}}),
+        ("minimax", 200, {"task_id": "", "base_resp": {"status_code": 1004}}),
+    ],
+)
 async def test_a_bad_key_gets_each_providers_401(simulator, provider, http_status, shape):
     async with loopback_client() as client:
         bad = await submit(client, simulator, provider, key=f"bad-{provider}")
@@ -175,14 +185,18 @@ async def test_market_errors_can_travel_as_http_status():
 
 
 # --- validation --------------------------------------------------------------------------
-@pytest.mark.parametrize("provider, http_status, code_path, code", [
-    ("kie", 200, ("code",), 422),
-    ("apikley", 200, ("code",), 422),
-    ("apiinone", 400, ("error", "code"), 400),
-    ("minimax", 200, ("base_resp", "status_code"), 2013),
-])
-async def test_ten_seconds_at_1080p_is_refused_in_each_providers_shape(simulator, provider, http_status,
-                                                                       code_path, code):
+@pytest.mark.parametrize(
+    "provider, http_status, code_path, code",
+    [
+        ("kie", 200, ("code",), 422),
+        ("apikley", 200, ("code",), 422),
+        ("apiinone", 400, ("error", "code"), 400),
+        ("minimax", 200, ("base_resp", "status_code"), 2013),
+    ],
+)
+async def test_ten_seconds_at_1080p_is_refused_in_each_providers_shape(
+    simulator, provider, http_status, code_path, code
+):
     async with loopback_client() as client:
         answer = await submit(client, simulator, provider, duration=10, resolution="1080P")
     assert answer.status_code == http_status
@@ -194,22 +208,25 @@ async def test_ten_seconds_at_1080p_is_refused_in_each_providers_shape(simulator
     assert simulator.stats.created[provider] == 0
 
 
-@pytest.mark.parametrize("provider, overrides, fragment", [
-    ("apixo", {"image": None}, "image"),
-    ("apixo", {"duration": None}, "input.duration"),
-    ("apixo", {"mode": "standard-text-to-video"}, "Invalid mode type"),
-    ("apixo", {"duration": 8}, "6 or 10"),
-    ("apixo", {"image": "data:image/png;base64,AAAA"}, "file URL"),
-    ("kie", {"image": "data:image/png;base64,AAAA"}, "file URL"),
-    ("kie", {"prompt": ""}, "prompt"),
-    ("kie", {"prompt": "x" * 5001}, "5000"),
-    ("kie", {"resolution": "768p"}, "768P"),
-    ("kie", {"model": "hailuo/9-image-to-video"}, "not supported"),
-    ("apiinone", {"image": "data:image/png;base64,AAAA"}, "file URL"),
-    ("apiinone", {"prompt": "x" * 2501}, "2500"),
-    ("minimax", {"model": "MiniMax-Hailuo-2.3-Fast", "image": None}, "image"),
-    ("minimax", {"resolution": "512P"}, "512P"),
-])
+@pytest.mark.parametrize(
+    "provider, overrides, fragment",
+    [
+        ("apixo", {"image": None}, "image"),
+        ("apixo", {"duration": None}, "input.duration"),
+        ("apixo", {"mode": "standard-text-to-video"}, "Invalid mode type"),
+        ("apixo", {"duration": 8}, "6 or 10"),
+        ("apixo", {"image": "data:image/png;base64,AAAA"}, "file URL"),
+        ("kie", {"image": "data:image/png;base64,AAAA"}, "file URL"),
+        ("kie", {"prompt": ""}, "prompt"),
+        ("kie", {"prompt": "x" * 5001}, "5000"),
+        ("kie", {"resolution": "768p"}, "768P"),
+        ("kie", {"model": "hailuo/9-image-to-video"}, "not supported"),
+        ("apiinone", {"image": "data:image/png;base64,AAAA"}, "file URL"),
+        ("apiinone", {"prompt": "x" * 2501}, "2500"),
+        ("minimax", {"model": "MiniMax-Hailuo-2.3-Fast", "image": None}, "image"),
+        ("minimax", {"resolution": "512P"}, "512P"),
+    ],
+)
 async def test_requests_the_service_would_refuse_are_refused(simulator, provider, overrides, fragment):
     async with loopback_client() as client:
         answer = await submit(client, simulator, provider, **overrides)
@@ -220,13 +237,26 @@ async def test_requests_the_service_would_refuse_are_refused(simulator, provider
 
 async def test_each_provider_types_duration_its_own_way(simulator):
     async with loopback_client() as client:
-        kie_int = await client.post(simulator.api_url + "/api/v1/jobs/createTask", headers=auth("kie"), json={
-            "model": "hailuo/2-3-image-to-video-standard", "input": {"prompt": "p", "image_url": IMAGE_URL, "duration": 6}})
-        minimax_text = await client.post(simulator.api_url + "/v1/video_generation", headers=auth("minimax"), json={
-            "model": "MiniMax-Hailuo-2.3", "prompt": "p", "duration": "6"})
-        apixo_text = await client.post(simulator.api_url + "/api/v1/generateTask/hailuo-2-3-fast", headers=auth("apixo"),
-                                       json={"input": {"mode": "standard-image-to-video", "prompt": "p",
-                                                       "image_urls": [IMAGE_URL], "duration": "10"}})
+        kie_int = await client.post(
+            simulator.api_url + "/api/v1/jobs/createTask",
+            headers=auth("kie"),
+            json={
+                "model": "hailuo/2-3-image-to-video-standard",
+                "input": {"prompt": "p", "image_url": IMAGE_URL, "duration": 6},
+            },
+        )
+        minimax_text = await client.post(
+            simulator.api_url + "/v1/video_generation",
+            headers=auth("minimax"),
+            json={"model": "MiniMax-Hailuo-2.3", "prompt": "p", "duration": "6"},
+        )
+        apixo_text = await client.post(
+            simulator.api_url + "/api/v1/generateTask/hailuo-2-3-fast",
+            headers=auth("apixo"),
+            json={
+                "input": {"mode": "standard-image-to-video", "prompt": "p", "image_urls": [IMAGE_URL], "duration": "10"}
+            },
+        )
     assert kie_int.json()["code"] == 422
     assert minimax_text.json()["base_resp"]["status_code"] == 2013
     assert apixo_text.json()["code"] == 200
@@ -234,9 +264,18 @@ async def test_each_provider_types_duration_its_own_way(simulator):
 
 async def test_apixo_refuses_two_images_and_ignores_duration_on_pro(simulator):
     async with loopback_client() as client:
-        two = await client.post(simulator.api_url + "/api/v1/generateTask/hailuo-2-3-fast", headers=auth("apixo"),
-                                json={"input": {"mode": "standard-image-to-video", "prompt": "p",
-                                                "image_urls": [IMAGE_URL, IMAGE_URL], "duration": 6}})
+        two = await client.post(
+            simulator.api_url + "/api/v1/generateTask/hailuo-2-3-fast",
+            headers=auth("apixo"),
+            json={
+                "input": {
+                    "mode": "standard-image-to-video",
+                    "prompt": "p",
+                    "image_urls": [IMAGE_URL, IMAGE_URL],
+                    "duration": 6,
+                }
+            },
+        )
         pro = await submit(client, simulator, "apixo", mode="pro-image-to-video", duration=10)
         unknown_model = await submit(client, simulator, "apixo", model="hailuo-9")
     assert two.status_code == 400 and two.json()["data"]["error"] == "input.image_urls must hold exactly 1 image URL"
@@ -253,8 +292,9 @@ async def test_minimax_accepts_a_data_url_image(simulator):
 
 async def test_malformed_body_is_a_validation_error(simulator):
     async with loopback_client() as client:
-        answer = await client.post(simulator.api_url + "/api/v1/jobs/createTask", headers=auth("kie"),
-                                   content=b"{not json")
+        answer = await client.post(
+            simulator.api_url + "/api/v1/jobs/createTask", headers=auth("kie"), content=b"{not json"
+        )
     assert answer.json()["code"] == 422
 
 
@@ -287,12 +327,15 @@ async def test_a_failed_task_is_refunded(simulator):
     assert (charged, refunded) == (100_000 - 30, 100_000)
 
 
-@pytest.mark.parametrize("provider, http_status, shape", [
-    ("apixo", 402, {"code": 402}),
-    ("kie", 200, {"code": 402, "msg": "Credits insufficient"}),
-    ("apiinone", 402, {"error": {"code": 402, "type": "insufficient_quota"}}),
-    ("minimax", 200, {"task_id": "", "base_resp": {"status_code": 1008}}),
-])
+@pytest.mark.parametrize(
+    "provider, http_status, shape",
+    [
+        ("apixo", 402, {"code": 402}),
+        ("kie", 200, {"code": 402, "msg": "Credits insufficient"}),
+        ("apiinone", 402, {"error": {"code": 402, "type": "insufficient_quota"}}),
+        ("minimax", 200, {"task_id": "", "base_resp": {"status_code": 1008}}),
+    ],
+)
 async def test_insufficient_balance_gets_each_providers_402(simulator, provider, http_status, shape):
     simulator.set_balance(provider, 0.1 if provider == "apixo" else 0)
     async with loopback_client() as client:

@@ -49,8 +49,9 @@ def test_the_catalog_and_the_simulator_agree_on_family_tier_and_price(spec):
             if (duration, resolution) in spec.forbidden:
                 continue
             app = spec.cost(duration, resolution)
-            simulated = model.cost(effective_duration(model.rule, duration),
-                                   effective_resolution(model.rule, resolution))
+            simulated = model.cost(
+                effective_duration(model.rule, duration), effective_resolution(model.rule, resolution)
+            )
             # Where the catalog knows no price the simulator charges its labelled simulator value.
             assert simulated == (SIMULATOR_UNPRICED if app is None else pytest.approx(app)), (duration, resolution)
 
@@ -64,9 +65,13 @@ def test_the_simulator_refuses_by_its_own_rules():
     rule = Rule(True, 100, (6, 10), 6, None, ("768P", "1080P"), "768P", ((10, "1080P"),))
     assert problems(rule, "p", "https://x/a.png", None, 6, "768P") == []
     found = problems(rule, "x" * 101, None, "https://x/b.png", 8, "720P")
-    assert found == ["prompt is longer than 100 characters", "an image is required for this model",
-                     "this model takes no end frame", "duration must be 6 or 10, not 8",
-                     "resolution 720P is not available for this model; use 768P or 1080P"]
+    assert found == [
+        "prompt is longer than 100 characters",
+        "an image is required for this model",
+        "this model takes no end frame",
+        "duration must be 6 or 10, not 8",
+        "resolution 720P is not available for this model; use 768P or 1080P",
+    ]
     assert problems(rule, "p", "https://x/a.png", None, 10, "1080P") == ["10 s is not available at 1080P"]
     either = Rule(None, 100, (6, 10), 6, None, ("768P",), "768P", end_frame=True)
     assert problems(either, "p", None, "https://x/b.png", 6, "768P") == ["an end frame needs a first-frame image"]

@@ -29,8 +29,16 @@ def test_every_task_field_has_a_column():
 
 
 def test_round_trip_keeps_every_field(store, instant_clock):
-    task = make_task(prompt_optimizer=False, duration=10, cost=30.0, cost_unit="credits", polls=3,
-                     state=TaskState.RUNNING, remote_id="r1", remote_created_ms=123)
+    task = make_task(
+        prompt_optimizer=False,
+        duration=10,
+        cost=30.0,
+        cost_unit="credits",
+        polls=3,
+        state=TaskState.RUNNING,
+        remote_id="r1",
+        remote_created_ms=123,
+    )
     added = store.add(task)
     assert added.created_at == instant_clock() and added.updated_at == instant_clock()
     got = store.get(task.id)
@@ -174,7 +182,7 @@ def test_a_damaged_page_is_detected(tmp_path):
     store.close()
     raw = bytearray(path.read_bytes())
     page_size = 4096
-    raw[2 * page_size:4 * page_size] = b"\xff" * (2 * page_size)  # smash pages after the header
+    raw[2 * page_size : 4 * page_size] = b"\xff" * (2 * page_size)  # smash pages after the header
     path.write_bytes(bytes(raw))
     reopened = TaskStore(path)
     assert reopened.corruption is not None
@@ -241,8 +249,12 @@ def test_upload_cache_honours_expiry_with_margin(tmp_path, instant_clock):
 
 
 def test_ten_thousand_tasks_use_the_indexes(store):
-    store.add_many([make_task(state=TaskState.SUCCEEDED if n % 3 else TaskState.FAILED, batch_id=f"b{n % 7}")
-                    for n in range(10_000)])
+    store.add_many(
+        [
+            make_task(state=TaskState.SUCCEEDED if n % 3 else TaskState.FAILED, batch_id=f"b{n % 7}")
+            for n in range(10_000)
+        ]
+    )
     ids = store.ids()
     assert len(ids) == 10_000 and len(set(ids)) == 10_000
     conn = store._conn

@@ -22,10 +22,16 @@ def filled(store):
     return store
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("9c1e7b6", "9c1e7b6d4e0f8a1b"), ("4E5F6A", "4e5f6a7b8c9d0e1f"), ("  4e5f6a7b  ", "4e5f6a7b8c9d0e1f"),
-    ("9c1e7b6d4e0f8a1b", "9c1e7b6d4e0f8a1b"), ("abc", "abc"),  # a whole id is a whole id, however short
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("9c1e7b6", "9c1e7b6d4e0f8a1b"),
+        ("4E5F6A", "4e5f6a7b8c9d0e1f"),
+        ("  4e5f6a7b  ", "4e5f6a7b8c9d0e1f"),
+        ("9c1e7b6d4e0f8a1b", "9c1e7b6d4e0f8a1b"),
+        ("abc", "abc"),  # a whole id is a whole id, however short
+    ],
+)
 def test_a_unique_prefix_names_its_task(filled, typed, expected):
     assert resolve_task_id(filled, typed) == expected
 
@@ -45,4 +51,7 @@ def test_short_and_unknown_prefixes_say_what_to_do(filled):
 
 
 def test_several_ids_keep_their_order_once_each(filled):
-    assert resolve_task_ids(filled, ["4e5f6a", "9c1e7b6", "4e5f6a7b8c9d0e1f"]) == ["4e5f6a7b8c9d0e1f", "9c1e7b6d4e0f8a1b"]
+    assert resolve_task_ids(filled, ["4e5f6a", "9c1e7b6", "4e5f6a7b8c9d0e1f"]) == [
+        "4e5f6a7b8c9d0e1f",
+        "9c1e7b6d4e0f8a1b",
+    ]

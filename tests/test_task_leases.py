@@ -73,8 +73,16 @@ class Clock:
 
 def stored_task(store: TaskStore, **fields) -> Task:
     fields = {"remote_id": "r-1", "prompt": "a cat", **fields}
-    return store.add(Task(id=uuid.uuid4().hex, provider="kie", model=DEFAULT_MODELS["kie"], kind="i2v",
-                          state=TaskState.RUNNING, **fields))
+    return store.add(
+        Task(
+            id=uuid.uuid4().hex,
+            provider="kie",
+            model=DEFAULT_MODELS["kie"],
+            kind="i2v",
+            state=TaskState.RUNNING,
+            **fields,
+        )
+    )
 
 
 def test_one_owner_at_a_time_and_an_expired_lease_is_taken_over(tmp_path):
@@ -115,7 +123,9 @@ def test_a_lost_lease_shows_at_the_next_heartbeat(tmp_path):
 
 
 def test_an_owner_on_this_machine_that_no_longer_runs_is_gone():
-    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False)
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False
+    )
     dead_pid = int(ended.stdout)
     assert owner_is_gone(new_owner_id(pid=dead_pid))
     assert not owner_is_gone(new_owner_id())  # this process
@@ -130,7 +140,9 @@ class Lab:
 
     def __init__(self, root: Path) -> None:
         self.home = root / "home"
-        self.sim = SimulatorThread(SimConfig(seed=11, result_bytes=RESULT_BYTES, result_ttl=30 * 24 * 3600.0), clock=ManualClock())
+        self.sim = SimulatorThread(
+            SimConfig(seed=11, result_bytes=RESULT_BYTES, result_ttl=30 * 24 * 3600.0), clock=ManualClock()
+        )
         self._pump_stop = threading.Event()
         self._pump: threading.Thread | None = None
 
@@ -150,8 +162,16 @@ class Lab:
         for n in range(count):
             path, body = create_call("kie", prompt=f"lease task {n} {{{{sim:queue=0;run=0}}}}", image=IMAGE_URL)
             answer = httpx.post(self.sim.api_url + path, json=body, headers=auth("kie", KEY)).json()
-            ids.append(stored_task(self.store, base_url=self.sim.api_url, remote_id=task_id_of("kie", answer),
-                                   image_url=IMAGE_URL, submit_started_at=time.time(), submitted_at=time.time()).id)
+            ids.append(
+                stored_task(
+                    self.store,
+                    base_url=self.sim.api_url,
+                    remote_id=task_id_of("kie", answer),
+                    image_url=IMAGE_URL,
+                    submit_started_at=time.time(),
+                    submitted_at=time.time(),
+                ).id
+            )
         return ids
 
     def slow_downloads(self) -> None:
@@ -159,9 +179,11 @@ class Lab:
 
     def start_pump(self) -> None:
         """Move the simulator's clock, so the slow downloads go on."""
+
         def pump() -> None:
             while not self._pump_stop.wait(0.005):
                 self.sim.advance(1.0)
+
         self._pump = threading.Thread(target=pump, daemon=True)
         self._pump.start()
 
@@ -173,13 +195,26 @@ class Lab:
     def spawn_wait(self) -> subprocess.Popen:
         env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
         env.update(HAILUO_DESKTOP_HOME=str(self.home), KIE_API_KEY=KEY)
-        return subprocess.Popen([sys.executable, "-m", "hailuo_desktop", "wait", "--poll-interval", "0.05", "--json"],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "hailuo_desktop", "wait", "--poll-interval", "0.05", "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     def engine(self, client: httpx.AsyncClient, clock=time.time):
         """The window's engine: WAIT for tasks another process holds."""
-        return build_engine(DataPaths.at(self.home), Settings(), KeyStore(env={"KIE_API_KEY": KEY}), client,
-                            clock=clock, sleep=_brief_sleep, poll_interval=0.05, held=HeldPolicy.WAIT)
+        return build_engine(
+            DataPaths.at(self.home),
+            Settings(),
+            KeyStore(env={"KIE_API_KEY": KEY}),
+            client,
+            clock=clock,
+            sleep=_brief_sleep,
+            poll_interval=0.05,
+            held=HeldPolicy.WAIT,
+        )
 
     def owner_of(self, task_id: str) -> str | None:
         return self.store.lease_of(task_id)[0]
@@ -205,8 +240,12 @@ async def eventually(condition, timeout: float = TIMEOUT) -> None:
 
 
 def assert_complete_video(task: Task) -> None:
-    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0",
-                            task.video_path], capture_output=True, text=True, check=False)
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", task.video_path],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert probe.returncode == 0 and "video" in probe.stdout, probe.stderr
     assert Path(task.video_path).stat().st_size == RESULT_BYTES == task.video_bytes
 

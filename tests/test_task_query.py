@@ -28,8 +28,11 @@ def ids(store: TaskStore, **fields) -> list[str]:
 
 def test_words_match_as_prefixes_in_prompt_and_file_names_ignoring_case_and_accents(store):
     fox = store.add(make_task(prompt="The quick brown Fox jumps", image_path="/home/ana/Shoot 3/IMG_0042.JPG"))
-    cafe = store.add(make_task(prompt="un café à Paris", image_path=r"C:\Users\bo\Pictures\terrace.png",
-                               end_image_path="/tmp/dusk-end.png"))
+    cafe = store.add(
+        make_task(
+            prompt="un café à Paris", image_path=r"C:\Users\bo\Pictures\terrace.png", end_image_path="/tmp/dusk-end.png"
+        )
+    )
     store.add(make_task(prompt="a paper boat", image_path="/home/ana/Shoot 3/boat.jpg"))
     assert ids(store, text="fox") == [fox.id]
     assert ids(store, text="FOXES") == []  # a prefix of the query must be in the text, not the other way
@@ -92,10 +95,29 @@ def test_migrating_a_version_2_store_indexes_its_existing_tasks(tmp_path):
 
 
 def test_filters(store, instant_clock):
-    a = store.add(make_task(provider="kie", model="m1", state=TaskState.SUCCEEDED, starred=True,
-                            image_sha256="s1", image_path="/x/a.png", batch_id="b", created_at=100.0))
-    b = store.add(make_task(provider="apixo", model="m2", state=TaskState.FAILED, rejected=True,
-                            image_sha256="s1", created_at=200.0, parent_id=a.id))
+    a = store.add(
+        make_task(
+            provider="kie",
+            model="m1",
+            state=TaskState.SUCCEEDED,
+            starred=True,
+            image_sha256="s1",
+            image_path="/x/a.png",
+            batch_id="b",
+            created_at=100.0,
+        )
+    )
+    b = store.add(
+        make_task(
+            provider="apixo",
+            model="m2",
+            state=TaskState.FAILED,
+            rejected=True,
+            image_sha256="s1",
+            created_at=200.0,
+            parent_id=a.id,
+        )
+    )
     c = store.add(make_task(provider="apixo", model="m1", state=TaskState.RUNNING, created_at=300.0))
     assert ids(store) == [c.id, a.id]  # rejected hidden by default, newest first
     assert ids(store, rejected=RejectedFilter.ONLY) == [b.id]
@@ -111,12 +133,16 @@ def test_filters(store, instant_clock):
     assert ids(store, batch_id="b") == [a.id] and ids(store, parent_id=a.id, rejected="any") == [b.id]
     assert store.query_count(TaskQuery(rejected=RejectedFilter.ANY)) == 3
     assert store.facets(TaskQuery(providers=frozenset({"kie"}))) == {
-        "provider": {"kie": 1, "apixo": 1}, "model": {"m1": 2}}
+        "provider": {"kie": 1, "apixo": 1},
+        "model": {"m1": 2},
+    }
 
 
 def test_sorting_paging_and_loading_by_id(store):
-    tasks = [store.add(make_task(cost=cost, provider=p, created_at=float(n + 1), prompt=f"p{n}"))
-             for n, (cost, p) in enumerate([(3.0, "kie"), (None, "apixo"), (1.0, "kie"), (3.0, "minimax")])]
+    tasks = [
+        store.add(make_task(cost=cost, provider=p, created_at=float(n + 1), prompt=f"p{n}"))
+        for n, (cost, p) in enumerate([(3.0, "kie"), (None, "apixo"), (1.0, "kie"), (3.0, "minimax")])
+    ]
     t0, t1, t2, t3 = (t.id for t in tasks)
     assert ids(store, sort=SortColumn.COST, descending=False) == [t1, t2, t0, t3]  # NULL first, ties by age
     assert ids(store, sort=SortColumn.COST) == [t3, t0, t2, t1]
@@ -134,10 +160,17 @@ WORDS = ["fox", "Foxglove", "café", "cafeteria", "boat", "b", "IMG", "0042", "o
 def _random_task(rng: random.Random, n: int):
     prompt = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 5)))
     path = rng.choice([None, f"/d/{rng.choice(WORDS)}_{rng.choice(WORDS)}.png", r"C:\x\IMG_0042.jpg"])
-    return make_task(id=f"{rng.choice(['ab', 'cd'])}{n:04d}", prompt=prompt, image_path=path,
-                     provider=rng.choice(["kie", "apixo"]), state=rng.choice(list(TaskState)),
-                     starred=rng.random() < 0.3, rejected=rng.random() < 0.2, created_at=float(rng.randint(1, 50)),
-                     cost=rng.choice([None, 1.0, 2.5]))
+    return make_task(
+        id=f"{rng.choice(['ab', 'cd'])}{n:04d}",
+        prompt=prompt,
+        image_path=path,
+        provider=rng.choice(["kie", "apixo"]),
+        state=rng.choice(list(TaskState)),
+        starred=rng.random() < 0.3,
+        rejected=rng.random() < 0.2,
+        created_at=float(rng.randint(1, 50)),
+        cost=rng.choice([None, 1.0, 2.5]),
+    )
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -147,9 +180,14 @@ def test_the_python_twin_agrees_with_the_sql(store, seed):
     for _ in range(60):
         query = TaskQuery(
             text=" ".join(rng.choice(WORDS + ["fo", "caf", "img_00", "ab00", "zzz"]) for _ in range(rng.randint(0, 2))),
-            starred=rng.choice([None, True, False]), rejected=rng.choice(list(RejectedFilter)),
-            providers=rng.choice([frozenset(), {"kie"}]), states=rng.choice([None, {TaskState.SUCCEEDED}]),
-            created_from=rng.choice([None, 10.0]), sort=rng.choice(list(SortColumn)), descending=rng.random() < 0.5)
+            starred=rng.choice([None, True, False]),
+            rejected=rng.choice(list(RejectedFilter)),
+            providers=rng.choice([frozenset(), {"kie"}]),
+            states=rng.choice([None, {TaskState.SUCCEEDED}]),
+            created_from=rng.choice([None, 10.0]),
+            sort=rng.choice(list(SortColumn)),
+            descending=rng.random() < 0.5,
+        )
         found = store.query_ids(query)
         assert set(found) == {t.id for t in tasks if query.matches(t)}, query
         by_id = {t.id: t for t in tasks}

@@ -28,8 +28,18 @@ def load_script():
     return module
 
 
-@pytest.mark.parametrize(("name", "expected"), [("zh_CN", "zh_CN"), ("zh_SG", "zh_CN"), ("zh_TW", None),
-                                                ("ru_RU", "ru"), ("ru_UA", "ru"), ("en_US", None), ("de_DE", None)])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("zh_CN", "zh_CN"),
+        ("zh_SG", "zh_CN"),
+        ("zh_TW", None),
+        ("ru_RU", "ru"),
+        ("ru_UA", "ru"),
+        ("en_US", None),
+        ("de_DE", None),
+    ],
+)
 def test_the_system_locale_picks_a_shipped_translation(name, expected):
     assert shipped_language(QLocale(name)) == expected
 
@@ -77,15 +87,20 @@ def test_image_problems_are_worded_in_the_window_from_their_code_and_figures(qap
 
     rules = provider("kie").image_rules
     verdict = check_facts(ImageFacts("x.gif", bytes=60 * 1024 * 1024, format="GIF", width=2000, height=200), rules)
-    assert {p.code for p in verdict.problems} == {"file_too_large", "unsupported_format", "aspect_ratio",
-                                                  "short_side"}
+    assert {p.code for p in verdict.problems} == {"file_too_large", "unsupported_format", "aspect_ratio", "short_side"}
     for problem in verdict.problems:
         assert problem_text(problem) == problem.message
-    timed_out = Problem(CHECK_TIMED_OUT, "Decoding the image took longer than 20 s, so it was not accepted. Save it "
-                        "again as a plain JPG or PNG, or use a smaller one.", {"seconds": 20.0})
+    timed_out = Problem(
+        CHECK_TIMED_OUT,
+        "Decoding the image took longer than 20 s, so it was not accepted. Save it "
+        "again as a plain JPG or PNG, or use a smaller one.",
+        {"seconds": 20.0},
+    )
     assert problem_text(timed_out) == timed_out.message
-    assert problem_text(Problem("unreadable", "Cannot read the file: Permission denied.")) == \
-        "Cannot read the file: Permission denied."
+    assert (
+        problem_text(Problem("unreadable", "Cannot read the file: Permission denied."))
+        == "Cannot read the file: Permission denied."
+    )
 
 
 @pytest.mark.parametrize("language", SHIPPED)

@@ -100,8 +100,15 @@ async def engine(tmp_path, instant_clock):
     env = {PROVIDERS[p].env_var: KEYS[p] for p in PROVIDERS}
     settings = Settings(output_dir=str(tmp_path / "videos"), proxy_mode="none")
     async with build_http_client(settings) as client:  # the app's own client
-        built = build_engine(DataPaths.at(tmp_path / "home"), settings, KeyStore(env=env), client,
-                             clock=instant_clock, sleep=instant_clock.sleep, poll_interval=10)
+        built = build_engine(
+            DataPaths.at(tmp_path / "home"),
+            settings,
+            KeyStore(env=env),
+            client,
+            clock=instant_clock,
+            sleep=instant_clock.sleep,
+            poll_interval=10,
+        )
         yield built
         await built.close()
 
@@ -143,8 +150,16 @@ async def test_a_redirecting_upload_host_never_passes_the_key_on(engine, origins
 
 
 # --- base URLs ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("url", ["http://example.com", "http://10.0.0.5:8080", "ftp://127.0.0.1",
-                                 "https://user:pw@example.com", "http://127.0.0.1.evil.example"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com",
+        "http://10.0.0.5:8080",
+        "ftp://127.0.0.1",
+        "https://user:pw@example.com",
+        "http://127.0.0.1.evil.example",
+    ],
+)
 async def test_a_base_url_the_key_must_not_go_to_is_refused_before_anything_is_stored(engine, url):
     with pytest.raises(InvalidRequest):
         engine.runner.create([request("kie")], base_url=url)
@@ -152,8 +167,9 @@ async def test_a_base_url_the_key_must_not_go_to_is_refused_before_anything_is_s
 
 
 def test_a_look_alike_loopback_host_is_somebody_else(tmp_path):
-    assert [is_loopback_url(u) for u in ("http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:9", "http://localhost")] \
-        == [True, True, True, True]
+    assert [
+        is_loopback_url(u) for u in ("http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:9", "http://localhost")
+    ] == [True, True, True, True]
     for url in ("https://127.0.0.1.nip.io", "https://127.evil.example", "https://localhost.evil.example", None, ""):
         assert not is_loopback_url(url), url
     # So an APIXO task pointed at such a host does not take the kie.ai upload key there.
@@ -163,12 +179,30 @@ def test_a_look_alike_loopback_host_is_somebody_else(tmp_path):
 
 def test_the_cli_refuses_a_plain_http_base_url_and_stores_nothing(tmp_path):
     env = {**os.environ, "HAILUO_DESKTOP_HOME": str(tmp_path / "home"), "KIE_API_KEY": KEYS["kie"]}
-    done = subprocess.run([sys.executable, "-m", "hailuo_desktop", "submit", "--image-url", IMAGE_URL, "--prompt",
-                           "x", "--provider", "kie", "--base-url", "http://example.com"], env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hailuo_desktop",
+            "submit",
+            "--image-url",
+            IMAGE_URL,
+            "--prompt",
+            "x",
+            "--provider",
+            "kie",
+            "--base-url",
+            "http://example.com",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "https" in done.stderr
-    listed = subprocess.run([sys.executable, "-m", "hailuo_desktop", "tasks"], env=env, capture_output=True,
-                            text=True, timeout=60)
+    listed = subprocess.run(
+        [sys.executable, "-m", "hailuo_desktop", "tasks"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert listed.stdout.strip() == "No tasks."
 
 
@@ -194,10 +228,11 @@ async def test_a_web_page_in_place_of_the_video_is_not_saved(runner_kit, file_se
 
 async def test_the_shipped_size_cap_refuses_an_oversized_result_before_writing(engine, tmp_path):
     clock = ManualClock(start=1000.0)
-    oversized = SimConfig(seed=2, epoch=SIM_EPOCH, result_bytes=3 * 1024 ** 3)  # padding is virtual: no RAM
+    oversized = SimConfig(seed=2, epoch=SIM_EPOCH, result_bytes=3 * 1024**3)  # padding is virtual: no RAM
     async with Simulator(oversized, clock=clock.now) as sim:
-        [task] = engine.runner.create([request("kie", prompt="done at once {{sim:queue=0;run=0}}")],
-                                      base_url=sim.api_url)
+        [task] = engine.runner.create(
+            [request("kie", prompt="done at once {{sim:queue=0;run=0}}")], base_url=sim.api_url
+        )
         final = await engine.runner.run(task.id)
         assert sim.stats.downloads == 1
     assert final.state is TaskState.UNKNOWN and final.error_code == "download" and "limit" in final.error_message
@@ -213,8 +248,13 @@ def test_the_cli_reports_a_damaged_store_and_settings_and_keeps_them(tmp_path):
     (home / "tasks.sqlite3").write_bytes(damaged_store)
     (home / "settings.json").write_bytes(damaged_settings)
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    done = subprocess.run([sys.executable, "-m", "hailuo_desktop", "wait"], env={**env, "HAILUO_DESKTOP_HOME": str(home)},
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "hailuo_desktop", "wait"],
+        env={**env, "HAILUO_DESKTOP_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "task database could not be read" in done.stderr and "settings file was damaged" in done.stderr
     [store_copy] = home.glob("tasks.sqlite3.corrupt-*")

@@ -46,8 +46,15 @@ def panel(qtbot):
     return widget
 
 
-def choose(panel: ComposePanel, provider: str, model: str, mode: str | None = None, kind: str | None = None,
-           duration: int | None = None, resolution: str | None = None) -> None:
+def choose(
+    panel: ComposePanel,
+    provider: str,
+    model: str,
+    mode: str | None = None,
+    kind: str | None = None,
+    duration: int | None = None,
+    resolution: str | None = None,
+) -> None:
     panel.apply_settings(provider, model, mode, duration, resolution, panel.prompt.text(), None, kind=kind)
 
 
@@ -75,6 +82,7 @@ def expect_order(qtbot, panel: ComposePanel) -> ComposeOrder:
 
 
 # --- verdicts follow the provider ---------------------------------------------------------
+
 
 def test_changing_provider_rechecks_verdicts_at_once(qtbot, panel, image_maker):
     key = add_file(panel, image_maker.image(600, 800, "WEBP", name="photo.webp"))
@@ -110,6 +118,7 @@ def test_local_images_wait_for_their_facts(panel, image_maker):
 
 def test_image_list_model_passes_the_model_tester(qtmodeltester, image_maker):
     from hailuo_desktop.domain.catalog import PROVIDERS
+
     model = ImageListModel()
     model.set_rules(PROVIDERS["kie"].image_rules, "kie.ai")
     model.add(str(image_maker.png(400, 500)), inspect_image(image_maker.png(400, 500)))
@@ -119,6 +128,7 @@ def test_image_list_model_passes_the_model_tester(qtmodeltester, image_maker):
 
 
 # --- model, mode, duration, resolution ----------------------------------------------------
+
 
 def test_ten_seconds_at_1080p_cannot_be_chosen_for_2_3_on_kie(panel):
     choose(panel, "kie", "hailuo/2-3-image-to-video-standard", duration=10)
@@ -191,6 +201,7 @@ def test_start_and_end_slots_are_offered_for_02_models_only(qtbot, panel, image_
 
 # --- prompt -------------------------------------------------------------------------------
 
+
 def test_prompt_counter_turns_red_over_the_models_limit(panel, image_maker):
     add_file(panel, image_maker.png(400, 500))
     choose(panel, "kie", "hailuo/02-image-to-video-standard")
@@ -226,7 +237,8 @@ def test_camera_commands_start_a_new_bracket_away_from_one():
     with pytest.raises(TooManyCommands):
         insert_command("[Pan left,Pan right,Shake]", 3, "Zoom out")
     assert overfull_brackets("[Pan left,Pan right,Shake,Zoom in] and [a note]") == [
-        "[Pan left,Pan right,Shake,Zoom in]"]
+        "[Pan left,Pan right,Shake,Zoom in]"
+    ]
 
 
 def test_a_hand_typed_bracket_of_four_moves_blocks_generate(panel, image_maker):
@@ -236,6 +248,7 @@ def test_a_hand_typed_bracket_of_four_moves_blocks_generate(panel, image_maker):
 
 
 # --- generate -----------------------------------------------------------------------------
+
 
 def test_batch_makes_one_request_per_accepted_image(qtbot, panel, image_maker):
     choose(panel, "kie", "hailuo/2-3-image-to-video-standard", duration=6, resolution="768P")
@@ -267,6 +280,7 @@ def test_variants_are_made_of_each_selected_image_or_of_every_image(qtbot, panel
 
 def test_a_folder_of_a_thousand_images_is_listed_and_counted(qtbot, panel):
     from hailuo_desktop.domain.images import ImageFacts
+
     panel.prompt.set_text("go")
     for number in range(1000):
         key = f"/shoot/img{number:04}.jpg"
@@ -315,11 +329,15 @@ def test_apply_settings_restores_a_tasks_choices(panel):
     panel.apply_settings("kie", "hailuo/02-text-to-video-standard", None, 10, None, "a storm", False, kind="t2v")
     picker = panel.picker
     assert (panel.current_provider(), picker.spec().model, picker.duration()) == (
-        "kie", "hailuo/02-text-to-video-standard", 10)
+        "kie",
+        "hailuo/02-text-to-video-standard",
+        10,
+    )
     assert picker.prompt_optimizer() is False and panel.prompt.text() == "a storm"
 
 
 # --- cost ---------------------------------------------------------------------------------
+
 
 def test_cost_follows_the_choice_and_the_batch(qtbot, panel, image_maker):
     choose(panel, "apixo", "hailuo-2-3-fast", mode="standard-image-to-video", duration=10)
@@ -337,6 +355,7 @@ def test_cost_follows_the_choice_and_the_batch(qtbot, panel, image_maker):
 
 
 # --- drop and paste -----------------------------------------------------------------------
+
 
 def mime_with_urls(*urls: QUrl) -> QMimeData:
     mime = QMimeData()
@@ -357,8 +376,13 @@ def drag_enter(widget, mime: QMimeData) -> QDragEnterEvent:
 
 def drop(widget, mime: QMimeData) -> QDropEvent:
     assert drag_enter(widget, mime).isAccepted()
-    event = QDropEvent(QPointF(widget.rect().center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(widget.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)
     return event
 
@@ -428,6 +452,7 @@ def test_pasting_image_data_and_an_image_url(qtbot, panel):
 
 # --- thumbnails ---------------------------------------------------------------------------
 
+
 def test_thumbnails_are_decoded_at_the_small_size(image_maker):
     big = str(image_maker.jpeg(6000, 4000, name="big.jpg"))
     assert QImageReader(big).supportsOption(QImageIOHandler.ImageOption.ScaledSize)  # JPEG scales while decoding
@@ -439,6 +464,7 @@ def test_thumbnails_are_decoded_at_the_small_size(image_maker):
 
 def test_thumbnails_follow_the_exif_rotation(image_maker):
     from PIL import Image
+
     path = image_maker.folder / "portrait.jpg"
     exif = Image.Exif()
     exif[0x0112] = 6  # stored landscape, shown turned 90 degrees: a phone portrait
@@ -456,6 +482,7 @@ def test_thumbnails_refuse_junk_and_bomb_headers(image_maker):
 
 def test_thumbnail_cache_is_keyed_by_modification_time(image_maker):
     import os
+
     path = image_maker.png(400, 500)
     cache = ThumbnailCache(capacity=2)
     first = cache.load(str(path), 64)
@@ -469,6 +496,7 @@ def test_thumbnail_cache_is_keyed_by_modification_time(image_maker):
 
 
 # --- screenshots --------------------------------------------------------------------------
+
 
 def test_screenshots_of_the_panel(qtbot, panel, image_maker):
     SCREENSHOTS.mkdir(exist_ok=True)

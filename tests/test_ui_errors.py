@@ -8,8 +8,17 @@ import pytest
 from PySide6.QtWidgets import QStatusBar
 
 from hailuo_desktop.domain.errors import (
-    AmbiguousSubmit, AuthError, ContentRejected, ImageRejected, InsufficientBalance, MissingKey, NetworkError,
-    ProviderUnavailable, RateLimited, StorageError, UploadRouteMissing,
+    AmbiguousSubmit,
+    AuthError,
+    ContentRejected,
+    ImageRejected,
+    InsufficientBalance,
+    MissingKey,
+    NetworkError,
+    ProviderUnavailable,
+    RateLimited,
+    StorageError,
+    UploadRouteMissing,
 )
 from hailuo_desktop.domain.images import Problem
 from hailuo_desktop.domain.states import TaskState
@@ -22,19 +31,22 @@ from hailuo_desktop.ui.slots import ErrorReporter, reports_errors
 pytestmark = pytest.mark.gui
 
 
-@pytest.mark.parametrize(("error", "title", "step"), [
-    (AuthError("401"), "kie.ai refused the key", NextStep.ENTER_KEY),
-    (MissingKey("none"), "No key for kie.ai", NextStep.ENTER_KEY),
-    (InsufficientBalance("402"), "Not enough balance on kie.ai", NextStep.TOP_UP),
-    (RateLimited("429", retry_after=5), "kie.ai asks us to slow down", NextStep.TRY_LATER),
-    (ContentRejected("nsfw"), "kie.ai's content filter refused the prompt or the image", NextStep.EDIT_PROMPT),
-    (ProviderUnavailable("503", maintenance=True), "kie.ai is down for maintenance", NextStep.TRY_LATER),
-    (ProviderUnavailable("500"), "kie.ai is not answering properly", NextStep.TRY_LATER),
-    (NetworkError("reset", sent=True), "Could not reach kie.ai", NextStep.TRY_LATER),
-    (AmbiguousSubmit("timeout"), "kie.ai may have created (and charged) this task", NextStep.CHECK_DASHBOARD),
-    (UploadRouteMissing("route"), "kie.ai needs a public image URL", NextStep.OPEN_SETTINGS),
-    (StorageError("disk full"), "Could not write to the disk", NextStep.OPEN_SETTINGS),
-])
+@pytest.mark.parametrize(
+    ("error", "title", "step"),
+    [
+        (AuthError("401"), "kie.ai refused the key", NextStep.ENTER_KEY),
+        (MissingKey("none"), "No key for kie.ai", NextStep.ENTER_KEY),
+        (InsufficientBalance("402"), "Not enough balance on kie.ai", NextStep.TOP_UP),
+        (RateLimited("429", retry_after=5), "kie.ai asks us to slow down", NextStep.TRY_LATER),
+        (ContentRejected("nsfw"), "kie.ai's content filter refused the prompt or the image", NextStep.EDIT_PROMPT),
+        (ProviderUnavailable("503", maintenance=True), "kie.ai is down for maintenance", NextStep.TRY_LATER),
+        (ProviderUnavailable("500"), "kie.ai is not answering properly", NextStep.TRY_LATER),
+        (NetworkError("reset", sent=True), "Could not reach kie.ai", NextStep.TRY_LATER),
+        (AmbiguousSubmit("timeout"), "kie.ai may have created (and charged) this task", NextStep.CHECK_DASHBOARD),
+        (UploadRouteMissing("route"), "kie.ai needs a public image URL", NextStep.OPEN_SETTINGS),
+        (StorageError("disk full"), "Could not write to the disk", NextStep.OPEN_SETTINGS),
+    ],
+)
 def test_each_typed_error_has_words_and_a_next_step(qapp, error, title, step):
     message = describe_error(error, "kie")
     assert message.title == title
@@ -54,8 +66,10 @@ def test_the_providers_own_words_stay_visible(qapp):
 
 
 def test_a_rejected_image_lists_every_problem(qapp):
-    problems = [Problem("aspect_ratio", "The aspect ratio must be between 2:5 and 5:2."),
-                Problem("short_side", "The short side is 200 px; it must be over 300 px.")]
+    problems = [
+        Problem("aspect_ratio", "The aspect ratio must be between 2:5 and 5:2."),
+        Problem("short_side", "The short side is 200 px; it must be over 300 px."),
+    ]
     message = describe_error(ImageRejected("refused", problems), "apixo")
     assert "2:5 and 5:2" in message.text and "200 px" in message.text
 
@@ -67,8 +81,11 @@ def test_an_unexpected_exception_still_gets_words(qapp):
 
 
 def test_an_unknown_task_warns_about_paying_twice(qapp, make_task):
-    message = describe_task(make_task(TaskState.UNKNOWN, error_code="ambiguous_submit",
-                                      error_message="The submit timed out after it was sent."))
+    message = describe_task(
+        make_task(
+            TaskState.UNKNOWN, error_code="ambiguous_submit", error_message="The submit timed out after it was sent."
+        )
+    )
     assert message.action is NextStep.CHECK_DASHBOARD
     assert "charged again" in message.text
     assert describe_task(make_task(TaskState.SUCCEEDED)) is None

@@ -33,12 +33,15 @@ def owner(qtbot):
 def store(task_store, make_task):
     tasks = []
     for n in range(12):
-        tasks.append(make_task(
-            (TaskState.SUCCEEDED, TaskState.FAILED, TaskState.RUNNING)[n % 3],
-            provider=("kie", "apixo", "minimax")[n % 3],
-            image_path=f"/pictures/{'harbour' if n % 2 else 'meadow'}-{n % 4}.png",
-            created_at=NOW - (10 if n < 4 else 1) * 86_400 + n,
-            prompt=("waves roll onto the harbour wall", "a fox runs through the meadow")[n % 2] + f" take {n}"))
+        tasks.append(
+            make_task(
+                (TaskState.SUCCEEDED, TaskState.FAILED, TaskState.RUNNING)[n % 3],
+                provider=("kie", "apixo", "minimax")[n % 3],
+                image_path=f"/pictures/{'harbour' if n % 2 else 'meadow'}-{n % 4}.png",
+                created_at=NOW - (10 if n < 4 else 1) * 86_400 + n,
+                prompt=("waves roll onto the harbour wall", "a fox runs through the meadow")[n % 2] + f" take {n}",
+            )
+        )
     task_store.add_many(tasks)
     return task_store
 
@@ -133,14 +136,18 @@ def test_search_finds_prompt_words_file_names_and_task_ids(qtbot, panel, store):
 
 def test_a_header_click_sorts_by_that_column_in_the_store(qtbot, panel, store):
     header = panel.table.horizontalHeader()
-    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().topLeft()
-                     + type(header.rect().topLeft())(header.sectionViewportPosition(STATE) + 10, 5))
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + type(header.rect().topLeft())(header.sectionViewportPosition(STATE) + 10, 5),
+    )
     query = panel.model.query
     assert query.sort is SortColumn.STATE
     assert listed(panel) == store.query_ids(query)
     assert panel.filter_bar.sort.currentData() == (SortColumn.STATE, query.descending)
-    grouped = next(i for i in range(panel.filter_bar.sort.count())
-                   if panel.filter_bar.sort.itemData(i)[0] is SortColumn.SOURCE)
+    grouped = next(
+        i for i in range(panel.filter_bar.sort.count()) if panel.filter_bar.sort.itemData(i)[0] is SortColumn.SOURCE
+    )
     panel.filter_bar.sort.setCurrentIndex(grouped)
     images = [store.get(t).image_path for t in listed(panel)]
     assert images == sorted(images)  # takes of one image side by side

@@ -20,9 +20,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 
-from hailuo_desktop.services.secrets import MemoryKeyringBackend
 from hailuo_desktop.domain.states import TaskState
-from hailuo_desktop.services.secrets import SERVICE, KeyStore
+from hailuo_desktop.services.secrets import SERVICE, KeyStore, MemoryKeyringBackend
 from hailuo_desktop.ui.compose.image_list import PROBLEMS_ROLE, STATE_ROLE
 from hailuo_desktop.ui.first_run import FirstRunDialog
 from hailuo_desktop.ui.tasks.model import TaskIdRole
@@ -41,8 +40,13 @@ def choose_kie(window) -> None:
 
 def image_rows(compose) -> dict[str, tuple[str, list[str]]]:
     model = compose.images
-    return {model.index(r, 0).data(Qt.ItemDataRole.DisplayRole) or str(r):
-            (model.index(r, 0).data(STATE_ROLE), model.index(r, 0).data(PROBLEMS_ROLE)) for r in range(model.rowCount())}
+    return {
+        model.index(r, 0).data(Qt.ItemDataRole.DisplayRole) or str(r): (
+            model.index(r, 0).data(STATE_ROLE),
+            model.index(r, 0).data(PROBLEMS_ROLE),
+        )
+        for r in range(model.rowCount())
+    }
 
 
 def drop(qtbot, session, *paths) -> None:
@@ -137,8 +141,10 @@ def test_no_balance_holds_the_providers_submits_until_resumed(qtbot, ui_session,
     held = store.get(task.id)
     assert (held.state, held.remote_id, held.activity) == (TaskState.QUEUED, None, "paused_no_balance")
     model = window.tasks.model
-    qtbot.waitUntil(lambda: model.index(model.row_of(task.id), PROGRESS).data() ==
-                    "held: not enough balance on kie.ai", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: model.index(model.row_of(task.id), PROGRESS).data() == "held: not enough balance on kie.ai",
+        timeout=WAIT_MS,
+    )
     assert simulator_thread.stats.submits["kie"] == 1
     simulator_thread.set_balance("kie", 1000)  # the user topped up
     row.resume.click()
@@ -168,8 +174,9 @@ def test_first_run_without_any_key_offers_the_demo(qtbot, ui_session, simulator_
         dialog.try_demo.click()
 
 
-def test_restart_resumes_an_unfinished_task_without_sending_it_again(qtbot, ui_session, simulator_thread,
-                                                                     image_maker, tmp_path):
+def test_restart_resumes_an_unfinished_task_without_sending_it_again(
+    qtbot, ui_session, simulator_thread, image_maker, tmp_path
+):
     home = tmp_path / "shared-home"
     first = ui_session(simulator_thread.api_url, home=home)
     choose_kie(first.window)
@@ -291,8 +298,11 @@ def test_cancel_stops_following_and_retry_makes_a_new_task(qtbot, ui_session, si
         window.detail.retry.click()
     fresh_id = window.tasks.model.index(0, 0).data(TaskIdRole)
     fresh = store.get(fresh_id)
-    assert fresh_id != task.id and (fresh.prompt, fresh.model, fresh.image_path) == \
-        (task.prompt, task.model, task.image_path)
+    assert fresh_id != task.id and (fresh.prompt, fresh.model, fresh.image_path) == (
+        task.prompt,
+        task.model,
+        task.image_path,
+    )
     wait_sent(qtbot, store, fresh_id)
     assert simulator_thread.stats.submits["kie"] == 2
     qtbot.waitUntil(lambda: window.tasks.selected_id() == fresh_id, timeout=WAIT_MS)
@@ -318,10 +328,19 @@ def test_keyboard_shortcuts_reach_their_actions(qtbot, ui_session, simulator_thr
     session = ui_session(simulator_thread.api_url)
     window, store = session.window, session.engine.store
     actions = window.actions
-    shortcuts = {name: getattr(actions, name).shortcut().toString() for name in
-                 ("open_images", "paste", "generate", "settings", "remove_task", "search", "quit")}
-    assert shortcuts == {"open_images": "Ctrl+O", "paste": "Ctrl+V", "generate": "Ctrl+Return",
-                         "settings": "Ctrl+,", "remove_task": "Del", "search": "Ctrl+F", "quit": "Ctrl+Q"}
+    shortcuts = {
+        name: getattr(actions, name).shortcut().toString()
+        for name in ("open_images", "paste", "generate", "settings", "remove_task", "search", "quit")
+    }
+    assert shortcuts == {
+        "open_images": "Ctrl+O",
+        "paste": "Ctrl+V",
+        "generate": "Ctrl+Return",
+        "settings": "Ctrl+,",
+        "remove_task": "Del",
+        "search": "Ctrl+F",
+        "quit": "Ctrl+Q",
+    }
     qtbot.waitExposed(window)
     with qtbot.waitActive(window, timeout=WAIT_MS):
         window.activateWindow()
@@ -349,8 +368,13 @@ def test_search_box_filters_the_list_by_prompt(qtbot, ui_session, simulator_thre
 
     home = tmp_path / "search-home"
     seeded = TaskStore(home / "tasks.sqlite3")
-    seeded.add_many([make_task(prompt="a red fox in snow"), make_task(prompt="a blue whale"),
-                     make_task(prompt="Red sunset over the sea")])
+    seeded.add_many(
+        [
+            make_task(prompt="a red fox in snow"),
+            make_task(prompt="a blue whale"),
+            make_task(prompt="Red sunset over the sea"),
+        ]
+    )
     seeded.close()
     session = ui_session(simulator_thread.api_url, home=home)
     panel = session.window.tasks
@@ -413,7 +437,7 @@ def test_window_geometry_is_remembered(qtbot, ui_session, simulator_thread, tmp_
 # The real entry point, as `hailuo-desktop` starts it, in its own process: no key stored, so
 # the first run offers the demo; the demo window opens, an image becomes a video, and the
 # app quits with 0. The demo runs at its own (scaled) speed, so this takes ~10-20 s.
-RUN_APP_DRIVER = r'''
+RUN_APP_DRIVER = r"""
 import json, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -463,7 +487,7 @@ make_application([])
 whenever(first_run)
 report["exit_code"] = run_app([], demo=False)
 print(json.dumps(report))
-'''
+"""
 
 
 def test_the_app_starts_offers_the_demo_and_makes_a_video(tmp_path, image_maker):
@@ -473,11 +497,18 @@ def test_the_app_starts_offers_the_demo_and_makes_a_video(tmp_path, image_maker)
 
     picture = image_maker.png(900, 600, name="first.png")
     env = {**os.environ, "HAILUO_DESKTOP_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    for var in ("APIXO_API_KEY", "KIE_API_KEY", "APIKLEY_API_KEY", "APIINONE_API_KEY", "MINIMAX_API_KEY",
-                "DBUS_SESSION_BUS_ADDRESS"):  # no key anywhere: a true first run
+    for var in (
+        "APIXO_API_KEY",
+        "KIE_API_KEY",
+        "APIKLEY_API_KEY",
+        "APIINONE_API_KEY",
+        "MINIMAX_API_KEY",
+        "DBUS_SESSION_BUS_ADDRESS",
+    ):  # no key anywhere: a true first run
         env.pop(var, None)
-    result = subprocess.run([sys.executable, "-c", RUN_APP_DRIVER, str(picture)], env=env, capture_output=True,
-                            text=True, timeout=110)
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_APP_DRIVER, str(picture)], env=env, capture_output=True, text=True, timeout=110
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["offered"] == ["Enter a key…", "Try the demo"]

@@ -98,8 +98,9 @@ def test_a_drag_of_several_tiles_carries_their_files(qtbot, grid, takes):
     model = grid.model()
     QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, tile_centre(grid, 1))
     for row in (3, 0):  # row 0 is the running take (the newest): it has no file to give
-        QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                         tile_centre(grid, row))
+        QTest.mouseClick(
+            grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, tile_centre(grid, row)
+        )
     chosen = selected_tasks(grid)
     assert [t.id for t in chosen] == [model.index(r, 0).data(TaskIdRole) for r in (0, 1, 3)]
     drag = drag_for(grid)

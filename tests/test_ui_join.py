@@ -17,12 +17,30 @@ pytestmark = pytest.mark.gui
 
 
 def ffprobe(path) -> dict:
-    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
-                          "stream=nb_read_frames,width,height:format=duration", "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-count_frames",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=nb_read_frames,width,height:format=duration",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     data = json.loads(out.stdout)
-    return {"frames": int(data["streams"][0]["nb_read_frames"]), "seconds": float(data["format"]["duration"]),
-            "size": (data["streams"][0]["width"], data["streams"][0]["height"])}
+    return {
+        "frames": int(data["streams"][0]["nb_read_frames"]),
+        "seconds": float(data["format"]["duration"]),
+        "size": (data["streams"][0]["width"], data["streams"][0]["height"]),
+    }
 
 
 @pytest.fixture

@@ -39,15 +39,21 @@ def mnemonic(text: str) -> str | None:
 def small_window(qtbot, ui_session, simulator_thread, make_task, clip_maker, tmp_path):
     session = ui_session(simulator_thread.api_url, home=tmp_path / "home")
     store = session.engine.store
-    tasks = [make_task(TaskState.SUCCEEDED, video_path=str(clip_maker(n)),
-                       prompt="a long prompt about waves rolling in under a pink sky while the camera pushes in "
-                              "slowly [Push in]") for n in range(3)]
+    tasks = [
+        make_task(
+            TaskState.SUCCEEDED,
+            video_path=str(clip_maker(n)),
+            prompt="a long prompt about waves rolling in under a pink sky while the camera pushes in slowly [Push in]",
+        )
+        for n in range(3)
+    ]
     tasks.append(make_task(TaskState.FAILED))
     store.add_many(tasks)
     window = session.window
     window.resize(*SMALL)
-    qtbot.waitUntil(lambda: window.size().width() == SMALL[0] and window.tasks.model.total_count() == 4,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.size().width() == SMALL[0] and window.tasks.model.total_count() == 4, timeout=WAIT_MS
+    )
     window.tasks.select(tasks[0].id)
     QTest.qWait(50)  # layouts settle (nothing to wait on: the sizes simply follow)
     return session, [t.id for t in tasks]
@@ -78,7 +84,10 @@ def clipped(window) -> list[str]:
             problems.append(f"{name}: squeezed to {widget.height()} px, its minimum is {widget.minimumHeight()}")
         if not _inside_a_scroll_area(widget):
             top_left = widget.mapTo(window, widget.rect().topLeft())
-            if top_left.x() + widget.width() > window.width() + 1 or top_left.y() + widget.height() > window.height() + 1:
+            if (
+                top_left.x() + widget.width() > window.width() + 1
+                or top_left.y() + widget.height() > window.height() + 1
+            ):
                 problems.append(f"{name}: outside the window")
     return problems
 
@@ -167,8 +176,15 @@ def test_every_take_action_is_in_a_menu_with_one_shortcut_each(qtbot, small_wind
     clashes = {key: names for key, names in shortcuts.items() if len(names) > 1}
     assert clashes == {}
     workspace = session.shell.workspace
-    for action in (workspace.star, workspace.reject, workspace.compare, workspace.copy, workspace.export,
-                   workspace.cancel, window.actions.remove_task):
+    for action in (
+        workspace.star,
+        workspace.reject,
+        workspace.compare,
+        workspace.copy,
+        workspace.export,
+        workspace.cancel,
+        window.actions.remove_task,
+    ):
         assert not action.shortcut().isEmpty(), action.text()
 
 

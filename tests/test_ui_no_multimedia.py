@@ -18,9 +18,15 @@ BLOCKER = HERE / "no_multimedia"
 
 def test_the_window_starts_without_qtmultimedia_and_offers_open_video():
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(BLOCKER), str(HERE.parent)])}
-    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-                           str(BLOCKER / "window_without_multimedia.py")],
-                          cwd=HERE.parent, env=env, capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(BLOCKER / "window_without_multimedia.py")],
+        cwd=HERE.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "1 passed" in done.stdout
 
@@ -28,6 +34,12 @@ def test_the_window_starts_without_qtmultimedia_and_offers_open_video():
 def test_the_blocker_really_blocks(tmp_path):
     """The child above pretends well: QtMultimedia fails to import there, with libpulse's words."""
     env = {**os.environ, "PYTHONPATH": str(BLOCKER)}
-    done = subprocess.run([sys.executable, "-c", "import PySide6.QtMultimedia"], env=env, capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", "import PySide6.QtMultimedia"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode != 0 and "libpulse.so.0" in done.stderr

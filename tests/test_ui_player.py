@@ -45,8 +45,10 @@ def test_keys_play_pause_step_and_loop(qtbot, player):
     frame = int(start / (FRAME_US / 1000))
     QTest.keyClick(player, Qt.Key.Key_Right)
     QTest.keyClick(player, Qt.Key.Key_Right)
-    qtbot.waitUntil(lambda: shown_frame(player) is not None
-                    and abs(shown_frame(player) - (frame + 2) * FRAME_US) <= 1, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: shown_frame(player) is not None and abs(shown_frame(player) - (frame + 2) * FRAME_US) <= 1,
+        timeout=WAIT_MS,
+    )
     assert player.transport.scrub.value() == player.group.position()
     assert player.transport.loop.isChecked()
     QTest.keyClick(player, Qt.Key.Key_L)
@@ -81,8 +83,13 @@ def session_with_take(qtbot, ui_session, simulator_thread, make_task, clip_maker
     session = ui_session(simulator_thread.api_url, home=tmp_path / "home")
     start = image_maker.png(400, 300, name="harbour-at-dawn.png")
     end = image_maker.png(400, 300, name="harbour-at-noon.png")
-    done = make_task(TaskState.SUCCEEDED, video_path=str(clip_maker(2)), image_path=str(start),
-                     end_image_path=str(end), prompt="boats drift across the harbour")
+    done = make_task(
+        TaskState.SUCCEEDED,
+        video_path=str(clip_maker(2)),
+        image_path=str(start),
+        end_image_path=str(end),
+        prompt="boats drift across the harbour",
+    )
     failed = make_task(TaskState.FAILED, image_path=str(start))
     session.engine.store.add_many([done, failed])
     qtbot.waitUntil(lambda: session.window.tasks.model.total_count() == 2, timeout=WAIT_MS)
@@ -96,8 +103,12 @@ def test_the_detail_shows_what_the_take_was_made_from(qtbot, session_with_take):
     assert detail.sources.start.isVisible() and detail.sources.end.isVisible()
     assert "harbour-at-dawn.png" in detail.sources.start.name.text()
     assert "harbour-at-noon.png" in detail.sources.end.name.text()
-    qtbot.waitUntil(lambda: detail.sources.start.picture.pixmap() is not None
-                    and not detail.sources.start.picture.pixmap().isNull(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            detail.sources.start.picture.pixmap() is not None and not detail.sources.start.picture.pixmap().isNull()
+        ),
+        timeout=WAIT_MS,
+    )
 
 
 def test_the_detail_actions_stay_put_as_the_state_changes(qtbot, session_with_take):

@@ -37,20 +37,24 @@ def started(qtbot, ui_session, simulator_thread, make_task, tmp_path):
 
 
 def opened(qtbot, flow, kind, trigger):
-    with qtbot.waitSignal(flow.dialog_opened, timeout=WAIT_MS,
-                          check_params_cb=lambda dialog: isinstance(dialog, kind)) as blocker:
+    with qtbot.waitSignal(
+        flow.dialog_opened, timeout=WAIT_MS, check_params_cb=lambda dialog: isinstance(dialog, kind)
+    ) as blocker:
         trigger()
     return blocker.args[0]
 
 
 def message_box(qtbot) -> QMessageBox:
-    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+        timeout=WAIT_MS,
+    )
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
 
 
-def test_earlier_prompts_are_offered_while_typing_and_in_the_history(qtbot, ui_session, simulator_thread,
-                                                                      make_task, tmp_path):
+def test_earlier_prompts_are_offered_while_typing_and_in_the_history(
+    qtbot, ui_session, simulator_thread, make_task, tmp_path
+):
     session, flow = started(qtbot, ui_session, simulator_thread, make_task, tmp_path)
     prompt = session.window.compose.prompt
     assert flow.history == EARLIER  # newest first
@@ -71,8 +75,9 @@ def test_earlier_prompts_are_offered_while_typing_and_in_the_history(qtbot, ui_s
     qtbot.waitUntil(lambda: prompt.text() == "city lights at night", timeout=WAIT_MS)
 
 
-def test_a_preset_saves_and_restores_prompt_model_settings_and_camera_moves(qtbot, ui_session, simulator_thread,
-                                                                            make_task, tmp_path):
+def test_a_preset_saves_and_restores_prompt_model_settings_and_camera_moves(
+    qtbot, ui_session, simulator_thread, make_task, tmp_path
+):
     session, flow = started(qtbot, ui_session, simulator_thread, make_task, tmp_path)
     compose = session.window.compose
     bar = compose.presets_bar
@@ -82,15 +87,25 @@ def test_a_preset_saves_and_restores_prompt_model_settings_and_camera_moves(qtbo
     with qtbot.waitSignal(flow.presets_changed, timeout=WAIT_MS):
         name_dialog.accept()
     (saved,) = PresetStore(tmp_path / "home" / "presets.json").load()  # on disk, for the next start
-    assert (saved.name, saved.provider, saved.model, saved.duration, saved.resolution, saved.prompt_optimizer,
-            saved.camera) == ("Dusk push", "minimax", "MiniMax-Hailuo-02", 10, "768P", False,
-                              ("[Push in,Zoom out]",))
+    assert (
+        saved.name,
+        saved.provider,
+        saved.model,
+        saved.duration,
+        saved.resolution,
+        saved.prompt_optimizer,
+        saved.camera,
+    ) == ("Dusk push", "minimax", "MiniMax-Hailuo-02", 10, "768P", False, ("[Push in,Zoom out]",))
 
     compose.apply_settings("kie", "hailuo/2-3-image-to-video-standard", None, 6, "1080P", "something else", None)
     bar.choose("Dusk push")
     picker = compose.picker
     assert (picker.provider(), picker.spec().model, picker.duration(), picker.resolution()) == (
-        "minimax", "MiniMax-Hailuo-02", 10, "768P")
+        "minimax",
+        "MiniMax-Hailuo-02",
+        10,
+        "768P",
+    )
     assert compose.prompt.text() == "slow dusk [Push in,Zoom out]" and picker.prompt_optimizer() is False
 
     bar.delete.click()
@@ -100,8 +115,9 @@ def test_a_preset_saves_and_restores_prompt_model_settings_and_camera_moves(qtbo
     assert changed.args[0] == [] and PresetStore(tmp_path / "home" / "presets.json").load() == []
 
 
-def test_prompts_per_image_from_a_csv_file_and_variants_for_each_image(qtbot, ui_session, simulator_thread,
-                                                                       make_task, tmp_path, image_maker):
+def test_prompts_per_image_from_a_csv_file_and_variants_for_each_image(
+    qtbot, ui_session, simulator_thread, make_task, tmp_path, image_maker
+):
     session, flow = started(qtbot, ui_session, simulator_thread, make_task, tmp_path)
     window, compose = session.window, session.window.compose
     compose.apply_settings("kie", "hailuo/2-3-image-to-video-standard", None, 6, "768P", "the main prompt", None)
@@ -116,8 +132,10 @@ def test_prompts_per_image_from_a_csv_file_and_variants_for_each_image(qtbot, ui
     name.setText(str(csv))
     chooser.accept()
     qtbot.waitUntil(table.problems.isVisible, timeout=WAIT_MS)
-    assert table.problems.text().splitlines() == ["Line 3: three.png is not in the list of images.",
-                                                  "Line 4: no image is named."]
+    assert table.problems.text().splitlines() == [
+        "Line 3: three.png is not in the list of images.",
+        "Line 4: no image is named.",
+    ]
     assert table.prompts() == {str(first): "a fox looks up"}
     table.accept()
     qtbot.waitUntil(lambda: compose.image_prompts == {str(first): "a fox looks up"}, timeout=WAIT_MS)
@@ -128,6 +146,7 @@ def test_prompts_per_image_from_a_csv_file_and_variants_for_each_image(qtbot, ui
         assert compose.trigger_generate()
     tasks = submitted.args[0]
     assert [(t.image_path, t.prompt) for t in tasks] == [(str(first), "a fox looks up")] * 2 + [
-        (str(second), "the main prompt")] * 2
+        (str(second), "the main prompt")
+    ] * 2
     assert len({t.batch_id for t in tasks}) == 1 and tasks[0].batch_id is not None
     assert window.tasks.model.total_count() == len(EARLIER) + 4

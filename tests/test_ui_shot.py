@@ -75,7 +75,8 @@ def sent_image(call: dict) -> Image.Image:
 
 
 def test_continue_from_the_right_click_menu_sends_the_real_last_frame_and_keeps_the_parent(
-        qtbot, ui_session, simulator_thread, image_maker, clips):
+    qtbot, ui_session, simulator_thread, image_maker, clips
+):
     session = ui_session(simulator_thread.api_url)
     window, store = session.window, session.engine.store
     first = finished_take(qtbot, session, simulator_thread, image_maker)
@@ -122,7 +123,9 @@ def test_the_detail_shows_the_chain_and_jumps_along_it(qtbot, ui_session, simula
         window.tasks.select(takes[-1].id)
         assert window.detail.continue_take.isEnabled()
         with qtbot.waitSignal(session.controller.shots.continued, timeout=WAIT_MS):
-            qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+            qtbot.keyClick(
+                window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+            )
         (task,) = generate(qtbot, session, prompt)
         wait_sent(qtbot, store, task.id)
         simulator_thread.advance(LONG_ENOUGH)
@@ -143,8 +146,7 @@ def test_the_detail_shows_the_chain_and_jumps_along_it(qtbot, ui_session, simula
     qtbot.waitUntil(lambda: window.tasks.selected_id() == takes[1].id, timeout=WAIT_MS)
 
 
-def test_a_takes_last_frame_goes_to_the_start_or_end_slot(qtbot, ui_session, simulator_thread, image_maker,
-                                                         tmp_path):
+def test_a_takes_last_frame_goes_to_the_start_or_end_slot(qtbot, ui_session, simulator_thread, image_maker, tmp_path):
     session = ui_session(simulator_thread.api_url)
     window = session.window
     first = finished_take(qtbot, session, simulator_thread, image_maker)
@@ -175,8 +177,7 @@ def test_a_takes_last_frame_goes_to_the_start_or_end_slot(qtbot, ui_session, sim
     assert ordered.args[0].parents == [None]  # an end frame continues nothing
 
 
-def test_a_take_whose_video_is_gone_says_so_and_leaves_compose_alone(qtbot, ui_session, simulator_thread,
-                                                                     image_maker):
+def test_a_take_whose_video_is_gone_says_so_and_leaves_compose_alone(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
     window = session.window
     first = finished_take(qtbot, session, simulator_thread, image_maker)
@@ -189,13 +190,20 @@ def test_a_take_whose_video_is_gone_says_so_and_leaves_compose_alone(qtbot, ui_s
     assert window.compose.image_keys() == keys
 
 
-def test_a_take_made_from_text_continues_with_its_image_twin(qtbot, ui_session, simulator_thread, make_task,
-                                                             tmp_path):
+def test_a_take_made_from_text_continues_with_its_image_twin(qtbot, ui_session, simulator_thread, make_task, tmp_path):
     from tests.fixtures.videos import write_clip
 
     clip = write_clip(tmp_path / "text.mp4", 0.5, size=CLIP_SIZE)
-    parent = make_task(TaskState.SUCCEEDED, provider="kie", model="hailuo/02-text-to-video-standard", kind="t2v",
-                       prompt="fog rolls over a harbour", video_path=str(clip), duration=6, resolution=None)
+    parent = make_task(
+        TaskState.SUCCEEDED,
+        provider="kie",
+        model="hailuo/02-text-to-video-standard",
+        kind="t2v",
+        prompt="fog rolls over a harbour",
+        video_path=str(clip),
+        duration=6,
+        resolution=None,
+    )
     session = ui_session(simulator_thread.api_url)
     session.engine.store.add(parent)
     qtbot.waitUntil(lambda: session.window.tasks.model.index_of(parent.id).isValid(), timeout=WAIT_MS)

@@ -25,8 +25,13 @@ CHILD_TIMEOUT = 60
 
 def launch(home: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "HAILUO_DESKTOP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.Popen([sys.executable, "-m", "hailuo_desktop", *args], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "hailuo_desktop", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def photo(folder: Path, name: str) -> Path:
@@ -67,12 +72,18 @@ def test_a_launch_on_another_data_home_is_a_window_of_its_own(qtbot, tmp_path):
 def test_a_socket_left_by_a_killed_window_is_cleared_and_taken(qtbot, tmp_path):
     home = tmp_path / "home"
     name = server_name(home)
-    script = ("import sys\nfrom PySide6.QtCore import QCoreApplication\n"
-              "from PySide6.QtNetwork import QLocalServer\napp = QCoreApplication([])\nserver = QLocalServer()\n"
-              f"assert server.listen({name!r})\nprint('listening', flush=True)\nsys.stdin.read()")
+    script = (
+        "import sys\nfrom PySide6.QtCore import QCoreApplication\n"
+        "from PySide6.QtNetwork import QLocalServer\napp = QCoreApplication([])\nserver = QLocalServer()\n"
+        f"assert server.listen({name!r})\nprint('listening', flush=True)\nsys.stdin.read()"
+    )
     listener = subprocess.Popen(
         [sys.executable, "-c", script],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert listener.stdout.readline().strip() == "listening"
     listener.send_signal(signal.SIGKILL)  # a crash: the socket file stays behind
     listener.wait(CHILD_TIMEOUT)

@@ -26,8 +26,10 @@ def owner(qtbot):
 
 @pytest.fixture
 def panel(owner, task_store, make_task, qtbot):
-    task_store.add_many([make_task(TaskState.SUCCEEDED, video_path=f"/videos/{n}.mp4") for n in range(3)]
-                        + [make_task(TaskState.RUNNING)])
+    task_store.add_many(
+        [make_task(TaskState.SUCCEEDED, video_path=f"/videos/{n}.mp4") for n in range(3)]
+        + [make_task(TaskState.RUNNING)]
+    )
     bridge = StoreBridge(task_store, owner)
     panel = TaskListPanel(TaskListModel(task_store, bridge, parent=owner), bridge, owner)
     owner.show()
@@ -47,8 +49,10 @@ def test_selection_keeps_the_order_the_user_picked(panel, qtbot):
         select.select(panel.model.index_of(task_id), flags)
     assert panel.selected_ids() == picks
     assert panel.selected_id() == picks[-1]  # the detail shows the take picked last
-    select.select(panel.model.index_of(picks[0]), QItemSelectionModel.SelectionFlag.Deselect
-                  | QItemSelectionModel.SelectionFlag.Rows)
+    select.select(
+        panel.model.index_of(picks[0]),
+        QItemSelectionModel.SelectionFlag.Deselect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     assert panel.selected_ids() == picks[1:]
     table.clearSelection()
     assert panel.selected_ids() == [] and panel.selected_id() is None
@@ -66,8 +70,9 @@ def test_actions_follow_the_selection_and_fill_the_right_click_menu(panel, owner
     done = [r for r in range(4) if r != running]
     panel.select(row_id(panel, done[0]))
     assert one.isEnabled() and every.isEnabled()
-    panel.table.selectionModel().select(panel.model.index(done[1], 0), QItemSelectionModel.SelectionFlag.Select
-                                        | QItemSelectionModel.SelectionFlag.Rows)
+    panel.table.selectionModel().select(
+        panel.model.index(done[1], 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
     assert not one.isEnabled() and every.isEnabled()  # two takes: a join, not a continue
     assert [t.id for t in takes.tasks()] == [row_id(panel, done[0]), row_id(panel, done[1])]
 

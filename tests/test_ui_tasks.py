@@ -10,12 +10,20 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from hailuo_desktop.domain.states import TaskState
+from hailuo_desktop.services.completion_history import CompletionHistory, completion_seconds
 from hailuo_desktop.ui.errors import NextStep, describe_task
 from hailuo_desktop.ui.tasks.bridge import StoreBridge
-from hailuo_desktop.services.completion_history import CompletionHistory, completion_seconds
 from hailuo_desktop.ui.tasks.eta import EtaEstimator
 from hailuo_desktop.ui.tasks.model import (
-    CACHE_SIZE, CHUNK, PROGRESS, PROMPT, STATE, ProgressRole, TaskIdRole, TaskListModel, TaskRole,
+    CACHE_SIZE,
+    CHUNK,
+    PROGRESS,
+    PROMPT,
+    STATE,
+    ProgressRole,
+    TaskIdRole,
+    TaskListModel,
+    TaskRole,
 )
 from hailuo_desktop.ui.tasks.panel import TaskListPanel
 from hailuo_desktop.ui.tasks.thumbs import ListThumbnails
@@ -134,8 +142,10 @@ def test_columns_say_what_a_creator_needs(model, filled_store):
     assert texts[1].startswith("kie.ai · Hailuo")
     assert texts[2] == "Failed"
     assert texts[4] == "0 cr refunded"  # sent and failed: kie.ai's documented policy
-    assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == \
-        "failed · 0 credits, refunded (kie.ai refunds failed tasks)"
+    assert (
+        model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
+        == "failed · 0 credits, refunded (kie.ai refunds failed tasks)"
+    )
     task = model.index(row, 0).data(TaskRole)
     assert task.id == failed
 
@@ -143,11 +153,21 @@ def test_columns_say_what_a_creator_needs(model, filled_store):
 def test_progress_of_a_running_task_uses_the_median_of_finished_ones(bridge, filled_store, make_task, owner):
     now = 1_000_000.0
     for seconds in (40, 60, 50, 70, 45):
-        filled_store.add(make_task(TaskState.SUCCEEDED, provider="apixo", created_at=now - 5000,
-                                   submitted_at=now - 5000, remote_created_ms=int((now - 5000) * 1000),
-                                   remote_completed_ms=int((now - 5000 + seconds) * 1000)))
-    running = filled_store.add(make_task(TaskState.RUNNING, provider="apixo", created_at=now - 30,
-                                         submit_started_at=now - 26, submitted_at=now - 25))
+        filled_store.add(
+            make_task(
+                TaskState.SUCCEEDED,
+                provider="apixo",
+                created_at=now - 5000,
+                submitted_at=now - 5000,
+                remote_created_ms=int((now - 5000) * 1000),
+                remote_completed_ms=int((now - 5000 + seconds) * 1000),
+            )
+        )
+    running = filled_store.add(
+        make_task(
+            TaskState.RUNNING, provider="apixo", created_at=now - 30, submit_started_at=now - 26, submitted_at=now - 25
+        )
+    )
     model = TaskListModel(filled_store, bridge, clock=lambda: now, parent=owner)
     progress = model.index(model.row_of(running.id), PROGRESS).data(ProgressRole)
     assert progress.elapsed == pytest.approx(25)
@@ -161,8 +181,14 @@ def test_eta_estimator_prefers_history_over_the_prior(make_task):
     task = make_task(TaskState.RUNNING, model="m")
     assert eta.expected(task) == 100.0
     for seconds in (10, 20, 30):
-        done = make_task(TaskState.SUCCEEDED, model="m", submitted_at=500.0, result_seen_at=500.0 + seconds,
-                         remote_created_ms=None, remote_completed_ms=None)
+        done = make_task(
+            TaskState.SUCCEEDED,
+            model="m",
+            submitted_at=500.0,
+            result_seen_at=500.0 + seconds,
+            remote_created_ms=None,
+            remote_completed_ms=None,
+        )
         assert completion_seconds(done) == seconds
         eta.learn(done)
     assert eta.expected(task) == 20.0
@@ -177,10 +203,26 @@ def test_the_eta_reads_the_history_the_poll_planner_learns(make_task):
     eta = EtaEstimator({("kie", "m"): 100.0}, shared)
     task = make_task(TaskState.RUNNING, model="m")
     for seconds in (30, 40, 50):
-        shared.learn(make_task(TaskState.SUCCEEDED, model="m", submitted_at=500.0, result_seen_at=500.0 + seconds,
-                               remote_created_ms=None, remote_completed_ms=None))
-    eta.learn(make_task(TaskState.SUCCEEDED, model="m", submitted_at=0.0, result_seen_at=900.0,
-                        remote_created_ms=None, remote_completed_ms=None))  # the owner feeds a shared history
+        shared.learn(
+            make_task(
+                TaskState.SUCCEEDED,
+                model="m",
+                submitted_at=500.0,
+                result_seen_at=500.0 + seconds,
+                remote_created_ms=None,
+                remote_completed_ms=None,
+            )
+        )
+    eta.learn(
+        make_task(
+            TaskState.SUCCEEDED,
+            model="m",
+            submitted_at=0.0,
+            result_seen_at=900.0,
+            remote_created_ms=None,
+            remote_completed_ms=None,
+        )
+    )  # the owner feeds a shared history
     assert eta.expected(task) == 40.0
 
 
@@ -205,8 +247,9 @@ def test_thumbnails_load_off_thread_only_when_asked(qtbot, bridge, filled_store,
     model = TaskListModel(filled_store, bridge, thumbnails=thumbs, parent=owner)
     assert len(thumbs) == 0  # nothing read until a view asks
     cell = model.index(model.row_of(task.id), PROMPT)
-    with qtbot.waitSignal(model.dataChanged, timeout=5000,
-                          check_params_cb=lambda a, b, roles=(): a.row() == cell.row()):
+    with qtbot.waitSignal(
+        model.dataChanged, timeout=5000, check_params_cb=lambda a, b, roles=(): a.row() == cell.row()
+    ):
         assert cell.data(Qt.ItemDataRole.DecorationRole) is None
     image = cell.data(Qt.ItemDataRole.DecorationRole)
     assert image is not None and max(image.width(), image.height()) <= 40

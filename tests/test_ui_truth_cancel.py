@@ -30,13 +30,17 @@ def answer(qtbot, window, button_text: str) -> str:
 
 def test_batch_words_count_every_outcome():
     O = BatchOutcome  # noqa: E741 - short, for the table of cases below
-    assert outcome_text(O(total=10, ready=7, failed=3)) == ("Batch finished with problems",
-                                                          "10 finished: 7 ready, 3 failed")
+    assert outcome_text(O(total=10, ready=7, failed=3)) == (
+        "Batch finished with problems",
+        "10 finished: 7 ready, 3 failed",
+    )
     assert outcome_text(O(total=10, failed=10)) == ("Batch finished with problems", "10 finished: 0 ready, 10 failed")
     assert outcome_text(O(total=10, cancelled=10)) == ("Batch finished", "10 finished: 0 ready, 10 cancelled")
     assert outcome_text(O(total=4, ready=4)) == ("Batch ready", "4 finished: 4 ready")
     assert outcome_text(O(total=3, ready=1, needs_check=1, cancelled=1)) == (
-        "Batch finished with problems", "3 finished: 1 ready, 1 need a check, 1 cancelled")
+        "Batch finished with problems",
+        "3 finished: 1 ready, 1 need a check, 1 cancelled",
+    )
 
 
 def test_cancel_of_a_sent_task_warns_and_can_keep_following(qtbot, ui_session, simulator_thread, image_maker):
@@ -53,12 +57,12 @@ def test_cancel_of_a_sent_task_warns_and_can_keep_following(qtbot, ui_session, s
     window.detail.cancel.click()
     answer(qtbot, window, "Stop following")
     wait_state(qtbot, store, task.id, TaskState.CANCELLED)
-    qtbot.waitUntil(lambda: window.detail.cost.text() == "cancelled · may be charged (up to 30 credits)",
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.detail.cost.text() == "cancelled · may be charged (up to 30 credits)", timeout=WAIT_MS
+    )
 
 
-def test_a_batch_is_cancelled_at_once_and_its_end_counts_the_outcomes(qtbot, ui_session, simulator_thread,
-                                                                     image_maker):
+def test_a_batch_is_cancelled_at_once_and_its_end_counts_the_outcomes(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
     window, store, notifier = session.window, session.engine.store, session.shell.notifier
     choose_kie(window)
@@ -74,8 +78,9 @@ def test_a_batch_is_cancelled_at_once_and_its_end_counts_the_outcomes(qtbot, ui_
     assert "3 of them were already sent: kie.ai may still charge for them" in text
     for task in tasks:
         wait_state(qtbot, store, task.id, TaskState.CANCELLED)
-    qtbot.waitUntil(lambda: notifier.last_message == ("Batch finished", "3 finished: 0 ready, 3 cancelled"),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: notifier.last_message == ("Batch finished", "3 finished: 0 ready, 3 cancelled"), timeout=WAIT_MS
+    )
 
 
 def test_a_batch_with_failures_never_says_all_done(qtbot, ui_session, simulator_thread, image_maker):
@@ -90,8 +95,9 @@ def test_a_batch_with_failures_never_says_all_done(qtbot, ui_session, simulator_
     simulator_thread.advance(LONG_ENOUGH)
     for task in tasks:
         wait_state(qtbot, store, task.id, TaskState.FAILED)
-    qtbot.waitUntil(lambda: notifier.last_message is not None and notifier.last_message[0].startswith("Batch"),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: notifier.last_message is not None and notifier.last_message[0].startswith("Batch"), timeout=WAIT_MS
+    )
     assert notifier.last_message == ("Batch finished with problems", "2 finished: 0 ready, 2 failed")
 
 

@@ -50,10 +50,16 @@ def test_the_demo_is_marked_inside_the_window_and_offers_each_failure(qtbot, dem
     menu = session.controller.demo_menu.menu
     assert menu.menuAction() in window.menuBar().actions()
     assert [a.text() for a in menu.actions() if a.text()] == [
-        "Empty the &balance", "Next task: refused by the &content filter", "Next submit: &times out",
-        "Next tasks: &slow answers", "Next task: takes &three minutes", "Next task: &unreadable answers",
+        "Empty the &balance",
+        "Next task: refused by the &content filter",
+        "Next submit: &times out",
+        "Next tasks: &slow answers",
+        "Next task: takes &three minutes",
+        "Next task: &unreadable answers",
         "Next task: video link &expired",
-        "&Top up the demo balance", "&Clear planned failures"]
+        "&Top up the demo balance",
+        "&Clear planned failures",
+    ]
 
 
 def test_a_real_session_has_no_demo_marker_or_menu(ui_session, simulator_thread):
@@ -119,8 +125,9 @@ def test_expired_link_from_the_demo_menu(qtbot, demo, image_maker):
     assert store.get(task.id).error_code == ErrorCode.RESULT_EXPIRED
 
 
-@pytest.mark.parametrize("key, op, kind", [("timeout", "submit", "hang"), ("slow", "poll", "slow"),
-                                           ("unreadable", "poll", "malformed")])
+@pytest.mark.parametrize(
+    "key, op, kind", [("timeout", "submit", "hang"), ("slow", "poll", "slow"), ("unreadable", "poll", "malformed")]
+)
 def test_the_other_failures_are_armed_in_the_simulator(qtbot, demo, key, op, kind):
     session, backend = demo
     arm(qtbot, session, key)

@@ -59,8 +59,9 @@ def test_a_header_refusal_stays_refused_while_the_pixels_are_read(panel, image_m
     assert row(panel, path)[0] == "bad"  # no need to wait: the header already says no
 
 
-def test_dropped_images_get_header_then_full_verdicts_before_generate_counts_them(qtbot, ui_session,
-                                                                                  simulator_thread, image_maker):
+def test_dropped_images_get_header_then_full_verdicts_before_generate_counts_them(
+    qtbot, ui_session, simulator_thread, image_maker
+):
     session = ui_session(simulator_thread.api_url)
     compose = session.window.compose
     compose.apply_settings("kie", KIE_MODEL, None, 6, "768P", "", None)

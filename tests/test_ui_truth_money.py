@@ -22,11 +22,20 @@ def wait_balance(qtbot, session, text: str) -> None:
 
 # --- the words of each amount ----------------------------------------------------------------
 
+
 def test_a_queued_task_shows_an_estimate_and_a_task_never_sent_costs_nothing(make_task):
     queued = make_task(TaskState.QUEUED, provider="apixo", cost=0.19, cost_unit="usd")
     assert amount_text(queued) == "$0.19 estimate · not sent yet" and short_amount_text(queued) == "est. $0.19"
-    never = make_task(TaskState.FAILED, provider="apixo", cost=0.19, cost_unit="usd", submit_started_at=None,
-                      submitted_at=None, remote_id=None, error_code="missing_key")
+    never = make_task(
+        TaskState.FAILED,
+        provider="apixo",
+        cost=0.19,
+        cost_unit="usd",
+        submit_started_at=None,
+        submitted_at=None,
+        remote_id=None,
+        error_code="missing_key",
+    )
     assert amount_text(never) == "$0.00 · never sent" and short_amount_text(never) == "$0.00 not sent"
 
 
@@ -42,22 +51,23 @@ def test_failed_and_cancelled_tasks_say_whether_they_were_charged(make_task):
     assert amount_text(refunded) == "failed · 0 credits, refunded (kie.ai refunds failed tasks)"
     assert short_amount_text(refunded) == "0 cr refunded"
     unknown = make_task(TaskState.FAILED, cost=0.19, cost_unit="usd", provider="apixo")
-    assert amount_text(unknown) == ("failed · charge unknown, up to $0.19 (APIXO does not say whether it charges "
-                                    "failed tasks)")
+    assert amount_text(unknown) == (
+        "failed · charge unknown, up to $0.19 (APIXO does not say whether it charges failed tasks)"
+    )
     assert short_amount_text(unknown) == "up to $0.19?"
     cancelled = make_task(TaskState.CANCELLED, cost=0.19, cost_unit="usd", provider="apixo")
     assert amount_text(cancelled) == "cancelled · may be charged (up to $0.19)"
 
 
 def test_retry_says_it_is_a_new_paid_task_at_todays_price(make_task):
-    done = make_task(TaskState.SUCCEEDED, provider="apixo", cost=0.10, cost_unit="usd", duration=6,
-                     resolution="768P")
+    done = make_task(TaskState.SUCCEEDED, provider="apixo", cost=0.10, cost_unit="usd", duration=6, resolution="768P")
     assert retry_label(done) == "Generate again (+$0.19)"  # the catalog's price now, not the old estimate
     failed = make_task(TaskState.FAILED, cost=30.0, cost_unit="credits", duration=6, resolution="768P")
     assert retry_label(failed) == "Retry (+30 credits)"
 
 
 # --- the window ------------------------------------------------------------------------------
+
 
 def test_the_balance_line_follows_the_engines_reading_after_a_submit(qtbot, ui_session, simulator_thread, image_maker):
     simulator_thread.set_balance("kie", 1000)
@@ -102,8 +112,9 @@ def test_variants_go_back_to_one_after_a_batch_is_sent(qtbot, ui_session, simula
     assert compose.generate_button.text() == "&Generate"
 
 
-def test_the_detail_says_what_a_finished_task_cost_and_what_another_would(qtbot, ui_session, simulator_thread,
-                                                                          image_maker):
+def test_the_detail_says_what_a_finished_task_cost_and_what_another_would(
+    qtbot, ui_session, simulator_thread, image_maker
+):
     session = ui_session(simulator_thread.api_url)
     store, detail = session.engine.store, session.window.detail
     choose_kie(session.window)
@@ -119,13 +130,16 @@ def test_the_detail_says_what_a_finished_task_cost_and_what_another_would(qtbot,
 
 # --- the spend guard --------------------------------------------------------------------------
 
+
 def _question(window):
     from PySide6.QtWidgets import QMessageBox
+
     return next((b for b in window.findChildren(QMessageBox) if b.isVisible()), None)
 
 
-def test_an_order_above_the_threshold_asks_first_and_sends_nothing_when_refused(qtbot, ui_session, simulator_thread,
-                                                                               image_maker):
+def test_an_order_above_the_threshold_asks_first_and_sends_nothing_when_refused(
+    qtbot, ui_session, simulator_thread, image_maker
+):
     session = ui_session(simulator_thread.api_url)
     window, compose, store = session.window, session.window.compose, session.engine.store
     window.compose.apply_settings("apixo", "hailuo-2-3-fast", None, 6, "768P", "", None)
@@ -173,6 +187,7 @@ def test_the_threshold_is_set_in_settings(qtbot, ui_session, simulator_thread):
 
 
 # --- spent today and the ledger ----------------------------------------------------------------
+
 
 def test_the_window_shows_todays_spend_and_the_ledger(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)

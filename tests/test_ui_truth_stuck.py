@@ -60,8 +60,9 @@ def test_the_row_says_what_the_runner_waits_for_instead_of_any_moment(owner, tas
     assert model.index(row, PROGRESS).data() == "answer unreadable, retry 3 in 49 s"
     clock.now += 10
     assert model.index(row, PROGRESS).data() == "answer unreadable, retry 3 in 39 s"
-    task_store.update(task.id, state=TaskState.NEEDS_CHECK, error_code=ErrorCode.NEEDS_CHECK, activity=None,
-                      next_attempt_at=None)
+    task_store.update(
+        task.id, state=TaskState.NEEDS_CHECK, error_code=ErrorCode.NEEDS_CHECK, activity=None, next_attempt_at=None
+    )
     assert model.index(row, STATE).data() == "Needs a check"
     bridge.close()
 
@@ -79,8 +80,11 @@ def test_the_detail_counts_down_and_offers_resume_and_give_up(qtbot, make_task):
     clock.now += 48.2
     bar.refresh()  # what the 1 s repaint timer does
     assert bar.activity.text() == "answer unreadable, retry 3 in 1 s"
-    checked = make_task(TaskState.NEEDS_CHECK, error_code=ErrorCode.NEEDS_CHECK,
-                        error_message="5 status answers in a row could not be read.")
+    checked = make_task(
+        TaskState.NEEDS_CHECK,
+        error_code=ErrorCode.NEEDS_CHECK,
+        error_message="5 status answers in a row could not be read.",
+    )
     detail.show_task(checked)
     assert detail.state.text() == "Needs a check · kie.ai"
     assert bar.resume.isVisible() and bar.give_up.isVisible() and not bar.activity.isVisible()
@@ -98,8 +102,14 @@ def test_resume_polls_the_task_again_and_never_sends_it_again(qtbot, ui_session,
     session = ui_session(simulator_thread.api_url, show=False)  # no start-up resume: only the button
     session.window.show()
     store = session.engine.store
-    task = store.add(make_task(TaskState.NEEDS_CHECK, remote_id="task-the-simulator-never-made",
-                               error_code=ErrorCode.NEEDS_CHECK, base_url=simulator_thread.api_url))
+    task = store.add(
+        make_task(
+            TaskState.NEEDS_CHECK,
+            remote_id="task-the-simulator-never-made",
+            error_code=ErrorCode.NEEDS_CHECK,
+            base_url=simulator_thread.api_url,
+        )
+    )
     session.window.detail.show_task(store.get(task.id))
     with qtbot.waitSignal(session.controller.checks.resumed, timeout=WAIT_MS):
         session.window.detail.check_bar.resume.click()
@@ -126,7 +136,8 @@ def test_give_up_asks_and_stops_for_good(qtbot, ui_session, simulator_thread, ma
 
 @pytest.mark.skipif(not heavy_enabled(), reason="the runner's real back-off (2, 4, 8, 16 s): HAILUO_HEAVY=1")
 def test_unreadable_answers_lead_the_real_runner_to_needs_a_check_then_resume_saves_the_video(
-        qtbot, ui_session, simulator_thread, image_maker):
+    qtbot, ui_session, simulator_thread, image_maker
+):
     from hailuo_desktop.simulator.faults import Fault
     from tests.test_ui_flow import LONG_ENOUGH, choose_kie, drop, generate, wait_sent
 

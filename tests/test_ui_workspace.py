@@ -24,8 +24,10 @@ WAIT_MS = 15_000
 def session_with_takes(qtbot, ui_session, simulator_thread, make_task, clip_maker, tmp_path):
     session = ui_session(simulator_thread.api_url, home=tmp_path / "home")
     store = session.engine.store
-    tasks = [make_task(TaskState.SUCCEEDED, video_path=str(clip_maker(n)), prompt=f"take number {n} [Push in]")
-             for n in range(4)]
+    tasks = [
+        make_task(TaskState.SUCCEEDED, video_path=str(clip_maker(n)), prompt=f"take number {n} [Push in]")
+        for n in range(4)
+    ]
     tasks.append(make_task(TaskState.FAILED))
     store.add_many(tasks)
     qtbot.waitUntil(lambda: session.window.tasks.model.total_count() == 5, timeout=WAIT_MS)
@@ -65,8 +67,9 @@ def test_delete_and_cancel_act_on_the_whole_selection(qtbot, session_with_takes)
     assert set(store.ids()) == {ids[0], ids[2], ids[3]}
 
 
-def test_the_grid_toggle_is_remembered_for_the_next_start(qtbot, session_with_takes, ui_session, simulator_thread,
-                                                          tmp_path):
+def test_the_grid_toggle_is_remembered_for_the_next_start(
+    qtbot, session_with_takes, ui_session, simulator_thread, tmp_path
+):
     session, ids = session_with_takes
     workspace, panel = session.shell.workspace, session.window.tasks
     assert panel.view is panel.table
@@ -124,8 +127,14 @@ def test_export_dialog_writes_named_tagged_copies_with_sidecars(qtbot, session_w
     qtbot.waitUntil(lambda: len(list(out.glob("*.json"))) == 2, timeout=WAIT_MS)
     videos = sorted(out.glob("*.mp4"))
     assert [v.name for v in videos] == ["1_take-number-0-Push_kie.mp4", "2_take-number-2-Push_kie.mp4"]
-    tags = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
-                                      str(videos[1])], capture_output=True, text=True, check=True).stdout)
+    tags = json.loads(
+        subprocess.run(
+            ["ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", str(videos[1])],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     assert tags["format"]["tags"]["comment"] == store.get(ids[2]).prompt
     sidecar = json.loads(Path(videos[1]).with_suffix(".json").read_text())
     assert sidecar["task_id"] == ids[2]
@@ -154,8 +163,10 @@ def test_cancel_stops_every_selected_running_take(qtbot, ui_session, simulator_t
     panel.select_many([t.id for t in (*running, done)])
     assert session.shell.workspace.cancel.isEnabled()
     press(qtbot, panel.table, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+        timeout=WAIT_MS,
+    )
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
     assert box.windowTitle() == "Stop following 2 takes?"  # one question for the selection
     next(b for b in box.buttons() if b.text() == "Stop following").click()

@@ -18,7 +18,13 @@ from PIL import Image
 from hailuo_desktop.domain.errors import ImageRejected, UploadRouteMissing
 from hailuo_desktop.providers.base import UploadedFile
 from hailuo_desktop.services.store import TaskStore
-from hailuo_desktop.services.uploads import DEFAULT_UPLOAD_LIFETIME, MAX_UPLOAD_REUSE, UploadService, default_route, sniff_mime
+from hailuo_desktop.services.uploads import (
+    DEFAULT_UPLOAD_LIFETIME,
+    MAX_UPLOAD_REUSE,
+    UploadService,
+    default_route,
+    sniff_mime,
+)
 from tests.fixtures.services import InstantClock
 
 pytestmark = pytest.mark.anyio
@@ -168,8 +174,10 @@ async def test_a_provider_without_upload_api_needs_a_route(service_factory, tmp_
 async def test_public_urls_pass_through_and_need_a_url(service_factory, tmp_path, calls):
     service = service_factory()
     assert await service.url_for("https://cdn.example/cat.png", "apixo", None, None) == "https://cdn.example/cat.png"
-    assert await service.url_for("https://cdn.example/cat.png", "apixo", "public_url", None) == \
-        "https://cdn.example/cat.png"
+    assert (
+        await service.url_for("https://cdn.example/cat.png", "apixo", "public_url", None)
+        == "https://cdn.example/cat.png"
+    )
     with pytest.raises(UploadRouteMissing, match="needs an image URL"):
         await service.url_for(write_image(tmp_path / "a.png", "PNG"), "apixo", "public_url", None)
     assert calls == []

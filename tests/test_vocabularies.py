@@ -11,17 +11,20 @@ from hailuo_desktop.domain.sources import ImageSource, SourceKind, is_http_url, 
 from hailuo_desktop.domain.states import TaskState
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("https://cdn.example/a.png", SourceKind.URL),
-    ("HTTP://cdn.example/a.png", SourceKind.URL),  # the scheme is case-insensitive
-    ("  https://cdn.example/a.png ", SourceKind.URL),
-    ("data:image/png;base64,iVBOR", SourceKind.DATA_URL),
-    ("DATA:image/png;base64,iVBOR", SourceKind.DATA_URL),
-    ("/home/me/a.png", SourceKind.FILE),
-    ("httpfile.png", SourceKind.FILE),
-    ("C:\\photos\\a.png", SourceKind.FILE),
-    ("ftp://host/a.png", SourceKind.FILE),  # not something a provider fetches: treated as a path
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("https://cdn.example/a.png", SourceKind.URL),
+        ("HTTP://cdn.example/a.png", SourceKind.URL),  # the scheme is case-insensitive
+        ("  https://cdn.example/a.png ", SourceKind.URL),
+        ("data:image/png;base64,iVBOR", SourceKind.DATA_URL),
+        ("DATA:image/png;base64,iVBOR", SourceKind.DATA_URL),
+        ("/home/me/a.png", SourceKind.FILE),
+        ("httpfile.png", SourceKind.FILE),
+        ("C:\\photos\\a.png", SourceKind.FILE),
+        ("ftp://host/a.png", SourceKind.FILE),  # not something a provider fetches: treated as a path
+    ],
+)
 def test_one_rule_says_what_an_image_is(text, kind):
     source = ImageSource.of(text)
     assert source.kind is kind
@@ -51,11 +54,19 @@ def test_each_upload_route_knows_whose_key_it_borrows():
 
 def test_an_outcome_sets_only_what_it_names():
     keep_said = Outcome(TaskState.FAILED, ErrorCode.TASK_NOT_FOUND, "gone", 5.0).changes()
-    assert keep_said == {"state": TaskState.FAILED, "error_code": ErrorCode.TASK_NOT_FOUND,
-                         "error_message": "gone", "finished_at": 5.0}
+    assert keep_said == {
+        "state": TaskState.FAILED,
+        "error_code": ErrorCode.TASK_NOT_FOUND,
+        "error_message": "gone",
+        "finished_at": 5.0,
+    }
     waiting = Outcome(TaskState.QUEUED, ErrorCode.NETWORK, "again", withdraw_intent=True).changes()
-    assert waiting == {"state": TaskState.QUEUED, "error_code": ErrorCode.NETWORK, "error_message": "again",
-                       "submit_started_at": None}
+    assert waiting == {
+        "state": TaskState.QUEUED,
+        "error_code": ErrorCode.NETWORK,
+        "error_message": "again",
+        "submit_started_at": None,
+    }
     done = Outcome(TaskState.SUCCEEDED, None, None, 9.0, said=ProviderSaid(), video=SavedVideo(3, "ab")).changes()
     assert done["provider_code"] is None and done["video_bytes"] == 3 and done["video_sha256"] == "ab"
 
@@ -66,8 +77,9 @@ def test_the_store_reads_codes_and_routes_back_typed(tmp_path):
 
     store = TaskStore(tmp_path / "tasks.db")
     try:
-        task = store.add(Task(id="t1", provider="apixo", model="m", kind="i2v", prompt="p",
-                              upload_route=UploadRoute.KIE_UPLOAD))
+        task = store.add(
+            Task(id="t1", provider="apixo", model="m", kind="i2v", prompt="p", upload_route=UploadRoute.KIE_UPLOAD)
+        )
         store.settle(task.id, Outcome(TaskState.UNKNOWN, ErrorCode.POLL_TIMEOUT, "later", 3.0))
         reopened = TaskStore(tmp_path / "tasks.db")
         again = reopened.get("t1")

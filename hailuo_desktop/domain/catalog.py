@@ -146,25 +146,56 @@ PROVIDERS: dict[str, ProviderSpec] = {
     spec.id: spec
     for spec in (
         ProviderSpec(
-            "apixo", "APIXO", "https://api.apixo.ai", "APIXO_API_KEY", APIXO_IMAGES, APIXO_POLL,
-            balance_unit="usd", top_up_url="https://apixo.ai",
+            "apixo",
+            "APIXO",
+            "https://api.apixo.ai",
+            "APIXO_API_KEY",
+            APIXO_IMAGES,
+            APIXO_POLL,
+            balance_unit="usd",
+            top_up_url="https://apixo.ai",
         ),
         ProviderSpec(
-            "kie", "kie.ai", "https://api.kie.ai", "KIE_API_KEY", MARKET_IMAGES, MARKET_POLL,
-            upload_base_url="https://kieai.redpandaai.co", balance_unit="credits", top_up_url="https://kie.ai",
+            "kie",
+            "kie.ai",
+            "https://api.kie.ai",
+            "KIE_API_KEY",
+            MARKET_IMAGES,
+            MARKET_POLL,
+            upload_base_url="https://kieai.redpandaai.co",
+            balance_unit="credits",
+            top_up_url="https://kie.ai",
         ),
         ProviderSpec(
-            "apikley", "Apikley", "https://api.apikley.ru", "APIKLEY_API_KEY", MARKET_IMAGES, MARKET_POLL,
-            upload_base_url="https://api.apikley.ru/file-upload", balance_unit="credits",
+            "apikley",
+            "Apikley",
+            "https://api.apikley.ru",
+            "APIKLEY_API_KEY",
+            MARKET_IMAGES,
+            MARKET_POLL,
+            upload_base_url="https://api.apikley.ru/file-upload",
+            balance_unit="credits",
             top_up_url="https://app.apikley.ru",
         ),
         ProviderSpec(
-            "apiinone", "API in One", "https://apiin.one", "APIINONE_API_KEY", APIINONE_IMAGES, APIINONE_POLL,
-            key_hint="aio_…", top_up_url="https://apiin.one",
+            "apiinone",
+            "API in One",
+            "https://apiin.one",
+            "APIINONE_API_KEY",
+            APIINONE_IMAGES,
+            APIINONE_POLL,
+            key_hint="aio_…",
+            top_up_url="https://apiin.one",
         ),
         ProviderSpec(
-            "minimax", "MiniMax", "https://api.minimax.io", "MINIMAX_API_KEY", MINIMAX_IMAGES, MINIMAX_POLL,
-            accepts_data_url=True, top_up_url="https://platform.minimax.io",
+            "minimax",
+            "MiniMax",
+            "https://api.minimax.io",
+            "MINIMAX_API_KEY",
+            MINIMAX_IMAGES,
+            MINIMAX_POLL,
+            accepts_data_url=True,
+            top_up_url="https://platform.minimax.io",
         ),
     )
 }
@@ -182,64 +213,252 @@ def _market_models(provider: str, priced: bool) -> list[ModelSpec]:
 
     r23 = ("768P", "1080P")
     return [
-        ModelSpec(provider, "hailuo/2-3-image-to-video-standard", "Hailuo 2.3 · Standard", "2.3", "standard", "i2v",
-                  5000, (6, 10), r23, default_duration=6, default_resolution="768P", forbidden=((10, "1080P"),),
-                  price=price(_credits((6, "768P", 30), (6, "1080P", 50), (10, "768P", 50)))),  # prices [S]
-        ModelSpec(provider, "hailuo/2-3-image-to-video-pro", "Hailuo 2.3 · Pro", "2.3", "pro", "i2v",
-                  5000, (6, 10), r23, default_duration=6, default_resolution="1080P", forbidden=((10, "1080P"),),
-                  price=price(_credits((6, "768P", 45), (6, "1080P", 80), (10, "768P", 90)))),  # [S]
-        ModelSpec(provider, "hailuo/02-image-to-video-standard", "Hailuo 02 · Standard", "02", "standard", "i2v",
-                  1500, (6, 10), ("512P", "768P"), default_duration=10, default_resolution="768P",
-                  end_frame=True, no_end_frame_at=("512P",), prompt_optimizer=True,
-                  price=price(_credits((6, "512P", 12), (10, "512P", 20), (6, "768P", 30), (10, "768P", 50)))),
-        ModelSpec(provider, "hailuo/02-image-to-video-pro", "Hailuo 02 · Pro", "02", "pro", "i2v",
-                  1500, (), (), fixed_duration=6, fixed_resolution="1080P",  # fixed output [S]
-                  end_frame=True, prompt_optimizer=True),
-        ModelSpec(provider, "hailuo/02-text-to-video-standard", "Hailuo 02 · Standard (text)", "02", "standard",
-                  "t2v", 1500, (6, 10), (), default_duration=6, prompt_optimizer=True,
-                  price=price(_credits((6, None, 30), (10, None, 50)))),
-        ModelSpec(provider, "hailuo/02-text-to-video-pro", "Hailuo 02 · Pro (text)", "02", "pro", "t2v",
-                  1500, (), (), fixed_duration=6, fixed_resolution="1080P", prompt_optimizer=True),
+        ModelSpec(
+            provider,
+            "hailuo/2-3-image-to-video-standard",
+            "Hailuo 2.3 · Standard",
+            "2.3",
+            "standard",
+            "i2v",
+            5000,
+            (6, 10),
+            r23,
+            default_duration=6,
+            default_resolution="768P",
+            forbidden=((10, "1080P"),),
+            price=price(_credits((6, "768P", 30), (6, "1080P", 50), (10, "768P", 50))),
+        ),  # prices [S]
+        ModelSpec(
+            provider,
+            "hailuo/2-3-image-to-video-pro",
+            "Hailuo 2.3 · Pro",
+            "2.3",
+            "pro",
+            "i2v",
+            5000,
+            (6, 10),
+            r23,
+            default_duration=6,
+            default_resolution="1080P",
+            forbidden=((10, "1080P"),),
+            price=price(_credits((6, "768P", 45), (6, "1080P", 80), (10, "768P", 90))),
+        ),  # [S]
+        ModelSpec(
+            provider,
+            "hailuo/02-image-to-video-standard",
+            "Hailuo 02 · Standard",
+            "02",
+            "standard",
+            "i2v",
+            1500,
+            (6, 10),
+            ("512P", "768P"),
+            default_duration=10,
+            default_resolution="768P",
+            end_frame=True,
+            no_end_frame_at=("512P",),
+            prompt_optimizer=True,
+            price=price(_credits((6, "512P", 12), (10, "512P", 20), (6, "768P", 30), (10, "768P", 50))),
+        ),
+        ModelSpec(
+            provider,
+            "hailuo/02-image-to-video-pro",
+            "Hailuo 02 · Pro",
+            "02",
+            "pro",
+            "i2v",
+            1500,
+            (),
+            (),
+            fixed_duration=6,
+            fixed_resolution="1080P",  # fixed output [S]
+            end_frame=True,
+            prompt_optimizer=True,
+        ),
+        ModelSpec(
+            provider,
+            "hailuo/02-text-to-video-standard",
+            "Hailuo 02 · Standard (text)",
+            "02",
+            "standard",
+            "t2v",
+            1500,
+            (6, 10),
+            (),
+            default_duration=6,
+            prompt_optimizer=True,
+            price=price(_credits((6, None, 30), (10, None, 50))),
+        ),
+        ModelSpec(
+            provider,
+            "hailuo/02-text-to-video-pro",
+            "Hailuo 02 · Pro (text)",
+            "02",
+            "pro",
+            "t2v",
+            1500,
+            (),
+            (),
+            fixed_duration=6,
+            fixed_resolution="1080P",
+            prompt_optimizer=True,
+        ),
     ]
 
 
 def _minimax_models() -> list[ModelSpec]:
     both = ("768P", "1080P")
-    common: dict[str, Any] = dict(durations=(6, 10), default_duration=6, default_resolution="768P",
-                                  forbidden=((10, "1080P"),), prompt_optimizer=True)
+    common: dict[str, Any] = dict(
+        durations=(6, 10),
+        default_duration=6,
+        default_resolution="768P",
+        forbidden=((10, "1080P"),),
+        prompt_optimizer=True,
+    )
     return [
-        ModelSpec("minimax", "MiniMax-Hailuo-2.3", "Hailuo 2.3", "2.3", "standard", "i2v", 2000,
-                  resolutions=both, **common),
-        ModelSpec("minimax", "MiniMax-Hailuo-2.3", "Hailuo 2.3 (text)", "2.3", "standard", "t2v", 2000,
-                  resolutions=both, **common),
-        ModelSpec("minimax", "MiniMax-Hailuo-2.3-Fast", "Hailuo 2.3 Fast", "2.3-fast", "standard", "i2v", 2000,
-                  resolutions=both, **common),
+        ModelSpec(
+            "minimax", "MiniMax-Hailuo-2.3", "Hailuo 2.3", "2.3", "standard", "i2v", 2000, resolutions=both, **common
+        ),
+        ModelSpec(
+            "minimax",
+            "MiniMax-Hailuo-2.3",
+            "Hailuo 2.3 (text)",
+            "2.3",
+            "standard",
+            "t2v",
+            2000,
+            resolutions=both,
+            **common,
+        ),
+        ModelSpec(
+            "minimax",
+            "MiniMax-Hailuo-2.3-Fast",
+            "Hailuo 2.3 Fast",
+            "2.3-fast",
+            "standard",
+            "i2v",
+            2000,
+            resolutions=both,
+            **common,
+        ),
         # 512P is Hailuo-02 only and needs a first frame.
-        ModelSpec("minimax", "MiniMax-Hailuo-02", "Hailuo 02", "02", "standard", "i2v", 2000,
-                  resolutions=("512P", "768P", "1080P"), end_frame=True, no_end_frame_at=("512P",), **common),
-        ModelSpec("minimax", "MiniMax-Hailuo-02", "Hailuo 02 (text)", "02", "standard", "t2v", 2000,
-                  resolutions=both, **common),
+        ModelSpec(
+            "minimax",
+            "MiniMax-Hailuo-02",
+            "Hailuo 02",
+            "02",
+            "standard",
+            "i2v",
+            2000,
+            resolutions=("512P", "768P", "1080P"),
+            end_frame=True,
+            no_end_frame_at=("512P",),
+            **common,
+        ),
+        ModelSpec(
+            "minimax",
+            "MiniMax-Hailuo-02",
+            "Hailuo 02 (text)",
+            "02",
+            "standard",
+            "t2v",
+            2000,
+            resolutions=both,
+            **common,
+        ),
     ]
 
 
 def _apixo_models() -> list[ModelSpec]:
     # APIXO documents no prompt limit; MiniMax's own 2000 is the safe bound. [I]
     return [
-        ModelSpec("apixo", "hailuo-2-3-fast", "Hailuo 2.3 Fast · Standard", "2.3-fast", "standard", "i2v", 2000,
-                  (6, 10), (), mode="standard-image-to-video", fixed_resolution="768P", default_duration=6,
-                  price=Price("usd", per_second=0.032)),
-        ModelSpec("apixo", "hailuo-2-3-fast", "Hailuo 2.3 Fast · Pro", "2.3-fast", "pro", "i2v", 2000,
-                  (), (), mode="pro-image-to-video", fixed_duration=6, fixed_resolution="1080P",
-                  price=Price("usd", per_task=0.33)),
-        ModelSpec("apixo", "hailuo-2-3", "Hailuo 2.3 · Standard", "2.3", "standard", "i2v", 2000,
-                  (6, 10), (), mode="standard-image-to-video", fixed_resolution="768P", default_duration=6),
-        ModelSpec("apixo", "hailuo-2-3", "Hailuo 2.3 · Standard (text)", "2.3", "standard", "t2v", 2000,
-                  (6, 10), (), mode="standard-text-to-video", fixed_resolution="768P", default_duration=6),
+        ModelSpec(
+            "apixo",
+            "hailuo-2-3-fast",
+            "Hailuo 2.3 Fast · Standard",
+            "2.3-fast",
+            "standard",
+            "i2v",
+            2000,
+            (6, 10),
+            (),
+            mode="standard-image-to-video",
+            fixed_resolution="768P",
+            default_duration=6,
+            price=Price("usd", per_second=0.032),
+        ),
+        ModelSpec(
+            "apixo",
+            "hailuo-2-3-fast",
+            "Hailuo 2.3 Fast · Pro",
+            "2.3-fast",
+            "pro",
+            "i2v",
+            2000,
+            (),
+            (),
+            mode="pro-image-to-video",
+            fixed_duration=6,
+            fixed_resolution="1080P",
+            price=Price("usd", per_task=0.33),
+        ),
+        ModelSpec(
+            "apixo",
+            "hailuo-2-3",
+            "Hailuo 2.3 · Standard",
+            "2.3",
+            "standard",
+            "i2v",
+            2000,
+            (6, 10),
+            (),
+            mode="standard-image-to-video",
+            fixed_resolution="768P",
+            default_duration=6,
+        ),
+        ModelSpec(
+            "apixo",
+            "hailuo-2-3",
+            "Hailuo 2.3 · Standard (text)",
+            "2.3",
+            "standard",
+            "t2v",
+            2000,
+            (6, 10),
+            (),
+            mode="standard-text-to-video",
+            fixed_resolution="768P",
+            default_duration=6,
+        ),
         # Pro on hailuo-2-3 is documented as a fixed 5 s.
-        ModelSpec("apixo", "hailuo-2-3", "Hailuo 2.3 · Pro", "2.3", "pro", "i2v", 2000,
-                  (), (), mode="pro-image-to-video", fixed_duration=5, fixed_resolution="1080P"),
-        ModelSpec("apixo", "hailuo-2-3", "Hailuo 2.3 · Pro (text)", "2.3", "pro", "t2v", 2000,
-                  (), (), mode="pro-text-to-video", fixed_duration=5, fixed_resolution="1080P"),
+        ModelSpec(
+            "apixo",
+            "hailuo-2-3",
+            "Hailuo 2.3 · Pro",
+            "2.3",
+            "pro",
+            "i2v",
+            2000,
+            (),
+            (),
+            mode="pro-image-to-video",
+            fixed_duration=5,
+            fixed_resolution="1080P",
+        ),
+        ModelSpec(
+            "apixo",
+            "hailuo-2-3",
+            "Hailuo 2.3 · Pro (text)",
+            "2.3",
+            "pro",
+            "t2v",
+            2000,
+            (),
+            (),
+            mode="pro-text-to-video",
+            fixed_duration=5,
+            fixed_resolution="1080P",
+        ),
     ]
 
 
@@ -247,18 +466,45 @@ def _apiinone_models() -> list[ModelSpec]:
     r23 = ("768P", "1080P")
     # 10 s at 1080P is refused by the Hailuo 2.3 model itself, whoever resells it. [I]
     return [
-        ModelSpec("apiinone", "hailuo/2-3-image-to-video-standard", "Hailuo 2.3 · Standard", "2.3", "standard",
-                  "i2v", 2500, (6, 10), r23, default_duration=6, default_resolution="768P",
-                  forbidden=((10, "1080P"),), price=_credits((6, "768P", 30), (10, "768P", 45), (6, "1080P", 45))),
-        ModelSpec("apiinone", "hailuo/2-3-image-to-video-pro", "Hailuo 2.3 · Pro", "2.3", "pro", "i2v", 2500,
-                  (6, 10), r23, default_duration=6, default_resolution="768P", forbidden=((10, "1080P"),),
-                  price=_credits((6, "768P", 45), (10, "768P", 85), (6, "1080P", 85), approximate=True)),
+        ModelSpec(
+            "apiinone",
+            "hailuo/2-3-image-to-video-standard",
+            "Hailuo 2.3 · Standard",
+            "2.3",
+            "standard",
+            "i2v",
+            2500,
+            (6, 10),
+            r23,
+            default_duration=6,
+            default_resolution="768P",
+            forbidden=((10, "1080P"),),
+            price=_credits((6, "768P", 30), (10, "768P", 45), (6, "1080P", 45)),
+        ),
+        ModelSpec(
+            "apiinone",
+            "hailuo/2-3-image-to-video-pro",
+            "Hailuo 2.3 · Pro",
+            "2.3",
+            "pro",
+            "i2v",
+            2500,
+            (6, 10),
+            r23,
+            default_duration=6,
+            default_resolution="768P",
+            forbidden=((10, "1080P"),),
+            price=_credits((6, "768P", 45), (10, "768P", 85), (6, "1080P", 85), approximate=True),
+        ),
     ]
 
 
 MODELS: tuple[ModelSpec, ...] = tuple(
-    _apixo_models() + _market_models("kie", priced=True) + _market_models("apikley", priced=False)
-    + _apiinone_models() + _minimax_models()
+    _apixo_models()
+    + _market_models("kie", priced=True)
+    + _market_models("apikley", priced=False)
+    + _apiinone_models()
+    + _minimax_models()
 )
 
 # The cheapest image-to-video preset of each provider: (model, mode, duration, resolution).
@@ -274,10 +520,17 @@ DEFAULT_PRESETS: dict[str, tuple[str, str | None, int, str | None]] = {
 # What a provider does with the money of a task that was created and then failed:
 # (policy, source). "charged", "refunded" or "unknown" where the docs say nothing.
 FAILED_TASK_CHARGES: dict[str, tuple[str, str]] = {
-    "kie": ("refunded", ("providers.md 1.3: kie's failure callback example carries consumeCredits 0 "
-                         "[S: a third-party copy of kie's docs]")),
-    "apikley": ("refunded", ("providers.md 1: Apikley resells kie's API; kie's failure callback example "
-                             "carries consumeCredits 0 [S]")),
+    "kie": (
+        "refunded",
+        (
+            "providers.md 1.3: kie's failure callback example carries consumeCredits 0 "
+            "[S: a third-party copy of kie's docs]"
+        ),
+    ),
+    "apikley": (
+        "refunded",
+        ("providers.md 1: Apikley resells kie's API; kie's failure callback example carries consumeCredits 0 [S]"),
+    ),
     "apixo": ("unknown", "providers.md 2: APIXO's docs say nothing about failed tasks and billing"),
     "apiinone": ("unknown", "providers.md 3: API in One's docs say nothing about failed tasks and billing"),
     "minimax": ("unknown", "providers.md 4: MiniMax's docs say nothing about failed tasks and billing"),
@@ -311,8 +564,9 @@ def models_for(provider_id: str) -> list[ModelSpec]:
     return [m for m in MODELS if m.provider == provider_id]
 
 
-def find_model(provider_id: str, model: str | None = None, mode: str | None = None,
-               kind: str | None = None) -> ModelSpec:
+def find_model(
+    provider_id: str, model: str | None = None, mode: str | None = None, kind: str | None = None
+) -> ModelSpec:
     """The catalog entry for a provider, native model id, APIXO mode and kind.
 
     With no model, the provider's default preset. With a model but no mode/kind, the

@@ -70,8 +70,11 @@ def _status(task: Task) -> ChargeStatus:
     if task.state is TaskState.FAILED:
         return failed_task_policy(task.provider)[0] if sent else ChargeStatus.NOT_SENT
     if sent:
-        return ChargeStatus.UNKNOWN if task.state in (TaskState.CANCELLED, TaskState.UNKNOWN,
-                                                      TaskState.NEEDS_CHECK) else ChargeStatus.ESTIMATE
+        return (
+            ChargeStatus.UNKNOWN
+            if task.state in (TaskState.CANCELLED, TaskState.UNKNOWN, TaskState.NEEDS_CHECK)
+            else ChargeStatus.ESTIMATE
+        )
     if task.submit_started_at is not None and task.state in (TaskState.UNKNOWN, TaskState.CANCELLED):
         return ChargeStatus.UNKNOWN  # the POST may have created it: the answer was lost
     return ChargeStatus.NOT_SENT

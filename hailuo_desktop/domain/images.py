@@ -22,7 +22,9 @@ _FORMAT_NAMES = {"JPEG": "JPG", "PNG": "PNG", "WEBP": "WebP"}
 class Problem:
     code: str
     message: str  # in English, for the CLI and the log; the window words it from code and params
-    params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)  # e.g. {"short": 240, "minimum": 300}
+    params: dict[str, object] = field(
+        default_factory=dict, compare=False, hash=False
+    )  # e.g. {"short": 240, "minimum": 300}
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,13 @@ class ImageVerdict:
     def as_json(self) -> dict[str, object]:
         f = self.facts
         return {
-            "path": f.path, "ok": self.ok, "format": f.format, "width": f.width, "height": f.height,
-            "bytes": f.bytes, "problems": [{"code": p.code, "message": p.message} for p in self.problems],
+            "path": f.path,
+            "ok": self.ok,
+            "format": f.format,
+            "width": f.width,
+            "height": f.height,
+            "bytes": f.bytes,
+            "problems": [{"code": p.code, "message": p.message} for p in self.problems],
         }
 
 
@@ -69,13 +76,25 @@ def check_facts(facts: ImageFacts, rules: ImageRules) -> ImageVerdict:
         problems.append(Problem(UNREADABLE, facts.unreadable))
     if facts.bytes is not None and _too_large(facts.bytes, rules):
         limit = ("at most " if rules.max_bytes_inclusive else "under ") + _human_size(rules.max_bytes)
-        problems.append(Problem(FILE_TOO_LARGE, f"The file is {_human_size(facts.bytes)}; this provider takes {limit}.",
-                                {"size": _human_size(facts.bytes), "limit": _human_size(rules.max_bytes),
-                                 "inclusive": rules.max_bytes_inclusive}))
+        problems.append(
+            Problem(
+                FILE_TOO_LARGE,
+                f"The file is {_human_size(facts.bytes)}; this provider takes {limit}.",
+                {
+                    "size": _human_size(facts.bytes),
+                    "limit": _human_size(rules.max_bytes),
+                    "inclusive": rules.max_bytes_inclusive,
+                },
+            )
+        )
     if facts.format is not None and facts.format not in rules.formats:
-        problems.append(Problem(UNSUPPORTED_FORMAT,
-                                f"{facts.format} images are not accepted; use {allowed_formats_text(rules)}.",
-                                {"format": facts.format, "allowed": allowed_formats_text(rules)}))
+        problems.append(
+            Problem(
+                UNSUPPORTED_FORMAT,
+                f"{facts.format} images are not accepted; use {allowed_formats_text(rules)}.",
+                {"format": facts.format, "allowed": allowed_formats_text(rules)},
+            )
+        )
     if facts.width and facts.height:
         problems.extend(_geometry_problems(facts.width, facts.height, rules))
     return ImageVerdict(facts, tuple(problems))
@@ -90,12 +109,21 @@ def _geometry_problems(width: int, height: int, rules: ImageRules) -> list[Probl
     ratio = width / height
     # Strict bounds: exactly 2:5 or 5:2 is refused. Compare with integers to avoid float edges.
     if not (2 * height < 5 * width and 2 * width < 5 * height):
-        problems.append(Problem(ASPECT_RATIO,
-                                f"{width}×{height} is {ratio:.2f}:1; the aspect ratio must be between 2:5 and 5:2 "
-                                "(exclusive). Crop the image.", {"width": width, "height": height, "ratio": ratio}))
+        problems.append(
+            Problem(
+                ASPECT_RATIO,
+                f"{width}×{height} is {ratio:.2f}:1; the aspect ratio must be between 2:5 and 5:2 "
+                "(exclusive). Crop the image.",
+                {"width": width, "height": height, "ratio": ratio},
+            )
+        )
     short = min(width, height)
     if short <= rules.min_short_side:
-        problems.append(Problem(SHORT_SIDE,
-                                f"The short side is {short} px; it must be over {rules.min_short_side} px. "
-                                "Use a larger image.", {"short": short, "minimum": rules.min_short_side}))
+        problems.append(
+            Problem(
+                SHORT_SIDE,
+                f"The short side is {short} px; it must be over {rules.min_short_side} px. Use a larger image.",
+                {"short": short, "minimum": rules.min_short_side},
+            )
+        )
     return problems

@@ -79,9 +79,13 @@ def _duration_problems(req: GenerationRequest) -> list[str]:
 
 def forbidden_reason(spec: ModelSpec, duration: int, resolution: str | None) -> str | None:
     """Why this duration/resolution pair cannot be chosen, for the window's disabled items."""
-    probe = GenerationRequest(spec, "x", image="x" if spec.needs_image else None,
-                              duration=duration if spec.durations else None,
-                              resolution=resolution if spec.resolutions else None)
+    probe = GenerationRequest(
+        spec,
+        "x",
+        image="x" if spec.needs_image else None,
+        duration=duration if spec.durations else None,
+        resolution=resolution if spec.resolutions else None,
+    )
     problems = _duration_problems(probe)
     return problems[0] if problems else None
 
@@ -92,5 +96,8 @@ def end_frame_reason(spec: ModelSpec, resolution: str | None) -> str | None:
     if not spec.end_frame or chosen not in {r.upper() for r in spec.no_end_frame_at}:
         return None
     others = [r for r in spec.resolutions if r.upper() not in {x.upper() for x in spec.no_end_frame_at}]
-    return (f"{spec.label} takes no end frame at {chosen}; choose {' or '.join(others)} to end on a frame."
-            if others else f"{spec.label} takes no end frame at {chosen}.")
+    return (
+        f"{spec.label} takes no end frame at {chosen}; choose {' or '.join(others)} to end on a frame."
+        if others
+        else f"{spec.label} takes no end frame at {chosen}."
+    )

@@ -25,8 +25,9 @@ class TaskState(str, Enum):
         return self in FINAL_STATES
 
 
-FINAL_STATES = frozenset({TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.UNKNOWN,
-                          TaskState.NEEDS_CHECK})
+FINAL_STATES = frozenset(
+    {TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.UNKNOWN, TaskState.NEEDS_CHECK}
+)
 # States a restart picks up again by itself.
 RESUMABLE_STATES = frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING})
 

@@ -73,14 +73,25 @@ class Task:
         if self.error_code or self.error_message:
             error = {"code": self.error_code, "message": self.error_message}
         return {
-            "id": self.id, "provider": self.provider, "model": self.model, "remote_id": self.remote_id,
-            "state": self.state.value, "video_path": self.video_path, "error": error,
-            "starred": self.starred, "parent_id": self.parent_id,
+            "id": self.id,
+            "provider": self.provider,
+            "model": self.model,
+            "remote_id": self.remote_id,
+            "state": self.state.value,
+            "video_path": self.video_path,
+            "error": error,
+            "starred": self.starred,
+            "parent_id": self.parent_id,
             # what it costs, as the store keeps it in step with the state (domain.charges)
-            "charge": {"status": self.charge_status, "amount": self.charged_cost, "estimate": self.cost,
-                       "unit": self.cost_unit},
-            "activity": None if self.activity is None else {
-                "what": self.activity, "attempt": self.activity_attempt, "next_attempt_at": self.next_attempt_at},
+            "charge": {
+                "status": self.charge_status,
+                "amount": self.charged_cost,
+                "estimate": self.cost,
+                "unit": self.cost_unit,
+            },
+            "activity": None
+            if self.activity is None
+            else {"what": self.activity, "attempt": self.activity_attempt, "next_attempt_at": self.next_attempt_at},
         }
 
     def as_dict(self) -> dict[str, Any]:

@@ -24,16 +24,27 @@ from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, optional_str, prompt_of, string_duration
 
 ERRORS = {
-    400: ("Invalid parameters", "invalid_request"), 401: ("Invalid API key", "authentication_error"),
-    402: ("Insufficient credits", "insufficient_quota"), 403: ("Forbidden", "permission_denied"),
-    404: ("Task not found", "not_found"), 422: ("Invalid parameters", "invalid_request"),
-    429: ("Too many requests", "rate_limit_exceeded"), 455: ("Service under maintenance", "server_error"),
-    500: ("Internal server error", "server_error"), 501: ("Not implemented", "server_error"),
-    502: ("Bad gateway", "server_error"), 503: ("Service unavailable", "server_error"),
+    400: ("Invalid parameters", "invalid_request"),
+    401: ("Invalid API key", "authentication_error"),
+    402: ("Insufficient credits", "insufficient_quota"),
+    403: ("Forbidden", "permission_denied"),
+    404: ("Task not found", "not_found"),
+    422: ("Invalid parameters", "invalid_request"),
+    429: ("Too many requests", "rate_limit_exceeded"),
+    455: ("Service under maintenance", "server_error"),
+    500: ("Internal server error", "server_error"),
+    501: ("Not implemented", "server_error"),
+    502: ("Bad gateway", "server_error"),
+    503: ("Service unavailable", "server_error"),
     504: ("Upstream timeout", "server_error"),
 }
-STATES = {Phase.RECEIVED: "IN_PROGRESS", Phase.QUEUED: "IN_PROGRESS", Phase.RUNNING: "IN_PROGRESS",
-          Phase.SUCCEEDED: "COMPLETED", Phase.FAILED: "FAILED"}
+STATES = {
+    Phase.RECEIVED: "IN_PROGRESS",
+    Phase.QUEUED: "IN_PROGRESS",
+    Phase.RUNNING: "IN_PROGRESS",
+    Phase.SUCCEEDED: "COMPLETED",
+    Phase.FAILED: "FAILED",
+}
 
 
 class ApiInOneApi(ProviderApi):
@@ -48,8 +59,16 @@ class ApiInOneApi(ProviderApi):
     async def task_status(self, request: web.Request) -> web.StreamResponse:
         return await self.poll(request, request.match_info["task_id"])
 
-    def error(self, provider: str, status: int, message: str | None = None, *, op: str,
-              retry_after: float | None = None, as_http: bool | None = None) -> Answer:
+    def error(
+        self,
+        provider: str,
+        status: int,
+        message: str | None = None,
+        *,
+        op: str,
+        retry_after: float | None = None,
+        as_http: bool | None = None,
+    ) -> Answer:
         title, kind = ERRORS.get(status, ("Error", "server_error"))
         text = f"{title}: {message}" if message and message != title else title
         payload = {"error": {"code": status, "message": text, "type": kind}}
@@ -61,8 +80,9 @@ class ApiInOneApi(ProviderApi):
         if spec is None:
             raise Refusal(f"model must be one of the Hailuo 2.3 image-to-video models, not {model!r}")
         image = image_url(body.get("image"), "image", data_ok=False)
-        return check_request(spec, prompt_of(body), image, string_duration(body.get("duration")),
-                             optional_str(body, "resolution"), body)
+        return check_request(
+            spec, prompt_of(body), image, string_duration(body.get("duration")), optional_str(body, "resolution"), body
+        )
 
     def created(self, remote_id: str | None) -> dict:
         data = {"task_id": remote_id, "status": "IN_PROGRESS"} if remote_id else {"status": "IN_PROGRESS"}

@@ -18,14 +18,27 @@ from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, need_object, optional_str, prompt_of
 
 MESSAGES = {
-    400: "Invalid request", 401: "Invalid or missing API key", 402: "Insufficient balance",
-    403: "Forbidden: key or route not allowed", 404: "Not found", 422: "Invalid request",
-    429: "Too many requests: rate or concurrency limit reached", 455: "Service under maintenance",
-    500: "Internal server error", 501: "Not implemented", 502: "Upstream error",
-    503: "Model unavailable", 504: "Upstream timeout",
+    400: "Invalid request",
+    401: "Invalid or missing API key",
+    402: "Insufficient balance",
+    403: "Forbidden: key or route not allowed",
+    404: "Not found",
+    422: "Invalid request",
+    429: "Too many requests: rate or concurrency limit reached",
+    455: "Service under maintenance",
+    500: "Internal server error",
+    501: "Not implemented",
+    502: "Upstream error",
+    503: "Model unavailable",
+    504: "Upstream timeout",
 }
-STATES = {Phase.RECEIVED: "pending", Phase.QUEUED: "pending", Phase.RUNNING: "processing",
-          Phase.SUCCEEDED: "success", Phase.FAILED: "failed"}
+STATES = {
+    Phase.RECEIVED: "pending",
+    Phase.QUEUED: "pending",
+    Phase.RUNNING: "processing",
+    Phase.SUCCEEDED: "success",
+    Phase.FAILED: "failed",
+}
 
 
 class ApixoApi(ProviderApi):
@@ -47,8 +60,16 @@ class ApixoApi(ProviderApi):
     def task_matches(self, task: SimTask, request: web.Request) -> bool:
         return task.model == request.match_info["model"]
 
-    def error(self, provider: str, status: int, message: str | None = None, *, op: str,
-              retry_after: float | None = None, as_http: bool | None = None) -> Answer:
+    def error(
+        self,
+        provider: str,
+        status: int,
+        message: str | None = None,
+        *,
+        op: str,
+        retry_after: float | None = None,
+        as_http: bool | None = None,
+    ) -> Answer:
         title = MESSAGES.get(status, "Error")
         payload: dict = {"code": status, "message": title}
         if status != 401:
@@ -86,12 +107,21 @@ class ApixoApi(ProviderApi):
 
     def status(self, task: SimTask, now: float, variant: Fault | None) -> dict:
         phase = task.phase(now)
-        data = {"taskId": task.remote_id, "state": STATES[phase], "resultJson": None, "failCode": None,
-                "failMsg": None, "createTime": self.core.epoch_ms(task.created_at), "completeTime": None,
-                "costTime": None}
+        data = {
+            "taskId": task.remote_id,
+            "state": STATES[phase],
+            "resultJson": None,
+            "failCode": None,
+            "failMsg": None,
+            "createTime": self.core.epoch_ms(task.created_at),
+            "completeTime": None,
+            "costTime": None,
+        }
         if phase.is_final:
-            data.update(completeTime=self.core.epoch_ms(task.done_at),
-                        costTime=int(round((task.done_at - task.created_at) * 1000)))
+            data.update(
+                completeTime=self.core.epoch_ms(task.done_at),
+                costTime=int(round((task.done_at - task.created_at) * 1000)),
+            )
         if phase is Phase.SUCCEEDED:
             broken = task.bad_result or (variant is not None and variant.kind == "bad_result_json")
             data["resultJson"] = result_json(self.core.result_url(task), broken)

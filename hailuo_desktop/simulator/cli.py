@@ -15,8 +15,9 @@ from .config import SimConfig
 from .server import Simulator
 
 
-def run(host: str = "127.0.0.1", port: int = 0, *, time_scale: float = 1.0, seed: int = 0,
-        manual_clock: bool = False) -> int:
+def run(
+    host: str = "127.0.0.1", port: int = 0, *, time_scale: float = 1.0, seed: int = 0, manual_clock: bool = False
+) -> int:
     config = SimConfig(seed=seed, time_scale=time_scale)
     try:
         asyncio.run(_serve(config, host, port, ManualClock() if manual_clock else None))

@@ -47,7 +47,7 @@ class ControlApi:
             body = await _body(request)
             done = arm_demo(self.core, str(body["failure"]), str(body["provider"]))
         except (KeyError, ValueError) as exc:
-            return _bad(f"expected {{\"failure\": name, \"provider\": p}}: {exc}")
+            return _bad(f'expected {{"failure": name, "provider": p}}: {exc}')
         return web.json_response(done)
 
     async def stats(self, request: web.Request) -> web.Response:
@@ -74,7 +74,7 @@ class ControlApi:
             seconds = float((await _body(request))["seconds"])
             now = self._advance(seconds)
         except (KeyError, TypeError, ValueError) as exc:
-            return _bad(f"expected {{\"seconds\": n >= 0}}: {exc}")
+            return _bad(f'expected {{"seconds": n >= 0}}: {exc}')
         return web.json_response({"now": now})
 
     async def set_balance(self, request: web.Request) -> web.Response:
@@ -82,17 +82,25 @@ class ControlApi:
             body = await _body(request)
             provider, amount = str(body["provider"]), float(body["amount"])
         except (KeyError, TypeError, ValueError) as exc:
-            return _bad(f"expected {{\"provider\": p, \"amount\": x}}: {exc}")
+            return _bad(f'expected {{"provider": p, "amount": x}}: {exc}')
         self.core.ledger.set_balance(provider, amount, self.core.now())
         return web.json_response({"provider": provider, "balance": amount})
 
     async def tasks(self, request: web.Request) -> web.Response:
         now = self.core.now()
-        return web.json_response([
-            {"provider": t.provider, "task_id": t.remote_id, "model": t.model, "phase": t.phase(now).value,
-             "created_at": self.core.epoch(t.created_at), "done_at": self.core.epoch(t.done_at)}
-            for t in self.core.tasks.all()
-        ])
+        return web.json_response(
+            [
+                {
+                    "provider": t.provider,
+                    "task_id": t.remote_id,
+                    "model": t.model,
+                    "phase": t.phase(now).value,
+                    "created_at": self.core.epoch(t.created_at),
+                    "done_at": self.core.epoch(t.done_at),
+                }
+                for t in self.core.tasks.all()
+            ]
+        )
 
 
 async def _body(request: web.Request) -> dict:

@@ -6,7 +6,7 @@ import asyncio
 import functools
 import random
 import time
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 from .clock import Clock, Sleep
 from .config import RESULT_URL_LIFETIME, SimConfig
@@ -73,16 +73,27 @@ class SimCore:
     def create_task(self, provider: str, draft: Draft, fate: Fault | None = None) -> SimTask:
         now = self.now()
         queue_s, run_s = draw_timing(self.rng, draft.spec, draft.duration, self.config.time_scale)
-        task = SimTask(provider, self.tasks.new_id(provider, self.epoch_ms(now)), draft, now, queue_s, run_s,
-                       result_token=self.tasks.new_token(), file_id=self.tasks.new_number(15))
+        task = SimTask(
+            provider,
+            self.tasks.new_id(provider, self.epoch_ms(now)),
+            draft,
+            now,
+            queue_s,
+            run_s,
+            result_token=self.tasks.new_token(),
+            file_id=self.tasks.new_number(15),
+        )
         self._apply_directives(task)
         if provider in self.demo_timing:
             task.queue_s, task.run_s = self.demo_timing.pop(provider)
         if fate is not None:
             self._apply_fate(task, fate)
         self.tasks.add(task)
-        self.files.add(FileEntry(task.result_token, f"{task.remote_id}.mp4", provider, "video/mp4",
-                                 expires_at=float("inf"), task=task))
+        self.files.add(
+            FileEntry(
+                task.result_token, f"{task.remote_id}.mp4", provider, "video/mp4", expires_at=float("inf"), task=task
+            )
+        )
         self.stats.created[provider] += 1
         return task
 

@@ -37,15 +37,24 @@ def _seconds(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-HTML_TITLES = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Temporarily Unavailable",
-               504: "Gateway Time-out", 429: "Too Many Requests", 403: "Forbidden", 404: "Not Found"}
+HTML_TITLES = {
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Temporarily Unavailable",
+    504: "Gateway Time-out",
+    429: "Too Many Requests",
+    403: "Forbidden",
+    404: "Not Found",
+}
 
 
 def html_answer(status: int, retry_after: float | None = None) -> Answer:
     """The page a reverse proxy shows when the service behind it is down."""
     title = f"{status} {HTML_TITLES.get(status, 'Error')}"
-    page = (f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
-            "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+    page = (
+        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
+        "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+    )
     headers = {"Retry-After": _seconds(retry_after)} if retry_after is not None else {}
     return Answer(status, page.encode(), "text/html", headers)
 
@@ -79,7 +88,7 @@ async def _trickle(request: web.Request, answer: Answer, fault: Fault, pause: Pa
     for offset in range(0, len(answer.body), fault.chunk):
         if offset and not await pause(fault.delay if fault.delay is not None else 1.0):
             return abort(request, response)
-        await response.write(answer.body[offset:offset + fault.chunk])
+        await response.write(answer.body[offset : offset + fault.chunk])
     await response.write_eof()
     return response
 

@@ -21,11 +21,13 @@ from .config import SimConfig
 from .core import SimCore
 from .faults import Fault
 
-CONTENT_CODES = {"apixo": ("SensitiveContent", "Content violates provider policy, please adjust the prompt"),
-                 "kie": ("sensitive_content", "The content did not pass the safety review"),
-                 "apikley": ("sensitive_content", "The content did not pass the safety review"),
-                 "apiinone": ("content_policy_violation", "The input was rejected by the content policy."),
-                 "minimax": ("1027", "output new_sensitive")}
+CONTENT_CODES = {
+    "apixo": ("SensitiveContent", "Content violates provider policy, please adjust the prompt"),
+    "kie": ("sensitive_content", "The content did not pass the safety review"),
+    "apikley": ("sensitive_content", "The content did not pass the safety review"),
+    "apiinone": ("content_policy_violation", "The input was rejected by the content policy."),
+    "minimax": ("1027", "output new_sensitive"),
+}
 FAILURES = ("balance", "content", "timeout", "slow", "slow_task", "unreadable", "expired", "topped_up", "clear")
 SLOW_TASK_SECONDS = 180.0
 

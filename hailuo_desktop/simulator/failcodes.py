@@ -67,7 +67,11 @@ FAIL_CODES: dict[str, dict[str, str]] = {
     "minimax": MINIMAX_FAIL_CODES,
 }
 DEFAULT_FAIL_CODE: dict[str, str] = {
-    "apixo": "Unknown error", "kie": "501", "apikley": "501", "apiinone": "generation_failed", "minimax": "Fail",
+    "apixo": "Unknown error",
+    "kie": "501",
+    "apikley": "501",
+    "apiinone": "generation_failed",
+    "minimax": "Fail",
 }
 
 

@@ -164,8 +164,9 @@ class FaultBook:
         with self._lock:
             return [armed.fault for armed in self._armed]
 
-    def take(self, op: str, provider: str | None, task_id: str | None = None,
-             accept: Callable[[Fault], bool] | None = None) -> Fault | None:
+    def take(
+        self, op: str, provider: str | None, task_id: str | None = None, accept: Callable[[Fault], bool] | None = None
+    ) -> Fault | None:
         """The first fault that fires for this request, counting it; None when none does."""
         with self._lock:
             for armed in list(self._armed):

@@ -83,8 +83,9 @@ class FilesOrigin:
             return await self.core.results.file_for(entry.task)
         return VirtualFile(entry.data or b"")
 
-    async def _send(self, request: web.Request, entry: FileEntry, video: VirtualFile,
-                    fault: Fault | None) -> web.StreamResponse:
+    async def _send(
+        self, request: web.Request, entry: FileEntry, video: VirtualFile, fault: Fault | None
+    ) -> web.StreamResponse:
         ranged = fault is None or fault.kind != "no_range"
         try:
             wanted = parse_range(request.headers.get("Range"), video.size) if ranged else None
@@ -106,8 +107,15 @@ class FilesOrigin:
             headers["Accept-Ranges"] = "bytes"
         return headers
 
-    async def _stream(self, request: web.Request, response: web.StreamResponse, video: VirtualFile,
-                      start: int, end: int, fault: Fault | None) -> web.StreamResponse:
+    async def _stream(
+        self,
+        request: web.Request,
+        response: web.StreamResponse,
+        video: VirtualFile,
+        start: int,
+        end: int,
+        fault: Fault | None,
+    ) -> web.StreamResponse:
         kind = fault.kind if fault else None
         stop = end
         if kind in ("truncated", "reset"):

@@ -34,8 +34,9 @@ class FileEntry:
 class ResultMaker:
     """Makes each task's result bytes once, off the event loop (a factory may be slow)."""
 
-    def __init__(self, sample: Callable[[], bytes], factory: Callable[[dict], bytes] | None,
-                 pad_to: int | None) -> None:
+    def __init__(
+        self, sample: Callable[[], bytes], factory: Callable[[dict], bytes] | None, pad_to: int | None
+    ) -> None:
         self._sample = sample
         self._factory = factory
         self._pad_to = pad_to
@@ -56,8 +57,7 @@ class ResultMaker:
         try:
             return self._factory(result_info(task))
         except Exception:  # the demo's own encoder failed: a sample video beats no video
-            log.warning("the result factory failed for task %s; serving the sample clip", task.remote_id,
-                        exc_info=True)
+            log.warning("the result factory failed for task %s; serving the sample clip", task.remote_id, exc_info=True)
             return self._sample()
 
 
@@ -65,8 +65,12 @@ def result_info(task: SimTask) -> dict:
     """What a result factory is told about the task whose video it makes."""
     draft = task.draft
     return {
-        "provider": task.provider, "task_id": task.remote_id, "model": draft.spec.model,
-        "prompt": draft.prompt, "image_url": draft.image_url, "duration": draft.duration,
+        "provider": task.provider,
+        "task_id": task.remote_id,
+        "model": draft.spec.model,
+        "prompt": draft.prompt,
+        "image_url": draft.image_url,
+        "duration": draft.duration,
         "resolution": draft.resolution,
     }
 
@@ -103,5 +107,5 @@ def token_of(url: str, files_url: str) -> str | None:
     prefix = f"{files_url}/f/"
     if not url.startswith(prefix):
         return None
-    token, _, _ = url[len(prefix):].partition("/")
+    token, _, _ = url[len(prefix) :].partition("/")
     return token or None

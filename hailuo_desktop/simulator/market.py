@@ -26,14 +26,28 @@ from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, need_object, optional_str, prompt_of, string_duration
 
 MESSAGES = {
-    400: "Bad request", 401: "You do not have access permissions", 402: "Credits insufficient",
-    403: "Forbidden", 404: "Task not found", 422: "Validation error", 429: "Rate limited, please slow down",
-    455: "Service unavailable: system maintenance", 500: "Server error, please try again later",
-    501: "Generation failed", 502: "Bad gateway", 503: "Service unavailable", 504: "Gateway timeout",
+    400: "Bad request",
+    401: "You do not have access permissions",
+    402: "Credits insufficient",
+    403: "Forbidden",
+    404: "Task not found",
+    422: "Validation error",
+    429: "Rate limited, please slow down",
+    455: "Service unavailable: system maintenance",
+    500: "Server error, please try again later",
+    501: "Generation failed",
+    502: "Bad gateway",
+    503: "Service unavailable",
+    504: "Gateway timeout",
     505: "Feature disabled",
 }
-STATES = {Phase.RECEIVED: "waiting", Phase.QUEUED: "queuing", Phase.RUNNING: "generating",
-          Phase.SUCCEEDED: "success", Phase.FAILED: "fail"}
+STATES = {
+    Phase.RECEIVED: "waiting",
+    Phase.QUEUED: "queuing",
+    Phase.RUNNING: "generating",
+    Phase.SUCCEEDED: "success",
+    Phase.FAILED: "fail",
+}
 
 
 def market_status(status: int, as_http: bool | None, default_as_http: bool) -> int:
@@ -58,8 +72,16 @@ class MarketApi(ProviderApi):
     async def credit(self, request: web.Request) -> web.StreamResponse:
         return await self.balance(request, lambda _, credits: {"code": 200, "msg": "success", "data": int(credits)})
 
-    def error(self, provider: str, status: int, message: str | None = None, *, op: str,
-              retry_after: float | None = None, as_http: bool | None = None) -> Answer:
+    def error(
+        self,
+        provider: str,
+        status: int,
+        message: str | None = None,
+        *,
+        op: str,
+        retry_after: float | None = None,
+        as_http: bool | None = None,
+    ) -> Answer:
         key = "message" if op == "poll" else "msg"
         payload = {"code": status, key: message or MESSAGES.get(status, "Error"), "data": None}
         http = market_status(status, as_http, self.core.config.market_errors_as_http)
@@ -78,21 +100,39 @@ class MarketApi(ProviderApi):
             raise Refusal("input.resolution 512P does not support end_image_url")
         if not isinstance(data.get("prompt_optimizer", True), bool):
             raise Refusal("input.prompt_optimizer must be a boolean")
-        return check_request(spec, prompt_of(data, "input."), image, string_duration(data.get("duration"), "input.duration"),
-                             optional_str(data, "resolution", "input."), body, end_image)
+        return check_request(
+            spec,
+            prompt_of(data, "input."),
+            image,
+            string_duration(data.get("duration"), "input.duration"),
+            optional_str(data, "resolution", "input."),
+            body,
+            end_image,
+        )
 
     def created(self, remote_id: str | None) -> dict:
         return {"code": 200, "msg": "success", "data": {"taskId": remote_id} if remote_id else {}}
 
     def status(self, task: SimTask, now: float, variant: Fault | None) -> dict:
         phase = task.phase(now)
-        data = {"taskId": task.remote_id, "model": task.model, "state": STATES[phase],
-                "param": json.dumps(task.draft.body), "resultJson": "", "failCode": "", "failMsg": "",
-                "costTime": None, "completeTime": None, "createTime": self.core.epoch_ms(task.created_at),
-                "updateTime": self.core.epoch_ms(task.last_change(now))}
+        data = {
+            "taskId": task.remote_id,
+            "model": task.model,
+            "state": STATES[phase],
+            "param": json.dumps(task.draft.body),
+            "resultJson": "",
+            "failCode": "",
+            "failMsg": "",
+            "costTime": None,
+            "completeTime": None,
+            "createTime": self.core.epoch_ms(task.created_at),
+            "updateTime": self.core.epoch_ms(task.last_change(now)),
+        }
         if phase.is_final:
-            data.update(completeTime=self.core.epoch_ms(task.done_at),
-                        costTime=int(round((task.done_at - task.started_at) * 1000)))
+            data.update(
+                completeTime=self.core.epoch_ms(task.done_at),
+                costTime=int(round((task.done_at - task.started_at) * 1000)),
+            )
         if phase is Phase.SUCCEEDED:
             broken = task.bad_result or (variant is not None and variant.kind == "bad_result_json")
             data["resultJson"] = result_json(self.core.result_url(task), broken)

@@ -52,7 +52,7 @@ class VirtualFile:
     def _read(self, position: int, length: int) -> bytes | memoryview:
         if position >= len(self.head) and length <= CHUNK:
             return memoryview(_ZEROS)[:length]  # the padding: no allocation per chunk
-        from_head = self.head[position:position + length]
+        from_head = self.head[position : position + length]
         return from_head + bytes(length - len(from_head))
 
 

@@ -25,15 +25,27 @@ from .tasks import Draft, Phase, SimTask
 from .validation import Refusal, check_request, image_url, optional_str, prompt_of
 
 CODES = {
-    400: (2013, "invalid params"), 401: (1004, "login fail: please carry a valid API secret key in Authorization"),
-    402: (1008, "insufficient balance"), 403: (1004, "authorized error: this key may not use this model"),
-    404: (2013, "invalid params, not found"), 422: (2013, "invalid params"), 429: (1002, "rate limit exceeded"),
-    455: (1000, "unknown error: service under maintenance"), 500: (1000, "unknown error"),
-    501: (1000, "unknown error"), 502: (1024, "internal error"), 503: (1024, "internal error"),
+    400: (2013, "invalid params"),
+    401: (1004, "login fail: please carry a valid API secret key in Authorization"),
+    402: (1008, "insufficient balance"),
+    403: (1004, "authorized error: this key may not use this model"),
+    404: (2013, "invalid params, not found"),
+    422: (2013, "invalid params"),
+    429: (1002, "rate limit exceeded"),
+    455: (1000, "unknown error: service under maintenance"),
+    500: (1000, "unknown error"),
+    501: (1000, "unknown error"),
+    502: (1024, "internal error"),
+    503: (1024, "internal error"),
     504: (1001, "request timeout"),
 }
-STATES = {Phase.RECEIVED: "Preparing", Phase.QUEUED: "Queueing", Phase.RUNNING: "Processing",
-          Phase.SUCCEEDED: "Success", Phase.FAILED: "Fail"}
+STATES = {
+    Phase.RECEIVED: "Preparing",
+    Phase.QUEUED: "Queueing",
+    Phase.RUNNING: "Processing",
+    Phase.SUCCEEDED: "Success",
+    Phase.FAILED: "Fail",
+}
 SIZES = {"512P": (912, 512), "768P": (1366, 768), "1080P": (1920, 1080)}
 FLAGS = ("prompt_optimizer", "fast_pretreatment", "aigc_watermark")
 OK = {"status_code": 0, "status_msg": "success"}
@@ -52,8 +64,16 @@ class MiniMaxApi(ProviderApi):
     async def query(self, request: web.Request) -> web.StreamResponse:
         return await self.poll(request, request.query.get("task_id"))
 
-    def error(self, provider: str, status: int, message: str | None = None, *, op: str,
-              retry_after: float | None = None, as_http: bool | None = None) -> Answer:
+    def error(
+        self,
+        provider: str,
+        status: int,
+        message: str | None = None,
+        *,
+        op: str,
+        retry_after: float | None = None,
+        as_http: bool | None = None,
+    ) -> Answer:
         code, text = CODES.get(status, (1000, "unknown error"))
         payload: dict = {"base_resp": {"status_code": code, "status_msg": f"{text}: {message}" if message else text}}
         if op == "submit":
@@ -70,8 +90,9 @@ class MiniMaxApi(ProviderApi):
         _check_flags(body)
         if last and optional_str(body, "resolution") == "512P":
             raise Refusal("invalid params, 512P does not support first-and-last-frame generation")
-        return check_request(spec, prompt_of(body), first, _duration(body.get("duration")),
-                             optional_str(body, "resolution"), body, last)
+        return check_request(
+            spec, prompt_of(body), first, _duration(body.get("duration")), optional_str(body, "resolution"), body, last
+        )
 
     def created(self, remote_id: str | None) -> dict:
         return {"task_id": remote_id or "", "base_resp": OK}
@@ -111,10 +132,17 @@ class MiniMaxApi(ProviderApi):
 
     async def _file_payload(self, task: SimTask) -> dict:
         video = await self.core.results.file_for(task)
-        return {"file": {"file_id": int(task.file_id), "bytes": video.size,
-                         "created_at": int(self.core.epoch(task.done_at)), "filename": "output.mp4",
-                         "purpose": "video_generation", "download_url": self.core.result_url(task)},
-                "base_resp": OK}
+        return {
+            "file": {
+                "file_id": int(task.file_id),
+                "bytes": video.size,
+                "created_at": int(self.core.epoch(task.done_at)),
+                "filename": "output.mp4",
+                "purpose": "video_generation",
+                "download_url": self.core.result_url(task),
+            },
+            "base_resp": OK,
+        }
 
 
 def _check_flags(body: dict) -> None:

@@ -42,8 +42,10 @@ _MARKET_IDS = {
 # APIXO: providers.md 2.2; the mode names the tier ("standard-…" / "pro-…").
 _APIXO_MODES = {
     "hailuo-2-3-fast": ("2.3-fast", ("standard-image-to-video", "pro-image-to-video")),
-    "hailuo-2-3": ("2.3", ("standard-text-to-video", "standard-image-to-video", "pro-text-to-video",
-                           "pro-image-to-video")),
+    "hailuo-2-3": (
+        "2.3",
+        ("standard-text-to-video", "standard-image-to-video", "pro-text-to-video", "pro-image-to-video"),
+    ),
 }
 # API in One: providers.md 3.1 (kie's two 2.3 image-to-video ids).
 _APIINONE_IDS = {

@@ -30,8 +30,16 @@ class ProviderApi:
     def routes(self) -> list[web.RouteDef]:
         raise NotImplementedError
 
-    def error(self, provider: str, status: int, message: str | None = None, *, op: str,
-              retry_after: float | None = None, as_http: bool | None = None) -> Answer:
+    def error(
+        self,
+        provider: str,
+        status: int,
+        message: str | None = None,
+        *,
+        op: str,
+        retry_after: float | None = None,
+        as_http: bool | None = None,
+    ) -> Answer:
         raise NotImplementedError
 
     def parse(self, provider: str, body: dict, request: web.Request) -> Draft:
@@ -56,7 +64,8 @@ class ProviderApi:
         config = self.core.config
         key = bearer_key(request)
         if not key_accepted(key, provider, config.keys) or key_of_another_region(
-                key, provider, config.minimax_region, config.minimax_region_keys):
+            key, provider, config.minimax_region, config.minimax_region_keys
+        ):
             return self.error(provider, 401, op=op).response()
         wait = self.core.rate.admit(provider, self.core.now())
         if wait is None:
@@ -73,12 +82,14 @@ class ProviderApi:
             raise Refusal("The request body must be a JSON object")
         return body
 
-    async def answer_fault(self, request: web.Request, provider: str, op: str, fault: Fault,
-                           base: Answer | None) -> web.StreamResponse:
+    async def answer_fault(
+        self, request: web.Request, provider: str, op: str, fault: Fault, base: Answer | None
+    ) -> web.StreamResponse:
         """The answer `fault` makes of this request; `base` is the normal answer, if any."""
         if fault.kind == "status":
-            base = self.error(provider, fault.http_status, fault.message, op=op,
-                              retry_after=fault.retry_after, as_http=fault.as_http)
+            base = self.error(
+                provider, fault.http_status, fault.message, op=op, retry_after=fault.retry_after, as_http=fault.as_http
+            )
         elif fault.kind == "html":
             base = html_answer(fault.http_status, fault.retry_after)
         elif fault.kind == "missing_id":
@@ -124,8 +135,9 @@ class ProviderApi:
             fault = None
         return await self._poll_answer(request, provider, task, fault)
 
-    async def _poll_answer(self, request: web.Request, provider: str, task: SimTask | None,
-                           fault: Fault | None) -> web.StreamResponse:
+    async def _poll_answer(
+        self, request: web.Request, provider: str, task: SimTask | None, fault: Fault | None
+    ) -> web.StreamResponse:
         variant = fault if fault is not None and fault.kind in ("unknown_state", "bad_result_json") else None
         if task is None:
             answer = self.error(provider, 404, op="poll")
@@ -156,10 +168,12 @@ def result_json(url: str, broken: bool) -> str:
 
 def _poll_accepts(task: SimTask | None, now: float):
     """A bad result can only be shown by a task that succeeded; a fail needs a task."""
+
     def accepts(fault: Fault) -> bool:
         if fault.kind == "bad_result_json":
             return task is not None and task.phase(now) is Phase.SUCCEEDED
         if fault.kind == "fail":
             return task is not None and not task.phase(now).is_final
         return True
+
     return accepts

@@ -34,8 +34,7 @@ _IMAGE_OPTIONAL: bool | None = None
 _MARKET = {
     "hailuo/2-3-image-to-video-standard": Rule(True, 5000, (6, 10), 6, None, R23, "768P", ((10, "1080P"),)),
     "hailuo/2-3-image-to-video-pro": Rule(True, 5000, (6, 10), 6, None, R23, "1080P", ((10, "1080P"),)),
-    "hailuo/02-image-to-video-standard": Rule(True, 1500, (6, 10), 10, None, ("512P", "768P"), "768P",
-                                              end_frame=True),
+    "hailuo/02-image-to-video-standard": Rule(True, 1500, (6, 10), 10, None, ("512P", "768P"), "768P", end_frame=True),
     "hailuo/02-image-to-video-pro": Rule(True, 1500, fixed_duration=6, end_frame=True, fixed_resolution="1080P"),
     "hailuo/02-text-to-video-standard": Rule(False, 1500, (6, 10), 6),
     "hailuo/02-text-to-video-pro": Rule(False, 1500, fixed_duration=6, fixed_resolution="1080P"),
@@ -61,8 +60,9 @@ _APIINONE = {
 _MINIMAX = {
     "MiniMax-Hailuo-2.3": Rule(_IMAGE_OPTIONAL, 2000, (6, 10), 6, None, R23, "768P", ((10, "1080P"),)),
     "MiniMax-Hailuo-2.3-Fast": Rule(True, 2000, (6, 10), 6, None, R23, "768P", ((10, "1080P"),)),
-    "MiniMax-Hailuo-02": Rule(_IMAGE_OPTIONAL, 2000, (6, 10), 6, None, ("512P",) + R23, "768P", ((10, "1080P"),),
-                              end_frame=True),
+    "MiniMax-Hailuo-02": Rule(
+        _IMAGE_OPTIONAL, 2000, (6, 10), 6, None, ("512P",) + R23, "768P", ((10, "1080P"),), end_frame=True
+    ),
 }
 
 
@@ -79,8 +79,9 @@ def rule_for(provider: str, model: str, mode: str | None) -> Rule | None:
     return None
 
 
-def problems(rule: Rule, prompt: str, image: str | None, end_image: str | None, duration: int | None,
-             resolution: str | None) -> list[str]:
+def problems(
+    rule: Rule, prompt: str, image: str | None, end_image: str | None, duration: int | None, resolution: str | None
+) -> list[str]:
     """Everything the service would refuse in this request, in the words of a validation error."""
     found = []
     if rule.prompt_max is not None and len(prompt) > rule.prompt_max:

@@ -40,8 +40,9 @@ SHUTDOWN_GRACE = 1.0
 
 
 class Simulator:
-    def __init__(self, config: SimConfig | None = None, *, clock: Clock | ManualClock | None = None,
-                 sleep: Sleep | None = None) -> None:
+    def __init__(
+        self, config: SimConfig | None = None, *, clock: Clock | ManualClock | None = None, sleep: Sleep | None = None
+    ) -> None:
         self.config = config or SimConfig()
         now, sleep, self.clock = resolve_time(clock, sleep)
         self._core = SimCore(self.config, now, sleep)
@@ -126,10 +127,17 @@ class Simulator:
         @web.middleware
         async def record(request: web.Request, handler):
             if not request.path.startswith("/_sim/"):
-                self.stats.requests.append(RequestRecord(
-                    origin, request.method, request.path, self._provider_of(origin, request),
-                    "Authorization" in request.headers))
+                self.stats.requests.append(
+                    RequestRecord(
+                        origin,
+                        request.method,
+                        request.path,
+                        self._provider_of(origin, request),
+                        "Authorization" in request.headers,
+                    )
+                )
             return await handler(request)
+
         return record
 
     def _provider_of(self, origin: str, request: web.Request) -> str | None:

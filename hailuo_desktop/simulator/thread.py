@@ -20,8 +20,14 @@ START_TIMEOUT = 30.0
 
 
 class SimulatorThread:
-    def __init__(self, config: SimConfig | None = None, *, clock: Clock | ManualClock | None = None,
-                 host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        config: SimConfig | None = None,
+        *,
+        clock: Clock | ManualClock | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
         self.simulator = Simulator(config, clock=clock)
         self._address = (host, port)
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -31,11 +31,22 @@ class UploadApi(ProviderApi):
 
     def routes(self) -> list[web.RouteDef]:
         handlers = (self.stream_upload, self.base64_upload, self.url_upload)
-        return [web.post(f"{prefix}/api/{name}", handler)
-                for prefix in ("", "/file-upload") for name, handler in zip(ENDPOINTS, handlers)]
+        return [
+            web.post(f"{prefix}/api/{name}", handler)
+            for prefix in ("", "/file-upload")
+            for name, handler in zip(ENDPOINTS, handlers)
+        ]
 
-    def error(self, provider: str, status: int, message: str | None = None, *, op: str,
-              retry_after: float | None = None, as_http: bool | None = None) -> Answer:
+    def error(
+        self,
+        provider: str,
+        status: int,
+        message: str | None = None,
+        *,
+        op: str,
+        retry_after: float | None = None,
+        as_http: bool | None = None,
+    ) -> Answer:
         payload = {"success": False, "code": status, "msg": message or MESSAGES.get(status, "Error"), "data": None}
         return json_answer(payload, market_status(status, as_http, self.core.config.market_errors_as_http), retry_after)
 
@@ -71,13 +82,26 @@ class UploadApi(ProviderApi):
         file_path = f"{upload_path}/{name}"
         token = self.core.files.upload_token(provider, file_path) or self.core.tasks.new_token()
         now = self.core.now()
-        entry = self.core.files.add(FileEntry(token, name, provider, mime, now + self.core.config.upload_ttl, data=data))
+        entry = self.core.files.add(
+            FileEntry(token, name, provider, mime, now + self.core.config.upload_ttl, data=data)
+        )
         self.core.files.remember_upload(provider, file_path, token)
-        return {"success": True, "code": 200, "msg": "File uploaded successfully", "data": {
-            "fileId": token, "fileName": name, "filePath": file_path,
-            "downloadUrl": file_url(self.core.files_url, entry), "fileSize": len(data), "mimeType": mime,
-            "uploadPath": upload_path, "uploadedAt": self.core.iso(now),
-            "expiresAt": self.core.iso(now + self.core.config.upload_ttl)}}
+        return {
+            "success": True,
+            "code": 200,
+            "msg": "File uploaded successfully",
+            "data": {
+                "fileId": token,
+                "fileName": name,
+                "filePath": file_path,
+                "downloadUrl": file_url(self.core.files_url, entry),
+                "fileSize": len(data),
+                "mimeType": mime,
+                "uploadPath": upload_path,
+                "uploadedAt": self.core.iso(now),
+                "expiresAt": self.core.iso(now + self.core.config.upload_ttl),
+            },
+        }
 
     async def _read_stream(self, request: web.Request) -> tuple[bytes, str, str | None]:
         if not request.content_type.startswith("multipart/"):

@@ -67,8 +67,15 @@ def string_duration(value: object, key: str = "duration") -> int | None:
     return int(value)
 
 
-def check_request(model: SimModel, prompt: str, image: str | None, duration: int | None,
-                  resolution: str | None, body: dict, end_image: str | None = None) -> Draft:
+def check_request(
+    model: SimModel,
+    prompt: str,
+    image: str | None,
+    duration: int | None,
+    resolution: str | None,
+    body: dict,
+    end_image: str | None = None,
+) -> Draft:
     """The draft for a request the docs allow; Refusal listing every problem otherwise."""
     rule = model.rule
     found = problems(rule, prompt, image, end_image, duration, resolution)

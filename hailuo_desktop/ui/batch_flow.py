@@ -26,8 +26,12 @@ def tr(text: str, n: int = -1) -> str:
 def outcome_text(outcome: BatchOutcome) -> tuple[str, str]:
     """(title, text) for a finished batch: every outcome counted, never "all done" after failures."""
     parts = [tr("%n ready", outcome.ready)]
-    for count, words in ((outcome.failed, "%n failed"), (outcome.needs_check, "%n need a check"),
-                         (outcome.cancelled, "%n cancelled"), (outcome.running, "%n still running")):
+    for count, words in (
+        (outcome.failed, "%n failed"),
+        (outcome.needs_check, "%n need a check"),
+        (outcome.cancelled, "%n cancelled"),
+        (outcome.running, "%n still running"),
+    ):
         if count:
             parts.append(tr(words, count))
     text = tr("%n finished: ", outcome.finished) + ", ".join(parts)
@@ -53,8 +57,9 @@ class BatchFlow(QObject):
         self.cancel_action = QAction(tr("Cancel the whole &batch…"), window)
         self.cancel_action.setToolTip(tr("Stop following every unfinished task of this Generate click"))
         self.cancel_action.triggered.connect(self._cancel_selected_batch)
-        window.takes.register(self.cancel_action, lambda tasks: len(tasks) == 1 and _cancellable(tasks[0]),
-                              group="batch")
+        window.takes.register(
+            self.cancel_action, lambda tasks: len(tasks) == 1 and _cancellable(tasks[0]), group="batch"
+        )
         bridge.batch_finished.connect(self.on_batch_finished)
 
     @Slot(str, int)
@@ -80,7 +85,11 @@ class BatchFlow(QObject):
         text = tr("%n unfinished task(s) of this batch will no longer be followed.", len(open_tasks))
         if sent:
             name = provider_name(open_tasks[0].provider)
-            text += "\n" + tr("%n of them were already sent: {name} may still charge for them, and their "
-                              "videos will not be saved unless you resume them.", sent).format(name=name)
-        return await confirm(self.window, tr("Cancel the whole batch?"), text, tr("Cancel the batch"),
-                             tr("Keep following"))
+            text += "\n" + tr(
+                "%n of them were already sent: {name} may still charge for them, and their "
+                "videos will not be saved unless you resume them.",
+                sent,
+            ).format(name=name)
+        return await confirm(
+            self.window, tr("Cancel the whole batch?"), text, tr("Cancel the batch"), tr("Keep following")
+        )

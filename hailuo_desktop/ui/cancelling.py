@@ -22,9 +22,13 @@ def tr(text: str) -> str:
 
 def stop_following_words(task: Task) -> tuple[str, str]:
     name = provider_name(task.provider)
-    return (tr("Stop following a task {name} already has?").format(name=name),
-            tr("{name} has this task and may still charge for it. If you stop following it, its video will "
-               "not be saved here. You can resume following it later.").format(name=name))
+    return (
+        tr("Stop following a task {name} already has?").format(name=name),
+        tr(
+            "{name} has this task and may still charge for it. If you stop following it, its video will "
+            "not be saved here. You can resume following it later."
+        ).format(name=name),
+    )
 
 
 async def confirm_stop_following(parent: QWidget, task: Task) -> bool:

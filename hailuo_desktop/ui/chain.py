@@ -88,8 +88,9 @@ class ChainStrip(QWidget):
         self.title.setText(self.tr("Shot · this is take {n}").format(n=len(lineage.ancestors) + 1))
         self.scroll.setFixedHeight(self.row.sizeHint().height() + self.scroll.horizontalScrollBar().sizeHint().height())
         many = len(lineage.children) > 1
-        self.branches.setText(self.tr("Continued %n ways: each button is one continuation.", "",
-                                      len(lineage.children)) if many else "")
+        self.branches.setText(
+            self.tr("Continued %n ways: each button is one continuation.", "", len(lineage.children)) if many else ""
+        )
         self.branches.setVisible(many)
         self.show()
 
@@ -97,8 +98,11 @@ class ChainStrip(QWidget):
         button = QToolButton(self)
         button.setText(f"{number}. {_excerpt(task)}")
         button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        button.setToolTip(self.tr("{state} · {prompt}\nTask {id}").format(
-            state=state_text(task.state), prompt=task.prompt, id=task.id))
+        button.setToolTip(
+            self.tr("{state} · {prompt}\nTask {id}").format(
+                state=state_text(task.state), prompt=task.prompt, id=task.id
+            )
+        )
         if current:
             button.setCheckable(True)
             button.setChecked(True)  # drawn pressed: the take shown (a click keeps it so)

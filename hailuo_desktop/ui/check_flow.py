@@ -42,8 +42,14 @@ class CheckFlow(QObject):
     async def give_up(self, task_id: str) -> None:
         task = self.store.get(task_id)
         name = provider_name(task.provider)
-        if await confirm(self.window, tr("Give up this task?"),
-                         tr("The app stops checking it for good. {name} may still finish it and charge for it; "
-                            "its video would then not be saved here.").format(name=name),
-                         tr("Give up"), tr("Keep it")):
+        if await confirm(
+            self.window,
+            tr("Give up this task?"),
+            tr(
+                "The app stops checking it for good. {name} may still finish it and charge for it; "
+                "its video would then not be saved here."
+            ).format(name=name),
+            tr("Give up"),
+            tr("Keep it"),
+        ):
             await self.runner.give_up(task_id)

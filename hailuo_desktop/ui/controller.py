@@ -23,9 +23,8 @@ from ..domain.request import GenerationRequest
 from ..domain.states import TaskState
 from ..domain.task import Task
 from .batch_flow import BatchFlow
-from .compose import ComposeOrder, ComposePanel
 from .check_flow import CheckFlow
-from .money.pause_bar import PauseBar, PauseFlow
+from .compose import ComposeOrder, ComposePanel
 from .context import AppContext
 from .demo_menu import DemoMenu
 from .errors import NextStep, UserMessage, describe_task
@@ -33,6 +32,7 @@ from .image_intake import ImageIntake
 from .join_flow import JoinFlow
 from .main_window import MainWindow
 from .money import guard as spend_guard
+from .money.pause_bar import PauseBar, PauseFlow
 from .money.today import MoneyView
 from .notifications import Notifier
 from .prompt_flow import PromptFlow
@@ -47,9 +47,18 @@ from .tasks.bridge import StoreBridge
 log = logging.getLogger(__name__)
 
 # Failure codes that are about the key, the money or the machine: every next task would hit them.
-ACCOUNT_PROBLEMS = frozenset({ErrorCode.AUTH, ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.MISSING_KEY,
-                              ErrorCode.MODEL_FORBIDDEN, ErrorCode.UPLOAD_ROUTE_MISSING, ErrorCode.STORAGE,
-                              ErrorCode.DISK_FULL, ErrorCode.KEYRING_UNAVAILABLE})
+ACCOUNT_PROBLEMS = frozenset(
+    {
+        ErrorCode.AUTH,
+        ErrorCode.INSUFFICIENT_BALANCE,
+        ErrorCode.MISSING_KEY,
+        ErrorCode.MODEL_FORBIDDEN,
+        ErrorCode.UPLOAD_ROUTE_MISSING,
+        ErrorCode.STORAGE,
+        ErrorCode.DISK_FULL,
+        ErrorCode.KEYRING_UNAVAILABLE,
+    }
+)
 STATUS_MS = 6000
 
 
@@ -60,8 +69,14 @@ class Controller(QObject):
     tasks_submitted = Signal(list)  # the Tasks a Generate click created
     balance_shown = Signal(str, str)  # provider id, the text now shown
 
-    def __init__(self, window: MainWindow, context: AppContext, bridge: StoreBridge, notifier: Notifier,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        context: AppContext,
+        bridge: StoreBridge,
+        notifier: Notifier,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.compose: ComposePanel = window.compose
@@ -73,10 +88,18 @@ class Controller(QObject):
         self.slot_tasks = SlotTasks()
         self.settings_flow = SettingsFlow(window, context, self.errors, self)
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
-        self.images = ImageIntake(self.compose, self.engine.fetch_url_image, context.cache_dir,
-                                  context.paths.root / "pasted", self.errors, window, self)
-        self.shots = ShotFlow(window, context, bridge, self.errors, self.images.add_local_images,
-                              self.images.on_urls_dropped, self)
+        self.images = ImageIntake(
+            self.compose,
+            self.engine.fetch_url_image,
+            context.cache_dir,
+            context.paths.root / "pasted",
+            self.errors,
+            window,
+            self,
+        )
+        self.shots = ShotFlow(
+            window, context, bridge, self.errors, self.images.add_local_images, self.images.on_urls_dropped, self
+        )
         self.joins = JoinFlow(window, context, self.errors, self)
         self.money = MoneyView(window, self.engine.store, bridge, parent=self)
         window.tasks_menu.addAction(self.money.ledger_action)
@@ -85,12 +108,17 @@ class Controller(QObject):
         self.batches = BatchFlow(window, self.engine.store, self.engine.runner, bridge, notifier, self.errors, self)
         self.prompts = PromptFlow(window, context, self.errors, self)
         self.tasks_submitted.connect(self.prompts.on_submitted)
-        self.demo_menu = (DemoMenu(window, context.client, context.api_url, self.compose.current_provider,
-                                   self.errors, self) if context.demo and context.api_url else None)
-        self.provider_status = ProviderStatus(self.compose, self.engine, context.key_store, context.base_url,
-                                              self.errors, demo=context.demo, parent=self)
-        self.startup = StartUp(self.engine, context.key_store, self.compose, self.errors, window,
-                               demo=context.demo, parent=self)
+        self.demo_menu = (
+            DemoMenu(window, context.client, context.api_url, self.compose.current_provider, self.errors, self)
+            if context.demo and context.api_url
+            else None
+        )
+        self.provider_status = ProviderStatus(
+            self.compose, self.engine, context.key_store, context.base_url, self.errors, demo=context.demo, parent=self
+        )
+        self.startup = StartUp(
+            self.engine, context.key_store, self.compose, self.errors, window, demo=context.demo, parent=self
+        )
         self._quit_confirmed = False
         self._connect()
 
@@ -135,8 +163,18 @@ class Controller(QObject):
 
     async def stop_slots(self) -> None:
         """Cancel every slot still running and wait for them: their widgets are going away."""
-        owners = (self, self.task_actions, self.settings_flow, self.images, self.shots, self.joins, self.batches,
-                  self.prompts, self.checks, *([self.demo_menu] if self.demo_menu else []))
+        owners = (
+            self,
+            self.task_actions,
+            self.settings_flow,
+            self.images,
+            self.shots,
+            self.joins,
+            self.batches,
+            self.prompts,
+            self.checks,
+            *([self.demo_menu] if self.demo_menu else []),
+        )
         running = [t for owner in owners for t in owner.slot_tasks.cancel_all()]
         running += self.provider_status.cancel_all()
         if running:
@@ -190,8 +228,13 @@ class Controller(QObject):
         await self.engine.require_keys(self.engine.keys_for_order(provider_id, order.requests, route))
         created: list[Task] = []
         for parent_id, requests in order.parent_groups():  # a continued shot records its parent
-            created += await self.engine.submit(requests, base_url=self.context.base_url(provider_id),
-                                                upload_route=route, batch_id=batch_id, parent_id=parent_id)
+            created += await self.engine.submit(
+                requests,
+                base_url=self.context.base_url(provider_id),
+                upload_route=route,
+                batch_id=batch_id,
+                parent_id=parent_id,
+            )
         return created
 
     def follow(self, task_id: str) -> None:
@@ -200,8 +243,14 @@ class Controller(QObject):
 
     async def _remember_choice(self, request: GenerationRequest) -> None:
         spec = request.spec
-        settings = replace(self.context.settings, last_provider=spec.provider, last_model=spec.model,
-                           last_mode=spec.mode, last_duration=request.duration, last_resolution=request.resolution)
+        settings = replace(
+            self.context.settings,
+            last_provider=spec.provider,
+            last_model=spec.model,
+            last_mode=spec.mode,
+            last_duration=request.duration,
+            last_resolution=request.resolution,
+        )
         await self.settings_flow.save_settings(settings)
 
     # --- keys, failures ----------------------------------------------------------------

@@ -38,19 +38,35 @@ def failures() -> list[DemoFailure]:
     F = DemoFailure
     return [
         F("balance", tr("Empty the &balance"), tr("Demo: {name}'s balance is now 0; the next task is refused.")),
-        F("content", tr("Next task: refused by the &content filter"),
-          tr("Demo: {name} will refuse the next task as unsafe content.")),
-        F("timeout", tr("Next submit: &times out"),
-          tr("Demo: {name} will create the next task but its answer never comes back (the app waits a "
-             "minute, then says it may have been charged).")),
-        F("slow", tr("Next tasks: &slow answers"),
-          tr("Demo: {name} will answer the next status checks very slowly.")),
-        F("slow_task", tr("Next task: takes &three minutes"),
-          tr("Demo: {name}'s next task will take three minutes to generate.")),
-        F("unreadable", tr("Next task: &unreadable answers"),
-          tr("Demo: {name} will send unreadable status answers for a while.")),
-        F("expired", tr("Next task: video link &expired"),
-          tr("Demo: {name}'s video link will have expired when the app fetches it.")),
+        F(
+            "content",
+            tr("Next task: refused by the &content filter"),
+            tr("Demo: {name} will refuse the next task as unsafe content."),
+        ),
+        F(
+            "timeout",
+            tr("Next submit: &times out"),
+            tr(
+                "Demo: {name} will create the next task but its answer never comes back (the app waits a "
+                "minute, then says it may have been charged)."
+            ),
+        ),
+        F("slow", tr("Next tasks: &slow answers"), tr("Demo: {name} will answer the next status checks very slowly.")),
+        F(
+            "slow_task",
+            tr("Next task: takes &three minutes"),
+            tr("Demo: {name}'s next task will take three minutes to generate."),
+        ),
+        F(
+            "unreadable",
+            tr("Next task: &unreadable answers"),
+            tr("Demo: {name} will send unreadable status answers for a while."),
+        ),
+        F(
+            "expired",
+            tr("Next task: video link &expired"),
+            tr("Demo: {name}'s video link will have expired when the app fetches it."),
+        ),
     ]
 
 
@@ -80,10 +96,16 @@ class DemoMenu(QObject):
     def _marker(self) -> QLabel:
         marker = QLabel(tr("DEMO · simulated providers, nothing is charged"), self.window)
         marker.setObjectName("demoMarker")
-        marker.setToolTip(tr("Every provider here is the built-in simulator. The Demo menu shows how the app "
-                             "behaves when something goes wrong."))
-        marker.setStyleSheet("QLabel#demoMarker { background: #b35900; color: white; font-weight: bold; "
-                             "padding: 2px 8px; border-radius: 3px; }")
+        marker.setToolTip(
+            tr(
+                "Every provider here is the built-in simulator. The Demo menu shows how the app "
+                "behaves when something goes wrong."
+            )
+        )
+        marker.setStyleSheet(
+            "QLabel#demoMarker { background: #b35900; color: white; font-weight: bold; "
+            "padding: 2px 8px; border-radius: 3px; }"
+        )
         self.window.menuBar().setCornerWidget(marker, Qt.Corner.TopRightCorner)
         marker.show()
         return marker

@@ -19,11 +19,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
-
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtMultimedia import (
-    QMediaCaptureSession, QMediaFormat, QMediaRecorder, QVideoFrame, QVideoFrameInput,
+    QMediaCaptureSession,
+    QMediaFormat,
+    QMediaRecorder,
+    QVideoFrame,
+    QVideoFrameInput,
 )
 
 from ..domain.sources import ImageSource
@@ -55,13 +58,22 @@ class PushInEncoder(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, image: QImage, dest: Path, *, seconds: float = 6.0, fps: int = 24,
-                 long_side: int = 960, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        image: QImage,
+        dest: Path,
+        *,
+        seconds: float = 6.0,
+        fps: int = 24,
+        long_side: int = 960,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._size = output_size(image.size(), long_side)
         # Scale once to the largest crop we will need; each frame is then a cheap crop.
         self._source = image.convertToFormat(QImage.Format.Format_RGB32).scaled(
-            self._size * ZOOM_END, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            self._size * ZOOM_END, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
         self._dest = dest
         self._fps = fps
         self._count = max(2, round(seconds * fps))
@@ -138,8 +150,9 @@ class PushInEncoder(QObject):
             self.failed.emit(text or "the recorder failed")
 
 
-async def encode_push_in(image: QImage, dest: Path, *, seconds: float = 6.0, fps: int = 24,
-                         long_side: int = 960, timeout: float = 60.0) -> Path:
+async def encode_push_in(
+    image: QImage, dest: Path, *, seconds: float = 6.0, fps: int = 24, long_side: int = 960, timeout: float = 60.0
+) -> Path:
     """Encode a push-in clip of `image` to `dest` (an .mp4) on the running qasync loop.
 
     Raises RuntimeError when Qt cannot encode here; the caller falls back to a sample clip.
@@ -166,8 +179,9 @@ class DemoResultFactory:
     sample clip instead: the demo must always end with a video.
     """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, folder: Path, sample: Callable[[], bytes],
-                 timeout: float = 90.0) -> None:
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, folder: Path, sample: Callable[[], bytes], timeout: float = 90.0
+    ) -> None:
         self._loop = loop
         self._folder = folder
         self._sample = sample

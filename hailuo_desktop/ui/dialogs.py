@@ -27,8 +27,9 @@ async def confirm(parent: QWidget, title: str, text: str, accept: str, reject: s
 
 
 # --- file dialogs: open() and a signal, instead of the static getters' nested loop ----------
-def file_dialog(parent: QWidget, title: str, start: str = "", *, folder: bool = False,
-                name_filter: str = "") -> QFileDialog:
+def file_dialog(
+    parent: QWidget, title: str, start: str = "", *, folder: bool = False, name_filter: str = ""
+) -> QFileDialog:
     """A window-modal QFileDialog for existing files (several) or one folder, not yet open.
     Deleted when it closes."""
     dialog = QFileDialog(parent, title, start, name_filter)

@@ -15,12 +15,15 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to Hailuo Desktop"))
         names = ", ".join(spec.name for spec in catalog.PROVIDERS.values())
-        text = QLabel(self.tr(
-            "<p><b>Animate your images into short videos with Hailuo models.</b></p>"
-            "<p>The app uses your own key from one of these providers: {names}. "
-            "The key is kept in your system's keyring, never in a file.</p>"
-            "<p>No key yet? The demo runs the whole flow on a built-in simulator: "
-            "no account, nothing charged, and the result is a real video of your own image.</p>").format(names=names))
+        text = QLabel(
+            self.tr(
+                "<p><b>Animate your images into short videos with Hailuo models.</b></p>"
+                "<p>The app uses your own key from one of these providers: {names}. "
+                "The key is kept in your system's keyring, never in a file.</p>"
+                "<p>No key yet? The demo runs the whole flow on a built-in simulator: "
+                "no account, nothing charged, and the result is a real video of your own image.</p>"
+            ).format(names=names)
+        )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         buttons = QDialogButtonBox()

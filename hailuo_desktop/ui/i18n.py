@@ -41,7 +41,10 @@ def shipped_language(locale: QLocale) -> str | None:
     if locale.language() == QLocale.Language.Russian:
         return "ru"
     traditional = locale.script() == QLocale.Script.TraditionalChineseScript or locale.territory() in (
-        QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macao)
+        QLocale.Country.Taiwan,
+        QLocale.Country.HongKong,
+        QLocale.Country.Macao,
+    )
     if locale.language() == QLocale.Language.Chinese and not traditional:
         return "zh_CN"
     return None

@@ -34,8 +34,11 @@ def _images_under(folder: str) -> list[str]:
     images = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        images.extend(os.path.join(root, name) for name in sorted(files)
-                      if Path(name).suffix.lower() in FOLDER_IMAGE_SUFFIXES and not name.startswith("."))
+        images.extend(
+            os.path.join(root, name)
+            for name in sorted(files)
+            if Path(name).suffix.lower() in FOLDER_IMAGE_SUFFIXES and not name.startswith(".")
+        )
     return images
 
 

@@ -39,8 +39,16 @@ class ImageIntake(QObject):
     thumbnails_shown = Signal(list)  # keys whose thumbnails have been read (or found unreadable)
     status = Signal(str)  # a short note for the status bar
 
-    def __init__(self, compose: ComposePanel, fetch_url: FetchUrl, cache_dir: Path, pasted_dir: Path,
-                 errors: ErrorReporter, dialog_parent: QWidget, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        compose: ComposePanel,
+        fetch_url: FetchUrl,
+        cache_dir: Path,
+        pasted_dir: Path,
+        errors: ErrorReporter,
+        dialog_parent: QWidget,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.compose = compose
         self._fetch_url = fetch_url
@@ -108,6 +116,7 @@ class ImageIntake(QObject):
 
     async def _thumbnails(self, sources: dict[str, str]) -> None:
         """key -> local file; each thumbnail is set as soon as it is read."""
+
         async def one(key: str, path: str) -> None:
             image = await asyncio.to_thread(load_thumbnail, path, COMPOSE_THUMB)
             if image is not None:

@@ -49,10 +49,12 @@ def mismatch(infos: Sequence[VideoInfo]) -> tuple[int, str, str, str] | None:
         return None
     first = infos[0]
     for number, info in enumerate(infos[1:], start=2):
-        for name, expected, found in (("codec", first.codec, info.codec),
-                                      ("size", f"{first.width}×{first.height}", f"{info.width}×{info.height}"),
-                                      ("frame_rate", _fps(first), _fps(info)),
-                                      ("pix_fmt", first.pix_fmt or "?", info.pix_fmt or "?")):
+        for name, expected, found in (
+            ("codec", first.codec, info.codec),
+            ("size", f"{first.width}×{first.height}", f"{info.width}×{info.height}"),
+            ("frame_rate", _fps(first), _fps(info)),
+            ("pix_fmt", first.pix_fmt or "?", info.pix_fmt or "?"),
+        ):
             if expected != found:
                 return number, name, expected, found
     return None
@@ -64,8 +66,14 @@ def _fps(info: VideoInfo) -> str:
 
 
 class JoinDialog(QDialog):
-    def __init__(self, tasks: Sequence[Task], infos: dict[str, VideoInfo], folder: str, file_name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: Sequence[Task],
+        infos: dict[str, VideoInfo],
+        folder: str,
+        file_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.infos = infos
         self.setWindowTitle(self.tr("Join into one video"))
@@ -86,8 +94,13 @@ class JoinDialog(QDialog):
         self.folder = QLineEdit(folder, self)
         self.browse = self._button(self.tr("&Browse…"), self._choose_folder)
         self.file_name = QLineEdit(file_name, self)
-        note = QLabel(self.tr("The takes are copied without re-encoding, one after the other, with their prompts in "
-                              "the file's tags and a .json file beside it that lists every take."), self)
+        note = QLabel(
+            self.tr(
+                "The takes are copied without re-encoding, one after the other, with their prompts in "
+                "the file's tags and a .json file beside it that lists every take."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         note.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -107,13 +120,15 @@ class JoinDialog(QDialog):
     # --- building ----------------------------------------------------------------------
     def _describe(self) -> None:
         """Names and descriptions for screen readers (tests/test_accessibility.py)."""
-        for widget, tip in ((self.up, self.tr("Play the selected take earlier")),
-                            (self.down, self.tr("Play the selected take later")),
-                            (self.leave_out, self.tr("Leave the selected take out of the joined video")),
-                            (self.folder, self.tr("The folder the joined video is saved in")),
-                            (self.browse, self.tr("Choose the folder the joined video is saved in")),
-                            (self.file_name, self.tr("The joined video's file name")),
-                            (self.join, self.tr("Join the takes into one video file"))):
+        for widget, tip in (
+            (self.up, self.tr("Play the selected take earlier")),
+            (self.down, self.tr("Play the selected take later")),
+            (self.leave_out, self.tr("Leave the selected take out of the joined video")),
+            (self.folder, self.tr("The folder the joined video is saved in")),
+            (self.browse, self.tr("Choose the folder the joined video is saved in")),
+            (self.file_name, self.tr("The joined video's file name")),
+            (self.join, self.tr("Join the takes into one video file")),
+        ):
             widget.setToolTip(tip)
         self.folder.setAccessibleName(self.tr("Folder"))
         describe_buttons(self.buttons, {Standard.Cancel: self.tr("Close without joining")})
@@ -125,8 +140,11 @@ class JoinDialog(QDialog):
 
     def _add_row(self, task: Task) -> None:
         info = self.infos.get(task.id)
-        facts = (f"{info.seconds:.1f} s · {info.width}×{info.height} · {info.codec} · {_fps(info)} fps"
-                 if info else self.tr("video not read"))
+        facts = (
+            f"{info.seconds:.1f} s · {info.width}×{info.height} · {info.codec} · {_fps(info)} fps"
+            if info
+            else self.tr("video not read")
+        )
         prompt = " ".join(task.prompt.split())
         item = QListWidgetItem(f"{prompt[:60]}{'…' if len(prompt) > 60 else ''}\n{facts}")
         item.setData(TaskRole, task)
@@ -161,15 +179,18 @@ class JoinDialog(QDialog):
 
     def output(self) -> Path:
         name = self.file_name.text().strip()
-        return Path(self.folder.text().strip()).expanduser() / (name if name.lower().endswith(".mp4") else
-                                                               name + ".mp4")
+        return Path(self.folder.text().strip()).expanduser() / (
+            name if name.lower().endswith(".mp4") else name + ".mp4"
+        )
 
     def reason(self) -> str | None:
         """Why Join is disabled now (None: it is enabled)."""
         tasks = self.tasks()
         if len(tasks) < 2:
-            return self.tr("Choose at least two takes: select them in order in the list or the grid, or "
-                           "join a take that continues or is continued.")
+            return self.tr(
+                "Choose at least two takes: select them in order in the list or the grid, or "
+                "join a take that continues or is continued."
+            )
         missing = [n for n, t in enumerate(tasks, start=1) if t.id not in self.infos]
         if missing:
             return self.tr("Take {n}'s video cannot be read.").format(n=missing[0])
@@ -181,15 +202,26 @@ class JoinDialog(QDialog):
         return None
 
     def _mismatch_text(self, number: int, name: str, expected: str, found: str) -> str:
-        what = {"codec": self.tr("codec"), "size": self.tr("picture size"), "frame_rate": self.tr("frame rate"),
-                "pix_fmt": self.tr("pixel format")}[name]
-        why = self.tr("Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1's is "
-                      "{expected}.").format(n=number, what=what, found=found, expected=expected)
+        what = {
+            "codec": self.tr("codec"),
+            "size": self.tr("picture size"),
+            "frame_rate": self.tr("frame rate"),
+            "pix_fmt": self.tr("pixel format"),
+        }[name]
+        why = self.tr(
+            "Take {n} cannot be joined to take 1 by copying: its {what} is {found}, take 1's is {expected}."
+        ).format(n=number, what=what, found=found, expected=expected)
         if CAN_REENCODE:
             return why
-        return why + " " + self.tr("Re-encoding is not offered: Hailuo Desktop only copies video and never encodes "
-                                   "it, so that it can ship without GPL-licensed encoders. Join takes made with "
-                                   "the same model and settings, or re-encode them in a video editor.")
+        return (
+            why
+            + " "
+            + self.tr(
+                "Re-encoding is not offered: Hailuo Desktop only copies video and never encodes "
+                "it, so that it can ship without GPL-licensed encoders. Join takes made with "
+                "the same model and settings, or re-encode them in a video editor."
+            )
+        )
 
     # --- reacting ----------------------------------------------------------------------
     def _refresh(self, *args) -> None:

@@ -58,8 +58,9 @@ class JoinFlow(QObject):
     dialog_opened = Signal(object)  # the JoinDialog now open (tests drive it)
     joined = Signal(object)  # the ExportedFile written
 
-    def __init__(self, window: MainWindow, context: AppContext, errors: ErrorReporter,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, window: MainWindow, context: AppContext, errors: ErrorReporter, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.context = context
@@ -70,8 +71,7 @@ class JoinFlow(QObject):
         self.dialog: JoinDialog | None = None
         self.action = QAction(self.tr("&Join into one video…"), window)
         self.action.setShortcut(QKeySequence(JOIN_SHORTCUT))
-        tip = self.tr("Join the selected takes in the order you picked them, or one take's whole shot, into one "
-                      "video")
+        tip = self.tr("Join the selected takes in the order you picked them, or one take's whole shot, into one video")
         self.action.setToolTip(f"{tip} ({JOIN_SHORTCUT})")
         self.action.setStatusTip(tip)
         window.takes.register(self.action, all_finished, group="shot")
@@ -100,8 +100,9 @@ class JoinFlow(QObject):
         chosen, output = dialog.tasks(), dialog.output()
         self._qsettings.setValue(FOLDER_KEY, str(output.parent))
         exported = await asyncio.to_thread(export_sequence, chosen, output)
-        self.window.statusBar().showMessage(self.tr("{n} takes joined into {name}.").format(
-            n=len(chosen), name=exported.video.name), STATUS_MS)
+        self.window.statusBar().showMessage(
+            self.tr("{n} takes joined into {name}.").format(n=len(chosen), name=exported.video.name), STATUS_MS
+        )
         self.joined.emit(exported)
 
     def _file_name(self, tasks: list[Task], folder: Path) -> str:

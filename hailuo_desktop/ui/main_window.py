@@ -24,8 +24,16 @@ DEFAULT_SIZE = (1280, 800)
 class MainWindow(QMainWindow):
     closed = Signal()  # the window closed for good (the guard agreed)
 
-    def __init__(self, compose: QWidget, tasks: TaskListPanel, detail: TaskDetail, qsettings: QSettings,
-                 *, demo: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        compose: QWidget,
+        tasks: TaskListPanel,
+        detail: TaskDetail,
+        qsettings: QSettings,
+        *,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.compose = compose
         self.tasks = tasks
@@ -36,8 +44,9 @@ class MainWindow(QMainWindow):
         self._qsettings = qsettings
         self.close_guard: Callable[[], bool] = lambda: True  # the controller may veto a close
         title = self.tr("Hailuo Desktop")
-        self.setWindowTitle(self.tr("{title} — demo (simulated, nothing is charged)").format(title=title)
-                            if demo else title)
+        self.setWindowTitle(
+            self.tr("{title} — demo (simulated, nothing is charged)").format(title=title) if demo else title
+        )
         self.setMinimumSize(*MINIMUM_SIZE)
         self._lay_out()
         self._build_menus()

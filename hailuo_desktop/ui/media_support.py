@@ -39,9 +39,11 @@ def media_support() -> MediaSupport:
 
 def unavailable_text(support: MediaSupport) -> str:
     return QCoreApplication.translate(
-        "MediaSupport", "Videos cannot play inside the window on this computer: its multimedia libraries are "
+        "MediaSupport",
+        "Videos cannot play inside the window on this computer: its multimedia libraries are "
         "missing ({reason}). Install them (on Debian or Ubuntu: the libpulse0 package), or open the video in "
-        "your own player.").format(reason=support.reason)
+        "your own player.",
+    ).format(reason=support.reason)
 
 
 class NoVideoPanel(QWidget):

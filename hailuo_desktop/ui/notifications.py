@@ -19,8 +19,15 @@ STATUS_MS = 15000
 
 
 class Notifier(QObject):
-    def __init__(self, status_bar: QStatusBar, icon: QIcon, *, enabled: bool = True,
-                 use_tray: bool | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        status_bar: QStatusBar,
+        icon: QIcon,
+        *,
+        enabled: bool = True,
+        use_tray: bool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._status = status_bar
         self.enabled = enabled
@@ -40,9 +47,12 @@ class Notifier(QObject):
     def task_finished(self, task: Task) -> None:
         if task.batch_id:
             return  # announced with its batch, its outcomes counted (batch_flow.py)
-        title = {TaskState.SUCCEEDED: self.tr("Video ready"), TaskState.FAILED: self.tr("Task failed"),
-                 TaskState.UNKNOWN: self.tr("Task needs a check"),
-                 TaskState.CANCELLED: self.tr("Task cancelled")}.get(task.state, self.tr("Task finished"))
+        title = {
+            TaskState.SUCCEEDED: self.tr("Video ready"),
+            TaskState.FAILED: self.tr("Task failed"),
+            TaskState.UNKNOWN: self.tr("Task needs a check"),
+            TaskState.CANCELLED: self.tr("Task cancelled"),
+        }.get(task.state, self.tr("Task finished"))
         self.notify(title, prompt_excerpt(task.prompt))
 
     def notify(self, title: str, text: str) -> None:

@@ -30,8 +30,9 @@ class PromptFlow(QObject):
     presets_changed = Signal(list)  # the presets now listed
     dialog_opened = Signal(object)  # a dialog this flow opened (history, name, CSV file, table): tests drive it
 
-    def __init__(self, window: MainWindow, context: AppContext, errors: ErrorReporter,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, window: MainWindow, context: AppContext, errors: ErrorReporter, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.compose = window.compose
@@ -78,24 +79,44 @@ class PromptFlow(QObject):
         presets = await asyncio.to_thread(self.presets.load)
         self.compose.presets_bar.set_presets(presets, current)
         for issue in self.presets.issues:
-            self._say(self.tr("A saved preset could not be read and was left out ({why}).").format(
-                why=issue.params.get("reason", issue.problem.value)))
+            self._say(
+                self.tr("A saved preset could not be read and was left out ({why}).").format(
+                    why=issue.params.get("reason", issue.problem.value)
+                )
+            )
         self.presets_changed.emit(presets)
 
     @Slot(object)
     def apply_preset(self, preset: Preset) -> None:
         prompt = preset.prompt or self.compose.prompt.text()  # a preset of settings alone keeps the prompt
-        self.compose.apply_settings(preset.provider, preset.model, preset.mode, preset.duration, preset.resolution,
-                                    prompt, preset.prompt_optimizer, preset.kind)
+        self.compose.apply_settings(
+            preset.provider,
+            preset.model,
+            preset.mode,
+            preset.duration,
+            preset.resolution,
+            prompt,
+            preset.prompt_optimizer,
+            preset.kind,
+        )
         self._say(self.tr("Preset “{name}” applied.").format(name=preset.name))
 
     def current_preset(self, name: str) -> Preset:
         """What compose holds now, as a preset called `name`."""
         picker, prompt = self.compose.picker, self.compose.prompt.text()
         spec = picker.spec()
-        return Preset(name=name, provider=spec.provider, model=spec.model, kind=spec.kind, mode=spec.mode,
-                      duration=picker.duration(), resolution=picker.resolution(),
-                      prompt_optimizer=picker.prompt_optimizer(), prompt=prompt, camera=tuple(camera_brackets(prompt)))
+        return Preset(
+            name=name,
+            provider=spec.provider,
+            model=spec.model,
+            kind=spec.kind,
+            mode=spec.mode,
+            duration=picker.duration(),
+            resolution=picker.resolution(),
+            prompt_optimizer=picker.prompt_optimizer(),
+            prompt=prompt,
+            camera=tuple(camera_brackets(prompt)),
+        )
 
     @asyncSlot()
     @reports_errors
@@ -104,9 +125,12 @@ class PromptFlow(QObject):
         if not name:
             return
         if await asyncio.to_thread(self.presets.find, name) is not None and not await confirm(
-                self.window, self.tr("Replace the preset?"),
-                self.tr("A preset called “{name}” exists. Replace it with what compose holds now?").format(name=name),
-                self.tr("Replace"), self.tr("Keep it")):
+            self.window,
+            self.tr("Replace the preset?"),
+            self.tr("A preset called “{name}” exists. Replace it with what compose holds now?").format(name=name),
+            self.tr("Replace"),
+            self.tr("Keep it"),
+        ):
             return
         saved = await asyncio.to_thread(self.presets.save, self.current_preset(name))
         await self.refresh_presets(current=saved.name)
@@ -128,9 +152,13 @@ class PromptFlow(QObject):
     @asyncSlot(str)
     @reports_errors
     async def delete_preset(self, name: str) -> None:
-        if not await confirm(self.window, self.tr("Delete the preset?"),
-                             self.tr("Delete the preset “{name}”? Tasks made with it are not touched.").format(
-                                 name=name), self.tr("Delete"), self.tr("Keep it")):
+        if not await confirm(
+            self.window,
+            self.tr("Delete the preset?"),
+            self.tr("Delete the preset “{name}”? Tasks made with it are not touched.").format(name=name),
+            self.tr("Delete"),
+            self.tr("Keep it"),
+        ):
             return
         await asyncio.to_thread(self.presets.delete, name)
         await self.refresh_presets()

@@ -27,9 +27,17 @@ class ProviderStatus(QObject):
     balance_shown = Signal(str, str)  # provider id, the text now shown
     _reading = Signal(object)  # a services.balances.BalanceReading, delivered on the GUI thread
 
-    def __init__(self, compose: ComposePanel, engine: Engine, key_store: KeyStore,
-                 base_url: Callable[[str], str | None], errors: ErrorReporter, *, demo: bool,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        compose: ComposePanel,
+        engine: Engine,
+        key_store: KeyStore,
+        base_url: Callable[[str], str | None],
+        errors: ErrorReporter,
+        *,
+        demo: bool,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.compose = compose
         self.engine = engine
@@ -80,8 +88,10 @@ class ProviderStatus(QObject):
             return
         status = await self.key_store.status(provider_id)
         self.compose.set_generate_enabled_reason(
-            None if status.has_key else
-            self.tr("No {name} key yet: enter one in Settings (Ctrl+,).").format(name=_name(provider_id)))
+            None
+            if status.has_key
+            else self.tr("No {name} key yet: enter one in Settings (Ctrl+,).").format(name=_name(provider_id))
+        )
 
     async def refresh_balance(self, provider_id: str) -> None:
         self._balance_request += 1

@@ -11,18 +11,35 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hailuo_desktop.domain.catalog import PROVIDERS, ProviderSpec
 from hailuo_desktop.domain.routes import UploadRoute
 from hailuo_desktop.services.settings import PROXY_SCHEMES, Settings
-from .compose.colors import OK_GREEN, PROBLEM_RED, colored
+
 from .accessibility import Standard, describe_buttons
+from .compose.colors import OK_GREEN, PROBLEM_RED, colored
 from .dialogs import choose_folder_into
 from .i18n import language_box
 from .money.guard import threshold_field
+
 
 def needs_upload_route(spec: ProviderSpec) -> bool:
     """Providers that take only a URL and have no upload API of their own."""
@@ -37,8 +54,9 @@ def proxy_problem(text: str) -> str | None:
     except ValueError:
         return QCoreApplication.translate("SettingsDialog", "The proxy port is not a number.")
     if parts.scheme not in PROXY_SCHEMES or not parts.hostname or not port_ok:
-        return QCoreApplication.translate("SettingsDialog",
-                                          "Enter a proxy URL such as http://host:8080 or socks5://host:1080.")
+        return QCoreApplication.translate(
+            "SettingsDialog", "Enter a proxy URL such as http://host:8080 or socks5://host:1080."
+        )
     return None
 
 
@@ -53,8 +71,9 @@ class _KeyRow:
         self.field.setMinimumWidth(220)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setPlaceholderText(spec.key_hint or dialog.tr("Paste your %1 key").replace("%1", spec.name))
-        self.field.setToolTip(dialog.tr("Or set %1 in the environment; it overrides the keyring.")
-                              .replace("%1", spec.env_var))
+        self.field.setToolTip(
+            dialog.tr("Or set %1 in the environment; it overrides the keyring.").replace("%1", spec.env_var)
+        )
         self.save = QPushButton(dialog.tr("Save to keyring"), dialog)
         self.save.setToolTip(dialog.tr("Store this key in the OS keyring, never in a file."))
         self.delete = QPushButton(dialog.tr("Delete"), dialog)
@@ -93,12 +112,18 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._keys_page(), self.tr("&Keys"))
         tabs.addTab(self._general_page(), self.tr("&General"))
         tabs.addTab(self._network_page(), self.tr("&Network"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        describe_buttons(self.buttons, {Standard.Ok: self.tr("Save these settings and close"),
-                                        Standard.Cancel: self.tr("Close without saving (keys are saved at once)")})
+        describe_buttons(
+            self.buttons,
+            {
+                Standard.Ok: self.tr("Save these settings and close"),
+                Standard.Cancel: self.tr("Close without saving (keys are saved at once)"),
+            },
+        )
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
@@ -128,10 +153,13 @@ class SettingsDialog(QDialog):
         status.addWidget(row.status)
         status.addWidget(row.result)
         grid.addLayout(status, line + 1, 1, 1, 4)
-        row.test.setToolTip(self.tr("Ask %1 for the balance with this key.").replace("%1", row.spec.name)
-                            if row.spec.balance_unit else
-                            self.tr("%1 has no balance endpoint, so a key can only be checked by using it.")
-                            .replace("%1", row.spec.name))
+        row.test.setToolTip(
+            self.tr("Ask %1 for the balance with this key.").replace("%1", row.spec.name)
+            if row.spec.balance_unit
+            else self.tr("%1 has no balance endpoint, so a key can only be checked by using it.").replace(
+                "%1", row.spec.name
+            )
+        )
         row.field.textChanged.connect(lambda _text, r=row: r.refresh())
         row.save.clicked.connect(lambda _=False, p=provider_id: self._save_key(p))
         row.delete.clicked.connect(lambda _=False, p=provider_id: self.delete_key_requested.emit(p))
@@ -173,8 +201,12 @@ class SettingsDialog(QDialog):
 
     def _route_box(self, parent: QWidget) -> QComboBox:
         box = QComboBox(parent)
-        box.setToolTip(self.tr("This provider has no upload API: a local image needs a public URL, "
-                               "or an upload through another provider with your key there."))
+        box.setToolTip(
+            self.tr(
+                "This provider has no upload API: a local image needs a public URL, "
+                "or an upload through another provider with your key there."
+            )
+        )
         box.addItem(self.tr("I will paste public image URLs"), UploadRoute.PUBLIC_URL.value)
         box.addItem(self.tr("Upload through kie.ai (uses the kie.ai key)"), UploadRoute.KIE_UPLOAD.value)
         box.addItem(self.tr("Upload through Apikley (uses the Apikley key)"), UploadRoute.APIKLEY_UPLOAD.value)
@@ -186,11 +218,18 @@ class SettingsDialog(QDialog):
         self.proxy_group = QButtonGroup(page)
         self.proxy_buttons = {}
         for mode, text, tip in (
-                ("system", self.tr("Use the &system proxy settings"), self.tr("The proxy your desktop or the "
-                                                                               "environment sets, if any")),
-                ("none", self.tr("No prox&y"), self.tr("Connect directly, even when the system sets a proxy")),
-                ("manual", self.tr("&Manual proxy:"), self.tr("This proxy for everything; a password in it is kept "
-                                                              "in the OS keyring"))):
+            (
+                "system",
+                self.tr("Use the &system proxy settings"),
+                self.tr("The proxy your desktop or the environment sets, if any"),
+            ),
+            ("none", self.tr("No prox&y"), self.tr("Connect directly, even when the system sets a proxy")),
+            (
+                "manual",
+                self.tr("&Manual proxy:"),
+                self.tr("This proxy for everything; a password in it is kept in the OS keyring"),
+            ),
+        ):
             button = QRadioButton(text, page)
             button.setToolTip(tip)
             self.proxy_group.addButton(button)
@@ -235,10 +274,17 @@ class SettingsDialog(QDialog):
         typed = self.proxy_url.text().strip()
         # A half-typed URL under another mode is dropped rather than saved as an invalid setting.
         proxy_url = typed if typed and proxy_problem(typed) is None else None
-        return replace(self._original, output_dir=self.output_dir.text().strip() or None, upload_routes=routes,
-                       max_concurrent=self.max_concurrent.value(), spend_guard_usd=self.spend_guard.value(),
-                       notifications=self.notifications.isChecked(),
-                       proxy_mode=self.proxy_mode(), proxy_url=proxy_url, language=self.language.currentData())
+        return replace(
+            self._original,
+            output_dir=self.output_dir.text().strip() or None,
+            upload_routes=routes,
+            max_concurrent=self.max_concurrent.value(),
+            spend_guard_usd=self.spend_guard.value(),
+            notifications=self.notifications.isChecked(),
+            proxy_mode=self.proxy_mode(),
+            proxy_url=proxy_url,
+            language=self.language.currentData(),
+        )
 
     def accept(self) -> None:
         if self._proxy_error():
@@ -255,7 +301,8 @@ class SettingsDialog(QDialog):
         words = {
             "keyring": self.tr("Stored in the OS keyring."),
             "env": self.tr("From the environment variable %1 (it overrides the keyring).").replace(
-                "%1", row.spec.env_var),
+                "%1", row.spec.env_var
+            ),
             "session": self.tr("Kept for this session only: no OS keyring is available."),
         }.get(source, self.tr("No key."))
         row.status.setText(f"{words} {detail}".strip())
@@ -265,8 +312,10 @@ class SettingsDialog(QDialog):
         row.refresh()
 
     def set_keyring_available(self, available: bool, reason: str = "") -> None:
-        text = self.tr("No OS keyring is available, so keys are kept in memory for this session only. "
-                       "Set the environment variables to keep them across runs.")
+        text = self.tr(
+            "No OS keyring is available, so keys are kept in memory for this session only. "
+            "Set the environment variables to keep them across runs."
+        )
         self.keyring_banner.setText(f"{text} {reason}".strip())
         self.keyring_banner.setStyleSheet(colored(PROBLEM_RED))
         self.keyring_banner.setVisible(not available)

@@ -33,8 +33,9 @@ class SettingsFlow(QObject):
     statuses_shown = Signal()  # the open dialog shows every provider's key status
     key_tested = Signal(str)  # a provider's key was tested: the window's balance line asks again too
 
-    def __init__(self, window: MainWindow, context: AppContext, errors: ErrorReporter,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, window: MainWindow, context: AppContext, errors: ErrorReporter, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.context = context
@@ -145,10 +146,11 @@ class SettingsFlow(QObject):
         if new_password or any(getattr(before, name) != getattr(settings, name) for name in _RESTART_OPTIONS):
             note = "" if in_keyring else " " + self.tr("No OS keyring: the proxy password is kept until you quit.")
             self.window.statusBar().showMessage(
-                self.tr("Saved. The output folder, proxy, concurrency and language apply from the next start.") + note, STATUS_MS)
+                self.tr("Saved. The output folder, proxy, concurrency and language apply from the next start.") + note,
+                STATUS_MS,
+            )
 
     async def save_settings(self, settings: Settings) -> None:
         await asyncio.to_thread(self.context.settings_store.save, settings)
         self.context.settings = settings
         self.settings_changed.emit(settings)
-

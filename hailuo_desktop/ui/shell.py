@@ -46,16 +46,25 @@ class Shell:
 def build_shell(session, settings) -> Shell:
     """`session` is an app.AppSession (engine, client, options); duck-typed so ui/ never imports app.py."""
     options = session.options
-    context = AppContext(engine=session.engine, key_store=options.key_store, settings_store=session.settings_store,
-                         settings=settings, paths=options.paths, client=session.client, api_url=options.api_url,
-                         demo=options.demo)
+    context = AppContext(
+        engine=session.engine,
+        key_store=options.key_store,
+        settings_store=session.settings_store,
+        settings=settings,
+        paths=options.paths,
+        client=session.client,
+        api_url=options.api_url,
+        demo=options.demo,
+    )
     store = session.engine.store
     bridge = StoreBridge(store)
     thumbnails = ListThumbnails()
-    model = TaskListModel(store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale,
-                          history=session.engine.completion_history)
-    window = MainWindow(ComposePanel(), TaskListPanel(model, bridge), TaskDetail(), window_settings(options.paths),
-                        demo=options.demo)
+    model = TaskListModel(
+        store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale, history=session.engine.completion_history
+    )
+    window = MainWindow(
+        ComposePanel(), TaskListPanel(model, bridge), TaskDetail(), window_settings(options.paths), demo=options.demo
+    )
     notifier = Notifier(window.statusBar(), app_icon(), enabled=settings.notifications, use_tray=options.use_tray)
     controller = Controller(window, context, bridge, notifier)
     workspace = Workspace(window, context, bridge, controller.task_actions, window_settings(options.paths))

@@ -56,9 +56,16 @@ class ShotFlow(QObject):
     frame_sent = Signal(object, str)  # FrameRole, the still's path now in that slot
     lineage_shown = Signal(str)  # the task id whose chain the detail now shows
 
-    def __init__(self, window: MainWindow, context: AppContext, bridge: StoreBridge, errors: ErrorReporter,
-                 add_images: AddImages, add_urls: Callable[[list[str]], Awaitable[None]],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        context: AppContext,
+        bridge: StoreBridge,
+        errors: ErrorReporter,
+        add_images: AddImages,
+        add_urls: Callable[[list[str]], Awaitable[None]],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.compose = window.compose
@@ -122,16 +129,27 @@ class ShotFlow(QObject):
         # image twin of a model that made it from text.
         request = continuation_request(task, "", still)
         spec = request.spec
-        compose.apply_settings(spec.provider, spec.model, spec.mode, request.duration, request.resolution, "",
-                               request.prompt_optimizer, spec.kind)
+        compose.apply_settings(
+            spec.provider,
+            spec.model,
+            spec.mode,
+            request.duration,
+            request.resolution,
+            "",
+            request.prompt_optimizer,
+            spec.kind,
+        )
         compose.variants.setValue(1)
         compose.image_parents[still] = task.id
         await self._add_images([still])
         if compose.picker.spec().end_frame:
             compose.set_frame(FrameRole.START, still)  # say it outright where there are slots
         compose.prompt.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._say(self.tr("Continuing “{prompt}”: describe the next clip and press Generate.").format(
-            prompt=_short(task.prompt)))
+        self._say(
+            self.tr("Continuing “{prompt}”: describe the next clip and press Generate.").format(
+                prompt=_short(task.prompt)
+            )
+        )
         self.continued.emit(task.id, still)
 
     # --- the Start and End slots -------------------------------------------------------
@@ -158,12 +176,23 @@ class ShotFlow(QObject):
         provider = picker.provider()
         spec = end_frame_model(provider, picker.spec())
         if spec is None:
-            self._say(self.tr("{name} has no model that takes a last frame: choose kie.ai, Apikley or MiniMax "
-                              "(Hailuo 02).").format(name=catalog.provider(provider).name))
+            self._say(
+                self.tr(
+                    "{name} has no model that takes a last frame: choose kie.ai, Apikley or MiniMax (Hailuo 02)."
+                ).format(name=catalog.provider(provider).name)
+            )
             return False
         if spec != picker.spec():
-            self.compose.apply_settings(provider, spec.model, spec.mode, picker.duration(), picker.resolution(),
-                                        self.compose.prompt.text(), picker.prompt_optimizer(), spec.kind)
+            self.compose.apply_settings(
+                provider,
+                spec.model,
+                spec.mode,
+                picker.duration(),
+                picker.resolution(),
+                self.compose.prompt.text(),
+                picker.prompt_optimizer(),
+                spec.kind,
+            )
         return True
 
     @asyncSlot(object, list)
@@ -236,4 +265,3 @@ class ShotFlow(QObject):
 def _short(prompt: str, length: int = 40) -> str:
     prompt = " ".join(prompt.split())
     return prompt if len(prompt) <= length else prompt[: length - 1].rstrip() + "…"
-

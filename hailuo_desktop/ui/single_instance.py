@@ -123,8 +123,9 @@ def _images_in(line: bytes) -> list[str]:
     return [str(p) for p in images if isinstance(p, str)]
 
 
-def claim_or_hand_over(home: Path, images: list[str],
-                       make_server: Callable[[str], InstanceServer] = InstanceServer) -> InstanceServer | None:
+def claim_or_hand_over(
+    home: Path, images: list[str], make_server: Callable[[str], InstanceServer] = InstanceServer
+) -> InstanceServer | None:
     """The server this window listens on, or None when a running window took the images."""
     name = server_name(home)
     if hand_over(name, images):

@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 class ErrorReporter(QObject):
     """Shows errors in the banner; `provider` names the provider a message is about."""
 
-    def __init__(self, banner: ErrorBanner, current_provider: Callable[[], str | None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, banner: ErrorBanner, current_provider: Callable[[], str | None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._banner = banner
         self._current_provider = current_provider

@@ -23,8 +23,17 @@ class StartUp(QObject):
     demo_requested = Signal()  # the user chose the demo on the first-run dialog
     enter_key_requested = Signal()  # the user chose to enter a key: open the settings
 
-    def __init__(self, engine: Engine, key_store: KeyStore, compose: ComposePanel, errors: ErrorReporter,
-                 dialog_parent: QWidget, *, demo: bool, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        key_store: KeyStore,
+        compose: ComposePanel,
+        errors: ErrorReporter,
+        dialog_parent: QWidget,
+        *,
+        demo: bool,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.key_store = key_store
@@ -49,13 +58,15 @@ class StartUp(QObject):
 
     def _report_repairs(self, notes: list[str]) -> None:
         if notes:
-            self.errors.show(UserMessage(self.tr("Something was repaired at start-up"), "\n".join(notes), None,
-                                         "\n".join(notes)))
+            self.errors.show(
+                UserMessage(self.tr("Something was repaired at start-up"), "\n".join(notes), None, "\n".join(notes))
+            )
 
     def _restore_last_choice(self, s: Settings) -> None:
         if s.last_provider in catalog.PROVIDERS and s.last_model:
-            self.compose.apply_settings(s.last_provider, s.last_model, s.last_mode, s.last_duration,
-                                        s.last_resolution, "", None)
+            self.compose.apply_settings(
+                s.last_provider, s.last_model, s.last_mode, s.last_duration, s.last_resolution, "", None
+            )
 
     async def _any_key_stored(self) -> bool:
         for provider_id in catalog.PROVIDERS:
@@ -72,7 +83,10 @@ class StartUp(QObject):
             self.demo_requested.emit()
 
     def _report_waiting(self, waiting: list[Task]) -> None:
-        error = MissingKey(self.tr("{count} unfinished task(s) wait for a key; they continue once it is entered.")
-                           .format(count=len(waiting)))
+        error = MissingKey(
+            self.tr("{count} unfinished task(s) wait for a key; they continue once it is entered.").format(
+                count=len(waiting)
+            )
+        )
         error.provider_id = self.engine.missing_key(waiting[0])
         self.errors.report(error)

@@ -102,8 +102,7 @@ class TakeActions(QObject):
     def attach(self, view: QAbstractItemView, selected: Callable[[], Sequence[Task]]) -> None:
         """Give `view` the take menu on right-click; `selected` reads its selection then."""
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(
-            lambda pos, v=view: self._popup(v, selected, pos))
+        view.customContextMenuRequested.connect(lambda pos, v=view: self._popup(v, selected, pos))
 
     def keep_filled(self, menu: QMenu) -> None:
         """A menu-bar menu that lists the take actions each time it opens."""

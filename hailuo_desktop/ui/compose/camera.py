@@ -11,9 +11,21 @@ from dataclasses import dataclass
 from hailuo_desktop.domain.request import MAX_CAMERA_COMMANDS
 
 CAMERA_COMMANDS = (
-    "Pan left", "Pan right", "Truck left", "Truck right", "Push in", "Pull out",
-    "Pedestal up", "Pedestal down", "Tilt up", "Tilt down", "Zoom in", "Zoom out",
-    "Shake", "Tracking shot", "Static shot",
+    "Pan left",
+    "Pan right",
+    "Truck left",
+    "Truck right",
+    "Push in",
+    "Pull out",
+    "Pedestal up",
+    "Pedestal down",
+    "Tilt up",
+    "Tilt down",
+    "Zoom in",
+    "Zoom out",
+    "Shake",
+    "Tracking shot",
+    "Static shot",
 )
 _KNOWN = {c.lower() for c in CAMERA_COMMANDS}
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
@@ -30,7 +42,7 @@ class Insertion:
 
     @property
     def text(self) -> str:
-        return self.original[: self.start] + self.replacement + self.original[self.end:]
+        return self.original[: self.start] + self.replacement + self.original[self.end :]
 
     @property
     def cursor(self) -> int:
@@ -75,8 +87,11 @@ def insert_command(text: str, cursor: int, command: str) -> Insertion:
 
 def overfull_brackets(text: str) -> list[str]:
     """Camera brackets that combine more commands than Hailuo takes."""
-    return [m.group(0) for m in _BRACKET.finditer(text)
-            if _is_camera_bracket(m.group(1)) and len(_items(m.group(1))) > MAX_CAMERA_COMMANDS]
+    return [
+        m.group(0)
+        for m in _BRACKET.finditer(text)
+        if _is_camera_bracket(m.group(1)) and len(_items(m.group(1))) > MAX_CAMERA_COMMANDS
+    ]
 
 
 def camera_brackets(text: str) -> list[str]:

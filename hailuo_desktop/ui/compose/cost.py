@@ -39,8 +39,9 @@ class CostBar(QWidget):
         super().__init__(parent)
         self.estimate = QLabel(self)
         self.estimate.setWordWrap(True)
-        self.estimate.setToolTip(self.tr("From the app's price table, before anything is sent. "
-                                         "The provider's own bill is final."))
+        self.estimate.setToolTip(
+            self.tr("From the app's price table, before anything is sent. The provider's own bill is final.")
+        )
         self.balance = QLabel(self)
         self.balance.setToolTip(self.tr("Your balance with the selected provider, where it reports one."))
         layout = QHBoxLayout(self)

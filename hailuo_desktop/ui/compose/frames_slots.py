@@ -95,17 +95,22 @@ class FrameSlot(QFrame):
     def show_entry(self, key: str, name: str, pixmap: QPixmap | None, verdict: str, state: str) -> None:
         self.key = key
         if pixmap is not None and not pixmap.isNull():
-            self.picture.setPixmap(pixmap.scaled(SLOT_PICTURE, Qt.AspectRatioMode.KeepAspectRatio,
-                                                 Qt.TransformationMode.SmoothTransformation))
+            self.picture.setPixmap(
+                pixmap.scaled(
+                    SLOT_PICTURE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
         else:
             self.picture.setPixmap(QPixmap())
             self.picture.setText(name)
-        self.name.setText(self.name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                                             SLOT_PICTURE.width() + 24))
+        self.name.setText(
+            self.name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, SLOT_PICTURE.width() + 24)
+        )
         self.name.setToolTip(key)
         self.verdict.setText(verdict)
-        self.verdict.setStyleSheet(colored({"ok": OK_GREEN, "bad": PROBLEM_RED}[state])
-                                   if state in ("ok", "bad") else "")
+        self.verdict.setStyleSheet(
+            colored({"ok": OK_GREEN, "bad": PROBLEM_RED}[state]) if state in ("ok", "bad") else ""
+        )
         self.verdict.show()
         self.clear_button.setEnabled(True)
 
@@ -132,8 +137,9 @@ class FramesSlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.start = FrameSlot(self.tr("Start"), self.tr("Drop the first frame here\n(empty: every listed "
-                                                          "image)"), self)
+        self.start = FrameSlot(
+            self.tr("Start"), self.tr("Drop the first frame here\n(empty: every listed image)"), self
+        )
         self.end = FrameSlot(self.tr("End"), self.tr("Drop the last frame here"), self)
         self.start.setToolTip(self.tr("The frame the video starts on"))
         self._keys: dict[FrameRole, str | None] = {FrameRole.START: None, FrameRole.END: None}
@@ -164,8 +170,9 @@ class FramesSlots(QWidget):
         self.assign(role, None)
         self.cleared.emit(role)
 
-    def sync(self, images: ImageListModel, end_refusal: str | None,
-             provider_name: str) -> tuple[str | None, str | None, str | None]:
+    def sync(
+        self, images: ImageListModel, end_refusal: str | None, provider_name: str
+    ) -> tuple[str | None, str | None, str | None]:
         """Show what each slot holds, as the list has it now; forget images no longer listed.
 
         Returns (start key, end key, problem): the end key only when it may be sent, and the
@@ -179,8 +186,13 @@ class FramesSlots(QWidget):
                 slot.show_empty()
                 continue
             index = images.index(row)
-            slot.show_entry(key, index.data(Qt.ItemDataRole.DisplayRole), index.data(Qt.ItemDataRole.DecorationRole),
-                            index.data(VERDICT_ROLE), index.data(STATE_ROLE))
+            slot.show_entry(
+                key,
+                index.data(Qt.ItemDataRole.DisplayRole),
+                index.data(Qt.ItemDataRole.DecorationRole),
+                index.data(VERDICT_ROLE),
+                index.data(STATE_ROLE),
+            )
         end = self._keys[FrameRole.END]
         self.end.set_refused(end_refusal)
         problem = None

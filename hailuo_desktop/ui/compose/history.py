@@ -34,8 +34,12 @@ class PromptEdit(QPlainTextEdit):
         self.popup: QWidget | None = None
 
     def keyPressEvent(self, event) -> None:
-        if (self.popup is not None and self.popup.isVisible() and event.key() in _POPUP_KEYS
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+        if (
+            self.popup is not None
+            and self.popup.isVisible()
+            and event.key() in _POPUP_KEYS
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
             event.ignore()
             return
         super().keyPressEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 from hailuo_desktop.domain.catalog import ImageRules
 from hailuo_desktop.domain.images import ImageFacts, ImageVerdict, Problem, check_facts
 from hailuo_desktop.domain.sources import ImageSource, is_url
+
 from .colors import OK_GREEN, PROBLEM_RED
 from .problem_words import problem_text
 
@@ -110,8 +111,9 @@ class ImageListModel(QAbstractListModel):
         return mime
 
     # --- changes -----------------------------------------------------------------------
-    def add(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None, *,
-            decoding: bool = False) -> None:
+    def add(
+        self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None, *, decoding: bool = False
+    ) -> None:
         """Add an image, or update it when the key is already listed.
 
         `decoding`: the facts come from the header and the full decode is still running; the
@@ -253,12 +255,14 @@ class ImageDelegate(QStyledItemDelegate):
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         bad = index.data(STATE_ROLE) == "bad"
         if bad:
-            painter.fillRect(QRect(option.rect.left(), option.rect.top() + 2, 3, option.rect.height() - 4),
-                             QColor(PROBLEM_RED))
+            painter.fillRect(
+                QRect(option.rect.left(), option.rect.top() + 2, 3, option.rect.height() - 4), QColor(PROBLEM_RED)
+            )
         thumb = QRect(option.rect.left() + self.MARGIN + 2, option.rect.top() + self.MARGIN, THUMB, THUMB)
         self._paint_thumbnail(painter, option, thumb, index.data(Qt.ItemDataRole.DecorationRole))
-        text = option.rect.adjusted(thumb.right() + 1 + self.MARGIN - option.rect.left(), self.MARGIN,
-                                    -self.MARGIN, -self.MARGIN)
+        text = option.rect.adjusted(
+            thumb.right() + 1 + self.MARGIN - option.rect.left(), self.MARGIN, -self.MARGIN, -self.MARGIN
+        )
         self._paint_lines(painter, option, text, index)
         painter.restore()
 
@@ -281,18 +285,26 @@ class ImageDelegate(QStyledItemDelegate):
         bold.setBold(True)
         state = index.data(STATE_ROLE)
         # Red/green do not read on the highlight colour; the red bar and the mark still show.
-        verdict_color = option.palette.color(text_role) if selected else {
-            "ok": QColor(OK_GREEN), "bad": QColor(PROBLEM_RED)}.get(state, option.palette.color(text_role))
-        lines = [(index.data(Qt.ItemDataRole.DisplayRole), bold, option.palette.color(text_role)),
-                 (index.data(DETAILS_ROLE), option.font, option.palette.color(text_role)),
-                 (index.data(VERDICT_ROLE), option.font, verdict_color)]
+        verdict_color = (
+            option.palette.color(text_role)
+            if selected
+            else {"ok": QColor(OK_GREEN), "bad": QColor(PROBLEM_RED)}.get(state, option.palette.color(text_role))
+        )
+        lines = [
+            (index.data(Qt.ItemDataRole.DisplayRole), bold, option.palette.color(text_role)),
+            (index.data(DETAILS_ROLE), option.font, option.palette.color(text_role)),
+            (index.data(VERDICT_ROLE), option.font, verdict_color),
+        ]
         top = rect.top() + max(0, (rect.height() - 3 * line) // 2)
         for number, (text, font, color) in enumerate(lines):
             painter.setFont(font)
             painter.setPen(color)
             elided = painter.fontMetrics().elidedText(text or "", Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(QRect(rect.left(), top + number * line, rect.width(), line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+            painter.drawText(
+                QRect(rect.left(), top + number * line, rect.width(), line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                elided,
+            )
 
 
 class ImageListView(QListView):
@@ -331,5 +343,8 @@ class ImageListView(QListView):
         if self.model() is not None and self.model().rowCount() == 0 and self._placeholder:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._placeholder,
+            )

@@ -72,8 +72,7 @@ class ModelPicker(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-    def _add_pair(self, grid: QGridLayout, row: int, column: int, text: str, box: QComboBox,
-                  span: int = 1) -> None:
+    def _add_pair(self, grid: QGridLayout, row: int, column: int, text: str, box: QComboBox, span: int = 1) -> None:
         label = QLabel(text, self)
         label.setBuddy(box)
         grid.addWidget(label, row, column)
@@ -122,12 +121,22 @@ class ModelPicker(QWidget):
         chosen = spec.effective_resolution(resolution) or ""
         if chosen.upper() not in {r.upper() for r in spec.no_end_frame_at}:
             return None
-        return self.tr("%1 takes no end frame at %2: choose another resolution to end on a frame.") \
-            .replace("%1", catalog.provider(spec.provider).name).replace("%2", chosen)
+        return (
+            self.tr("%1 takes no end frame at %2: choose another resolution to end on a frame.")
+            .replace("%1", catalog.provider(spec.provider).name)
+            .replace("%2", chosen)
+        )
 
-    def select(self, provider: str, model: str, mode: str | None = None, duration: int | None = None,
-               resolution: str | None = None, prompt_optimizer: bool | None = None,
-               kind: str | None = None) -> None:
+    def select(
+        self,
+        provider: str,
+        model: str,
+        mode: str | None = None,
+        duration: int | None = None,
+        resolution: str | None = None,
+        prompt_optimizer: bool | None = None,
+        kind: str | None = None,
+    ) -> None:
         """Choose these settings (reuse of a task's settings); unknown values fall back to defaults."""
         spec = self._known_spec(provider, model, mode, kind)
         provider = spec.provider
@@ -183,15 +192,21 @@ class ModelPicker(QWidget):
 
     def _add_refused_text_mode(self, family: str) -> None:
         self.mode_box.addItem(self.tr("Text to video"), None)
-        reason = self.tr("%1 on %2 only animates images.").replace("%1", FAMILY_NAMES.get(family, family)) \
+        reason = (
+            self.tr("%1 on %2 only animates images.")
+            .replace("%1", FAMILY_NAMES.get(family, family))
             .replace("%2", catalog.provider(self.provider()).name)
+        )
         _set_item_state(self.mode_box, self.mode_box.count() - 1, reason)
 
     @staticmethod
     def _closest(specs: list[ModelSpec], keep: ModelSpec) -> ModelSpec:
         """The same spec if listed, else one with the same tier and kind, else the first."""
-        for match in (lambda s: s == keep, lambda s: (s.tier, s.kind) == (keep.tier, keep.kind),
-                      lambda s: s.kind == keep.kind):
+        for match in (
+            lambda s: s == keep,
+            lambda s: (s.tier, s.kind) == (keep.tier, keep.kind),
+            lambda s: s.kind == keep.kind,
+        ):
             found = [s for s in specs if match(s)]
             if found:
                 return found[0]
@@ -206,10 +221,15 @@ class ModelPicker(QWidget):
         spec = self.spec()
         self.duration_box.clear()
         if spec.fixed_duration is not None:
-            self.duration_box.addItem(self.tr("%1 s (fixed)").replace("%1", str(spec.fixed_duration)),
-                                      spec.fixed_duration)
-            self._fix(self.duration_box, self.tr("%1 always makes %2 s videos.").replace("%1", spec.label)
-                      .replace("%2", str(spec.fixed_duration)))
+            self.duration_box.addItem(
+                self.tr("%1 s (fixed)").replace("%1", str(spec.fixed_duration)), spec.fixed_duration
+            )
+            self._fix(
+                self.duration_box,
+                self.tr("%1 always makes %2 s videos.")
+                .replace("%1", spec.label)
+                .replace("%2", str(spec.fixed_duration)),
+            )
             return
         for seconds in spec.durations:
             self.duration_box.addItem(self.tr("%1 s").replace("%1", str(seconds)), seconds)
@@ -224,8 +244,11 @@ class ModelPicker(QWidget):
         if not spec.resolutions:
             fixed = spec.fixed_resolution
             self.resolution_box.addItem(fixed or self.tr("Set by the provider"), fixed)
-            why = self.tr("%1 always renders at %2.").replace("%2", fixed) if fixed else \
-                self.tr("%1 takes no resolution setting.")
+            why = (
+                self.tr("%1 always renders at %2.").replace("%2", fixed)
+                if fixed
+                else self.tr("%1 takes no resolution setting.")
+            )
             self._fix(self.resolution_box, why.replace("%1", spec.label))
             return
         for resolution in spec.resolutions:
@@ -311,7 +334,9 @@ class ModelPicker(QWidget):
         self._filling = False
         self.optimizer_box.setToolTip(
             self.tr("The provider rewrites the prompt for better results; turn off to send it word for word.")
-            if spec.prompt_optimizer else self.tr("%1 has no prompt optimizer.").replace("%1", spec.label))
+            if spec.prompt_optimizer
+            else self.tr("%1 has no prompt optimizer.").replace("%1", spec.label)
+        )
         self._refresh_forbidden()
 
     def _refresh_forbidden(self) -> None:
@@ -319,10 +344,15 @@ class ModelPicker(QWidget):
         spec = self.spec()
         reasons = []
         if spec.durations and spec.resolutions:
-            reasons += self._disable_refused(self.duration_box, lambda d: forbidden_reason(
-                spec, d, self.resolution_box.currentData()))
-            reasons += self._disable_refused(self.resolution_box, lambda r: forbidden_reason(
-                spec, self.duration_box.currentData(), r) or self._end_frame_conflict(spec, r))
+            reasons += self._disable_refused(
+                self.duration_box, lambda d: forbidden_reason(spec, d, self.resolution_box.currentData())
+            )
+            reasons += self._disable_refused(
+                self.resolution_box,
+                lambda r: (
+                    forbidden_reason(spec, self.duration_box.currentData(), r) or self._end_frame_conflict(spec, r)
+                ),
+            )
         elif spec.resolutions and self._end_frame_used:
             reasons += self._disable_refused(self.resolution_box, lambda r: self._end_frame_conflict(spec, r))
         if spec.fixed_duration is not None:

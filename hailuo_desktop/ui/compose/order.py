@@ -86,8 +86,7 @@ def sources(draft: Draft) -> tuple[list[str | None], str | None]:
         return [], _tr("Add an image to animate: drop it here, paste it or press Ctrl+O.")
     if draft.start_frame is not None:
         if draft.start_frame not in draft.accepted:
-            return [], _tr("The Start frame cannot be sent to %1; see its problems.").replace(
-                "%1", draft.provider_name)
+            return [], _tr("The Start frame cannot be sent to %1; see its problems.").replace("%1", draft.provider_name)
         starts = [draft.start_frame]
     if not starts and draft.accepted:
         return [], _tr("Add a start image: the only accepted image is the end frame.")
@@ -101,9 +100,15 @@ def sources(draft: Draft) -> tuple[list[str | None], str | None]:
 
 def _request(draft: Draft, image: str | None) -> GenerationRequest:
     prompt = draft.prompts.get(image, draft.prompt) if image else draft.prompt
-    return GenerationRequest(draft.spec, prompt, image=image, end_image=draft.end_frame,
-                             duration=draft.duration, resolution=draft.resolution,
-                             prompt_optimizer=draft.prompt_optimizer)
+    return GenerationRequest(
+        draft.spec,
+        prompt,
+        image=image,
+        end_image=draft.end_frame,
+        duration=draft.duration,
+        resolution=draft.resolution,
+        prompt_optimizer=draft.prompt_optimizer,
+    )
 
 
 def plan(draft: Draft) -> Plan:
@@ -111,8 +116,9 @@ def plan(draft: Draft) -> Plan:
     count = len(images)
     if reason is None:
         reason = draft.frame_problem
-    if reason is None and not all((draft.prompts.get(image) if image else None) or draft.prompt.strip()
-                                  for image in images):
+    if reason is None and not all(
+        (draft.prompts.get(image) if image else None) or draft.prompt.strip() for image in images
+    ):
         reason = _tr("Write a prompt.")
     if reason is None and draft.prompt_problems:
         reason = draft.prompt_problems[0]

@@ -8,18 +8,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea,
-                               QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.images import ImageFacts, Problem
+
 from .cost import CostBar
 from .drop import DropHandler
 from .frames_slots import FrameRole, FramesSlots
-from .presets_bar import PresetBar
 from .image_list import KEY_ROLE, PROBLEMS_ROLE, STATE_ROLE, ImageListModel, ImageListView, display_name
 from .model_picker import ModelPicker
 from .order import ComposeOrder, Draft, Plan, plan
+from .presets_bar import PresetBar
 from .prompt_editor import PromptEditor
 
 __all__ = ["ComposePanel", "ComposeOrder"]
@@ -42,8 +55,7 @@ class _VerticalScroll(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), self.widget().minimumSizeHint().width() + 2 * self.frameWidth()),
-                     hint.height())
+        return QSize(max(hint.width(), self.widget().minimumSizeHint().width() + 2 * self.frameWidth()), hint.height())
 
     def eventFilter(self, watched, event) -> bool:
         body_changed = watched is self.widget() and event.type() == QEvent.Type.LayoutRequest
@@ -55,8 +67,9 @@ class _VerticalScroll(QScrollArea):
     def fit(self) -> None:
         body, width = self.widget(), self.viewport().width()
         layout = body.layout()
-        needed = (layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth()
-                  else body.minimumSizeHint().height())
+        needed = (
+            layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else body.minimumSizeHint().height()
+        )
         size = QSize(width, max(self.viewport().height(), needed))
         if body.size() != size:
             body.resize(size)
@@ -111,8 +124,12 @@ class ComposePanel(QWidget):
         self.cost = CostBar(self)
         self.variants = QSpinBox(self)
         self.variants.setRange(1, 20)
-        self.variants.setToolTip(self.tr("Videos per image. 1: one per accepted image. More: that many of each "
-                                         "selected image, or of every accepted image when none is selected."))
+        self.variants.setToolTip(
+            self.tr(
+                "Videos per image. 1: one per accepted image. More: that many of each "
+                "selected image, or of every accepted image when none is selected."
+            )
+        )
         self.generate_button = self._button(self.tr("&Generate"), self.tr("Submit to the provider (Ctrl+Enter)."))
         self.generate_button.setDefault(True)
         self.reason = self._dim_label()
@@ -200,8 +217,12 @@ class ComposePanel(QWidget):
         self.image_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.image_view.customContextMenuRequested.connect(self._image_menu)
         self.image_view.selectionModel().selectionChanged.connect(self._on_selection)
-        for signal in (self.images.rowsInserted, self.images.rowsRemoved, self.images.modelReset,
-                       self.images.dataChanged):
+        for signal in (
+            self.images.rowsInserted,
+            self.images.rowsRemoved,
+            self.images.modelReset,
+            self.images.dataChanged,
+        ):
             signal.connect(self._on_images_changed)
         self.picker.provider_changed.connect(self._on_provider)
         self.picker.changed.connect(self._refresh)
@@ -212,8 +233,9 @@ class ComposePanel(QWidget):
         self._refresh_timer.timeout.connect(self._refresh)
 
     # --- the contract: setters ---------------------------------------------------------
-    def add_image(self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None, *,
-                  decoding: bool = False) -> None:
+    def add_image(
+        self, key: str, facts: ImageFacts | None, thumbnail: QImage | None = None, *, decoding: bool = False
+    ) -> None:
         """`decoding`: a header verdict; the image counts only once `set_decoded` gives the full one."""
         self.images.add(key, facts, thumbnail, decoding=decoding)
 
@@ -241,9 +263,17 @@ class ComposePanel(QWidget):
         self._outside_reason = reason
         self._refresh()
 
-    def apply_settings(self, provider: str, model: str, mode: str | None, duration: int | None,
-                       resolution: str | None, prompt: str, prompt_optimizer: bool | None,
-                       kind: str | None = None) -> None:
+    def apply_settings(
+        self,
+        provider: str,
+        model: str,
+        mode: str | None,
+        duration: int | None,
+        resolution: str | None,
+        prompt: str,
+        prompt_optimizer: bool | None,
+        kind: str | None = None,
+    ) -> None:
         """Reuse a task's settings."""
         self.picker.select(provider, model, mode, duration, resolution, prompt_optimizer, kind)
         self.prompt.set_text(prompt)
@@ -302,8 +332,10 @@ class ComposePanel(QWidget):
         key = index.data(KEY_ROLE)
         menu = QMenu(self.image_view)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for role, text in ((FrameRole.START, self.tr("Use as &Start frame")),
-                           (FrameRole.END, self.tr("Use as &End frame"))):
+        for role, text in (
+            (FrameRole.START, self.tr("Use as &Start frame")),
+            (FrameRole.END, self.tr("Use as &End frame")),
+        ):
             action = menu.addAction(text)
             action.triggered.connect(lambda _=False, r=role: self.set_frame(r, key))
         self.image_menu = menu  # the menu shown last (tests drive it)
@@ -337,15 +369,26 @@ class ComposePanel(QWidget):
         start, end, frame_problem = self.frames.sync(self.images, picker.end_frame_refusal(), name)
         slots = picker.spec().end_frame and picker.spec().needs_image
         picker.set_end_frame_used(bool(slots and self.frames.key(FrameRole.END)))
-        return Draft(provider=picker.provider(), provider_name=name,
-                     spec=picker.spec(), prompt=self.prompt.text(), duration=picker.duration(),
-                     resolution=picker.resolution(), prompt_optimizer=picker.prompt_optimizer(),
-                     end_frame=end if slots else None, start_frame=start if slots else None,
-                     frame_problem=frame_problem if slots else None, prompts=self.image_prompts,
-                     parents=self.image_parents, accepted=accepted, listed=self.images.rowCount(),
-                     checking=self.images.checking_count(),
-                     selected=[k for k in self.image_view.selected_keys() if k in accepted],
-                     variants=self.variants.value(), prompt_problems=self.prompt.problems())
+        return Draft(
+            provider=picker.provider(),
+            provider_name=name,
+            spec=picker.spec(),
+            prompt=self.prompt.text(),
+            duration=picker.duration(),
+            resolution=picker.resolution(),
+            prompt_optimizer=picker.prompt_optimizer(),
+            end_frame=end if slots else None,
+            start_frame=start if slots else None,
+            frame_problem=frame_problem if slots else None,
+            prompts=self.image_prompts,
+            parents=self.image_parents,
+            accepted=accepted,
+            listed=self.images.rowCount(),
+            checking=self.images.checking_count(),
+            selected=[k for k in self.image_view.selected_keys() if k in accepted],
+            variants=self.variants.value(),
+            prompt_problems=self.prompt.problems(),
+        )
 
     def _refresh(self, *args) -> None:
         self._refresh_timer.stop()
@@ -368,8 +411,10 @@ class ComposePanel(QWidget):
         text_only = not draft.spec.needs_image
         self.image_view.setEnabled(not text_only)
         self.image_view.set_placeholder(
-            self.tr("Text to video: no image needed.") if text_only else
-            self.tr("Drop images or folders here, paste with Ctrl+V, or press Ctrl+O to choose files."))
+            self.tr("Text to video: no image needed.")
+            if text_only
+            else self.tr("Drop images or folders here, paste with Ctrl+V, or press Ctrl+O to choose files.")
+        )
         has_images = self.images.rowCount() > 0
         self.remove_button.setEnabled(has_images and not text_only)
         self.clear_button.setEnabled(has_images)

@@ -16,6 +16,7 @@ from ...services.fullcheck import decode_problem
 
 async def verify_pixels(compose, paths: Iterable[str]) -> None:
     """Decode each image in its own thread; each verdict is updated as soon as its decode ends."""
+
     async def one(path: str) -> None:
         compose.set_decoded(path, await asyncio.to_thread(decode_problem, path))
 

@@ -18,19 +18,26 @@ def problem_text(problem: Problem) -> str:
     p = problem.params
     try:
         if problem.code == images.FILE_TOO_LARGE:
-            words = (tr("The file is {size}; this provider takes at most {limit}.") if p["inclusive"] else
-                     tr("The file is {size}; this provider takes under {limit}."))
+            words = (
+                tr("The file is {size}; this provider takes at most {limit}.")
+                if p["inclusive"]
+                else tr("The file is {size}; this provider takes under {limit}.")
+            )
             return words.format(size=p["size"], limit=p["limit"])
         if problem.code == images.UNSUPPORTED_FORMAT:
             return tr("{format} images are not accepted; use {allowed}.").format(**p)
         if problem.code == images.ASPECT_RATIO:
-            return tr("{width}×{height} is {ratio}:1; the aspect ratio must be between 2:5 and 5:2 (exclusive). "
-                      "Crop the image.").format(width=p["width"], height=p["height"], ratio=f"{p['ratio']:.2f}")
+            return tr(
+                "{width}×{height} is {ratio}:1; the aspect ratio must be between 2:5 and 5:2 (exclusive). "
+                "Crop the image."
+            ).format(width=p["width"], height=p["height"], ratio=f"{p['ratio']:.2f}")
         if problem.code == images.SHORT_SIDE:
             return tr("The short side is {short} px; it must be over {minimum} px. Use a larger image.").format(**p)
         if problem.code == images.CHECK_TIMED_OUT:
-            return tr("Decoding the image took longer than {seconds} s, so it was not accepted. Save it again as "
-                      "a plain JPG or PNG, or use a smaller one.").format(seconds=f"{p['seconds']:.0f}")
+            return tr(
+                "Decoding the image took longer than {seconds} s, so it was not accepted. Save it again as "
+                "a plain JPG or PNG, or use a smaller one."
+            ).format(seconds=f"{p['seconds']:.0f}")
     except (KeyError, ValueError, TypeError):  # a problem made without its figures: the core's sentence
         return problem.message
     return problem.message

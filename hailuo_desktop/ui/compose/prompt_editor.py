@@ -6,10 +6,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from .history import PromptEdit
+from hailuo_desktop.domain.request import MAX_CAMERA_COMMANDS
+
 from .camera import CAMERA_COMMANDS, TooManyCommands, insert_command, overfull_brackets
 from .colors import PROBLEM_RED, colored
-from hailuo_desktop.domain.request import MAX_CAMERA_COMMANDS
+from .history import PromptEdit
 
 
 class PromptEditor(QWidget):
@@ -48,9 +49,14 @@ class PromptEditor(QWidget):
     def _build_camera_button(self) -> QToolButton:
         button = QToolButton(self)
         button.setText(self.tr("Camera move"))
-        button.setToolTip(self.tr(
-            "Insert a camera movement at the cursor. With the cursor in or just after a bracket, "
-            "the movement is combined into it (at most %n per bracket).", "", MAX_CAMERA_COMMANDS))
+        button.setToolTip(
+            self.tr(
+                "Insert a camera movement at the cursor. With the cursor in or just after a bracket, "
+                "the movement is combined into it (at most %n per bracket).",
+                "",
+                MAX_CAMERA_COMMANDS,
+            )
+        )
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.camera_menu = QMenu(button)
         for command in CAMERA_COMMANDS:
@@ -95,11 +101,17 @@ class PromptEditor(QWidget):
         problems = []
         if self.is_over_limit():
             over = len(self.text()) - self._limit
-            problems.append(self.tr("The prompt is %n characters over the limit.", "", over) if over > 1
-                            else self.tr("The prompt is 1 character over the limit."))
+            problems.append(
+                self.tr("The prompt is %n characters over the limit.", "", over)
+                if over > 1
+                else self.tr("The prompt is 1 character over the limit.")
+            )
         for bracket in overfull_brackets(self.text()):
-            problems.append(self.tr("%1 combines more than %2 camera movements.")
-                            .replace("%1", bracket).replace("%2", str(MAX_CAMERA_COMMANDS)))
+            problems.append(
+                self.tr("%1 combines more than %2 camera movements.")
+                .replace("%1", bracket)
+                .replace("%2", str(MAX_CAMERA_COMMANDS))
+            )
         return problems
 
     # --- camera ------------------------------------------------------------------------
@@ -109,8 +121,13 @@ class PromptEditor(QWidget):
         try:
             result = insert_command(self.text(), cursor.position(), command)
         except TooManyCommands:
-            self._show_hint(self.tr("A bracket combines at most %n camera movements; move the cursor "
-                                    "out of it to start a new one.", "", MAX_CAMERA_COMMANDS))
+            self._show_hint(
+                self.tr(
+                    "A bracket combines at most %n camera movements; move the cursor out of it to start a new one.",
+                    "",
+                    MAX_CAMERA_COMMANDS,
+                )
+            )
             return False
         # Edit through the cursor (not setPlainText) so Ctrl+Z undoes just this insertion.
         cursor.setPosition(result.start)

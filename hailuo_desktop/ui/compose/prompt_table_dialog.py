@@ -35,8 +35,13 @@ class PromptTableDialog(QDialog):
     def __init__(self, keys: list[str], prompts: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Prompts per image"))
-        intro = QLabel(self.tr("Give an image its own prompt; an empty cell uses the main prompt. A CSV file with "
-                               "two columns, image and prompt (file name or path), fills the table."), self)
+        intro = QLabel(
+            self.tr(
+                "Give an image its own prompt; an empty cell uses the main prompt. A CSV file with "
+                "two columns, image and prompt (file name or path), fills the table."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(keys), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Image"), self.tr("Prompt")])
@@ -52,8 +57,9 @@ class PromptTableDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(prompts.get(key, "")))
         self.table.resizeColumnToContents(0)
         self.table.setAccessibleName(self.tr("Prompts per image"))
-        self.table.setAccessibleDescription(self.tr("One row per image: its name, and its own prompt (empty: the "
-                                                    "main prompt)"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per image: its name, and its own prompt (empty: the main prompt)")
+        )
         self.from_csv = QPushButton(self.tr("Fill from &CSV…"), self)
         self.clear = QPushButton(self.tr("C&lear all"), self)
         self.from_csv.setToolTip(self.tr("Read the prompts from a CSV file with an image and a prompt column"))
@@ -65,8 +71,13 @@ class PromptTableDialog(QDialog):
         self.problems.hide()
         self.summary = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        describe_buttons(buttons, {Standard.Ok: self.tr("Use these prompts"),
-                                   Standard.Cancel: self.tr("Close and keep the prompts as they were")})
+        describe_buttons(
+            buttons,
+            {
+                Standard.Ok: self.tr("Use these prompts"),
+                Standard.Cancel: self.tr("Close and keep the prompts as they were"),
+            },
+        )
         row = QHBoxLayout()
         row.addWidget(self.from_csv)
         row.addWidget(self.clear)
@@ -111,8 +122,9 @@ class PromptTableDialog(QDialog):
             self.table.item(row, 1).setText("")
 
     def _refresh(self, taken: int | None = None) -> None:
-        text = self.tr("{n} of {total} images have their own prompt.").format(n=len(self.prompts()),
-                                                                             total=self.table.rowCount())
+        text = self.tr("{n} of {total} images have their own prompt.").format(
+            n=len(self.prompts()), total=self.table.rowCount()
+        )
         if taken is not None:
             text = self.tr("{taken} prompts taken from the file. ").format(taken=taken) + text
         self.summary.setText(text)

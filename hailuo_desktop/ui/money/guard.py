@@ -46,7 +46,8 @@ def question(order: ComposeOrder, threshold_usd: float) -> tuple[str, str, str]:
     count = len(order.requests)
     title = tr("Send %n videos for {amount}?", count).format(amount=money(amount, unit))
     text = tr("This order makes %n paid videos, {amount} in all by the app's price table.", count).format(
-        amount=money(amount, unit))
+        amount=money(amount, unit)
+    )
     text += "\n" + tr("You asked to be asked above ${limit:.2f} (Settings › General).").format(limit=threshold_usd)
     return title, text, tr("Send %n videos", count)
 

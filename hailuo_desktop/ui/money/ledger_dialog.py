@@ -9,8 +9,16 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...services.ledger import LedgerRow, totals
@@ -24,20 +32,49 @@ def tr(text: str) -> str:
 
 
 def headers() -> list[str]:
-    return [tr("Day"), tr("Provider"), tr("Tasks sent"), tr("Estimated"), tr("Charged"), tr("Refunded"),
-            tr("Not confirmed"), tr("Failed")]
+    return [
+        tr("Day"),
+        tr("Provider"),
+        tr("Tasks sent"),
+        tr("Estimated"),
+        tr("Charged"),
+        tr("Refunded"),
+        tr("Not confirmed"),
+        tr("Failed"),
+    ]
 
 
 def cells(row: LedgerRow) -> list[str]:
-    return [row.day or tr("All days"), provider_name(row.provider), str(row.tasks), money(row.estimated, row.unit),
-            money(row.charged, row.unit), money(row.refunded, row.unit), money(row.unknown, row.unit),
-            str(row.failed)]
+    return [
+        row.day or tr("All days"),
+        provider_name(row.provider),
+        str(row.tasks),
+        money(row.estimated, row.unit),
+        money(row.charged, row.unit),
+        money(row.refunded, row.unit),
+        money(row.unknown, row.unit),
+        str(row.failed),
+    ]
 
 
 def csv_text(rows: list[LedgerRow]) -> str:
     lines = [",".join(["day", "provider", "unit", "tasks", "estimated", "charged", "refunded", "unknown", "failed"])]
-    lines += [",".join([r.day, r.provider, r.unit, str(r.tasks), f"{r.estimated:g}", f"{r.charged:g}",
-                        f"{r.refunded:g}", f"{r.unknown:g}", str(r.failed)]) for r in rows]
+    lines += [
+        ",".join(
+            [
+                r.day,
+                r.provider,
+                r.unit,
+                str(r.tasks),
+                f"{r.estimated:g}",
+                f"{r.charged:g}",
+                f"{r.refunded:g}",
+                f"{r.unknown:g}",
+                str(r.failed),
+            ]
+        )
+        for r in rows
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -52,8 +89,13 @@ class LedgerDialog(QDialog):
         self.totals.setAccessibleName(tr("Totals per provider"))
         for table in (self.days, self.totals):
             table.setAccessibleDescription(tr("Tasks sent, estimated, charged, refunded and not confirmed"))
-        note = QLabel(tr("Sent tasks only (a task never sent costs nothing). \"Not confirmed\": the provider has "
-                         "not said whether it charged; the app's price table gives the amount."), self)
+        note = QLabel(
+            tr(
+                'Sent tasks only (a task never sent costs nothing). "Not confirmed": the provider has '
+                "not said whether it charged; the app's price table gives the amount."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         self.copy_csv = QPushButton(tr("Copy as CSV"), self)
         self.copy_csv.clicked.connect(lambda: QGuiApplication.clipboard().setText(csv_text(self.rows)))

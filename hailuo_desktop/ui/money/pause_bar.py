@@ -21,9 +21,10 @@ def tr(text: str) -> str:
 
 def held_text(provider_id: str) -> str:
     name = provider_name(provider_id)
-    return tr("Not enough balance on {name}: new tasks for {name} are held, and nothing is charged for them. "
-              "Top up your {name} account, then press Resume. Tasks {name} already has are still followed."
-              ).format(name=name)
+    return tr(
+        "Not enough balance on {name}: new tasks for {name} are held, and nothing is charged for them. "
+        "Top up your {name} account, then press Resume. Tasks {name} already has are still followed."
+    ).format(name=name)
 
 
 class _Row(QWidget):

@@ -21,7 +21,6 @@ from .ledger_dialog import LedgerDialog
 from .refresh import ChargeMoments
 from .words import money
 
-
 COALESCE_MS = 100  # events closer than this share one read of the store
 
 
@@ -39,10 +38,15 @@ def today_text(rows) -> str:
 def today_tooltip(rows) -> str:
     lines = [tr("Sent today, per provider (click for the cost ledger):")]
     for r in rows:
-        lines.append(tr("{name}: {tasks} task(s); {charged} confirmed, {unknown} not confirmed yet, "
-                        "{refunded} refunded").format(
-            name=provider_name(r.provider), tasks=r.tasks, charged=money(r.charged, r.unit),
-            unknown=money(r.unknown, r.unit), refunded=money(r.refunded, r.unit)))
+        lines.append(
+            tr("{name}: {tasks} task(s); {charged} confirmed, {unknown} not confirmed yet, {refunded} refunded").format(
+                name=provider_name(r.provider),
+                tasks=r.tasks,
+                charged=money(r.charged, r.unit),
+                unknown=money(r.unknown, r.unit),
+                refunded=money(r.refunded, r.unit),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -51,8 +55,9 @@ class MoneyView(QObject):
 
     ledger_opened = Signal(object)  # the LedgerDialog
 
-    def __init__(self, window, store: TaskStore, bridge, *, clock: Callable[[], float] = time.time,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, window, store: TaskStore, bridge, *, clock: Callable[[], float] = time.time, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.window, self.store, self.clock = window, store, clock
         self.today = QToolButton(window)

@@ -46,9 +46,10 @@ def _estimate(task: Task) -> str:
 def _policy_note(task: Task) -> str:
     status, _source = failed_task_policy(task.provider)
     name = provider_name(task.provider)
-    return {ChargeStatus.REFUNDED: tr("{name} refunds failed tasks").format(name=name),
-            ChargeStatus.CHARGED: tr("{name} charges failed tasks").format(name=name)}.get(
-        status, tr("{name} does not say whether it charges failed tasks").format(name=name))
+    return {
+        ChargeStatus.REFUNDED: tr("{name} refunds failed tasks").format(name=name),
+        ChargeStatus.CHARGED: tr("{name} charges failed tasks").format(name=name),
+    }.get(status, tr("{name} does not say whether it charges failed tasks").format(name=name))
 
 
 def amount_text(task: Task) -> str:
@@ -58,8 +59,11 @@ def amount_text(task: Task) -> str:
     status, estimate, unit = charge_of(task).status, _estimate(task), task.cost_unit
     S = ChargeStatus
     if status is S.NOT_SENT:
-        return (tr("{amount} estimate · not sent yet").format(amount=estimate) if not task.state.is_final
-                else tr("{zero} · never sent").format(zero=zero(unit)))
+        return (
+            tr("{amount} estimate · not sent yet").format(amount=estimate)
+            if not task.state.is_final
+            else tr("{zero} · never sent").format(zero=zero(unit))
+        )
     if status is S.ESTIMATE:
         return tr("{amount} estimate").format(amount=estimate)
     if status is S.CONFIRMED:
@@ -73,8 +77,9 @@ def amount_text(task: Task) -> str:
 
 def _unknown_text(task: Task, estimate: str) -> str:
     if task.state is TaskState.FAILED:
-        return tr("failed · charge unknown, up to {amount} ({policy})").format(amount=estimate,
-                                                                              policy=_policy_note(task))
+        return tr("failed · charge unknown, up to {amount} ({policy})").format(
+            amount=estimate, policy=_policy_note(task)
+        )
     if task.state is TaskState.CANCELLED:
         return tr("cancelled · may be charged (up to {amount})").format(amount=estimate)
     return tr("may be charged (up to {amount})").format(amount=estimate)
@@ -87,8 +92,11 @@ def short_amount_text(task: Task) -> str:
     status, estimate, unit = charge_of(task).status, short_money(task.cost, task.cost_unit), task.cost_unit
     S = ChargeStatus
     if status is S.NOT_SENT:
-        return tr("est. {amount}").format(amount=estimate) if not task.state.is_final else \
-            tr("{zero} not sent").format(zero=short_money(0, unit or "usd"))
+        return (
+            tr("est. {amount}").format(amount=estimate)
+            if not task.state.is_final
+            else tr("{zero} not sent").format(zero=short_money(0, unit or "usd"))
+        )
     if status is S.ESTIMATE:
         return tr("est. {amount}").format(amount=estimate)
     if status in (S.CONFIRMED, S.CHARGED):
@@ -106,8 +114,9 @@ def was_sent(task: Task) -> bool:
 def price_now(task: Task) -> tuple[float, str] | None:
     """What the same settings cost today (the catalog's price), for a new task like this one."""
     try:
-        spec = catalog.find_model(task.provider, task.model, task.mode, task.kind if task.kind in ("i2v", "t2v")
-                                  else None)
+        spec = catalog.find_model(
+            task.provider, task.model, task.mode, task.kind if task.kind in ("i2v", "t2v") else None
+        )
     except (catalog.CatalogError, KeyError):
         spec = None
     amount = spec.cost(task.duration, task.resolution) if spec is not None else None

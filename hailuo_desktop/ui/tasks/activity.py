@@ -46,7 +46,7 @@ def _in(seconds: float) -> str:
 
 
 def activity_text(task: Task, now: float) -> str | None:
-    """"answer unreadable, retry 3 in 49 s", or None when the runner is not waiting on anything."""
+    """ "answer unreadable, retry 3 in 49 s", or None when the runner is not waiting on anything."""
     if not task.activity or task.state.is_final:
         return None
     what = _what(task)
@@ -64,5 +64,4 @@ def needs_check(task: Task) -> bool:
 
 def resumable(task: Task) -> bool:
     """The provider has the task and the app stopped following it: Runner.resume polls it again."""
-    return task.remote_id is not None and task.state in (TaskState.NEEDS_CHECK, TaskState.CANCELLED,
-                                                          TaskState.UNKNOWN)
+    return task.remote_id is not None and task.state in (TaskState.NEEDS_CHECK, TaskState.CANCELLED, TaskState.UNKNOWN)

@@ -80,11 +80,17 @@ class CheckBar(QWidget):
     def _explain(self, task: Task) -> str:
         name = provider_name(task.provider)
         if needs_check(task):
-            return tr("The app kept retrying and stopped to free the slot for other tasks. {name} still has "
-                      "this task. Resume checks it again; Give up stops for good (a video {name} makes later "
-                      "is not saved).").format(name=name)
+            return tr(
+                "The app kept retrying and stopped to free the slot for other tasks. {name} still has "
+                "this task. Resume checks it again; Give up stops for good (a video {name} makes later "
+                "is not saved)."
+            ).format(name=name)
         if task.state is TaskState.CANCELLED:
-            return tr("You stopped following this task, but {name} has it and may still finish it (and charge "
-                      "for it). Resume checks it again and saves its video if it is ready.").format(name=name)
-        return tr("{name} still has this task; the app is not checking it now. Resume checks it again; Give "
-                  "up stops for good.").format(name=name)
+            return tr(
+                "You stopped following this task, but {name} has it and may still finish it (and charge "
+                "for it). Resume checks it again and saves its video if it is ready."
+            ).format(name=name)
+        return tr(
+            "{name} still has this task; the app is not checking it now. Resume checks it again; Give "
+            "up stops for good."
+        ).format(name=name)

@@ -13,7 +13,15 @@ import time
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,10 +30,10 @@ from ...domain.task import Task
 from ..chain import ChainStrip
 from ..errors import describe_task
 from ..media_support import NoVideoPanel, media_support
-from ..workspace.sources import SourceStrip
-from .thumbs import ListThumbnails
 from ..money.words import amount_text, retry_label
+from ..workspace.sources import SourceStrip
 from .check_bar import CheckBar
+from .thumbs import ListThumbnails
 from .words import provider_name, settings_text, state_text
 
 POSTER_SIZE = 360
@@ -121,10 +129,15 @@ class TaskDetail(QWidget):
         self.video_path = _selectable(QLabel())
         self._facts = QFormLayout()
         self._facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for label, widget in ((self.tr("Made from"), self.sources), (self.tr("Prompt"), self.prompt),
-                              (self.tr("Settings"), self.settings),
-                              (self.tr("Provider task id"), self.remote_id), (self.tr("Cost"), self.cost),
-                              (self.tr("Created · finished"), self.times), (self.tr("Video file"), self.video_path)):
+        for label, widget in (
+            (self.tr("Made from"), self.sources),
+            (self.tr("Prompt"), self.prompt),
+            (self.tr("Settings"), self.settings),
+            (self.tr("Provider task id"), self.remote_id),
+            (self.tr("Cost"), self.cost),
+            (self.tr("Created · finished"), self.times),
+            (self.tr("Video file"), self.video_path),
+        ):
             self._facts.addRow(label, widget)
 
     def _build_error(self) -> None:
@@ -152,25 +165,55 @@ class TaskDetail(QWidget):
             b.clicked.connect(handler)
             return b
 
-        self.open_file = button(self.tr("Open video"), self.tr("Open the video in your player"),
-                                lambda: self._emit_path(self.open_file_requested))
-        self.show_folder = button(self.tr("Show in folder"), self.tr("Open the folder that holds the video"),
-                                  lambda: self._emit_path(self.show_in_folder_requested))
+        self.open_file = button(
+            self.tr("Open video"),
+            self.tr("Open the video in your player"),
+            lambda: self._emit_path(self.open_file_requested),
+        )
+        self.show_folder = button(
+            self.tr("Show in folder"),
+            self.tr("Open the folder that holds the video"),
+            lambda: self._emit_path(self.show_in_folder_requested),
+        )
         self.copy_prompt = button(self.tr("Copy prompt"), self.tr("Copy the full prompt"), self._copy_prompt)
-        self.reuse = button(self.tr("Reuse settings"), self.tr("Put this prompt and these settings in the editor"),
-                            lambda: self.task and self.reuse_requested.emit(self.task))
-        self.retry = button(self.tr("Retry"), self.tr("Start a new task with the same settings (charged again)"),
-                            lambda: self._emit_id(self.retry_requested))
-        self.cancel = button(self.tr("Cancel"),
-                             self.tr("Stop following this task (a task already sent may still be charged)"),
-                             lambda: self._emit_id(self.cancel_requested))
-        self.remove = button(self.tr("Remove"), self.tr("Remove from the list (the video file stays) · Delete"),
-                             lambda: self._emit_id(self.remove_requested))
-        self.continue_take = button(self.tr("Continue…"), self.tr("Start the next clip from this take's last frame"),
-                                    lambda: self.task and self.continue_requested.emit(self.task))
+        self.reuse = button(
+            self.tr("Reuse settings"),
+            self.tr("Put this prompt and these settings in the editor"),
+            lambda: self.task and self.reuse_requested.emit(self.task),
+        )
+        self.retry = button(
+            self.tr("Retry"),
+            self.tr("Start a new task with the same settings (charged again)"),
+            lambda: self._emit_id(self.retry_requested),
+        )
+        self.cancel = button(
+            self.tr("Cancel"),
+            self.tr("Stop following this task (a task already sent may still be charged)"),
+            lambda: self._emit_id(self.cancel_requested),
+        )
+        self.remove = button(
+            self.tr("Remove"),
+            self.tr("Remove from the list (the video file stays) · Delete"),
+            lambda: self._emit_id(self.remove_requested),
+        )
+        self.continue_take = button(
+            self.tr("Continue…"),
+            self.tr("Start the next clip from this take's last frame"),
+            lambda: self.task and self.continue_requested.emit(self.task),
+        )
         self._actions = QGridLayout()
-        for i, b in enumerate((self.continue_take, self.open_file, self.show_folder, self.copy_prompt, self.reuse,
-                               self.retry, self.cancel, self.remove)):
+        for i, b in enumerate(
+            (
+                self.continue_take,
+                self.open_file,
+                self.show_folder,
+                self.copy_prompt,
+                self.reuse,
+                self.retry,
+                self.cancel,
+                self.remove,
+            )
+        ):
             self._actions.addWidget(b, i // ACTION_COLUMNS, i % ACTION_COLUMNS)
 
     def _layout(self) -> None:

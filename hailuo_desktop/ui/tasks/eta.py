@@ -20,8 +20,14 @@ RUNNING_CAP = 0.95  # a running task never shows a full bar: only the provider c
 DOWNLOADING_FRACTION = 0.97
 
 # Seconds from submit to result, by catalog family and tier, until the store knows better.
-_PRIOR_SECONDS = {("2.3-fast", "standard"): 60.0, ("2.3-fast", "pro"): 120.0, ("2.3", "standard"): 120.0,
-                  ("2.3", "pro"): 180.0, ("02", "standard"): 150.0, ("02", "pro"): 200.0}
+_PRIOR_SECONDS = {
+    ("2.3-fast", "standard"): 60.0,
+    ("2.3-fast", "pro"): 120.0,
+    ("2.3", "standard"): 120.0,
+    ("2.3", "pro"): 180.0,
+    ("02", "standard"): 150.0,
+    ("02", "pro"): 200.0,
+}
 DEFAULT_PRIOR = 150.0
 
 
@@ -36,8 +42,9 @@ class EtaEstimator:
     """`history`: the engine's completion history, kept up to date by its owner; without one,
     the estimator keeps its own, fed through `learn` (a list model on a bare store, in tests)."""
 
-    def __init__(self, priors: dict[tuple[str, str], float] | None = None,
-                 history: CompletionHistory | None = None) -> None:
+    def __init__(
+        self, priors: dict[tuple[str, str], float] | None = None, history: CompletionHistory | None = None
+    ) -> None:
         self._priors = priors or {}
         self.learns = history is None
         self._history = history if history is not None else CompletionHistory()

@@ -36,8 +36,12 @@ PROMPT, MODEL, STATE, PROGRESS, COST = range(5)
 TaskRole = Qt.ItemDataRole.UserRole + 1  # the Task
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # eta.Progress
 TaskIdRole = Qt.ItemDataRole.UserRole + 3
-SORT_BY_COLUMN = {MODEL: SortColumn.MODEL, STATE: SortColumn.STATE, PROGRESS: SortColumn.CREATED,
-                  COST: SortColumn.COST}  # the prompt column has no index to sort by: it sorts by created
+SORT_BY_COLUMN = {
+    MODEL: SortColumn.MODEL,
+    STATE: SortColumn.STATE,
+    PROGRESS: SortColumn.CREATED,
+    COST: SortColumn.COST,
+}  # the prompt column has no index to sort by: it sorts by created
 
 _BAR_STATES = frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING, TaskState.SUCCEEDED})
 CHUNK = 500  # rows handed to the view per fetchMore
@@ -51,9 +55,17 @@ def catalog_priors(scale: float = 1.0) -> dict[tuple[str, str], float]:
 
 
 class TaskListModel(QAbstractTableModel):
-    def __init__(self, store: TaskStore, bridge: StoreBridge, *, thumbnails: ListThumbnails | None = None,
-                 clock: Callable[[], float] = time.time, eta_scale: float = 1.0,
-                 history: CompletionHistory | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: TaskStore,
+        bridge: StoreBridge,
+        *,
+        thumbnails: ListThumbnails | None = None,
+        clock: Callable[[], float] = time.time,
+        eta_scale: float = 1.0,
+        history: CompletionHistory | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._bridge = bridge
@@ -168,13 +180,19 @@ class TaskListModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter(self, states: Iterable[TaskState] | None = None, search: str | None = None) -> None:
-        self.set_query(self._query.with_changes(states=frozenset(states) if states is not None else None,
-                                                text=(search or "").strip()))
+        self.set_query(
+            self._query.with_changes(
+                states=frozenset(states) if states is not None else None, text=(search or "").strip()
+            )
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: the store sorts (the time column sorts by when the task was created)."""
-        self.set_query(self._query.with_changes(sort=SORT_BY_COLUMN.get(column, SortColumn.CREATED),
-                                                descending=order == Qt.SortOrder.DescendingOrder))
+        self.set_query(
+            self._query.with_changes(
+                sort=SORT_BY_COLUMN.get(column, SortColumn.CREATED), descending=order == Qt.SortOrder.DescendingOrder
+            )
+        )
 
     def _matches(self, task: Task) -> bool:
         return self._query.matches(task)
@@ -188,8 +206,12 @@ class TaskListModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-                | Qt.ItemFlag.ItemIsDragEnabled)  # the views' drag carries the take's file
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )  # the views' drag carries the take's file
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._exposed:
@@ -217,7 +239,8 @@ class TaskListModel(QAbstractTableModel):
     def _spoken(self, task: Task) -> str:
         """What a screen reader says for any cell of the row: state, progress, prompt."""
         return self.tr("{state}, {progress}, {prompt}").format(
-            state=state_text(task.state), progress=self._time_text(task), prompt=prompt_excerpt(task.prompt))
+            state=state_text(task.state), progress=self._time_text(task), prompt=prompt_excerpt(task.prompt)
+        )
 
     def progress(self, task: Task) -> Progress:
         return self.eta.progress(task, self._clock())
@@ -242,7 +265,8 @@ class TaskListModel(QAbstractTableModel):
             return self.tr("waiting")
         if progress.remaining is not None and progress.remaining >= 1:
             return self.tr("{elapsed} · ~{left} left").format(
-                elapsed=format_seconds(progress.elapsed), left=format_seconds(progress.remaining))
+                elapsed=format_seconds(progress.elapsed), left=format_seconds(progress.remaining)
+            )
         if progress.remaining is not None:
             return self.tr("{elapsed} · any moment").format(elapsed=format_seconds(progress.elapsed))
         return format_seconds(progress.elapsed)

@@ -110,8 +110,12 @@ class TaskListPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search prompts, file names, task ids (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search tasks"))
-        self.search.setToolTip(self.tr("Show only the tasks whose prompt or source file name has words starting "
-                                       "with these, or whose id starts with this (Ctrl+F)"))
+        self.search.setToolTip(
+            self.tr(
+                "Show only the tasks whose prompt or source file name has words starting "
+                "with these, or whose id starts with this (Ctrl+F)"
+            )
+        )
         self.filter_bar = FilterBar(self.model.store)
         self.filter_bar.changed.connect(self.apply_filter)
         self._filter_row = QHBoxLayout()
@@ -154,13 +158,17 @@ class TaskListPanel(QWidget):
         header.sortIndicatorChanged.connect(self._on_header_sort)
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.setAccessibleName(self.tr("Tasks"))
-        table.setAccessibleDescription(self.tr("Every task, newest first: its state, progress and prompt. "
-                                               "Select one to see its video and details."))
+        table.setAccessibleDescription(
+            self.tr(
+                "Every task, newest first: its state, progress and prompt. Select one to see its video and details."
+            )
+        )
         self.table = table
 
     def _build_placeholder(self) -> None:
-        self.placeholder = QLabel(self.tr("No tasks yet.\nDrop images on the left, write a prompt and press "
-                                          "Generate (Ctrl+Enter)."))
+        self.placeholder = QLabel(
+            self.tr("No tasks yet.\nDrop images on the left, write a prompt and press Generate (Ctrl+Enter).")
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)  # the palette's muted text colour
@@ -174,8 +182,11 @@ class TaskListPanel(QWidget):
         self._search_timer.stop()
         query = self.filter_bar.apply(self.model.query)
         states = self.state_filter.currentData()
-        self.model.set_query(query.with_changes(states=frozenset(states) if states is not None else None,
-                                                text=self.search.text().strip()))
+        self.model.set_query(
+            query.with_changes(
+                states=frozenset(states) if states is not None else None, text=self.search.text().strip()
+            )
+        )
         self._show_sort_indicator()
 
     def _show_sort_indicator(self) -> None:
@@ -186,8 +197,9 @@ class TaskListPanel(QWidget):
         header.blockSignals(True)
         header.setSortIndicatorShown(column is not None)
         if column is not None:
-            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if query.descending
-                                    else Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(
+                column, Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+            )
         header.blockSignals(False)
 
     def _on_header_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -203,14 +215,14 @@ class TaskListPanel(QWidget):
         self.filter_bar.header_sorted(query.sort, query.descending)
 
     def _show_page(self, *_args) -> None:
-        filtered = (self.state_filter.currentIndex() > 0 or bool(self.search.text().strip())
-                    or self.filter_bar.active())
+        filtered = self.state_filter.currentIndex() > 0 or bool(self.search.text().strip()) or self.filter_bar.active()
         empty = self.model.total_count() == 0
         if empty and filtered:
             self.placeholder.setText(self.tr("No task matches this filter."))
         elif empty:
-            self.placeholder.setText(self.tr("No tasks yet.\nDrop images on the left, write a prompt and press "
-                                             "Generate (Ctrl+Enter)."))
+            self.placeholder.setText(
+                self.tr("No tasks yet.\nDrop images on the left, write a prompt and press Generate (Ctrl+Enter).")
+            )
         self._pages.setCurrentWidget(self.placeholder if empty else self.view)
 
     def add_view(self, view: QAbstractItemView) -> None:
@@ -233,8 +245,11 @@ class TaskListPanel(QWidget):
             self.batch_label.hide()
             return
         counts = " · ".join(self.tr("{done}/{total} done").format(done=f, total=t) for f, t in batches.values())
-        self.batch_label.setText(self.tr("Running batch: {counts}").format(counts=counts)
-                                 if len(batches) == 1 else self.tr("Running batches: {counts}").format(counts=counts))
+        self.batch_label.setText(
+            self.tr("Running batch: {counts}").format(counts=counts)
+            if len(batches) == 1
+            else self.tr("Running batches: {counts}").format(counts=counts)
+        )
         self.batch_label.show()
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -90,8 +90,11 @@ class CompareView(QWidget):
         columns = 2 if len(tasks) == 4 else len(tasks)
         for n, pane in enumerate(self.panes):
             grid.addWidget(pane, n // columns, n % columns)
-        hint = QLabel(self.tr("Space play/pause · ←/→ one frame · L loop · 1–{n} keep that take, reject the others "
-                              "· Esc close").format(n=len(tasks)))
+        hint = QLabel(
+            self.tr(
+                "Space play/pause · ←/→ one frame · L loop · 1–{n} keep that take, reject the others · Esc close"
+            ).format(n=len(tasks))
+        )
         hint.setEnabled(False)
         hint.setWordWrap(True)
         column = QVBoxLayout(self)

@@ -36,18 +36,21 @@ def media_error_text(error: MediaError, tr) -> str:
         return tr("This name template cannot be used: {reason}.").format(reason=p.get("reason", ""))
     if error.code == "no_video":
         return tr("Take {task} has no video on disk (it is {state}); leave it out of the selection.").format(
-            task=str(p.get("task_id", ""))[:8], state=p.get("state", ""))
+            task=str(p.get("task_id", ""))[:8], state=p.get("state", "")
+        )
     if error.code == "video_unreadable":
-        return tr("The video {path} cannot be read ({reason}).").format(path=p.get("path", ""),
-                                                                        reason=p.get("reason", ""))
+        return tr("The video {path} cannot be read ({reason}).").format(
+            path=p.get("path", ""), reason=p.get("reason", "")
+        )
     if error.code == "target_exists":
         return tr("A file of that name is already there; nothing was overwritten.")
     return error.message
 
 
 class ExportDialog(QDialog):
-    def __init__(self, tasks: Sequence[Task], qsettings: QSettings, default_folder: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: Sequence[Task], qsettings: QSettings, default_folder: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tasks = list(tasks)
         self._qsettings = qsettings
@@ -59,13 +62,21 @@ class ExportDialog(QDialog):
         self.folder.setToolTip(self.tr("The folder the videos are copied into"))
         self.browse.setToolTip(self.tr("Choose the folder the videos are copied into"))
         self.template = QLineEdit(str(qsettings.value(TEMPLATE_KEY, DEFAULT_TEMPLATE)))
-        self.template.setToolTip(self.tr("Fields: {date} {prompt:40} {provider} {model} {mode} {duration} "
-                                         "{resolution} {id} {task_id} {remote_id} {n}"))
+        self.template.setToolTip(
+            self.tr(
+                "Fields: {date} {prompt:40} {provider} {model} {mode} {duration} "
+                "{resolution} {id} {task_id} {remote_id} {n}"
+            )
+        )
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note = QLabel(self.tr("Each video is copied without re-encoding, with its prompt in the file's tags and a "
-                              ".json file beside it that records how it was made."))
+        note = QLabel(
+            self.tr(
+                "Each video is copied without re-encoding, with its prompt in the file's tags and a "
+                ".json file beside it that records how it was made."
+            )
+        )
         note.setWordWrap(True)
         note.setEnabled(False)
         folder_row = QHBoxLayout()

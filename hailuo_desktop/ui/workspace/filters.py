@@ -73,8 +73,9 @@ class FilterBar(QWidget):
         row.addWidget(self.sort)
 
     # --- the menu --------------------------------------------------------------------
-    def _check(self, menu: QMenu, text: str, group: QActionGroup | None = None, data=None,
-               checked: bool = False) -> QAction:
+    def _check(
+        self, menu: QMenu, text: str, group: QActionGroup | None = None, data=None, checked: bool = False
+    ) -> QAction:
         action = menu.addAction(text)
         action.setCheckable(True)
         action.setChecked(checked)
@@ -90,10 +91,14 @@ class FilterBar(QWidget):
         self.same_image = self._check(menu, tr("Only takes of the selected take's &image"))
         rejected = menu.addMenu(tr("&Rejected takes"))
         group = QActionGroup(self)
-        self.rejected = {mode: self._check(rejected, text, group, mode, mode is RejectedFilter.HIDE)
-                         for mode, text in ((RejectedFilter.HIDE, tr("Hidden")),
-                                            (RejectedFilter.ANY, tr("Shown too")),
-                                            (RejectedFilter.ONLY, tr("Only rejected")))}
+        self.rejected = {
+            mode: self._check(rejected, text, group, mode, mode is RejectedFilter.HIDE)
+            for mode, text in (
+                (RejectedFilter.HIDE, tr("Hidden")),
+                (RejectedFilter.ANY, tr("Shown too")),
+                (RejectedFilter.ONLY, tr("Only rejected")),
+            )
+        }
         dates = menu.addMenu(tr("&Date"))
         group = QActionGroup(self)
         self.dates = [self._check(dates, text, group, days, days is None) for text, days in _dates(tr)]
@@ -110,8 +115,10 @@ class FilterBar(QWidget):
     def refresh_facets(self) -> None:
         """Every provider and model the store holds, with how many takes each."""
         facets = self._store.facets()
-        for kind, menu, actions, name in (("provider", self.providers_menu, self.providers, provider_name),
-                                          ("model", self.models_menu, self.models, str)):
+        for kind, menu, actions, name in (
+            ("provider", self.providers_menu, self.providers, provider_name),
+            ("model", self.models_menu, self.models, str),
+        ):
             for value, count in sorted(facets.get(kind, {}).items()):
                 text = f"{name(value)} ({count})"
                 if value in actions:
@@ -148,7 +155,9 @@ class FilterBar(QWidget):
             created_from=created_from,
             image_sha256=image[1] if image and image[0] == "sha256" else None,
             image_path=image[1] if image and image[0] == "path" else None,
-            sort=column, descending=descending)
+            sort=column,
+            descending=descending,
+        )
 
     def header_sorted(self, column: SortColumn, descending: bool) -> None:
         """The list's header sorted: remember it so the next filter change keeps that order."""

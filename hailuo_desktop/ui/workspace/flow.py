@@ -44,8 +44,9 @@ def unfinished(tasks: Sequence[Task]) -> bool:
 
 
 class Workspace(QObject):
-    def __init__(self, window, context, bridge, task_actions, qsettings: QSettings,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, window, context, bridge, task_actions, qsettings: QSettings, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.context = context
@@ -65,8 +66,18 @@ class Workspace(QObject):
         self.show_grid(self._qsettings.value(VIEW_KEY, "list") == "grid")
 
     # --- actions -----------------------------------------------------------------------
-    def _action(self, text: str, tip: str, shortcut: str | QKeySequence | None, handler, rule, group: str,
-                *, scoped: bool = True, over: tuple | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        tip: str,
+        shortcut: str | QKeySequence | None,
+        handler,
+        rule,
+        group: str,
+        *,
+        scoped: bool = True,
+        over: tuple | None = None,
+    ) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
             keys = QKeySequence(shortcut)
@@ -86,34 +97,96 @@ class Workspace(QObject):
 
     def _build_actions(self) -> None:
         tr = self.tr
-        self.star = self._action(tr("S&tar (keep)"), tr("Mark the selected takes as keepers, or unmark them"), "S",
-                                 self.toggle_star, any_selected, "triage")
-        self.reject = self._action(tr("Reject (&hide)"), tr("Hide the selected takes from the default view, or bring them "
-                                                     "back"), "X", self.toggle_reject, any_selected, "triage")
-        self.compare = self._action(tr("Co&mpare side by side"), tr("Play 2 to 4 finished takes in sync"), "C",
-                                    self.open_compare, comparable, "look")
-        self.copy = self._action(tr("C&opy video files"), tr("Copy the videos, to paste in a file manager or editor"),
-                                 QKeySequence.StandardKey.Copy, self.copy_selected, some_finished, "out")
-        self.export = self._action(tr("E&xport…"), tr("Copy the videos to a folder with readable names, their "
-                                                      "prompts inside"), "Ctrl+E", self.export_selected,
-                                   some_finished, "out", scoped=False)
-        self.cancel = self._action(tr("Ca&ncel"), tr("Stop following the selected running takes"), "Ctrl+.",
-                                   self.cancel_selected, unfinished, "manage")
-        self.reuse = self._action(tr("Re&use settings"), tr("Put this take's image, prompt and settings in compose"),
-                                  "Ctrl+Shift+U", self.reuse_selected, lambda t: len(t) == 1, "manage")
-        self.open_video = self._action(tr("Open &video"), tr("Open the video in your player"), "Return",
-                                       self._with_one(lambda t: self.task_actions.open_file(t.video_path)),
-                                       one_finished, "look", over=(self.window.tasks.table, self.grid))
-        self.show_folder = self._action(tr("Show in &folder"), tr("Open the folder that holds the video"),
-                                        "Ctrl+Shift+F",
-                                        self._with_one(lambda t: self.task_actions.show_in_folder(t.video_path)),
-                                        one_finished, "look")
-        self.copy_prompt = self._action(tr("Copy &prompt"), tr("Copy the full prompt"), "Ctrl+Shift+C",
-                                        self._with_one(lambda t: QGuiApplication.clipboard().setText(t.prompt)),
-                                        lambda t: len(t) == 1, "out")
-        self.again = self._action(tr("&Generate again"), tr("Start a new task with the same settings (charged again)"),
-                                  "Ctrl+R", self._with_one(lambda t: self.task_actions.retry(t.id)),
-                                  lambda t: len(t) == 1 and t[0].state.is_final, "manage")
+        self.star = self._action(
+            tr("S&tar (keep)"),
+            tr("Mark the selected takes as keepers, or unmark them"),
+            "S",
+            self.toggle_star,
+            any_selected,
+            "triage",
+        )
+        self.reject = self._action(
+            tr("Reject (&hide)"),
+            tr("Hide the selected takes from the default view, or bring them back"),
+            "X",
+            self.toggle_reject,
+            any_selected,
+            "triage",
+        )
+        self.compare = self._action(
+            tr("Co&mpare side by side"),
+            tr("Play 2 to 4 finished takes in sync"),
+            "C",
+            self.open_compare,
+            comparable,
+            "look",
+        )
+        self.copy = self._action(
+            tr("C&opy video files"),
+            tr("Copy the videos, to paste in a file manager or editor"),
+            QKeySequence.StandardKey.Copy,
+            self.copy_selected,
+            some_finished,
+            "out",
+        )
+        self.export = self._action(
+            tr("E&xport…"),
+            tr("Copy the videos to a folder with readable names, their prompts inside"),
+            "Ctrl+E",
+            self.export_selected,
+            some_finished,
+            "out",
+            scoped=False,
+        )
+        self.cancel = self._action(
+            tr("Ca&ncel"),
+            tr("Stop following the selected running takes"),
+            "Ctrl+.",
+            self.cancel_selected,
+            unfinished,
+            "manage",
+        )
+        self.reuse = self._action(
+            tr("Re&use settings"),
+            tr("Put this take's image, prompt and settings in compose"),
+            "Ctrl+Shift+U",
+            self.reuse_selected,
+            lambda t: len(t) == 1,
+            "manage",
+        )
+        self.open_video = self._action(
+            tr("Open &video"),
+            tr("Open the video in your player"),
+            "Return",
+            self._with_one(lambda t: self.task_actions.open_file(t.video_path)),
+            one_finished,
+            "look",
+            over=(self.window.tasks.table, self.grid),
+        )
+        self.show_folder = self._action(
+            tr("Show in &folder"),
+            tr("Open the folder that holds the video"),
+            "Ctrl+Shift+F",
+            self._with_one(lambda t: self.task_actions.show_in_folder(t.video_path)),
+            one_finished,
+            "look",
+        )
+        self.copy_prompt = self._action(
+            tr("Copy &prompt"),
+            tr("Copy the full prompt"),
+            "Ctrl+Shift+C",
+            self._with_one(lambda t: QGuiApplication.clipboard().setText(t.prompt)),
+            lambda t: len(t) == 1,
+            "out",
+        )
+        self.again = self._action(
+            tr("&Generate again"),
+            tr("Start a new task with the same settings (charged again)"),
+            "Ctrl+R",
+            self._with_one(lambda t: self.task_actions.retry(t.id)),
+            lambda t: len(t) == 1 and t[0].state.is_final,
+            "manage",
+        )
         self.window.takes.register(self.window.actions.remove_task, any_selected, group="manage")
         self.grid_toggle = QAction(tr("&Grid of takes"), self.window)
         self.grid_toggle.setCheckable(True)
@@ -185,6 +258,7 @@ class Workspace(QObject):
             self._say(unavailable_text(support))
             return
         from .compare import CompareView
+
         if self.compare_view is not None:
             self.compare_view.close()
         view = CompareView(tasks, self.window)
@@ -203,8 +277,11 @@ class Workspace(QObject):
     @Slot()
     def copy_selected(self) -> None:
         count = copy_files(self._selected())
-        self._say(self.tr("{n} video file(s) copied: paste them in a file manager or an editor.").format(n=count)
-                  if count else self.tr("No finished video among the selected takes."))
+        self._say(
+            self.tr("{n} video file(s) copied: paste them in a file manager or an editor.").format(n=count)
+            if count
+            else self.tr("No finished video among the selected takes.")
+        )
 
     @asyncSlot()
     @reports_errors
@@ -229,13 +306,21 @@ class Workspace(QObject):
         try:
             written = await asyncio.to_thread(export_takes, list(tasks), folder, template)
         except MediaError as error:
-            self.errors.show(UserMessage(self.tr("Export stopped"), media_error_text(error, self.tr), None,
-                                         error.message))
+            self.errors.show(
+                UserMessage(self.tr("Export stopped"), media_error_text(error, self.tr), None, error.message)
+            )
             return []
         except OSError as error:
-            self.errors.show(UserMessage(self.tr("Export stopped"),
-                                         self.tr("The folder {folder} cannot be written: {why}").format(
-                                             folder=folder, why=error.strerror or str(error)), None, str(error)))
+            self.errors.show(
+                UserMessage(
+                    self.tr("Export stopped"),
+                    self.tr("The folder {folder} cannot be written: {why}").format(
+                        folder=folder, why=error.strerror or str(error)
+                    ),
+                    None,
+                    str(error),
+                )
+            )
             return []
         self._say(self.tr("{n} take(s) exported to {folder}.").format(n=len(written), folder=folder))
         return written

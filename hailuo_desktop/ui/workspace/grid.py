@@ -46,8 +46,12 @@ def _tile_playback(parent: QObject):
 
 
 def playable(task: Task | None) -> bool:
-    return (task is not None and task.state is TaskState.SUCCEEDED and bool(task.video_path)
-            and os.path.exists(task.video_path))
+    return (
+        task is not None
+        and task.state is TaskState.SUCCEEDED
+        and bool(task.video_path)
+        and os.path.exists(task.video_path)
+    )
 
 
 class TakeGrid(DragsTakes, QListView):
@@ -135,8 +139,11 @@ class TakeGrid(DragsTakes, QListView):
         if task is None:
             return None
         if query.sort is SortColumn.BATCH:
-            return (task.batch_id, self.tr("Batch {id}").format(id=task.batch_id[:6])) if task.batch_id else \
-                ("", self.tr("Single takes"))
+            return (
+                (task.batch_id, self.tr("Batch {id}").format(id=task.batch_id[:6]))
+                if task.batch_id
+                else ("", self.tr("Single takes"))
+            )
         if task.image_path:
             return task.image_path, os.path.basename(task.image_path)
         return "", self.tr("No source image")

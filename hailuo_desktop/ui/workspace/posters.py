@@ -103,6 +103,7 @@ class PosterFrames(QObject):
 
 def poster_maker(cache_dir: str | os.PathLike) -> PosterMaker:
     """The core's poster frame (the middle of the clip), cached on disk in `cache_dir`."""
+
     def make(video: str) -> Path:
         from ...services.media import (
             poster_frame,  # PyAV is loaded on the worker, when first needed

@@ -82,8 +82,11 @@ class SourceStrip(QWidget):
     def _paint(self, side: SourcePicture) -> None:
         image = self.thumbs.get(side.path, self._task_id or "")
         if image is not None and not image.isNull():
-            side.picture.setPixmap(QPixmap.fromImage(image).scaled(
-                PICTURE_BOX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            side.picture.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    PICTURE_BOX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
         elif image is not None or (side.path and not os.path.exists(side.path)):
             side.picture.setText(self.tr("missing"))
 

@@ -78,8 +78,12 @@ class TileDelegate(QStyledItemDelegate):
         self._picture(painter, option, picture, task)
         self._badges(painter, option, picture, task)
         self._group(painter, option, rect, picture, index)
-        self._words(painter, option, QRect(picture.left(), picture.bottom() + 4, picture.width(),
-                                           rect.bottom() - picture.bottom() - 4), task)
+        self._words(
+            painter,
+            option,
+            QRect(picture.left(), picture.bottom() + 4, picture.width(), rect.bottom() - picture.bottom() - 4),
+            task,
+        )
         painter.restore()
 
     # --- parts -----------------------------------------------------------------------
@@ -87,8 +91,11 @@ class TileDelegate(QStyledItemDelegate):
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        fill = palette.color(QPalette.ColorRole.Highlight) if selected else (
-            palette.color(QPalette.ColorRole.Midlight) if hovered else palette.color(QPalette.ColorRole.Base))
+        fill = (
+            palette.color(QPalette.ColorRole.Highlight)
+            if selected
+            else (palette.color(QPalette.ColorRole.Midlight) if hovered else palette.color(QPalette.ColorRole.Base))
+        )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(rect), 6, 6)
@@ -139,8 +146,9 @@ class TileDelegate(QStyledItemDelegate):
             painter.setPen(QColor(255, 255, 255))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, duration)
 
-    def _group(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, picture: QRect,
-               index: QModelIndex) -> None:
+    def _group(
+        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, picture: QRect, index: QModelIndex
+    ) -> None:
         """A stripe in the group's colour on every tile; the group's name on its first tile."""
         group = self.group_of(index)
         if group is None:
@@ -154,8 +162,12 @@ class TileDelegate(QStyledItemDelegate):
             return
         metrics = QFontMetrics(option.font)
         text = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, picture.width() - 60)
-        pill = QRect(picture.left() + 4, picture.bottom() - metrics.height() - 5,
-                     metrics.horizontalAdvance(text) + 10, metrics.height() + 2)
+        pill = QRect(
+            picture.left() + 4,
+            picture.bottom() - metrics.height() - 5,
+            metrics.horizontalAdvance(text) + 10,
+            metrics.height() + 2,
+        )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(pill), 4, 4)
@@ -172,14 +184,21 @@ class TileDelegate(QStyledItemDelegate):
         star_width = metrics.horizontalAdvance(STAR_ON) + 6
         star = QRect(box.right() - star_width, box.top(), star_width, line)
         painter.setPen(STAR_COLOUR if task.starred else option.palette.color(role))
-        painter.drawText(star, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         STAR_ON if task.starred else STAR_OFF)
+        painter.drawText(
+            star, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, STAR_ON if task.starred else STAR_OFF
+        )
         painter.setPen(option.palette.color(role))
         first = QRect(box.left(), box.top(), box.width() - star_width, line)
-        painter.drawText(first, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(model_text(task), Qt.TextElideMode.ElideRight, first.width()))
+        painter.drawText(
+            first,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(model_text(task), Qt.TextElideMode.ElideRight, first.width()),
+        )
         second = QRect(box.left(), box.top() + line, box.width(), line)
         cost = short_amount_text(task)  # what the amount is: est., charged, refunded, up to …?
         text = f"{cost} · {' '.join(task.prompt.split())}"
-        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, second.width()))
+        painter.drawText(
+            second,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, second.width()),
+        )

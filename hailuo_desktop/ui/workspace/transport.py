@@ -30,12 +30,19 @@ class Transport(QWidget):
         super().__init__(parent)
         self.group = group
         style = self.style()
-        self.play = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
-                                 self.tr("Play or pause (Space)"), group.toggle)
-        self.back = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
-                                 self.tr("One frame back (Left)"), lambda: group.step(-1))
-        self.forward = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
-                                    self.tr("One frame forward (Right)"), lambda: group.step(1))
+        self.play = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("Play or pause (Space)"), group.toggle
+        )
+        self.back = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
+            self.tr("One frame back (Left)"),
+            lambda: group.step(-1),
+        )
+        self.forward = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
+            self.tr("One frame forward (Right)"),
+            lambda: group.step(1),
+        )
         self.scrub = QSlider(Qt.Orientation.Horizontal)
         self.scrub.setToolTip(self.tr("Scrub through the clip"))
         self.scrub.setAccessibleName(self.tr("Position"))
