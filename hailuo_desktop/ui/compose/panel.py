@@ -6,7 +6,7 @@ intents and shows what it is told.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -34,45 +33,9 @@ from .model_picker import ModelPicker
 from .order import ComposeOrder, Draft, Plan, plan
 from .presets_bar import PresetBar
 from .prompt_editor import PromptEditor
+from .vertical_scroll import VerticalScroll
 
 __all__ = ["ComposePanel", "ComposeOrder"]
-
-
-class _VerticalScroll(QScrollArea):
-    """Holds compose's body at the viewport's size while it fits, and scrolls it up and down
-    only when it does not (a model with start and end frames on a short screen).
-
-    Sized by hand: Qt's own resizing gives a body with word-wrapped labels its preferred
-    height, which would scroll even when everything fits at its minimum.
-    """
-
-    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(False)
-        self.setWidget(body)
-        body.installEventFilter(self)
-        self.viewport().installEventFilter(self)
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), self.widget().minimumSizeHint().width() + 2 * self.frameWidth()), hint.height())
-
-    def eventFilter(self, watched, event) -> bool:
-        body_changed = watched is self.widget() and event.type() == QEvent.Type.LayoutRequest
-        viewport_resized = watched is self.viewport() and event.type() == QEvent.Type.Resize
-        if body_changed or viewport_resized:
-            self.fit()
-        return super().eventFilter(watched, event)
-
-    def fit(self) -> None:
-        body, width = self.widget(), self.viewport().width()
-        layout = body.layout()
-        needed = (
-            layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else body.minimumSizeHint().height()
-        )
-        size = QSize(width, max(self.viewport().height(), needed))
-        if body.size() != size:
-            body.resize(size)
 
 
 class ComposePanel(QWidget):
@@ -161,7 +124,7 @@ class ComposePanel(QWidget):
         self.frames_box = self._group(self.tr("Start and end frames"), self.frames)
         column.addWidget(self.frames_box)
         column.addWidget(self._group(self.tr("Prompt"), self.prompt), 1)
-        self.body = _VerticalScroll(body, self)
+        self.body = VerticalScroll(body, self)
         self.body.setFrameShape(QFrame.Shape.NoFrame)
         self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the fields inside
         self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
