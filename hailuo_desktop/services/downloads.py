@@ -35,6 +35,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import httpx
 
@@ -251,7 +252,8 @@ class Downloader:
     def _plan(self, response: httpx.Response, have: int, dest: Path) -> _Plan | None:
         status = response.status_code
         if status == 416 and have:
-            return self._plan_unsatisfiable(response, have, dest)
+            self._plan_unsatisfiable(response, have, dest)  # raises unless the part is already whole
+            return None
         if status in _EXPIRED_STATUSES:
             discard_partial(dest)
             raise ResultExpired(f"The result host {_host(str(response.url))} answered {status}: the video link "
@@ -296,7 +298,7 @@ class Downloader:
                             "the link may have expired or need a login.")
 
     async def _receive(self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard,
-                       digest) -> int:
+                       digest: hashlib._Hash) -> int:
         """Write the body to the part as it comes, hashing each piece written (no second read).
 
         The writing and hashing run on a thread of their own (services.part_writer) while
@@ -353,16 +355,16 @@ def _size_or_zero(path: Path) -> int:
         return 0
 
 
-def _open_part(part: Path, *, append: bool):
+def _open_part(part: Path, *, append: bool) -> BinaryIO:
     try:
         return open(part, "ab" if append else "wb")
     except OSError as exc:
         raise _storage_error(exc, part.parent) from exc
 
 
-async def _digest_of_prefix(part: Path, length: int):
+async def _digest_of_prefix(part: Path, length: int) -> hashlib._Hash:
     """A SHA-256 fed with the first `length` bytes of the part (what a resumed download keeps)."""
-    def read():
+    def read() -> hashlib._Hash:
         digest = hashlib.sha256()
         if length:
             with open(part, "rb") as file:
@@ -376,7 +378,7 @@ async def _digest_of_prefix(part: Path, length: int):
 
 
 async def _finish(part: Path, dest: Path, crash_point: CrashPoint,
-                  known: tuple[int, object] | None = None) -> tuple[int, str]:
+                  known: tuple[int, hashlib._Hash] | None = None) -> tuple[int, str]:
     """fsync the part, rename it over dest (atomic), fsync the folder. The hash comes from `known`
     (size, sha256 object fed while streaming) when there is one, else from reading the part."""
     try:
@@ -386,12 +388,12 @@ async def _finish(part: Path, dest: Path, crash_point: CrashPoint,
 
 
 def _finish_sync(part: Path, dest: Path, crash_point: CrashPoint,
-                 known: tuple[int, object] | None) -> tuple[int, str]:
+                 known: tuple[int, hashlib._Hash] | None) -> tuple[int, str]:
     with open(part, "rb+") as file:
         if known is None:
             size, digest = _hash_open_file(file)
         else:
-            size, digest = known[0], known[1].hexdigest()  # type: ignore[attr-defined]
+            size, digest = known[0], known[1].hexdigest()
             on_disk = os.fstat(file.fileno()).st_size
             if on_disk != size:  # the streamed digest would not describe this file
                 raise OSError(errno.EIO, f"the partial file holds {on_disk} bytes, {size} were written")
@@ -414,7 +416,7 @@ async def hash_file(path: Path) -> tuple[int, str]:
         raise _storage_error(exc, Path(path).parent) from exc
 
 
-def _hash_open_file(file) -> tuple[int, str]:
+def _hash_open_file(file: BinaryIO) -> tuple[int, str]:
     digest = hashlib.sha256()
     size = 0
     while block := file.read(HASH_BLOCK):
@@ -473,8 +475,11 @@ def _parse_content_range(value: str | None) -> tuple[int | None, int | None, int
     if not match:
         return None, None, None
     start, end, total = match.groups()
-    as_int = lambda v: int(v) if v is not None and v != "*" else None  # noqa: E731
-    return as_int(start), as_int(end), as_int(total)
+    return _range_number(start), _range_number(end), _range_number(total)
+
+
+def _range_number(value: str | None) -> int | None:
+    return int(value) if value is not None and value != "*" else None
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -81,7 +81,7 @@ class Runner:
         self._leases = leases or Leases(store, clock)
         self._held = held
         self._heartbeat_sleep = heartbeat_sleep  # real time by default: it runs while the tests' sleeps are faked
-        self._heartbeat: asyncio.Task | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
         self.left_to_others: set[str] = set()  # tasks another live process holds (HeldPolicy.SKIP)
         self._parts = Parts(
             store=store, uploads=uploads, downloader=downloader, budget=budget, output_dir=Path(output_dir),
@@ -94,7 +94,7 @@ class Runner:
         self._submitter = Submitter(self._parts)
         self._poller = Poller(self._parts)
         self._download = DownloadStep(self._parts)
-        self._jobs: dict[str, tuple[Job, asyncio.Task]] = {}
+        self._jobs: dict[str, tuple[Job, asyncio.Task[Task | None]]] = {}
         self.crashed: dict[str, BaseException] = {}  # jobs that stopped on an error (a full disk...)
         self._closed = False
 
@@ -115,7 +115,7 @@ class Runner:
         return self._store.add(retry_of(self._store.get(task_id)))
 
     # --- running -----------------------------------------------------------------------
-    def start(self, task_id: str) -> asyncio.Task:
+    def start(self, task_id: str) -> asyncio.Task[Task | None]:
         """Drive the task in the background; the same asyncio task if it is already running."""
         if self._closed:
             raise RuntimeError("the runner is closed")
@@ -159,7 +159,7 @@ class Runner:
             self.start(task_id)
         return held
 
-    def resume(self, task_id: str) -> asyncio.Task:
+    def resume(self, task_id: str) -> asyncio.Task[Task | None]:
         """Follow a stopped sent task again (needs a check, cancelled, unknown); nothing is re-sent."""
         running = self._jobs.get(task_id)
         if running is not None and not running[1].done():
@@ -210,12 +210,13 @@ class Runner:
             await asyncio.gather(self._heartbeat, return_exceptions=True)
 
     # --- one job -----------------------------------------------------------------------
-    def _forget(self, task_id: str, handle: asyncio.Task) -> None:
+    def _forget(self, task_id: str, handle: asyncio.Task[Task | None]) -> None:
         if self._jobs.get(task_id, (None, None))[1] is handle:
             del self._jobs[task_id]
-        if not handle.cancelled() and handle.exception() is not None:
-            self.crashed[task_id] = handle.exception()
-            log.error("task %s stopped: %r", task_id, handle.exception())
+        error = None if handle.cancelled() else handle.exception()
+        if error is not None:
+            self.crashed[task_id] = error
+            log.error("task %s stopped: %r", task_id, error)
 
     async def _drive(self, job: Job) -> Task | None:
         try:
@@ -305,8 +306,11 @@ class Runner:
                 self._stop_lost(task_id)
 
     def _stop_lost(self, task_id: str) -> None:
-        job, handle = self._jobs.get(task_id, (None, None))
-        if job is not None and not handle.done() and not job.submitting:
+        running = self._jobs.get(task_id)
+        if running is None:
+            return
+        job, handle = running
+        if not handle.done() and not job.submitting:
             log.info("task %s: lease lost to another process; stopping here", task_id)
             job.closing = True
             handle.cancel()
@@ -336,6 +340,8 @@ class Runner:
                           plan=plan)
 
     def _plan(self, spec: ModelSpec, task: Task) -> PollPlan | None:
+        if self._poll_planner is None:
+            return None
         try:
             return self._poll_planner(spec, task)
         except Exception:  # learning is an optimisation: the documented schedule always works
