@@ -30,7 +30,8 @@ from .services.adaptive import AdaptivePlanner
 from .services.balances import BalanceRefresher
 from .services.budget import RequestBudget
 from .services.completion_history import CompletionHistory
-from .services.downloads import CrashPoint, Downloader
+from .services.download_files import CrashPoint
+from .services.downloads import Downloader
 from .services.home import DataPaths
 from .services.key_cache import KeyCache
 from .services.lease import HeldPolicy, Leases, LeaseTerms

@@ -42,7 +42,7 @@ from pathlib import Path
 from PIL import Image
 
 from hailuo_desktop.domain.states import TaskState
-from hailuo_desktop.services.downloads import partials
+from hailuo_desktop.services.download_files import partials
 from hailuo_desktop.services.store import TaskStore
 from hailuo_desktop.simulator.filestore import result_info
 from hailuo_desktop.simulator.media import load_sample, padded

@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from hailuo_desktop.domain.errors import DownloadError, ResultExpired, StorageError
-from hailuo_desktop.services.downloads import Downloader, allowed_content_type, part_path
+from hailuo_desktop.services.download_files import part_path
+from hailuo_desktop.services.downloads import Downloader, allowed_content_type
 from hailuo_desktop.services.polling import Backoff, RetryPolicy
 from tests.fixtures.services import InstantClock
 

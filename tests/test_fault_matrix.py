@@ -29,7 +29,7 @@ from hailuo_desktop.domain.catalog import PROVIDERS, find_model
 from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.engine import build_engine
-from hailuo_desktop.services.downloads import partials
+from hailuo_desktop.services.download_files import partials
 from hailuo_desktop.services.home import DataPaths
 from hailuo_desktop.services.secrets import KeyStore
 from hailuo_desktop.services.settings import Settings

@@ -20,7 +20,8 @@ from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.providers.registry import build_provider, build_uploader
 from hailuo_desktop.services.budget import RequestBudget
-from hailuo_desktop.services.downloads import Downloader, part_path
+from hailuo_desktop.services.download_files import part_path
+from hailuo_desktop.services.downloads import Downloader
 from hailuo_desktop.services.polling import Backoff, RetryPolicy
 from hailuo_desktop.services.runner import Runner
 from hailuo_desktop.services.store import TaskStore

@@ -22,7 +22,7 @@ from hailuo_desktop.domain.errors import (
     TaskNotFound,
 )
 from hailuo_desktop.domain.states import TaskState
-from hailuo_desktop.services.downloads import part_path
+from hailuo_desktop.services.download_files import part_path
 from hailuo_desktop.services.naming import planned_video_path, video_file_name
 from tests.fixtures.services import make_task, status
 

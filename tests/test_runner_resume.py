@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hailuo_desktop.domain.states import TaskState
-from hailuo_desktop.services.downloads import part_path
+from hailuo_desktop.services.download_files import part_path
 from hailuo_desktop.services.naming import planned_video_path
 from tests.fixtures.services import status
 

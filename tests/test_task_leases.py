@@ -26,7 +26,7 @@ import pytest
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.domain.task import Task
 from hailuo_desktop.engine import build_engine
-from hailuo_desktop.services.downloads import partials
+from hailuo_desktop.services.download_files import partials
 from hailuo_desktop.services.home import DataPaths
 from hailuo_desktop.services.lease import (
     HeldPolicy,

@@ -32,8 +32,9 @@ class Adapter:
         request = payload.request
         self.checked_model(request.spec)
         # The images that count are the URLs about to be sent, whatever the request's local paths.
-        sent = replace(request, image=payload.image_url or request.image,
-                       end_image=payload.end_image_url or request.end_image)
+        sent = replace(
+            request, image=payload.image_url or request.image, end_image=payload.end_image_url or request.end_image
+        )
         problems = request_problems(sent)
         if problems:
             raise InvalidRequest(" ".join(problems))
@@ -63,6 +64,8 @@ class Adapter:
         if http_url(url):
             return url
         if source.is_data:
-            raise InvalidRequest(f"{self.spec.name} needs the {what} as a public URL, not file content; "
-                                 "choose an upload route for local images.")
+            raise InvalidRequest(
+                f"{self.spec.name} needs the {what} as a public URL, not file content; "
+                "choose an upload route for local images."
+            )
         raise InvalidRequest(f"{self.spec.name} needs the {what} as a public http(s) URL.")

@@ -24,8 +24,18 @@ from .redact import redacted_json
 log = logging.getLogger(__name__)
 
 # Undocumented error `type` strings mapped by what they say, for an envelope without a code. [I]
-_TYPE_WORDS = (("auth", 401), ("permission", 403), ("forbidden", 403), ("quota", 402), ("credit", 402),
-               ("balance", 402), ("insufficient", 402), ("rate", 429), ("not_found", 404), ("invalid", 400))
+_TYPE_WORDS = (
+    ("auth", 401),
+    ("permission", 403),
+    ("forbidden", 403),
+    ("quota", 402),
+    ("credit", 402),
+    ("balance", 402),
+    ("insufficient", 402),
+    ("rate", 429),
+    ("not_found", 404),
+    ("invalid", 400),
+)
 
 
 class ApiInOneProvider(Adapter):
@@ -66,8 +76,12 @@ class ApiInOneProvider(Adapter):
         if task_id in self._logged_tasks or not log.isEnabledFor(logging.DEBUG):
             return
         self._logged_tasks.add(task_id)
-        log.debug("API in One status of task %s (first answer, HTTP %s): %s", task_id, answer.status,
-                  redacted_json(answer.payload, self.http.key.reveal()))
+        log.debug(
+            "API in One status of task %s (first answer, HTTP %s): %s",
+            task_id,
+            answer.status,
+            redacted_json(answer.payload, self.http.key.reveal()),
+        )
 
     async def balance(self) -> Balance | None:
         # No credits endpoint was found: the docs send account and billing questions to the
@@ -83,8 +97,9 @@ class ApiInOneProvider(Adapter):
             raise self._error_envelope(answer, as_dict(error), on_poll)
         code = envelope_code(answer)
         if code != 200:
-            raise error_for_code(code, name=self.name, message=envelope_message(self.http, body),
-                                 answer=answer, on_poll=on_poll)
+            raise error_for_code(
+                code, name=self.name, message=envelope_message(self.http, body), answer=answer, on_poll=on_poll
+            )
         if not isinstance(answer.payload, dict):
             raise self.http.not_json(answer)
         return body
@@ -95,8 +110,14 @@ class ApiInOneProvider(Adapter):
             code = answer.status if not answer.http_ok else _code_for_type(error.get("type"))
         message = clean_message(as_text(error.get("message")), self.http.key)
         kind = as_text(error.get("type"))
-        return error_for_code(code, name=self.name, message=message, answer=answer, on_poll=on_poll,
-                              provider_code=clean_message(kind, self.http.key) if kind else None)
+        return error_for_code(
+            code,
+            name=self.name,
+            message=message,
+            answer=answer,
+            on_poll=on_poll,
+            provider_code=clean_message(kind, self.http.key) if kind else None,
+        )
 
     def _status(self, answer: Answer, body: JsonObject) -> RemoteStatus:
         state, raw_state = require_state(self.http, answer, _raw_status(body))
@@ -118,15 +139,32 @@ class ApiInOneProvider(Adapter):
 
 def _raw_status(body: JsonObject) -> object:
     """Every place a state has been seen or is plausible, the documented-looking ones first."""
-    return first_of(dig(body, "data", "status"), body.get("status"), dig(body, "data", "state"),
-                    body.get("state"), dig(body, "data", "task_status"), dig(body, "task", "status"))
+    return first_of(
+        dig(body, "data", "status"),
+        body.get("status"),
+        dig(body, "data", "state"),
+        body.get("state"),
+        dig(body, "data", "task_status"),
+        dig(body, "task", "status"),
+    )
 
 
 def _url_candidates(data: JsonObject) -> tuple[object, ...]:
-    return (dig(data, "output", "video_url"), data.get("video_url"), dig(data, "output", "url"),
-            dig(data, "result_urls", 0), dig(data, "output", 0), dig(data, "output", "videos", 0),
-            dig(data, "output", "video_urls", 0), dig(data, "result", "video_url"), dig(data, "result", "url"),
-            data.get("result_url"), dig(data, "resultUrls", 0), data.get("url"), data.get("output"))
+    return (
+        dig(data, "output", "video_url"),
+        data.get("video_url"),
+        dig(data, "output", "url"),
+        dig(data, "result_urls", 0),
+        dig(data, "output", 0),
+        dig(data, "output", "videos", 0),
+        dig(data, "output", "video_urls", 0),
+        dig(data, "result", "video_url"),
+        dig(data, "result", "url"),
+        data.get("result_url"),
+        dig(data, "resultUrls", 0),
+        data.get("url"),
+        data.get("output"),
+    )
 
 
 def _code_for_type(kind: object) -> int:

@@ -68,7 +68,6 @@ class ApixoProvider(Adapter):
             raise self.http.malformed(answer, "the balance is not a number")
         return Balance(usd, "usd")
 
-
     def _checked(self, answer: Answer, model: ModelSpec, *, on_poll: bool) -> JsonObject:
         """APIXO's 403 and 503 are about the model, not the key or the whole service."""
         code = envelope_code(answer)
@@ -76,11 +75,17 @@ class ApixoProvider(Adapter):
         detail: ErrorDetail = {"provider_code": str(code), "provider_message": said, "status": answer.status}
         suffix = f": {said}" if said else "."
         if code == FORBIDDEN:
-            raise ModelForbidden(f"{self.name} says this key or its route ({self.routing}) cannot use "
-                                 f"{model.label} (code 403){suffix}", **detail)
+            raise ModelForbidden(
+                f"{self.name} says this key or its route ({self.routing}) cannot use {model.label} (code 403){suffix}",
+                **detail,
+            )
         if code == MODEL_UNAVAILABLE:
-            raise ModelUnavailable(f"{self.name} says {model.label} is unavailable right now (code 503); nothing "
-                                   f"was created{suffix}", maintenance=True, retry_after=answer.retry_after, **detail)
+            raise ModelUnavailable(
+                f"{self.name} says {model.label} is unavailable right now (code 503); nothing was created{suffix}",
+                maintenance=True,
+                retry_after=answer.retry_after,
+                **detail,
+            )
         return checked_body(self.http, answer, on_poll=on_poll)
 
 

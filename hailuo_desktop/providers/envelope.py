@@ -23,8 +23,12 @@ def envelope_code(answer: Answer) -> int:
 
 def envelope_message(http: ProviderHttp, body: JsonObject) -> str | None:
     """`msg` (createTask, per-model docs) or `message` (recordInfo, APIXO), plus APIXO's data.error."""
-    candidates = (body.get("msg"), body.get("message"), dig(body, "data", "error"),
-                  body.get("error") if isinstance(body.get("error"), str) else dig(body, "error", "message"))
+    candidates = (
+        body.get("msg"),
+        body.get("message"),
+        dig(body, "data", "error"),
+        body.get("error") if isinstance(body.get("error"), str) else dig(body, "error", "message"),
+    )
     parts: list[str] = []
     for candidate in candidates:
         text = clean_message(as_text(candidate), http.key)
@@ -37,8 +41,9 @@ def checked_body(http: ProviderHttp, answer: Answer, *, on_poll: bool = False) -
     """The envelope of a successful answer; any error status becomes its typed error."""
     code = envelope_code(answer)
     if code != 200:
-        raise error_for_code(code, name=http.name, message=envelope_message(http, answer.body),
-                             answer=answer, on_poll=on_poll)
+        raise error_for_code(
+            code, name=http.name, message=envelope_message(http, answer.body), answer=answer, on_poll=on_poll
+        )
     if not isinstance(answer.payload, dict):
         raise http.not_json(answer)
     return answer.body
@@ -49,9 +54,15 @@ def record_status(http: ProviderHttp, answer: Answer, data: JsonObject) -> Remot
     state, raw_state = require_state(http, answer, data.get("state"))
     url = result_json_url(http, answer, data.get("resultJson")) if state is RemoteState.SUCCEEDED else None
     code, message = fail_info(data, http) if state is RemoteState.FAILED else (None, None)
-    return RemoteStatus(state, raw_state, video_url=url, fail_code=code, fail_message=message,
-                        created_ms=epoch_ms(data.get("createTime")),
-                        completed_ms=epoch_ms(data.get("completeTime")))
+    return RemoteStatus(
+        state,
+        raw_state,
+        video_url=url,
+        fail_code=code,
+        fail_message=message,
+        created_ms=epoch_ms(data.get("createTime")),
+        completed_ms=epoch_ms(data.get("completeTime")),
+    )
 
 
 def record_data(http: ProviderHttp, answer: Answer, body: JsonObject) -> JsonObject:

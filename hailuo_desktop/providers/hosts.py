@@ -46,8 +46,10 @@ def checked_base_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not host:
         raise InvalidRequest(f"The base URL {_shown(url)} must look like https://host[:port].")
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise InvalidRequest(f"The base URL {_shown(url)} must use https (plain http only for 127.0.0.1, "
-                             "::1 or localhost), because the API key travels to it.")
+        raise InvalidRequest(
+            f"The base URL {_shown(url)} must use https (plain http only for 127.0.0.1, "
+            "::1 or localhost), because the API key travels to it."
+        )
     if parts.username is not None or parts.password is not None or parts.query or parts.fragment:
         raise InvalidRequest(f"The base URL {_shown(url)} must not carry credentials, a query or a fragment.")
     return url.strip().rstrip("/")

@@ -62,8 +62,10 @@ def checked_key(key: str | None, provider_name: str) -> ApiKey:
     if not value:
         raise MissingKey(f"No API key for {provider_name}. Add one in Settings.")
     if not _HEADER_SAFE.fullmatch(value):
-        raise AuthError(f"The API key for {provider_name} contains characters an API key cannot have "
-                        "(spaces, line breaks or non-ASCII). Paste it again.")
+        raise AuthError(
+            f"The API key for {provider_name} contains characters an API key cannot have "
+            "(spaces, line breaks or non-ASCII). Paste it again."
+        )
     return ApiKey(value)
 
 
@@ -139,8 +141,15 @@ def parse_json(raw: bytes) -> tuple[bool, object]:
 class ProviderHttp:
     """Sends requests with the key to one provider origin; maps transport failures to typed errors."""
 
-    def __init__(self, client: httpx.AsyncClient, key: ApiKey, base_url: str, *, name: str,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        key: ApiKey,
+        base_url: str,
+        *,
+        name: str,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._client = client
         self._key = key
         self.base_url = base_url.rstrip("/")
@@ -183,17 +192,20 @@ class ProviderHttp:
             raise self._transport_error(exc) from None
         except ValueError:
             # e.g. text with lone surrogates (undecodable command-line bytes) cannot be encoded.
-            raise InvalidRequest(f"The request to {self.name} contains text that cannot be sent "
-                                 "(invalid characters).") from None
+            raise InvalidRequest(
+                f"The request to {self.name} contains text that cannot be sent (invalid characters)."
+            ) from None
 
     async def _read_capped(self, response: httpx.Response) -> bytes:
         chunks, size = [], 0
         async for chunk in response.aiter_bytes():
             size += len(chunk)
             if size > MAX_BODY_BYTES:
-                raise ProviderUnavailable(f"{self.name} sent an answer larger than "
-                                          f"{MAX_BODY_BYTES // (1024 * 1024)} MB; it is not a valid reply.",
-                                          status=response.status_code)
+                raise ProviderUnavailable(
+                    f"{self.name} sent an answer larger than "
+                    f"{MAX_BODY_BYTES // (1024 * 1024)} MB; it is not a valid reply.",
+                    status=response.status_code,
+                )
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -216,26 +228,36 @@ class ProviderHttp:
 
     def not_json(self, answer: Answer) -> ProviderUnavailable:
         kind = answer.content_type or "an empty body"
-        return ProviderUnavailable(f"{self.name} sent an answer that is not the expected JSON "
-                                   f"(HTTP {answer.status}, {kind}).", status=answer.status,
-                                   retry_after=answer.retry_after)
+        return ProviderUnavailable(
+            f"{self.name} sent an answer that is not the expected JSON (HTTP {answer.status}, {kind}).",
+            status=answer.status,
+            retry_after=answer.retry_after,
+        )
 
     def malformed(self, answer: Answer, what: str) -> ProviderUnavailable:
-        return ProviderUnavailable(f"{self.name} sent an unexpected answer: {what}.", status=answer.status,
-                                   retry_after=answer.retry_after)
+        return ProviderUnavailable(
+            f"{self.name} sent an unexpected answer: {what}.", status=answer.status, retry_after=answer.retry_after
+        )
 
 
-def error_for_code(code: int, *, name: str, message: str | None, answer: Answer, on_poll: bool,
-                   provider_code: str | None = None) -> HailuoError:
+def error_for_code(
+    code: int, *, name: str, message: str | None, answer: Answer, on_poll: bool, provider_code: str | None = None
+) -> HailuoError:
     """One status (HTTP or a body `code` that mirrors HTTP) -> one typed error, same words everywhere."""
     kind, text, extra = _classify(code, name, on_poll, answer.retry_after)
     full = f"{text}: {message}" if message else f"{text}."
-    return kind(full, provider_code=provider_code if provider_code is not None else str(code),
-                provider_message=message, status=answer.status, **extra)
+    return kind(
+        full,
+        provider_code=provider_code if provider_code is not None else str(code),
+        provider_message=message,
+        status=answer.status,
+        **extra,
+    )
 
 
-def _classify(code: int, name: str, on_poll: bool,
-              retry_after: float | None) -> tuple[type[HailuoError], str, dict[str, Any]]:
+def _classify(
+    code: int, name: str, on_poll: bool, retry_after: float | None
+) -> tuple[type[HailuoError], str, dict[str, Any]]:
     if code in (401, 403):
         return AuthError, f"{name} refused the API key (code {code}). Check the key in Settings", {}
     if code == 402:
@@ -245,8 +267,11 @@ def _classify(code: int, name: str, on_poll: bool,
     if code == 404 and on_poll:
         return TaskNotFound, f"{name} does not know this task (code 404)", {}
     if code in MAINTENANCE_CODES:
-        return (ProviderUnavailable, f"{name} is under maintenance (code {code}); nothing was created. Try later",
-                {"maintenance": True, "retry_after": retry_after})
+        return (
+            ProviderUnavailable,
+            f"{name} is under maintenance (code {code}); nothing was created. Try later",
+            {"maintenance": True, "retry_after": retry_after},
+        )
     if 400 <= code < 500 and code != 408:
         return InvalidRequest, f"{name} refused the request (code {code})", {}
     return ProviderUnavailable, f"{name} could not handle the request (code {code})", {"retry_after": retry_after}

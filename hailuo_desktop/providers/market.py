@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain.catalog import ModelSpec
@@ -77,10 +77,14 @@ class MarketProvider(Adapter):
         data = as_dict(answer.body.get("data"))
         code, message = fail_info(data, self.http)
         raw_state = as_text(data.get("state")) or str(envelope)
-        return RemoteStatus(RemoteState.FAILED, raw_state, fail_code=code or str(envelope),
-                            fail_message=message or envelope_message(self.http, answer.body),
-                            created_ms=epoch_ms(data.get("createTime")),
-                            completed_ms=epoch_ms(data.get("completeTime")))
+        return RemoteStatus(
+            RemoteState.FAILED,
+            raw_state,
+            fail_code=code or str(envelope),
+            fail_message=message or envelope_message(self.http, answer.body),
+            created_ms=epoch_ms(data.get("createTime")),
+            completed_ms=epoch_ms(data.get("completeTime")),
+        )
 
     async def balance(self) -> Balance | None:
         answer = await self.http.get("/api/v1/chat/credit")
@@ -106,11 +110,15 @@ class MarketUploader:
         try:
             with open(path, "rb") as stream:  # httpx reads it in chunks while sending
                 answer = await self.http.post_multipart(
-                    "/api/file-stream-upload", data={"uploadPath": UPLOAD_PATH, "fileName": name},
-                    files={"file": (name, stream, mime)})
+                    "/api/file-stream-upload",
+                    data={"uploadPath": UPLOAD_PATH, "fileName": name},
+                    files={"file": (name, stream, mime)},
+                )
         except OSError as exc:
-            raise ImageRejected(f"Could not read {path.name} for upload: {exc.strerror or exc}.",
-                                [Problem(UNREADABLE, f"The file could not be read: {exc.strerror or exc}.")]) from None
+            raise ImageRejected(
+                f"Could not read {path.name} for upload: {exc.strerror or exc}.",
+                [Problem(UNREADABLE, f"The file could not be read: {exc.strerror or exc}.")],
+            ) from None
         return self._uploaded(answer)
 
     def _uploaded(self, answer: Answer) -> UploadedFile:
@@ -158,4 +166,3 @@ def _iso_timestamp(text: str) -> float | None:
         return when.timestamp()
     except (ValueError, OverflowError, OSError):
         return None
-

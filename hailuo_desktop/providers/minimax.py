@@ -68,9 +68,12 @@ class MiniMaxProvider(Adapter):
         code = as_int(dig(body, "base_resp", "status_code"))
         message = clean_message(as_text(dig(body, "base_resp", "status_msg")), self.http.key)
         raw_state = as_text(body.get("status")) or "Fail"
-        return RemoteStatus(RemoteState.FAILED, raw_state.strip(),
-                            fail_code=str(code) if code else None,
-                            fail_message=message if code else None)
+        return RemoteStatus(
+            RemoteState.FAILED,
+            raw_state.strip(),
+            fail_code=str(code) if code else None,
+            fail_message=message if code else None,
+        )
 
     async def balance(self) -> Balance | None:
         # The official CLI calls /account/query_balance or /v1/token_plan/remains depending on
@@ -86,8 +89,14 @@ class MiniMaxProvider(Adapter):
         if not answer.http_ok:
             # A generic base_resp (1000 "unknown error") says less than an HTTP 503 or 404.
             message = clean_message(as_text(dig(answer.body, "base_resp", "status_msg")), self.http.key)
-            raise error_for_code(answer.status, name=self.name, message=message, answer=answer, on_poll=on_poll,
-                                 provider_code=str(code) if code else None)
+            raise error_for_code(
+                answer.status,
+                name=self.name,
+                message=message,
+                answer=answer,
+                on_poll=on_poll,
+                provider_code=str(code) if code else None,
+            )
         if not isinstance(answer.payload, dict):
             raise self.http.not_json(answer)
         return answer.body
@@ -97,16 +106,22 @@ class MiniMaxProvider(Adapter):
         detail: ErrorDetail = {"provider_code": str(code), "provider_message": message, "status": answer.status}
         suffix = f": {message}" if message else "."
         if code in _AS_STATUS:
-            return error_for_code(_AS_STATUS[code], name=self.name, message=message, answer=answer,
-                                  on_poll=False, provider_code=str(code))
+            return error_for_code(
+                _AS_STATUS[code], name=self.name, message=message, answer=answer, on_poll=False, provider_code=str(code)
+            )
         if code in CONTENT_CODES:
-            return ContentRejected(f"{self.name} rejected the content (code {code}); change the prompt or "
-                                   f"image{suffix}", **detail)
+            return ContentRejected(
+                f"{self.name} rejected the content (code {code}); change the prompt or image{suffix}", **detail
+            )
         if code == REAL_NAME_CODE:
-            return AuthError(f"{self.name} requires real-name verification of this account (code {code}); "
-                             f"complete it in the MiniMax console{suffix}", **detail)
-        return ProviderUnavailable(f"{self.name} could not handle the request (code {code}){suffix}",
-                                   retry_after=answer.retry_after, **detail)
+            return AuthError(
+                f"{self.name} requires real-name verification of this account (code {code}); "
+                f"complete it in the MiniMax console{suffix}",
+                **detail,
+            )
+        return ProviderUnavailable(
+            f"{self.name} could not handle the request (code {code}){suffix}", retry_after=answer.retry_after, **detail
+        )
 
 
 def _is_fail(answer: Answer) -> bool:

@@ -77,4 +77,3 @@ def fail_info(data: JsonObject, http: ProviderHttp) -> tuple[str | None, str | N
     """failCode / failMsg kept as the provider said them; "" and null both mean "none"."""
     code = as_text(data.get("failCode"))
     return (clean_message(code, http.key) if code else None), clean_message(data.get("failMsg"), http.key)
-

@@ -17,15 +17,27 @@ from .http import ProviderHttp, checked_key
 from .market import MarketProvider, MarketUploader
 from .minimax import MiniMaxProvider
 
-ADAPTERS: dict[str, Callable[[ProviderSpec, ProviderHttp], Provider]] = {"apixo": ApixoProvider, "kie": MarketProvider, "apikley": MarketProvider,
-            "apiinone": ApiInOneProvider, "minimax": MiniMaxProvider}
+ADAPTERS: dict[str, Callable[[ProviderSpec, ProviderHttp], Provider]] = {
+    "apixo": ApixoProvider,
+    "kie": MarketProvider,
+    "apikley": MarketProvider,
+    "apiinone": ApiInOneProvider,
+    "minimax": MiniMaxProvider,
+}
 # Where each upload API sits relative to a replaced origin (contracts.md, "providers").
 UPLOAD_PATH_UNDER_BASE = {"kie": "", "apikley": "/file-upload"}
 
 
-def build_provider(provider_id: str, *, client: httpx.AsyncClient, key: str | None,
-                   base_url: str | None = None, clock: Callable[[], float] = time.time,
-                   region: str | None = None, routing: str = "auto") -> Provider:
+def build_provider(
+    provider_id: str,
+    *,
+    client: httpx.AsyncClient,
+    key: str | None,
+    base_url: str | None = None,
+    clock: Callable[[], float] = time.time,
+    region: str | None = None,
+    routing: str = "auto",
+) -> Provider:
     """`region`: which of the provider's hosts its key belongs to (MiniMax: global / china);
     `routing`: APIXO's `provider` field (auto / value / official). A `base_url` wins over both hosts."""
     spec = provider_spec(provider_id)
@@ -36,8 +48,14 @@ def build_provider(provider_id: str, *, client: httpx.AsyncClient, key: str | No
     return ADAPTERS[spec.id](spec, http)
 
 
-def build_uploader(provider_id: str, *, client: httpx.AsyncClient, key: str | None,
-                   base_url: str | None = None, clock: Callable[[], float] = time.time) -> Uploader | None:
+def build_uploader(
+    provider_id: str,
+    *,
+    client: httpx.AsyncClient,
+    key: str | None,
+    base_url: str | None = None,
+    clock: Callable[[], float] = time.time,
+) -> Uploader | None:
     """The provider's own file-upload API (kie, Apikley), or None where it has none."""
     spec = provider_spec(provider_id)
     upload_base = upload_base_for(spec.id, base_url)

@@ -54,12 +54,32 @@ from ..domain.catalog import ModelSpec, PollSchedule
 from ..domain.catalog import provider as provider_spec
 from ..domain.task import Task
 from .completion_history import LEARNED_STATES, CompletionHistory, Key, completion_seconds, task_keys
-from .poll_math import (CompletionModel, PollPlan, Tuning, delay_share, documented_times, expected_polls,
-                        median_delay, plan_polls)
+from .poll_math import (
+    CompletionModel,
+    PollPlan,
+    Tuning,
+    delay_share,
+    documented_times,
+    expected_polls,
+    median_delay,
+    plan_polls,
+)
 from .store import StoreEvent, TaskStore
 
-__all__ = ["AdaptivePlanner", "CompletionHistory", "CompletionModel", "PollPlan", "Tuning", "completion_seconds",
-           "delay_share", "documented_times", "expected_polls", "median_delay", "plan_polls", "task_keys"]
+__all__ = [
+    "AdaptivePlanner",
+    "CompletionHistory",
+    "CompletionModel",
+    "PollPlan",
+    "Tuning",
+    "completion_seconds",
+    "delay_share",
+    "documented_times",
+    "expected_polls",
+    "median_delay",
+    "plan_polls",
+    "task_keys",
+]
 
 
 # --- the planner the runner asks ------------------------------------------------------
@@ -70,8 +90,9 @@ class AdaptivePlanner:
     finished tasks. Plans are cached and computed again every `refresh_every` new samples.
     """
 
-    def __init__(self, store: TaskStore, *, tuning: Tuning = Tuning(),
-                 schedules: Callable[[str], PollSchedule] | None = None) -> None:
+    def __init__(
+        self, store: TaskStore, *, tuning: Tuning = Tuning(), schedules: Callable[[str], PollSchedule] | None = None
+    ) -> None:
         self._store = store
         self._tuning = tuning
         self._schedules = schedules or (lambda provider_id: provider_spec(provider_id).poll)

@@ -37,8 +37,15 @@ class BalanceReading:
 
 
 class BalanceRefresher:
-    def __init__(self, fetch: Fetch, budget: RequestBudget, clock: Callable[[], float],
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, *, min_interval: float = 15.0) -> None:
+    def __init__(
+        self,
+        fetch: Fetch,
+        budget: RequestBudget,
+        clock: Callable[[], float],
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        *,
+        min_interval: float = 15.0,
+    ) -> None:
         self._fetch = fetch
         self._budget = budget
         self._clock = clock
@@ -49,7 +56,9 @@ class BalanceRefresher:
         self._running: dict[str, asyncio.Task[None]] = {}
         self._listeners: list[Callable[[BalanceReading], None]] = []
         self._seen: dict[str, tuple[bool, bool]] = {}
-        self._origins: dict[str, str | None] = {}  # provider -> the origin its last moving task used  # task id -> (sent, final) when last seen
+        self._origins: dict[
+            str, str | None
+        ] = {}  # provider -> the origin its last moving task used  # task id -> (sent, final) when last seen
 
     # --- asking ----------------------------------------------------------------------
     def request(self, provider_id: str, base_url: str | None = None) -> None:
@@ -73,8 +82,9 @@ class BalanceRefresher:
         """Read now, within the budget; the reading is kept and announced."""
         await self._budget.acquire(provider_id)
         try:
-            reading = BalanceReading(provider_id, await self._fetch(provider_id, self._origins.get(provider_id)),
-                                     self._clock())
+            reading = BalanceReading(
+                provider_id, await self._fetch(provider_id, self._origins.get(provider_id)), self._clock()
+            )
         except asyncio.CancelledError:
             raise
         except Exception as error:  # noqa: BLE001 - a failed read is shown as such, never raised

@@ -48,11 +48,17 @@ class _Bucket:
 
 
 class RequestBudget:
-    def __init__(self, per_provider_rate: float = DEFAULT_RATE, burst: int = DEFAULT_BURST, *,
-                 clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 overrides: Mapping[str, tuple[float, int]] | None = None,
-                 floor_fraction: float = 1 / 16, recovery_fraction: float = 1 / 50) -> None:
+    def __init__(
+        self,
+        per_provider_rate: float = DEFAULT_RATE,
+        burst: int = DEFAULT_BURST,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        overrides: Mapping[str, tuple[float, int]] | None = None,
+        floor_fraction: float = 1 / 16,
+        recovery_fraction: float = 1 / 50,
+    ) -> None:
         if per_provider_rate <= 0 or burst < 1:
             raise ValueError("the request rate must be positive and the burst at least 1")
         self._rate = per_provider_rate

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,8 +58,9 @@ def still_for_continuation(parent: Task, folder: str | Path) -> Path:
     return still
 
 
-def continuation_request(parent: Task, prompt: str, still: str | Path,
-                         overrides: Overrides = Overrides()) -> GenerationRequest:
+def continuation_request(
+    parent: Task, prompt: str, still: str | Path, overrides: Overrides = Overrides()
+) -> GenerationRequest:
     """The parent's provider, model, mode, duration and resolution unless overridden."""
     provider = overrides.provider or parent.provider
     duration: int | None
@@ -71,9 +72,14 @@ def continuation_request(parent: Task, prompt: str, still: str | Path,
         resolution = parent.resolution if _choosable(parent.resolution, spec.resolutions) else None
     prompt_optimizer = parent.prompt_optimizer if spec.prompt_optimizer else None
     resolution = overrides.resolution or resolution
-    return GenerationRequest(spec, prompt, image=str(still), duration=overrides.duration or duration,
-                             resolution=resolution.upper() if resolution else None,
-                             prompt_optimizer=prompt_optimizer)
+    return GenerationRequest(
+        spec,
+        prompt,
+        image=str(still),
+        duration=overrides.duration or duration,
+        resolution=resolution.upper() if resolution else None,
+        prompt_optimizer=prompt_optimizer,
+    )
 
 
 def _image_model(parent: Task, provider: str, overrides: Overrides) -> catalog.ModelSpec:
@@ -88,8 +94,12 @@ def _image_model(parent: Task, provider: str, overrides: Overrides) -> catalog.M
     # The twin: the same model id where one id does both (MiniMax, APIXO), else the image
     # model of the same family and tier (kie and Apikley name them apart).
     image_models = [m for m in catalog.models_for(provider) if m.kind == "i2v"]
-    for same in (lambda m: m.model == model and m.tier == own.tier, lambda m: m.model == model,
-                 lambda m: (m.family, m.tier) == (own.family, own.tier), lambda m: m.family == own.family):
+    for same in (
+        lambda m: m.model == model and m.tier == own.tier,
+        lambda m: m.model == model,
+        lambda m: (m.family, m.tier) == (own.family, own.tier),
+        lambda m: m.family == own.family,
+    ):
         twins = [m for m in image_models if same(m)]
         if twins:
             return twins[0]
@@ -100,7 +110,9 @@ def _choosable(value: object, choices: Iterable[object]) -> bool:
     return value is not None and str(value).upper() in {str(c).upper() for c in choices}
 
 
-def continue_shot(runner: Runner, parent: Task, prompt: str, still: str | Path, overrides: Overrides = Overrides()) -> Task:
+def continue_shot(
+    runner: Runner, parent: Task, prompt: str, still: str | Path, overrides: Overrides = Overrides()
+) -> Task:
     """Store the continuing task (QUEUED, `parent_id` set). The origin and upload route follow
     the parent only on the same provider: another provider's key must never go to the
     parent's host."""

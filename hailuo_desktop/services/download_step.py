@@ -24,7 +24,7 @@ from ..domain.states import RemoteState
 from ..domain.task import Task
 from ..providers.normalize import checked_remote_id
 from . import outcomes
-from .downloads import discard_partial, hash_file, partials
+from .download_files import discard_partial, hash_file, partials
 from .job import Job, Parts
 from .naming import planned_video_path
 
@@ -51,8 +51,9 @@ class DownloadStep:
             if not isinstance(error, HailuoError):
                 log.exception("download of task %s ended unexpectedly", job.task_id)
             return job.settle(outcomes.download_failed(error, job.now()))
-        return job.settle(outcomes.succeeded(size, sha256, job.now()), activity=None, activity_attempt=None,
-                          next_attempt_at=None)
+        return job.settle(
+            outcomes.succeeded(size, sha256, job.now()), activity=None, activity_attempt=None, next_attempt_at=None
+        )
 
     def _destination(self, job: Job, task: Task) -> Path:
         committed = Path(task.video_path) if task.video_path else None

@@ -23,36 +23,48 @@ when a task ends failed or cancelled.
 from __future__ import annotations
 
 import asyncio
-import errno
-import glob
 import hashlib
 import logging
 import os
-import re
-import shutil
 import signal
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import httpx
 
-from ..domain.errors import DiskFull, DownloadError, ResultExpired, StorageError
+from ..domain.errors import DownloadError, ResultExpired
+from .download_files import (
+    CrashPoint,
+    adopt_partial,
+    digest_of_prefix,
+    discard_partial,
+    ensure_folder,
+    finish,
+    open_part,
+    part_path,
+    size_or_zero,
+    storage_error,
+)
+from .download_headers import (
+    check_scheme,
+    content_length,
+    describe_transport,
+    host_of,
+    parse_content_range,
+    retry_after,
+)
 from .part_writer import PartWriter
 from .polling import Backoff, RetryPolicy
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 2 * 1024 ** 3
-HASH_BLOCK = 1024 * 1024
+DEFAULT_MAX_BYTES = 2 * 1024**3
 MAX_REDIRECTS = 5
 _EXPIRED_STATUSES = {403, 404, 410}
 _CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
-_CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)")
 CRASHPOINT_ENV = "HAILUO_CRASHPOINT"
-CrashPoint = Callable[[str], None]
 # Called before each chunk is written (False) and before the rename (True: must be sure);
 # it raises to stop the download (services.lease: another process took the task over).
 Guard = Callable[[bool], None]
@@ -81,45 +93,6 @@ def _no_crash(name: str) -> None:
 
 def _no_guard(strict: bool) -> None:
     return None
-
-
-def part_path(dest: Path, tag: str = "") -> Path:
-    """`<dest>.part`, or `<dest>.<tag>.part`: a name only the owner tagged `tag` writes."""
-    return dest.with_name(f"{dest.name}.{tag}.part" if tag else dest.name + ".part")
-
-
-def partials(dest: Path) -> list[Path]:
-    """Every partial download of `dest`, whoever wrote it, largest first."""
-    dest = Path(dest)
-    found = [p for p in dest.parent.glob(glob.escape(dest.name) + "*.part")
-             if p.name == dest.name + ".part" or p.name.count(".") == dest.name.count(".") + 2]
-    return sorted(found, key=_size_or_zero, reverse=True)
-
-
-def discard_partial(dest: Path) -> None:
-    """Remove the partial downloads of `dest`, if any (the task will not resume this download)."""
-    for part in partials(Path(dest)):
-        try:
-            part.unlink(missing_ok=True)
-        except OSError as exc:
-            log.warning("could not remove %s: %s", part, exc)
-
-
-def _adopt_partial(dest: Path, mine: Path) -> None:
-    """Continue from the largest part another owner left (the task's lease is ours now).
-    Copied, not renamed: an old owner that hung and wakes up may write a chunk more into
-    its own file before it sees the lease is gone, and that must not land in ours."""
-    if os.path.lexists(mine):
-        return
-    others = partials(dest)
-    if not others:
-        return
-    if others[0].is_symlink():  # not a download's bytes (a test's stand-in for a full disk): keep the link
-        os.replace(others[0], mine)
-    else:
-        shutil.copyfile(others[0], mine)
-    for old in others:
-        old.unlink(missing_ok=True)
 
 
 def allowed_content_type(value: str | None) -> bool:
@@ -166,10 +139,17 @@ def use_large_network_reads() -> None:
 
 
 class Downloader:
-    def __init__(self, client: httpx.AsyncClient, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, *,
-                 retry: RetryPolicy | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 crash_point: CrashPoint = _no_crash, part_tag: str = "") -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        *,
+        retry: RetryPolicy | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        crash_point: CrashPoint = _no_crash,
+        part_tag: str = "",
+    ) -> None:
         use_large_network_reads()
         self._client = client
         self._part_tag = part_tag  # this process's own temporary file names (services.lease)
@@ -179,12 +159,13 @@ class Downloader:
         self._retry = retry or RetryPolicy(attempts=6, backoff=Backoff(base=1.0, maximum=30.0))
         self.max_bytes = max_bytes
 
-    async def fetch(self, url: str, dest: Path, *, guard: Guard | None = None,
-                    on_retry: Callable[[int, float], None] | None = None) -> tuple[int, str]:
+    async def fetch(
+        self, url: str, dest: Path, *, guard: Guard | None = None, on_retry: Callable[[int, float], None] | None = None
+    ) -> tuple[int, str]:
         """Download `url` to `dest`; returns (bytes, sha256 hex). `guard`: see Guard.
         `on_retry(attempt, delay)`: told before each wait, so the task can show it."""
         dest = Path(dest)
-        _ensure_folder(dest.parent)
+        ensure_folder(dest.parent)
         guard = guard or _no_guard
         started = self._clock()
         attempt = 0
@@ -196,14 +177,15 @@ class Downloader:
                 delay = self._retry.delay(attempt, exc)
                 if delay is None:
                     raise DownloadError(
-                        f"The video could not be downloaded from {_host(url)} after {attempt} tries "
-                        f"({exc.reason}). The partial file is kept; try again later.") from exc
-                log.info("download from %s: %s; retrying in %.1f s", _host(url), exc.reason, delay)
+                        f"The video could not be downloaded from {host_of(url)} after {attempt} tries "
+                        f"({exc.reason}). The partial file is kept; try again later."
+                    ) from exc
+                log.info("download from %s: %s; retrying in %.1f s", host_of(url), exc.reason, delay)
                 if on_retry is not None:
                     on_retry(attempt, delay)
                 await self._sleep(delay)
                 continue
-            log.info("downloaded %d bytes from %s in %.1f s", size, _host(url), self._clock() - started)
+            log.info("downloaded %d bytes from %s in %.1f s", size, host_of(url), self._clock() - started)
             return size, digest
 
     # --- one attempt -----------------------------------------------------------------
@@ -211,10 +193,10 @@ class Downloader:
         part = part_path(dest, self._part_tag)
         guard(True)  # only the task's owner may take over another's part
         try:
-            await asyncio.to_thread(_adopt_partial, dest, part)
+            await asyncio.to_thread(adopt_partial, dest, part)
         except OSError as exc:
-            raise _storage_error(exc, dest.parent) from exc
-        have = _size_or_zero(part)
+            raise storage_error(exc, dest.parent) from exc
+        have = size_or_zero(part)
         headers = {"Accept-Encoding": "identity"}
         if have:
             headers["Range"] = f"bytes={have}-"
@@ -223,31 +205,31 @@ class Downloader:
             plan = self._plan(response, have, dest)
             if plan is None:  # the .part already holds the whole file (a 416 that says so)
                 guard(True)
-                return await _finish(part, dest, self._crash_point)
-            digest = await _digest_of_prefix(part, plan.offset)
+                return await finish(part, dest, self._crash_point)
+            digest = await digest_of_prefix(part, plan.offset)
             received = await self._receive(response, part, plan, guard, digest)
         finally:
             await response.aclose()
         guard(True)
-        return await _finish(part, dest, self._crash_point, known=(received, digest))
+        return await finish(part, dest, self._crash_point, known=(received, digest))
 
     async def _open(self, url: str, headers: dict[str, str]) -> httpx.Response:
         current = httpx.URL(url)
         for _ in range(MAX_REDIRECTS + 1):
-            _check_scheme(current)
+            check_scheme(current)
             request = self._client.build_request("GET", current, headers=headers)
             for name in _CREDENTIAL_HEADERS:
                 request.headers.pop(name, None)
             try:
                 response = await self._client.send(request, stream=True, follow_redirects=False, auth=None)
             except httpx.TransportError as exc:
-                raise _TryAgain(_describe_transport(exc), exc) from exc
+                raise _TryAgain(describe_transport(exc), exc) from exc
             if not response.is_redirect:
                 return response
             location = response.headers.get("location", "")
             await response.aclose()
             current = current.join(location)
-        raise DownloadError(f"The result host {_host(url)} redirected more than {MAX_REDIRECTS} times.")
+        raise DownloadError(f"The result host {host_of(url)} redirected more than {MAX_REDIRECTS} times.")
 
     def _plan(self, response: httpx.Response, have: int, dest: Path) -> _Plan | None:
         status = response.status_code
@@ -256,23 +238,27 @@ class Downloader:
             return None
         if status in _EXPIRED_STATUSES:
             discard_partial(dest)
-            raise ResultExpired(f"The result host {_host(str(response.url))} answered {status}: the video link "
-                                "has expired or the file was removed.", status=status)
+            raise ResultExpired(
+                f"The result host {host_of(str(response.url))} answered {status}: the video link "
+                "has expired or the file was removed.",
+                status=status,
+            )
         if status == 429 or status >= 500:
-            raise _TryAgain(f"the result host answered {status}", retry_after=_retry_after(response))
+            raise _TryAgain(f"the result host answered {status}", retry_after=retry_after(response))
         if status not in (200, 206):
             discard_partial(dest)
-            raise DownloadError(f"The result host {_host(str(response.url))} answered {status}.", status=status)
+            raise DownloadError(f"The result host {host_of(str(response.url))} answered {status}.", status=status)
         self._check_type(response, dest)
         plan = self._plan_body(response, have, dest)
         if plan.total is not None and plan.total > self.max_bytes:
             discard_partial(dest)
-            raise DownloadError(f"The result is {plan.total} bytes, over the {self.max_bytes}-byte limit; "
-                                "it was not downloaded.")
+            raise DownloadError(
+                f"The result is {plan.total} bytes, over the {self.max_bytes}-byte limit; it was not downloaded."
+            )
         return plan
 
     def _plan_unsatisfiable(self, response: httpx.Response, have: int, dest: Path) -> None:
-        total = _parse_content_range(response.headers.get("content-range"))[2]
+        total = parse_content_range(response.headers.get("content-range"))[2]
         if total == have:
             return None
         discard_partial(dest)  # our partial file does not match the file on the host
@@ -280,12 +266,12 @@ class Downloader:
 
     def _plan_body(self, response: httpx.Response, have: int, dest: Path) -> _Plan:
         if response.status_code == 206:
-            start, _, total = _parse_content_range(response.headers.get("content-range"))
+            start, _, total = parse_content_range(response.headers.get("content-range"))
             if start != have:
                 discard_partial(dest)
                 raise _TryAgain("the host resumed from the wrong place; starting over")
             return _Plan(offset=have, total=total)
-        length = _content_length(response)
+        length = content_length(response)
         return _Plan(offset=0, total=length)  # 200: the whole file, whatever we had
 
     def _check_type(self, response: httpx.Response, dest: Path) -> None:
@@ -294,17 +280,20 @@ class Downloader:
             return
         discard_partial(dest)
         what = "a web page" if "html" in (content_type or "") else f"{content_type!r}"
-        raise DownloadError(f"The result host {_host(str(response.url))} sent {what} instead of a video; "
-                            "the link may have expired or need a login.")
+        raise DownloadError(
+            f"The result host {host_of(str(response.url))} sent {what} instead of a video; "
+            "the link may have expired or need a login."
+        )
 
-    async def _receive(self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard,
-                       digest: hashlib._Hash) -> int:
+    async def _receive(
+        self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard, digest: hashlib._Hash
+    ) -> int:
         """Write the body to the part as it comes, hashing each piece written (no second read).
 
         The writing and hashing run on a thread of their own (services.part_writer) while
         this loop receives the next piece."""
         received = plan.offset
-        with _open_part(part, append=plan.offset > 0) as file:
+        with open_part(part, append=plan.offset > 0) as file:
             writer = PartWriter(file, digest)
             try:
                 # No chunk_size: httpx would hold bytes back until a chunk fills, and lose
@@ -320,10 +309,10 @@ class Downloader:
                 await writer.close()
             except OSError as exc:
                 await writer.abandon()
-                raise _storage_error(exc, part.parent) from exc
+                raise storage_error(exc, part.parent) from exc
             except httpx.TransportError as exc:
                 await writer.abandon()  # what arrived is kept: a later try resumes after it
-                raise _TryAgain(_describe_transport(exc), exc) from exc
+                raise _TryAgain(describe_transport(exc), exc) from exc
             except DownloadError:
                 await writer.abandon()
                 file.close()
@@ -335,160 +324,3 @@ class Downloader:
         if plan.total is not None and received < plan.total:
             raise _TryAgain(f"the connection ended after {received} of {plan.total} bytes")
         return received
-
-
-# --- files ---------------------------------------------------------------------------
-def _ensure_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _storage_error(exc, folder) from exc
-    if not os.access(folder, os.W_OK):
-        raise StorageError(f"Cannot write to the output folder {folder}. Choose another output folder "
-                           "in Settings (or fix its permissions), then resume the task.")
-
-
-def _size_or_zero(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except FileNotFoundError:
-        return 0
-
-
-def _open_part(part: Path, *, append: bool) -> BinaryIO:
-    try:
-        return open(part, "ab" if append else "wb")
-    except OSError as exc:
-        raise _storage_error(exc, part.parent) from exc
-
-
-async def _digest_of_prefix(part: Path, length: int) -> hashlib._Hash:
-    """A SHA-256 fed with the first `length` bytes of the part (what a resumed download keeps)."""
-    def read() -> hashlib._Hash:
-        digest = hashlib.sha256()
-        if length:
-            with open(part, "rb") as file:
-                while (left := length - file.tell()) > 0 and (block := file.read(min(HASH_BLOCK, left))):
-                    digest.update(block)
-        return digest
-    try:
-        return await asyncio.to_thread(read)
-    except OSError as exc:
-        raise _storage_error(exc, part.parent) from exc
-
-
-async def _finish(part: Path, dest: Path, crash_point: CrashPoint,
-                  known: tuple[int, hashlib._Hash] | None = None) -> tuple[int, str]:
-    """fsync the part, rename it over dest (atomic), fsync the folder. The hash comes from `known`
-    (size, sha256 object fed while streaming) when there is one, else from reading the part."""
-    try:
-        return await asyncio.to_thread(_finish_sync, part, dest, crash_point, known)
-    except OSError as exc:
-        raise _storage_error(exc, dest.parent) from exc
-
-
-def _finish_sync(part: Path, dest: Path, crash_point: CrashPoint,
-                 known: tuple[int, hashlib._Hash] | None) -> tuple[int, str]:
-    with open(part, "rb+") as file:
-        if known is None:
-            size, digest = _hash_open_file(file)
-        else:
-            size, digest = known[0], known[1].hexdigest()
-            on_disk = os.fstat(file.fileno()).st_size
-            if on_disk != size:  # the streamed digest would not describe this file
-                raise OSError(errno.EIO, f"the partial file holds {on_disk} bytes, {size} were written")
-        os.fsync(file.fileno())
-    crash_point("before_rename")
-    os.replace(part, dest)
-    _fsync_folder(dest.parent)
-    crash_point("after_rename")
-    return size, digest
-
-
-async def hash_file(path: Path) -> tuple[int, str]:
-    """(bytes, sha256 hex) of a file already on disk, read off the event loop."""
-    def read() -> tuple[int, str]:
-        with open(path, "rb") as file:
-            return _hash_open_file(file)
-    try:
-        return await asyncio.to_thread(read)
-    except OSError as exc:
-        raise _storage_error(exc, Path(path).parent) from exc
-
-
-def _hash_open_file(file: BinaryIO) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    while block := file.read(HASH_BLOCK):
-        digest.update(block)
-        size += len(block)
-    return size, digest.hexdigest()
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder, and needs not.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _storage_error(exc: OSError, folder: Path) -> StorageError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(f"The disk holding {folder} is full. Free some space (or choose another output "
-                        "folder in Settings), then resume the task: the provider still has the video.")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(f"Cannot write to the output folder {folder}. Choose another output folder in "
-                            "Settings (or fix its permissions), then resume the task.")
-    return StorageError(f"Could not save the video in {folder}: {exc.strerror or exc}. "
-                        "Fix the problem, then resume the task.")
-
-
-# --- headers -------------------------------------------------------------------------
-def _check_scheme(url: httpx.URL) -> None:
-    if url.scheme not in ("http", "https"):
-        raise DownloadError(f"The result link uses {url.scheme!r}, not http(s); it was not followed.")
-
-
-def _host(url: str) -> str:
-    try:
-        return httpx.URL(url).host or "the result host"
-    except (httpx.InvalidURL, TypeError):
-        return "the result host"
-
-
-def _content_length(response: httpx.Response) -> int | None:
-    if response.headers.get("content-encoding", "identity").lower() not in ("identity", ""):
-        return None  # the length counts encoded bytes, not the file's
-    value = response.headers.get("content-length")
-    return int(value) if value and value.isdigit() else None
-
-
-def _parse_content_range(value: str | None) -> tuple[int | None, int | None, int | None]:
-    match = _CONTENT_RANGE.fullmatch((value or "").strip())
-    if not match:
-        return None, None, None
-    start, end, total = match.groups()
-    return _range_number(start), _range_number(end), _range_number(total)
-
-
-def _range_number(value: str | None) -> int | None:
-    return int(value) if value is not None and value != "*" else None
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after", "")
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None  # an HTTP date: the backoff decides instead
-
-
-def _describe_transport(exc: httpx.TransportError) -> str:
-    return f"network error: {type(exc).__name__}"

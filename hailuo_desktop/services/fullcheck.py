@@ -35,8 +35,9 @@ def full_verdict(path: Path | str, rules: ImageRules, *, timeout: float = FULL_C
     return verdict if problem is None else ImageVerdict(verdict.facts, verdict.problems + (problem,))
 
 
-async def check_image_fully(path: Path | str, rules: ImageRules, *,
-                            timeout: float = FULL_CHECK_SECONDS) -> ImageVerdict:
+async def check_image_fully(
+    path: Path | str, rules: ImageRules, *, timeout: float = FULL_CHECK_SECONDS
+) -> ImageVerdict:
     """`full_verdict` without blocking the event loop."""
     return await asyncio.to_thread(full_verdict, path, rules, timeout=timeout)
 
@@ -55,7 +56,10 @@ def decode_problem(path: Path | str, timeout: float = FULL_CHECK_SECONDS) -> Pro
     worker.start()
     worker.join(timeout)
     if not outcome:
-        return Problem(CHECK_TIMED_OUT, f"Decoding the image took longer than {timeout:.0f} s, so it was not "
-                                        "accepted. Save it again as a plain JPG or PNG, or use a smaller one.",
-                       {"seconds": timeout})
+        return Problem(
+            CHECK_TIMED_OUT,
+            f"Decoding the image took longer than {timeout:.0f} s, so it was not "
+            "accepted. Save it again as a plain JPG or PNG, or use a smaller one.",
+            {"seconds": timeout},
+        )
     return None if outcome[0] is None else Problem(DAMAGED, outcome[0])

@@ -50,6 +50,7 @@ def manual_proxy_url(url: str | None) -> str:
     except httpx.InvalidURL:
         raise InvalidRequest("The proxy URL is not valid.") from None
     if parsed.scheme not in PROXY_SCHEMES or not parsed.host:
-        raise InvalidRequest(f"The proxy URL must start with {', '.join(s + '://' for s in PROXY_SCHEMES)} "
-                             "and name a host.")
+        raise InvalidRequest(
+            f"The proxy URL must start with {', '.join(s + '://' for s in PROXY_SCHEMES)} and name a host."
+        )
     return url

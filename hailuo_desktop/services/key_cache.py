@@ -42,7 +42,9 @@ class KeyCache:
 
 def _missing(provider_id: str) -> MissingKey:
     spec = catalog.provider(provider_id)
-    error = MissingKey(f"No key for {spec.name}: enter one in the settings, run "
-                       f"`hailuo-desktop key set {provider_id}`, or set {spec.env_var}.")
+    error = MissingKey(
+        f"No key for {spec.name}: enter one in the settings, run "
+        f"`hailuo-desktop key set {provider_id}`, or set {spec.env_var}."
+    )
     error.provider_id = provider_id  # the window's banner names the provider it is about
     return error

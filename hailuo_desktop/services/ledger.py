@@ -114,8 +114,19 @@ def as_csv(rows: Iterable[LedgerRow]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for r in rows:
-        writer.writerow([r.day, r.provider, r.unit, r.tasks, _number(r.estimated), _number(r.charged),
-                         _number(r.refunded), _number(r.unknown), r.failed])
+        writer.writerow(
+            [
+                r.day,
+                r.provider,
+                r.unit,
+                r.tasks,
+                _number(r.estimated),
+                _number(r.charged),
+                _number(r.refunded),
+                _number(r.unknown),
+                r.failed,
+            ]
+        )
     return buffer.getvalue()
 
 

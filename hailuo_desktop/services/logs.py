@@ -62,16 +62,22 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def setup_logging(paths: DataPaths, level: int | str = logging.INFO,
-                  secrets: Callable[[], Iterable[str]] = list, *, max_bytes: int = 2 * 1024 * 1024,
-                  backups: int = 5) -> logging.Handler:
+def setup_logging(
+    paths: DataPaths,
+    level: int | str = logging.INFO,
+    secrets: Callable[[], Iterable[str]] = list,
+    *,
+    max_bytes: int = 2 * 1024 * 1024,
+    backups: int = 5,
+) -> logging.Handler:
     """Attach a redacting rotating file handler to the root logger and return it.
 
     The caller (the composition root) owns the handler: remove it with
     `logging.getLogger().removeHandler(handler)` and close it on exit.
     """
-    handler = RotatingFileHandler(paths.logs / LOG_FILE_NAME, maxBytes=max_bytes, backupCount=backups,
-                                  encoding="utf-8", delay=True)
+    handler = RotatingFileHandler(
+        paths.logs / LOG_FILE_NAME, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True
+    )
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(RedactingFilter(secrets))
     handler.setLevel(level)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from ..domain.task import Task
-from .downloads import partials
+from .download_files import partials
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 48

@@ -46,10 +46,12 @@ def refused(error: HailuoError, now: float) -> Outcome:
 
 def not_sent(error: BaseException, provider: str, tries: int, now: float) -> Outcome:
     """Every try failed in a way that provably created nothing."""
-    message = (f"Not sent to {provider} after {tries} tries ({_bare(error)}). Nothing was created or "
-               "charged; try again later.")
-    return Outcome(TaskState.FAILED, _code(error, ErrorCode.NETWORK), message, now, said=_said(error),
-                   withdraw_intent=True)
+    message = (
+        f"Not sent to {provider} after {tries} tries ({_bare(error)}). Nothing was created or charged; try again later."
+    )
+    return Outcome(
+        TaskState.FAILED, _code(error, ErrorCode.NETWORK), message, now, said=_said(error), withdraw_intent=True
+    )
 
 
 def not_started(error: BaseException, now: float) -> Outcome:
@@ -67,18 +69,22 @@ def waiting_to_resend(error: BaseException, delay: float) -> Outcome:
 def ambiguous(error: BaseException | None, provider: str, now: float) -> Outcome:
     """The POST may have reached the provider and created (and billed) a task."""
     what = _bare(error) if error is not None else "no task id came back"
-    message = (f"{provider} may have created this task and charged for it, but the answer was lost ({what}). "
-               f"It will not be sent again automatically. Check your {provider} dashboard: if the task is "
-               "there, so is its video. If it is not there, use Retry.")
+    message = (
+        f"{provider} may have created this task and charged for it, but the answer was lost ({what}). "
+        f"It will not be sent again automatically. Check your {provider} dashboard: if the task is "
+        "there, so is its video. If it is not there, use Retry."
+    )
     said = _said(error) if error is not None else None
     return Outcome(TaskState.UNKNOWN, ErrorCode.AMBIGUOUS_SUBMIT, message, now, said=said)
 
 
 def interrupted_submit(provider: str, now: float) -> Outcome:
     """Found after a restart: the submit had started and no task id was stored."""
-    message = (f"The app stopped while this task was being sent to {provider}, so it may have been created and "
-               f"charged. It will not be sent again automatically. Check your {provider} dashboard; if the task "
-               "is not there, use Retry.")
+    message = (
+        f"The app stopped while this task was being sent to {provider}, so it may have been created and "
+        f"charged. It will not be sent again automatically. Check your {provider} dashboard; if the task "
+        "is not there, use Retry."
+    )
     return Outcome(TaskState.UNKNOWN, ErrorCode.AMBIGUOUS_SUBMIT, message, now)
 
 
@@ -86,61 +92,80 @@ def interrupted_submit(provider: str, now: float) -> Outcome:
 def provider_failed(status: RemoteStatus, provider: str, now: float) -> Outcome:
     reason = status.fail_message or "no reason given"
     code_text = f" (code {status.fail_code})" if status.fail_code else ""
-    return Outcome(TaskState.FAILED, code_for_failure(status.fail_code),
-                   f"{provider} reports the task failed: {reason}{code_text}",
-                   now, said=ProviderSaid(status.fail_code, status.fail_message))
+    return Outcome(
+        TaskState.FAILED,
+        code_for_failure(status.fail_code),
+        f"{provider} reports the task failed: {reason}{code_text}",
+        now,
+        said=ProviderSaid(status.fail_code, status.fail_message),
+    )
 
 
 def failed_while_polling(error: HailuoError, provider: str, now: float) -> Outcome:
     """The provider said the task failed or was refused, through an error rather than a state."""
-    return Outcome(TaskState.FAILED, error.code, f"{provider} reports the task failed: {error.message}", now,
-                   said=_said(error))
+    return Outcome(
+        TaskState.FAILED, error.code, f"{provider} reports the task failed: {error.message}", now, said=_said(error)
+    )
 
 
 def not_found(remote_id: str | None, provider: str, now: float) -> Outcome:
-    message = (f"{provider} does not know task {remote_id} (it may have been deleted, or the key belongs to "
-               f"another account). If you were charged, contact {provider} with this task id.")
+    message = (
+        f"{provider} does not know task {remote_id} (it may have been deleted, or the key belongs to "
+        f"another account). If you were charged, contact {provider} with this task id."
+    )
     return Outcome(TaskState.FAILED, ErrorCode.TASK_NOT_FOUND, message, now)
 
 
 def gave_up_polling(remote_id: str | None, provider: str, minutes: float, now: float) -> Outcome:
-    message = (f"No result from {provider} after {minutes:.0f} min of polling. The task ({remote_id}) may still "
-               "finish: it is checked again on the next start, or when you resume it.")
+    message = (
+        f"No result from {provider} after {minutes:.0f} min of polling. The task ({remote_id}) may still "
+        "finish: it is checked again on the next start, or when you resume it."
+    )
     return Outcome(TaskState.UNKNOWN, ErrorCode.POLL_TIMEOUT, message, now)
 
 
 def poll_stopped(error: BaseException, remote_id: str | None, now: float) -> Outcome:
-    message = (f"Checking task {remote_id} stopped: {error_sentence(error)} Fix this, then resume the task "
-               "(it is also checked again on the next start); the provider keeps it meanwhile.")
+    message = (
+        f"Checking task {remote_id} stopped: {error_sentence(error)} Fix this, then resume the task "
+        "(it is also checked again on the next start); the provider keeps it meanwhile."
+    )
     return Outcome(TaskState.UNKNOWN, _code(error, ErrorCode.POLL_STOPPED), message, now, said=_said(error))
 
 
 def needs_check(error: BaseException, remote_id: str | None, tries: int, now: float) -> Outcome:
     """The poll retry budget is spent: the runner stops following the task and frees its slot."""
-    message = (f"Checking task {remote_id} failed {tries} times in a row ({_bare(error)}). The app stopped "
-               "asking so other tasks can go ahead; the provider keeps the task. Resume it to check again, or "
-               "give it up.")
+    message = (
+        f"Checking task {remote_id} failed {tries} times in a row ({_bare(error)}). The app stopped "
+        "asking so other tasks can go ahead; the provider keeps the task. Resume it to check again, or "
+        "give it up."
+    )
     return Outcome(TaskState.NEEDS_CHECK, ErrorCode.NEEDS_CHECK, message, now, said=_said(error))
 
 
 def held_for_balance(provider: str) -> Outcome:
     """Not sent: an earlier submit to this provider was refused for the balance."""
-    message = (f"Not sent: {provider} said the balance is too low, so submits to {provider} are paused. "
-               "Top up, then resume the provider.")
+    message = (
+        f"Not sent: {provider} said the balance is too low, so submits to {provider} are paused. "
+        "Top up, then resume the provider."
+    )
     return Outcome(TaskState.QUEUED, ErrorCode.INSUFFICIENT_BALANCE, message)
 
 
 # --- download ----------------------------------------------------------------------
 def result_expired(error: HailuoError, provider: str, now: float) -> Outcome:
-    message = (f"The video's link expired before it could be downloaded ({_bare(error)}). {provider} keeps "
-               "results only for a limited time, so this video can no longer be fetched.")
+    message = (
+        f"The video's link expired before it could be downloaded ({_bare(error)}). {provider} keeps "
+        "results only for a limited time, so this video can no longer be fetched."
+    )
     return Outcome(TaskState.FAILED, ErrorCode.RESULT_EXPIRED, message, now)
 
 
 def download_failed(error: BaseException, now: float) -> Outcome:
     """The result exists but did not reach the disk; the task stays resumable (UNKNOWN + remote id)."""
-    message = (f"{error_sentence(error)} The video is not lost yet: resume the task (it is also tried again "
-               "on the next start) before the provider's link expires.")
+    message = (
+        f"{error_sentence(error)} The video is not lost yet: resume the task (it is also tried again "
+        "on the next start) before the provider's link expires."
+    )
     return Outcome(TaskState.UNKNOWN, _code(error, ErrorCode.DOWNLOAD), message, now)
 
 
@@ -151,8 +176,9 @@ def succeeded(size: int, sha256: str, now: float) -> Outcome:
 # --- cancel ------------------------------------------------------------------------
 def cancelled(remote_id: str | None, submit_started: bool, provider: str, now: float) -> Outcome:
     if remote_id:
-        message = (f"Cancelled: the app stopped checking task {remote_id}. {provider} may still finish it "
-                   "(and charge for it).")
+        message = (
+            f"Cancelled: the app stopped checking task {remote_id}. {provider} may still finish it (and charge for it)."
+        )
     elif submit_started:
         message = f"Cancelled. It may have been created at {provider}; check your dashboard."
     else:

@@ -70,7 +70,7 @@ class CompletionModel:
     @functools.cached_property
     def _means(self) -> tuple[float, ...]:
         # Each lognormal kernel's mean, exp(c + h^2 / 2): its weight in the partial mean.
-        return tuple(math.exp(c + self.bandwidth ** 2 / 2) for c in self.centres)
+        return tuple(math.exp(c + self.bandwidth**2 / 2) for c in self.centres)
 
     def quantile(self, p: float) -> float:
         low, high = math.exp(min(self.centres) - 6 * self.bandwidth), math.exp(max(self.centres) + 6 * self.bandwidth)
@@ -152,12 +152,14 @@ def plan_polls(model: CompletionModel, schedule: PollSchedule, tuning: Tuning = 
     best = _cheapest_within(grid, schedule, tuning, horizon, documented_delay * (1 + tuning.delay_tolerance))
     if best is None or expected_polls(best, grid) >= documented_polls - _EPS:
         return None
-    return PollPlan(best, expected_polls(best, grid), documented_polls, median_delay(best, grid, schedule),
-                    documented_delay)
+    return PollPlan(
+        best, expected_polls(best, grid), documented_polls, median_delay(best, grid, schedule), documented_delay
+    )
 
 
-def _cheapest_within(grid: _Grid, schedule: PollSchedule, tuning: Tuning, horizon: float,
-                     target: float) -> tuple[float, ...] | None:
+def _cheapest_within(
+    grid: _Grid, schedule: PollSchedule, tuning: Tuning, horizon: float, target: float
+) -> tuple[float, ...] | None:
     """Bisect the weight ladder for the cheapest plan whose median delay is within the target.
 
     A larger weight never plans fewer polls, so the ladder is ordered by cost.
@@ -173,8 +175,9 @@ def _cheapest_within(grid: _Grid, schedule: PollSchedule, tuning: Tuning, horizo
     return found
 
 
-def _optimal_times(grid: _Grid, schedule: PollSchedule, tuning: Tuning, horizon: float,
-                   weight: float) -> tuple[float, ...]:
+def _optimal_times(
+    grid: _Grid, schedule: PollSchedule, tuning: Tuning, horizon: float, weight: float
+) -> tuple[float, ...]:
     """Dynamic programming, from the last candidate poll back to the first."""
     step, F, G = grid.step, grid.F, grid.G
     first = int(math.ceil(schedule.first_delay / step - _EPS))
@@ -196,8 +199,9 @@ def _optimal_times(grid: _Grid, schedule: PollSchedule, tuning: Tuning, horizon:
                 break
             if here + cost[j] < cost[i]:
                 cost[i], following[i] = here + cost[j], j
-    start = min(range(first, min(last, first + widest) + 1),
-                key=lambda j: 1.0 + weight * (grid.t(j) * F[j] - G[j]) + cost[j])
+    start = min(
+        range(first, min(last, first + widest) + 1), key=lambda j: 1.0 + weight * (grid.t(j) * F[j] - G[j]) + cost[j]
+    )
     return _walk(grid, following, start, cost)
 
 

@@ -23,8 +23,15 @@ import logging
 
 from ..domain.activity import Activity
 from ..domain.codes import ErrorCode
-from ..domain.errors import (ContentRejected, HailuoError, NetworkError, ProviderUnavailable, RateLimited, TaskFailed,
-                             TaskNotFound)
+from ..domain.errors import (
+    ContentRejected,
+    HailuoError,
+    NetworkError,
+    ProviderUnavailable,
+    RateLimited,
+    TaskFailed,
+    TaskNotFound,
+)
 from ..domain.states import RemoteState, TaskState
 from ..domain.task import Task
 from ..providers.base import RemoteStatus
@@ -86,8 +93,12 @@ class Poller:
             job.update(polls=task.polls + 1, next_attempt_at=None)
             return 0.0, self._settle_error(job, task, error, session.consecutive_errors)
         # What the runner does meanwhile is a state the user can see: "answer unreadable, retry 3 at T".
-        job.update(polls=task.polls + 1, activity=activity_for(error), activity_attempt=session.consecutive_errors,
-                   next_attempt_at=job.now() + delay)
+        job.update(
+            polls=task.polls + 1,
+            activity=activity_for(error),
+            activity_attempt=session.consecutive_errors,
+            next_attempt_at=job.now() + delay,
+        )
         log.info("poll of task %s failed (%s); again in %.1f s", job.task_id, error, delay)
         return delay, None
 
@@ -104,19 +115,32 @@ class Poller:
     def _record(self, job: Job, task: Task, status: RemoteStatus) -> Task | None:
         """Commit what the poll said; the task when it is settled (done or failed), else None."""
         now = job.now()
-        seen = {"polls": task.polls + 1, "raw_state": status.raw_state, **_no_activity(task),
-                "remote_created_ms": status.created_ms or task.remote_created_ms,
-                "remote_completed_ms": status.completed_ms or task.remote_completed_ms}
+        seen = {
+            "polls": task.polls + 1,
+            "raw_state": status.raw_state,
+            **_no_activity(task),
+            "remote_created_ms": status.created_ms or task.remote_created_ms,
+            "remote_completed_ms": status.completed_ms or task.remote_completed_ms,
+        }
         if status.state is RemoteState.FAILED:
             failed = job.settle(outcomes.provider_failed(status, job.provider_name, now), **seen)
             if failed.error_code is ErrorCode.INSUFFICIENT_BALANCE:
-                self._parts.pauses.pause(Pause(job.spec.provider, ErrorCode.INSUFFICIENT_BALANCE, now,
-                                               status.fail_message))
+                self._parts.pauses.pause(
+                    Pause(job.spec.provider, ErrorCode.INSUFFICIENT_BALANCE, now, status.fail_message)
+                )
             return failed
         if status.state is RemoteState.SUCCEEDED:
-            return job.update(**seen, state=TaskState.DOWNLOADING, result_url=status.video_url,
-                              result_seen_at=now, error_code=None, error_message=None, finished_at=None,
-                              provider_code=None, provider_message=None)
+            return job.update(
+                **seen,
+                state=TaskState.DOWNLOADING,
+                result_url=status.video_url,
+                result_seen_at=now,
+                error_code=None,
+                error_message=None,
+                finished_at=None,
+                provider_code=None,
+                provider_message=None,
+            )
         job.update(**seen, state=_ACTIVE[status.state], **_cleared_if_resumed(task))
         return None
 
@@ -148,6 +172,11 @@ def _no_activity(task: Task) -> dict[str, object]:
 def _cleared_if_resumed(task: Task) -> dict[str, object]:
     """A resumed UNKNOWN task that answers again is no longer in doubt: drop the old message."""
     if task.state is TaskState.UNKNOWN:
-        return {"error_code": None, "error_message": None, "finished_at": None,
-                "provider_code": None, "provider_message": None}
+        return {
+            "error_code": None,
+            "error_message": None,
+            "finished_at": None,
+            "provider_code": None,
+            "provider_message": None,
+        }
     return {}

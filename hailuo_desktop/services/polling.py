@@ -99,10 +99,19 @@ class PollPolicy:
     documented schedule allows: not before its first poll, never closer than its interval.
     """
 
-    def __init__(self, schedule: PollSchedule, *, fixed_interval: float | None = None,
-                 give_up_after: float | None = None, backoff: Backoff | None = None,
-                 rng: random.Random | None = None, max_consecutive_errors: int = 20,
-                 not_found_grace: int = 3, plan: PollPlan | None = None, unreadable_budget: int = 5) -> None:
+    def __init__(
+        self,
+        schedule: PollSchedule,
+        *,
+        fixed_interval: float | None = None,
+        give_up_after: float | None = None,
+        backoff: Backoff | None = None,
+        rng: random.Random | None = None,
+        max_consecutive_errors: int = 20,
+        not_found_grace: int = 3,
+        plan: PollPlan | None = None,
+        unreadable_budget: int = 5,
+    ) -> None:
         if fixed_interval is not None and fixed_interval <= 0:
             raise ValueError("a fixed poll interval must be positive")
         self.schedule = schedule
@@ -159,8 +168,9 @@ class PollSession:
     The schedule's cadence counts from the submit, so an old task is polled at the slow rate.
     """
 
-    def __init__(self, policy: PollPolicy, clock: Callable[[], float], *, submitted_at: float | None,
-                 resumed: bool) -> None:
+    def __init__(
+        self, policy: PollPolicy, clock: Callable[[], float], *, submitted_at: float | None, resumed: bool
+    ) -> None:
         self.policy = policy
         self._clock = clock
         self.started = clock()

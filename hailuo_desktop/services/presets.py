@@ -103,8 +103,9 @@ class PresetStore:
         problem = name_problem(preset.name)
         if problem is not None:
             raise ValueError(f"preset name: {problem.value}")
-        saved = Preset(**{**asdict(preset), "name": preset.name.strip(), "camera": tuple(preset.camera),
-                          "saved_at": self._clock()})
+        saved = Preset(
+            **{**asdict(preset), "name": preset.name.strip(), "camera": tuple(preset.camera), "saved_at": self._clock()}
+        )
         kept = [p for p in self.load() if p.name.casefold() != saved.name.casefold()]
         self._write([*kept, saved])
         return saved

@@ -127,8 +127,9 @@ def match_images(table: PromptTable, keys: list[str]) -> Matched:
     for row in table.rows:
         found = _find(row, table.folder, by_path, by_name)
         if isinstance(found, str) and found in first_line:
-            found = Issue(TableProblem.DUPLICATE_IMAGE, {"line": row.line, "image": row.image,
-                                                          "first_line": first_line[found]})
+            found = Issue(
+                TableProblem.DUPLICATE_IMAGE, {"line": row.line, "image": row.image, "first_line": first_line[found]}
+            )
         if isinstance(found, Issue):
             issues.append(found)
             continue
@@ -187,8 +188,7 @@ def _row(line: int, cells: list[str], columns: tuple[int, int]) -> tuple[Row | N
 
 
 # --- matching --------------------------------------------------------------------------
-def _find(row: Row, folder: str | None, by_path: dict[str, str],
-          by_name: dict[str, list[str]]) -> str | Issue:
+def _find(row: Row, folder: str | None, by_path: dict[str, str], by_name: dict[str, list[str]]) -> str | Issue:
     """The key of the listed image the row names, or why there is none."""
     relative = folder and not is_url(row.image) and not os.path.isabs(os.path.expanduser(row.image))
     exact = by_path.get(_normal(os.path.join(folder, row.image) if folder and relative else row.image))
@@ -198,8 +198,7 @@ def _find(row: Row, folder: str | None, by_path: dict[str, str],
     if len(named) == 1:
         return named[0]
     if named:
-        return Issue(TableProblem.AMBIGUOUS_IMAGE, {"line": row.line, "image": row.image,
-                                                   "matches": list(named)})
+        return Issue(TableProblem.AMBIGUOUS_IMAGE, {"line": row.line, "image": row.image, "matches": list(named)})
     return Issue(TableProblem.UNKNOWN_IMAGE, {"line": row.line, "image": row.image})
 
 

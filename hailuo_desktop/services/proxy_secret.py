@@ -81,8 +81,10 @@ async def client_settings(keys: KeyStore, store: SettingsStore, settings: Settin
         if kept:
             log.info("the proxy password was moved from the settings file to the OS keyring")
         else:
-            log.warning("the proxy password was removed from the settings file; with no OS keyring it is kept "
-                        "for this session only")
+            log.warning(
+                "the proxy password was removed from the settings file; with no OS keyring it is kept "
+                "for this session only"
+            )
         return settings
     try:
         password = await keys.get_secret(secret_name(bare))

@@ -13,8 +13,16 @@ from ..domain.states import TaskState
 from ..domain.task import Task
 
 REOPENABLE_SENT = frozenset({TaskState.NEEDS_CHECK, TaskState.CANCELLED, TaskState.UNKNOWN})
-_CLEARED = {"error_code": None, "error_message": None, "finished_at": None, "provider_code": None,
-            "provider_message": None, "activity": None, "activity_attempt": None, "next_attempt_at": None}
+_CLEARED = {
+    "error_code": None,
+    "error_message": None,
+    "finished_at": None,
+    "provider_code": None,
+    "provider_message": None,
+    "activity": None,
+    "activity_attempt": None,
+    "next_attempt_at": None,
+}
 
 
 def reopened(task: Task) -> dict[str, object]:
@@ -25,9 +33,13 @@ def reopened(task: Task) -> dict[str, object]:
     if task.remote_id is None and task.state is TaskState.QUEUED:
         return dict(_CLEARED)
     if task.remote_id is None and task.state in (TaskState.CANCELLED, TaskState.FAILED):
-        raise InvalidRequest("This task was never created at the provider, so there is nothing to resume: "
-                             "use Generate again (Retry) to send it.")
+        raise InvalidRequest(
+            "This task was never created at the provider, so there is nothing to resume: "
+            "use Generate again (Retry) to send it."
+        )
     if task.remote_id is None and task.state is TaskState.UNKNOWN:
-        raise InvalidRequest("The provider may or may not have this task (its answer was lost), so it is not "
-                             "sent again by itself: check the dashboard, then use Retry if it is not there.")
+        raise InvalidRequest(
+            "The provider may or may not have this task (its answer was lost), so it is not "
+            "sent again by itself: check the dashboard, then use Retry if it is not there."
+        )
     raise InvalidRequest(f"A {task.state.value} task cannot be resumed.")

@@ -26,26 +26,28 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
-from ..domain.catalog import CatalogError, ModelSpec, find_model
+from ..domain.activity import Activity
+from ..domain.catalog import ModelSpec
 from ..domain.catalog import provider as provider_spec
 from ..domain.request import GenerationRequest
 from ..domain.routes import UploadRoute
-from ..domain.activity import Activity
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..providers.base import Provider
 from . import outcomes
 from .budget import RequestBudget
+from .download_files import discard_partial
 from .download_step import DownloadStep
-from .downloads import Downloader, discard_partial
+from .downloads import Downloader
 from .intake import ImageCheck, retry_of, task_from_request
 from .job import Job, Parts
 from .lease import HeldPolicy, LeaseLost, Leases
+from .pauses import ProviderPauses
 from .poll_step import Poller
 from .polling import Backoff, PollPlan, PollPolicy, RetryPolicy
-from .store import TaskStore
-from .pauses import ProviderPauses
 from .reopen import reopened
+from .runner_support import DONE_STATES, default_image_check, keep_leases, model_of, needs_work, provider_name
+from .store import TaskStore
 from .submit import Submitter, hold
 from .uploads import UploadService
 
@@ -55,19 +57,32 @@ log = logging.getLogger(__name__)
 ProviderFactory = Callable[[str, "str | None"], "Provider | Awaitable[Provider]"]
 # (model, task) -> learned poll times, or None for the documented schedule (services.adaptive).
 PollPlanner = Callable[[ModelSpec, Task], "PollPlan | None"]
-_DONE = {TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED}
 
 
 class Runner:
-    def __init__(self, store: TaskStore, provider_factory: ProviderFactory, uploads: UploadService,
-                 downloader: Downloader, budget: RequestBudget, output_dir: str | Path,
-                 clock: Callable[[], float] = time.time, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 poll_interval: float | None = None, max_concurrent: int = 8, *,
-                 rng: random.Random | None = None, image_check: ImageCheck | None = None,
-                 submit_retry: RetryPolicy | None = None, upload_retry: RetryPolicy | None = None,
-                 poll_planner: PollPlanner | None = None, leases: Leases | None = None,
-                 held: HeldPolicy = HeldPolicy.WAIT, pauses: ProviderPauses | None = None,
-                 heartbeat_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+    def __init__(
+        self,
+        store: TaskStore,
+        provider_factory: ProviderFactory,
+        uploads: UploadService,
+        downloader: Downloader,
+        budget: RequestBudget,
+        output_dir: str | Path,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        poll_interval: float | None = None,
+        max_concurrent: int = 8,
+        *,
+        rng: random.Random | None = None,
+        image_check: ImageCheck | None = None,
+        submit_retry: RetryPolicy | None = None,
+        upload_retry: RetryPolicy | None = None,
+        poll_planner: PollPlanner | None = None,
+        leases: Leases | None = None,
+        held: HeldPolicy = HeldPolicy.WAIT,
+        pauses: ProviderPauses | None = None,
+        heartbeat_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         if poll_interval is not None and poll_interval <= 0:
             raise ValueError("the poll interval must be positive")
         self._store = store
@@ -84,11 +99,19 @@ class Runner:
         self._heartbeat: asyncio.Task[None] | None = None
         self.left_to_others: set[str] = set()  # tasks another live process holds (HeldPolicy.SKIP)
         self._parts = Parts(
-            store=store, uploads=uploads, downloader=downloader, budget=budget, output_dir=Path(output_dir),
-            clock=clock, sleep=sleep, poll_policy=self._poll_policy, rng=rng,
+            store=store,
+            uploads=uploads,
+            downloader=downloader,
+            budget=budget,
+            output_dir=Path(output_dir),
+            clock=clock,
+            sleep=sleep,
+            poll_policy=self._poll_policy,
+            rng=rng,
             submit_retry=submit_retry or RetryPolicy(attempts=5, backoff=Backoff(base=2.0, maximum=60.0), rng=rng),
             upload_retry=upload_retry or RetryPolicy(attempts=4, backoff=Backoff(base=1.0, maximum=30.0), rng=rng),
-            leases=self._leases, pauses=pauses or ProviderPauses(),
+            leases=self._leases,
+            pauses=pauses or ProviderPauses(),
         )
         self._slots = asyncio.Semaphore(max(1, max_concurrent))
         self._submitter = Submitter(self._parts)
@@ -99,15 +122,30 @@ class Runner:
         self._closed = False
 
     # --- creating ----------------------------------------------------------------------
-    def create(self, requests: Iterable[GenerationRequest], *, base_url: str | None = None,
-               upload_route: UploadRoute | None = None, batch_id: str | None = None,
-               parent_id: str | None = None) -> list[Task]:
+    def create(
+        self,
+        requests: Iterable[GenerationRequest],
+        *,
+        base_url: str | None = None,
+        upload_route: UploadRoute | None = None,
+        batch_id: str | None = None,
+        parent_id: str | None = None,
+    ) -> list[Task]:
         """Validate every request, then store them all as QUEUED (nothing is stored if one is bad).
         `parent_id`: the take these continue from its last frame."""
-        check = self._image_check or _default_image_check()
-        tasks = [task_from_request(r, uploads=self._uploads, image_check=check, base_url=base_url,
-                                   upload_route=upload_route, batch_id=batch_id, parent_id=parent_id)
-                 for r in requests]
+        check = self._image_check or default_image_check()
+        tasks = [
+            task_from_request(
+                r,
+                uploads=self._uploads,
+                image_check=check,
+                base_url=base_url,
+                upload_route=upload_route,
+                batch_id=batch_id,
+                parent_id=parent_id,
+            )
+            for r in requests
+        ]
         return self._store.add_many(tasks)
 
     def retry(self, task_id: str) -> Task:
@@ -153,8 +191,11 @@ class Runner:
     def resume_provider(self, provider_id: str) -> list[str]:
         """The user topped up: send the held tasks of this provider. Their ids."""
         self.pauses.resume(provider_id)
-        held = [t.id for t in self._store.list([TaskState.QUEUED])
-                if t.provider == provider_id and t.remote_id is None and t.activity == Activity.PAUSED_NO_BALANCE]
+        held = [
+            t.id
+            for t in self._store.list([TaskState.QUEUED])
+            if t.provider == provider_id and t.remote_id is None and t.activity == Activity.PAUSED_NO_BALANCE
+        ]
         for task_id in held:
             self.start(task_id)
         return held
@@ -175,7 +216,7 @@ class Runner:
     async def cancel_batch(self, batch_id: str) -> list[Task]:
         """Cancel every unfinished task of a batch at once; every task of the batch as it ended."""
         tasks = self._store.batch_tasks(batch_id)
-        await asyncio.gather(*(self.cancel(t.id) for t in tasks if t.state not in _DONE))
+        await asyncio.gather(*(self.cancel(t.id) for t in tasks if t.state not in DONE_STATES))
         return self._store.batch_tasks(batch_id)
 
     def active(self) -> list[str]:
@@ -192,7 +233,7 @@ class Runner:
                 handle.cancel()
             await asyncio.wait({handle})
         task = self._store.get(task_id)
-        return task if task.state in _DONE else self._mark_cancelled(task_id)
+        return task if task.state in DONE_STATES else self._mark_cancelled(task_id)
 
     async def close(self) -> None:
         """Stop every job, leaving tasks resumable; waits for POSTs in flight to be recorded."""
@@ -238,9 +279,9 @@ class Runner:
         if not await self._own(job):
             return job.task()
         task = self._store.get(job.task_id)
-        if not _needs_work(task):
+        if not needs_work(task):
             return task
-        job.provider_name = _provider_name(task.provider)
+        job.provider_name = provider_name(task.provider)
         if task.remote_id is None and task.submit_started_at is not None:
             return job.settle(outcomes.interrupted_submit(job.provider_name, job.now()))
         if task.remote_id is None:
@@ -282,7 +323,7 @@ class Runner:
             task = self._store.get(job.task_id)
             if task.updated_at != seen:  # the other process moved it: tell this one's listeners
                 task, seen = self._store.reload(job.task_id), task.updated_at
-            if not _needs_work(task):
+            if not needs_work(task):
                 return False
             if self._held is HeldPolicy.SKIP:
                 self.left_to_others.add(job.task_id)
@@ -290,20 +331,10 @@ class Runner:
             await self._parts.sleep(self._leases.terms.wait_interval)
             job.check_stop()
         if self._heartbeat is None or self._heartbeat.done():
-            self._heartbeat = asyncio.get_running_loop().create_task(self._beat(), name="hailuo lease heartbeat")
+            self._heartbeat = asyncio.get_running_loop().create_task(
+                keep_leases(self._leases, self._heartbeat_sleep, self._stop_lost), name="hailuo lease heartbeat"
+            )
         return True
-
-    async def _beat(self) -> None:
-        """Renew this process's leases while it holds any; stop a job whose lease was lost."""
-        while self._leases.holding():
-            await self._heartbeat_sleep(self._leases.terms.renew_after)
-            try:
-                lost = self._leases.renew_all()
-            except Exception:  # a busy database now and then: the next beat tries again
-                log.exception("could not renew the task leases")
-                continue
-            for task_id in lost:
-                self._stop_lost(task_id)
 
     def _stop_lost(self, task_id: str) -> None:
         running = self._jobs.get(task_id)
@@ -318,7 +349,7 @@ class Runner:
     async def _prepare(self, job: Job, task: Task, *, sent: bool) -> bool:
         """Find the model and build the provider; on failure, record it (resumable if sent)."""
         try:
-            job.spec = _model_of(task)
+            job.spec = model_of(task)
             job.provider = await self._provider(task)
         except asyncio.CancelledError:
             raise
@@ -336,8 +367,9 @@ class Runner:
 
     def _poll_policy(self, spec: ModelSpec, task: Task) -> PollPolicy:
         plan = self._plan(spec, task) if self._poll_planner is not None and self._poll_interval is None else None
-        return PollPolicy(provider_spec(task.provider).poll, fixed_interval=self._poll_interval, rng=self._rng,
-                          plan=plan)
+        return PollPolicy(
+            provider_spec(task.provider).poll, fixed_interval=self._poll_interval, rng=self._rng, plan=plan
+        )
 
     def _plan(self, spec: ModelSpec, task: Task) -> PollPlan | None:
         if self._poll_planner is None:
@@ -350,12 +382,13 @@ class Runner:
 
     def _mark_cancelled(self, task_id: str) -> Task:
         task = self._store.get(task_id)
-        if task.state in _DONE:
+        if task.state in DONE_STATES:
             return task
         if task.video_path:
             discard_partial(Path(task.video_path))  # a cancelled task never resumes its download
-        outcome = outcomes.cancelled(task.remote_id, task.submit_started_at is not None,
-                                     _provider_name(task.provider), self._parts.clock())
+        outcome = outcomes.cancelled(
+            task.remote_id, task.submit_started_at is not None, provider_name(task.provider), self._parts.clock()
+        )
         return self._store.settle(task_id, outcome)
 
     def _get_or_none(self, task_id: str) -> Task | None:
@@ -363,27 +396,3 @@ class Runner:
             return self._store.get(task_id)
         except KeyError:
             return None
-
-
-def _needs_work(task: Task) -> bool:
-    if task.state in _DONE:
-        return False
-    # UNKNOWN without a remote id may exist at the provider: never sent again by itself.
-    return not (task.state is TaskState.UNKNOWN and task.remote_id is None)
-
-
-def _provider_name(provider_id: str) -> str:
-    try:
-        return provider_spec(provider_id).name
-    except CatalogError:
-        return provider_id
-
-
-def _model_of(task: Task) -> ModelSpec:
-    return find_model(task.provider, task.model, task.mode, task.kind)
-
-
-def _default_image_check() -> ImageCheck:
-    from .imagecheck import check_image  # the platform's reader (Pillow, header only)
-
-    return check_image

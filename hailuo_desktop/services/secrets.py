@@ -55,9 +55,14 @@ class PasswordBackend(Protocol):
 class KeyStore:
     """Reads and stores provider keys. `env` overrides the keyring (for scripts and CI)."""
 
-    def __init__(self, env: Mapping[str, str] | None = None, backend: PasswordBackend | None = None,
-                 timeout: float = 5.0,
-                 *, service: str = SERVICE) -> None:
+    def __init__(
+        self,
+        env: Mapping[str, str] | None = None,
+        backend: PasswordBackend | None = None,
+        timeout: float = 5.0,
+        *,
+        service: str = SERVICE,
+    ) -> None:
         self._env = os.environ if env is None else env
         self._backend: PasswordBackend | None = backend  # None: keyring's own choice, resolved off-thread on first use
         self._timeout = timeout
@@ -68,8 +73,10 @@ class KeyStore:
         self._unavailable_reason: str | None = None
 
     def __repr__(self) -> str:
-        return (f"KeyStore(service={self._service!r}, keyring_available={self._available!r}, "
-                f"session_providers={sorted(self._session)!r})")
+        return (
+            f"KeyStore(service={self._service!r}, keyring_available={self._available!r}, "
+            f"session_providers={sorted(self._session)!r})"
+        )
 
     @property
     def keyring_available(self) -> bool | None:

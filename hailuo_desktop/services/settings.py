@@ -39,6 +39,7 @@ class _Invalid(ValueError):
 
 # --- checks: each takes the stored value and a warn callback, returns the value to use ---
 
+
 def _optional_text(value: Any, warn: Warn) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
         return value
@@ -50,6 +51,7 @@ def _int_between(low: int, high: int) -> Callable[[Any, Warn], int]:
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
         raise _Invalid(f"expected a whole number from {low} to {high}")
+
     return check
 
 
@@ -62,6 +64,7 @@ def _amount_between(low: float, high: float) -> Callable[[Any, Warn], float]:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
             return float(value)
         raise _Invalid(f"expected an amount from {low:g} to {high:g}")
+
     return check
 
 
@@ -76,6 +79,7 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[Any, Warn], str]:
         if isinstance(value, str) and value in choices:
             return value
         raise _Invalid(f"expected one of {', '.join(choices)}")
+
     return check
 
 
@@ -89,6 +93,7 @@ def _proxy_url(value: Any, warn: Warn) -> str | None:
 
 def _per_provider(check_value: Callable[[Any], bool], expected: str) -> Callable[[Any, Warn], dict[str, Any]]:
     """A {provider_id: value} table; a bad entry is dropped alone, the rest is kept."""
+
     def check(value: Any, warn: Warn) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise _Invalid("expected a table of provider ids")
@@ -99,6 +104,7 @@ def _per_provider(check_value: Callable[[Any], bool], expected: str) -> Callable
             else:
                 warn(f"ignored the entry for {provider_id!r}: expected a known provider and {expected}")
         return kept
+
     return check
 
 
@@ -146,8 +152,7 @@ class Settings:
     last_mode: str | None = _option(None, _optional_text)
     last_duration: int | None = _option(None, _optional_positive_int)
     last_resolution: str | None = _option(None, _optional_text)
-    base_urls: dict[str, str] = _option({}, _per_provider(lambda u: _url_ok(u, ("http", "https")),
-                                                          "an http(s) URL"))
+    base_urls: dict[str, str] = _option({}, _per_provider(lambda u: _url_ok(u, ("http", "https")), "an http(s) URL"))
     language: str = _option("", _one_of(LANGUAGES))  # "": the system's; else a shipped translation
     # APIXO's `provider` routing: auto (failover), value (cheapest), official (most reliable).
     apixo_routing: str = _option("auto", _one_of(APIXO_ROUTINGS))
@@ -221,11 +226,14 @@ class SettingsStore:
         try:
             self.path.replace(aside)
         except OSError as err:
-            self._warn(f"The settings file is damaged ({why}) and could not be moved aside "
-                       f"({err.strerror or err}); defaults are in use.")
+            self._warn(
+                f"The settings file is damaged ({why}) and could not be moved aside "
+                f"({err.strerror or err}); defaults are in use."
+            )
         else:
-            self._warn(f"The settings file was damaged ({why}). It was moved to {aside.name} and the "
-                       "defaults are in use.")
+            self._warn(
+                f"The settings file was damaged ({why}). It was moved to {aside.name} and the defaults are in use."
+            )
         return Settings()
 
     def _aside_path(self) -> Path:

@@ -30,10 +30,9 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
-from types import TracebackType
-from typing import Any, Literal
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..domain.charges import charge_changes
 from ..domain.errors import StorageError
@@ -45,9 +44,8 @@ from .store_file import BUSY_TIMEOUT_SECONDS, FULL_DISK_BYTES, CorruptStore
 from .store_file import Corrupt as _Corrupt
 from .store_file import full_disk_or as _full_disk_or
 from .store_file import open_database as _open
-from .store_file import safe_rollback as _safe_rollback
 from .store_file import set_aside as _set_aside
-from .store_file import storage_error as _storage_error
+from .store_locking import Reading, Transaction
 from .store_queries import TaskQueries
 from .store_rows import column_value as _column_value
 from .store_rows import task_from_row as _task
@@ -77,8 +75,13 @@ Listener = Callable[[StoreEvent], None]
 
 
 class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, facets
-    def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], float] = time.time,
-                 upload_margin: float = UPLOAD_SAFETY_MARGIN) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        clock: Callable[[], float] = time.time,
+        upload_margin: float = UPLOAD_SAFETY_MARGIN,
+    ) -> None:
         self.path = Path(path)
         self._clock = clock
         self._upload_margin = upload_margin
@@ -183,8 +186,14 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         with self._reading() as conn:
             return self._get(conn, task_id)
 
-    def list(self, states: Iterable[TaskState | str] | None = None, *, search: str | None = None,
-             limit: int | None = None, offset: int = 0) -> list[Task]:
+    def list(
+        self,
+        states: Iterable[TaskState | str] | None = None,
+        *,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Task]:
         where, params = _where(states, search)
         page = ""
         if limit is not None or offset:
@@ -209,8 +218,9 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
     def unfinished(self) -> builtins.list[Task]:
         """Tasks a restart picks up, oldest first (their result URLs expire first)."""
         resumable = ", ".join("?" for _ in RESUMABLE_STATES)
-        sql = (f"{_SELECT} WHERE state IN ({resumable}) OR (state = ? AND remote_id IS NOT NULL)"
-               " ORDER BY created_at, seq")
+        sql = (
+            f"{_SELECT} WHERE state IN ({resumable}) OR (state = ? AND remote_id IS NOT NULL) ORDER BY created_at, seq"
+        )
         params = [s.value for s in RESUMABLE_STATES] + [TaskState.UNKNOWN.value]
         with self._reading() as conn:
             return [_task(row) for row in conn.execute(sql, params)]
@@ -236,8 +246,7 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
 
     def recent_prompts(self, limit: int = 500) -> builtins.list[str]:
         """Distinct prompts, the most recently used first (the prompt history)."""
-        sql = ("SELECT prompt FROM tasks WHERE TRIM(prompt) != '' GROUP BY prompt"
-               " ORDER BY MAX(created_at) DESC LIMIT ?")
+        sql = "SELECT prompt FROM tasks WHERE TRIM(prompt) != '' GROUP BY prompt ORDER BY MAX(created_at) DESC LIMIT ?"
         with self._reading() as conn:
             return [row[0] for row in conn.execute(sql, (int(limit),))]
 
@@ -249,30 +258,40 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
         return int(final), int(total)
 
     # --- leases (services.lease): one owner per task; not store events -----------------
-    def take_lease(self, task_id: str, owner: str, now: float, expires_at: float, *,
-                   from_owner: str | None = None) -> bool:
+    def take_lease(
+        self, task_id: str, owner: str, now: float, expires_at: float, *, from_owner: str | None = None
+    ) -> bool:
         """One UPDATE: the lease is ours if it was free, expired or ours (or `from_owner`'s)."""
-        taken = ("lease_owner = ?" if from_owner else
-                 "(lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at <= ?)")
+        taken = (
+            "lease_owner = ?"
+            if from_owner
+            else "(lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at <= ?)"
+        )
         params = [from_owner] if from_owner else [owner, now]
         with self._transaction() as conn:
-            cursor = conn.execute(f"UPDATE tasks SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND {taken}",
-                                  (owner, expires_at, task_id, *params))
+            cursor = conn.execute(
+                f"UPDATE tasks SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND {taken}",
+                (owner, expires_at, task_id, *params),
+            )
         return cursor.rowcount == 1
 
     def renew_leases(self, owner: str, expires_at: float, task_ids: builtins.list[str]) -> set[str]:
         """Push the expiry of those of `task_ids` this owner still holds; returns their ids."""
         marks = ", ".join("?" for _ in task_ids)
         with self._transaction() as conn:
-            conn.execute(f"UPDATE tasks SET lease_expires_at = ? WHERE lease_owner = ? AND id IN ({marks})",
-                         (expires_at, owner, *task_ids))
+            conn.execute(
+                f"UPDATE tasks SET lease_expires_at = ? WHERE lease_owner = ? AND id IN ({marks})",
+                (expires_at, owner, *task_ids),
+            )
             rows = conn.execute(f"SELECT id FROM tasks WHERE lease_owner = ? AND id IN ({marks})", (owner, *task_ids))
             return {row[0] for row in rows}
 
     def release_lease(self, task_id: str, owner: str) -> None:
         with self._transaction() as conn:
-            conn.execute("UPDATE tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?",
-                         (task_id, owner))
+            conn.execute(
+                "UPDATE tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?",
+                (task_id, owner),
+            )
 
     def lease_of(self, task_id: str) -> tuple[str | None, float | None]:
         with self._reading() as conn:
@@ -295,8 +314,9 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
     def cached_upload(self, sha256: str, route: str) -> UploadedFile | None:
         """The URL an earlier upload of the same bytes gave, while it has the safety margin left."""
         with self._reading() as conn:
-            row = conn.execute("SELECT url, expires_at FROM uploads WHERE sha256 = ? AND route = ?",
-                               (sha256, route)).fetchone()
+            row = conn.execute(
+                "SELECT url, expires_at FROM uploads WHERE sha256 = ? AND route = ?", (sha256, route)
+            ).fetchone()
         if row is None:
             return None
         url, expires_at = row
@@ -326,58 +346,8 @@ class TaskStore(TaskQueries):  # query_ids, query_tasks, query_count, get_many, 
             raise StorageError("The task store is closed.")
         return self._conn
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self)
+    def _transaction(self) -> Transaction:
+        return Transaction(self._lock, self._connection, self.path)
 
-    def _reading(self) -> _Reading:
-        return _Reading(self)
-
-
-class _Reading:
-    def __init__(self, store: TaskStore) -> None:
-        self._store = store
-
-    def __enter__(self) -> sqlite3.Connection:
-        self._store._lock.acquire()
-        try:
-            return self._store._connection()
-        except BaseException:
-            self._store._lock.release()
-            raise
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> Literal[False]:
-        self._store._lock.release()
-        if isinstance(exc, sqlite3.Error):
-            raise _full_disk_or(_storage_error(exc), self._store.path) from exc
-        return False
-
-
-class _Transaction(_Reading):
-    """BEGIN IMMEDIATE ... COMMIT under the store's lock; sqlite errors become StorageError."""
-
-    def __enter__(self) -> sqlite3.Connection:
-        conn = super().__enter__()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except BaseException as exc:
-            self._store._lock.release()
-            if isinstance(exc, sqlite3.Error):
-                raise _full_disk_or(_storage_error(exc), self._store.path) from exc
-            raise
-        return conn
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> Literal[False]:
-        conn = self._store._connection()
-        try:
-            if exc is None:
-                conn.execute("COMMIT")
-            else:
-                conn.execute("ROLLBACK")
-        except sqlite3.Error as commit_error:
-            if exc is None:
-                _safe_rollback(conn)
-                self._store._lock.release()
-                raise _full_disk_or(_storage_error(commit_error), self._store.path) from commit_error
-        return super().__exit__(exc_type, exc, tb)
+    def _reading(self) -> Reading:
+        return Reading(self._lock, self._connection, self.path)

@@ -28,8 +28,10 @@ class CorruptStore:
 
     @property
     def message(self) -> str:
-        return (f"The task database could not be read ({self.reason}). It was moved to {self.moved_to} "
-                "and a new, empty one was started. Keep the old file if you need its history.")
+        return (
+            f"The task database could not be read ({self.reason}). It was moved to {self.moved_to} "
+            "and a new, empty one was started. Keep the old file if you need its history."
+        )
 
 
 def safe_rollback(conn: sqlite3.Connection) -> None:
@@ -68,8 +70,7 @@ class Corrupt(Exception):
 def open_database(path: Path) -> sqlite3.Connection:
     try:
         # The store serialises access with its own lock, so one connection may serve threads.
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_SECONDS)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
         raise StorageError(f"Cannot open the task database {path}: {exc}") from exc
     try:
@@ -123,6 +124,8 @@ def set_aside(path: Path, reason: str, now: float) -> CorruptStore:
                 os.replace(side, target.with_name(target.name + extra))
         os.replace(path, target)
     except OSError as exc:
-        raise StorageError(f"The task database {path} is damaged ({reason}) and could not be moved aside: {exc}. "
-                           "Move it away by hand and start again.") from exc
+        raise StorageError(
+            f"The task database {path} is damaged ({reason}) and could not be moved aside: {exc}. "
+            "Move it away by hand and start again."
+        ) from exc
     return CorruptStore(moved_to=target, reason=reason)

@@ -37,8 +37,7 @@ class TaskQueries:
         where, params = where_clause(query)
         page, more = page_clause(limit, offset)
         with self._reading() as conn:
-            return self._rows_to_tasks(conn.execute(f"{_SELECT}{where}{order_clause(query)}{page}",
-                                                    [*params, *more]))
+            return self._rows_to_tasks(conn.execute(f"{_SELECT}{where}{order_clause(query)}{page}", [*params, *more]))
 
     def query_count(self, query: TaskQuery) -> int:
         where, params = where_clause(query)
@@ -51,7 +50,7 @@ class TaskQueries:
         found: dict[str, Task] = {}
         with self._reading() as conn:
             for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start:start + _IN_CHUNK]
+                chunk = wanted[start : start + _IN_CHUNK]
                 rows = conn.execute(f"{_SELECT} WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
                 found.update((task.id, task) for task in self._rows_to_tasks(rows))
         return found

@@ -110,30 +110,34 @@ def _fts_row(row: str) -> str:
 
 
 _V3 = (
-    ("CREATE VIRTUAL TABLE tasks_fts USING fts5(prompt, file_name, content='', "
-     "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"),
+    (
+        "CREATE VIRTUAL TABLE tasks_fts USING fts5(prompt, file_name, content='', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+    ),
     f"""
     CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
-        INSERT INTO tasks_fts (rowid, prompt, file_name) VALUES ({_fts_row('new')});
+        INSERT INTO tasks_fts (rowid, prompt, file_name) VALUES ({_fts_row("new")});
     END
     """,
     f"""
     CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
-        INSERT INTO tasks_fts (tasks_fts, rowid, prompt, file_name) VALUES ('delete', {_fts_row('old')});
+        INSERT INTO tasks_fts (tasks_fts, rowid, prompt, file_name) VALUES ('delete', {_fts_row("old")});
     END
     """,
     f"""
     CREATE TRIGGER tasks_fts_update AFTER UPDATE OF prompt, image_path, end_image_path ON tasks BEGIN
-        INSERT INTO tasks_fts (tasks_fts, rowid, prompt, file_name) VALUES ('delete', {_fts_row('old')});
-        INSERT INTO tasks_fts (rowid, prompt, file_name) VALUES ({_fts_row('new')});
+        INSERT INTO tasks_fts (tasks_fts, rowid, prompt, file_name) VALUES ('delete', {_fts_row("old")});
+        INSERT INTO tasks_fts (rowid, prompt, file_name) VALUES ({_fts_row("new")});
     END
     """,
     f"INSERT INTO tasks_fts (rowid, prompt, file_name) SELECT {_fts_row('tasks')} FROM tasks",
     # Most queries hide rejected takes, so every list index starts with `rejected`: the first
     # page and the count of a filter or sort are then read from one index, never the wide rows.
     "CREATE INDEX tasks_list ON tasks (rejected, created_at)",
-    *(f"CREATE INDEX tasks_by_{column} ON tasks (rejected, {column}, created_at)"
-      for column in ("provider", "model", "state", "cost", "duration", "finished_at")),
+    *(
+        f"CREATE INDEX tasks_by_{column} ON tasks (rejected, {column}, created_at)"
+        for column in ("provider", "model", "state", "cost", "duration", "finished_at")
+    ),
     "CREATE INDEX tasks_starred ON tasks (rejected, created_at) WHERE starred = 1",
     "CREATE INDEX tasks_image_sha ON tasks (rejected, image_sha256, created_at) WHERE image_sha256 IS NOT NULL",
     "CREATE INDEX tasks_image_path ON tasks (rejected, image_path, created_at) WHERE image_path IS NOT NULL",
@@ -149,14 +153,55 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TASK_COLUMNS: tuple[str, ...] = (
-    "id", "provider", "model", "kind", "prompt", "mode", "duration", "resolution", "prompt_optimizer",
-    "image_path", "image_url", "end_image_path", "end_image_url", "upload_route", "base_url", "batch_id",
-    "cost", "cost_unit", "state", "remote_id", "raw_state", "submit_started_at", "submitted_at",
-    "remote_created_ms", "remote_completed_ms", "result_url", "result_seen_at", "video_path", "video_bytes",
-    "video_sha256", "error_code", "error_message", "provider_code", "provider_message", "polls",
-    "created_at", "updated_at", "finished_at",
-    "parent_id", "starred", "rejected", "image_sha256", "charged_cost", "charge_status",
-    "lease_owner", "lease_expires_at", "activity", "activity_attempt", "next_attempt_at",
+    "id",
+    "provider",
+    "model",
+    "kind",
+    "prompt",
+    "mode",
+    "duration",
+    "resolution",
+    "prompt_optimizer",
+    "image_path",
+    "image_url",
+    "end_image_path",
+    "end_image_url",
+    "upload_route",
+    "base_url",
+    "batch_id",
+    "cost",
+    "cost_unit",
+    "state",
+    "remote_id",
+    "raw_state",
+    "submit_started_at",
+    "submitted_at",
+    "remote_created_ms",
+    "remote_completed_ms",
+    "result_url",
+    "result_seen_at",
+    "video_path",
+    "video_bytes",
+    "video_sha256",
+    "error_code",
+    "error_message",
+    "provider_code",
+    "provider_message",
+    "polls",
+    "created_at",
+    "updated_at",
+    "finished_at",
+    "parent_id",
+    "starred",
+    "rejected",
+    "image_sha256",
+    "charged_cost",
+    "charge_status",
+    "lease_owner",
+    "lease_expires_at",
+    "activity",
+    "activity_attempt",
+    "next_attempt_at",
 )
 
 

@@ -51,8 +51,14 @@ log = logging.getLogger(__name__)
 def hold(job: Job) -> Task:
     """Leave a never-sent task queued while its provider's submits are paused."""
     outcome = outcomes.held_for_balance(job.provider_name)
-    return job.settle(outcome, submit_started_at=None, activity=Activity.PAUSED_NO_BALANCE, activity_attempt=None,
-                      next_attempt_at=None)
+    return job.settle(
+        outcome,
+        submit_started_at=None,
+        activity=Activity.PAUSED_NO_BALANCE,
+        activity_attempt=None,
+        next_attempt_at=None,
+    )
+
 
 REFUSALS = (AuthError, InsufficientBalance, InvalidRequest, ContentRejected, ModelForbidden)
 
@@ -95,15 +101,26 @@ class Submitter:
             delay = self._parts.submit_retry.delay(attempt, settled)
             if delay is None:
                 return job.settle(outcomes.not_sent(settled, job.provider_name, attempt, job.now()))
-            job.settle(outcomes.waiting_to_resend(settled, delay), activity=Activity.SUBMIT_WAITING,
-                       activity_attempt=attempt, next_attempt_at=job.now() + delay)
+            job.settle(
+                outcomes.waiting_to_resend(settled, delay),
+                activity=Activity.SUBMIT_WAITING,
+                activity_attempt=attempt,
+                next_attempt_at=job.now() + delay,
+            )
             await self._parts.sleep(delay)
 
     async def _attempt(self, job: Job, payload: SubmitPayload) -> Task | HailuoError:
         """One POST: the settled task, or the error of a try that provably created nothing."""
         # The intent, committed before the POST (an earlier try's "sending again" note goes).
-        job.update(submit_started_at=job.now(), state=TaskState.QUEUED, error_code=None, error_message=None,
-                   activity=None, activity_attempt=None, next_attempt_at=None)
+        job.update(
+            submit_started_at=job.now(),
+            state=TaskState.QUEUED,
+            error_code=None,
+            error_message=None,
+            activity=None,
+            activity_attempt=None,
+            next_attempt_at=None,
+        )
         try:
             remote_id = await job.provider.submit(payload)
         except asyncio.CancelledError:
@@ -130,16 +147,24 @@ class Submitter:
     def _hold_for_balance(self, job: Job, error: InsufficientBalance) -> Task:
         """Nothing was created: the task waits, and so does every later submit to this provider,
         until the user tops up and resumes the provider (Runner.resume_provider)."""
-        self._parts.pauses.pause(Pause(job.spec.provider, ErrorCode.INSUFFICIENT_BALANCE, job.now(),
-                                       error.provider_message))
+        self._parts.pauses.pause(
+            Pause(job.spec.provider, ErrorCode.INSUFFICIENT_BALANCE, job.now(), error.provider_message)
+        )
         return hold(job)
 
     def _created(self, job: Job, remote_id: object) -> Task:
         if not isinstance(remote_id, str) or not remote_id.strip():
             return job.settle(outcomes.ambiguous(None, job.provider_name, job.now()))
         self._parts.budget.on_success(job.spec.provider)
-        return job.update(remote_id=remote_id.strip(), submitted_at=job.now(), state=TaskState.QUEUED,
-                          error_code=None, error_message=None, provider_code=None, provider_message=None)
+        return job.update(
+            remote_id=remote_id.strip(),
+            submitted_at=job.now(),
+            state=TaskState.QUEUED,
+            error_code=None,
+            error_message=None,
+            provider_code=None,
+            provider_message=None,
+        )
 
     # --- the payload -------------------------------------------------------------------
     async def _payload(self, job: Job) -> SubmitPayload:
@@ -148,9 +173,14 @@ class Submitter:
         end_url = await self._image(job, task, task.end_image_path, task.end_image_url)
         self._remember_urls(job, task, image_url, end_url)
         request = GenerationRequest(
-            job.spec, task.prompt, image=task.image_path or task.image_url,
-            end_image=task.end_image_path or task.end_image_url, duration=task.duration,
-            resolution=task.resolution, prompt_optimizer=task.prompt_optimizer)
+            job.spec,
+            task.prompt,
+            image=task.image_path or task.image_url,
+            end_image=task.end_image_path or task.end_image_url,
+            duration=task.duration,
+            resolution=task.resolution,
+            prompt_optimizer=task.prompt_optimizer,
+        )
         return SubmitPayload(request, image_url=image_url, end_image_url=end_url)
 
     async def _image(self, job: Job, task: Task, path: str | None, url: str | None) -> str | None:
@@ -192,5 +222,7 @@ async def _refuse_damaged(path: str) -> None:
     """
     problem = await asyncio.to_thread(decode_problem, path)
     if problem:
-        raise ImageRejected(f"The image {path} is damaged: {problem.message} Open and save it again, or use another "
-                            "one.", problems=[problem])
+        raise ImageRejected(
+            f"The image {path} is damaged: {problem.message} Open and save it again, or use another one.",
+            problems=[problem],
+        )

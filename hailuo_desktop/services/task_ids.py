@@ -43,16 +43,24 @@ def resolve_task_id(store: TaskStore, text: str) -> str:
     except KeyError:
         pass
     if len(wanted) < MIN_PREFIX:
-        raise TaskIdTooShort(f"'{wanted}' is too short to name a task: give at least {MIN_PREFIX} characters of its "
-                             "id (see `hailuo-desktop tasks`).", prefix=wanted, minimum=MIN_PREFIX)
+        raise TaskIdTooShort(
+            f"'{wanted}' is too short to name a task: give at least {MIN_PREFIX} characters of its "
+            "id (see `hailuo-desktop tasks`).",
+            prefix=wanted,
+            minimum=MIN_PREFIX,
+        )
     lowered = wanted.lower()
     matches = [task_id for task_id in store.ids() if task_id.lower().startswith(lowered)]
     if not matches:
         raise UnknownTaskId(f"No task id starts with '{wanted}' (see `hailuo-desktop tasks`).", prefix=wanted)
     if len(matches) > 1:
         shown = ", ".join(matches[:SHOWN_MATCHES])
-        raise AmbiguousTaskId(f"'{wanted}' starts {len(matches)} task ids ({shown}): give more characters.",
-                              prefix=wanted, matches=matches[:SHOWN_MATCHES], count=len(matches))
+        raise AmbiguousTaskId(
+            f"'{wanted}' starts {len(matches)} task ids ({shown}): give more characters.",
+            prefix=wanted,
+            matches=matches[:SHOWN_MATCHES],
+            count=len(matches),
+        )
     return matches[0]
 
 

@@ -140,7 +140,7 @@ def _phrase_prefix_in(phrase: list[str], indexed: list[str]) -> bool:
         return True
     *whole, last = phrase
     for start in range(len(indexed) - len(phrase) + 1):
-        window = indexed[start:start + len(phrase)]
+        window = indexed[start : start + len(phrase)]
         if window[:-1] == whole and window[-1].startswith(last):
             return True
     return False
@@ -199,8 +199,12 @@ def _add_text(query: TaskQuery, add: Callable[..., None]) -> None:
         prefix = words[0].lower()
         # Inside the subquery, not an OR beside it (an OR makes SQLite read every row); a range,
         # not LIKE, so it walks the unique index on id.
-        add(f"seq IN ({found} UNION ALL SELECT seq FROM tasks WHERE id >= ? AND id < ?)",
-            fts_expression(words), prefix, prefix + "\U0010ffff")
+        add(
+            f"seq IN ({found} UNION ALL SELECT seq FROM tasks WHERE id >= ? AND id < ?)",
+            fts_expression(words),
+            prefix,
+            prefix + "\U0010ffff",
+        )
     else:
         add(f"seq IN ({found})", fts_expression(words))
 

@@ -66,8 +66,15 @@ def default_route(provider_id: str) -> UploadRoute | None:
 
 
 class UploadService:
-    def __init__(self, store: TaskStore, uploader_factory: UploaderFactory, routes: Mapping[str, UploadRoute] | None = None, *,
-                 clock: Callable[[], float] = time.time, lifetime: float = DEFAULT_UPLOAD_LIFETIME) -> None:
+    def __init__(
+        self,
+        store: TaskStore,
+        uploader_factory: UploaderFactory,
+        routes: Mapping[str, UploadRoute] | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        lifetime: float = DEFAULT_UPLOAD_LIFETIME,
+    ) -> None:
         self._store = store
         self._factory = uploader_factory
         self._routes = dict(routes or {})
@@ -86,19 +93,20 @@ class UploadService:
             names = ", ".join(UploadRoute)
             raise UploadRouteMissing(f"Unknown upload route {chosen!r}; choose one of {names}.") from None
         if chosen is UploadRoute.DATA_URL and not provider_spec(provider_id).accepts_data_url:
-            raise UploadRouteMissing(f"{provider_spec(provider_id).name} does not take inline (data:) images. "
-                                     + _choices_text())
+            raise UploadRouteMissing(
+                f"{provider_spec(provider_id).name} does not take inline (data:) images. " + _choices_text()
+            )
         return chosen
 
-    async def url_for(self, path: str | Path, provider_id: str, route: UploadRoute | None,
-                      base_url: str | None) -> str:
+    async def url_for(self, path: str | Path, provider_id: str, route: UploadRoute | None, base_url: str | None) -> str:
         """A URL the provider can fetch for this image (a URL given by the user passes through)."""
         if isinstance(path, str) and is_url(path):
             return path
         chosen = self.route_for(provider_id, route)
         if chosen is UploadRoute.PUBLIC_URL:
-            raise UploadRouteMissing(f"The route 'public_url' needs an image URL, but {path} is a local file. "
-                                     + _choices_text())
+            raise UploadRouteMissing(
+                f"The route 'public_url' needs an image URL, but {path} is a local file. " + _choices_text()
+            )
         if chosen is UploadRoute.DATA_URL:
             return await asyncio.to_thread(_data_url, Path(path))
         return await self._uploaded_url(Path(path), chosen, base_url)
@@ -130,8 +138,10 @@ class UploadService:
 
 
 def _choices_text() -> str:
-    return ("Choose an upload route in Settings: 'kie_upload' (uses your kie.ai key), 'apikley_upload' "
-            "(uses your Apikley key), or give a public image URL ('public_url').")
+    return (
+        "Choose an upload route in Settings: 'kie_upload' (uses your kie.ai key), 'apikley_upload' "
+        "(uses your Apikley key), or give a public image URL ('public_url')."
+    )
 
 
 def _missing_route_message(provider_id: str) -> str:
@@ -144,15 +154,19 @@ def _read_head(path: Path) -> bytes:
         with open(path, "rb") as file:
             return file.read(16)
     except OSError as exc:
-        raise ImageRejected(f"Cannot read the image {path}: {exc.strerror or exc}.",
-                            problems=[Problem(UNREADABLE, f"Cannot read the file: {exc.strerror or exc}.")]) from exc
+        raise ImageRejected(
+            f"Cannot read the image {path}: {exc.strerror or exc}.",
+            problems=[Problem(UNREADABLE, f"Cannot read the file: {exc.strerror or exc}.")],
+        ) from exc
 
 
 def _mime_of(path: Path, head: bytes) -> str:
     mime = sniff_mime(head)
     if mime is None:
-        raise ImageRejected(f"{path} is not a JPEG, PNG or WebP image.",
-                            problems=[Problem(UNSUPPORTED_FORMAT, "Not a JPEG, PNG or WebP image.")])
+        raise ImageRejected(
+            f"{path} is not a JPEG, PNG or WebP image.",
+            problems=[Problem(UNSUPPORTED_FORMAT, "Not a JPEG, PNG or WebP image.")],
+        )
     return mime
 
 

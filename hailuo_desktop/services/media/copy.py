@@ -33,8 +33,9 @@ MUXER_OWN_TAGS = ("major_brand", "minor_version", "compatible_brands", "encoder"
 COPIED_KINDS = ("video", "audio")
 
 
-def remux_with_tags(source: str | Path, output: str | Path, *, title: str | None = None,
-                    comment: str | None = None) -> Path:
+def remux_with_tags(
+    source: str | Path, output: str | Path, *, title: str | None = None, comment: str | None = None
+) -> Path:
     """`source` copied into a new MP4 at `output` with these tags; TargetExists if it is there."""
     output = Path(output)
     with temporary_beside(output, ".mp4") as temporary:
@@ -73,8 +74,9 @@ class _Take:
     length: Fraction  # seconds, from the first frame's start to the last frame's end
 
 
-def join_videos(videos: Sequence[str | Path], output: str | Path, *, title: str | None = None,
-                comment: str | None = None) -> JoinResult:
+def join_videos(
+    videos: Sequence[str | Path], output: str | Path, *, title: str | None = None, comment: str | None = None
+) -> JoinResult:
     """The video streams of `videos`, in order, as one MP4 (sound is left out)."""
     if not videos:
         raise VideoUnreadable("Nothing to join: give at least one video.", path="", reason="no videos")
@@ -102,20 +104,32 @@ def _take(path: Path) -> _Take:
         stream = container.streams.video[0]
         start, end, frames = packet_span(container, stream)
         ctx = stream.codec_context
-        info = VideoInfo(codec=ctx.name, width=ctx.width, height=ctx.height, fps=frame_rate(stream),
-                         frames=frames, seconds=float((end - start) * time_base(stream)),
-                         has_audio=bool(container.streams.audio), pix_fmt=ctx.pix_fmt)
-        return _Take(path, info, time_base(stream), bytes(ctx.extradata or b""), start,
-                     (end - start) * time_base(stream))
+        info = VideoInfo(
+            codec=ctx.name,
+            width=ctx.width,
+            height=ctx.height,
+            fps=frame_rate(stream),
+            frames=frames,
+            seconds=float((end - start) * time_base(stream)),
+            has_audio=bool(container.streams.audio),
+            pix_fmt=ctx.pix_fmt,
+        )
+        return _Take(
+            path, info, time_base(stream), bytes(ctx.extradata or b""), start, (end - start) * time_base(stream)
+        )
 
 
 def _signature(take: _Take) -> dict[str, str | None]:
     """What must be equal for packets of several takes to play as one stream."""
     info = take.info
-    return {"codec": info.codec, "size": f"{info.width}x{info.height}", "frame_rate": str(info.fps),
-            "pix_fmt": info.pix_fmt,
-            # the decoder's set-up (H.264: SPS/PPS); only the first take's is written
-            "codec_parameters": hashlib.sha256(take.extradata).hexdigest()[:12]}
+    return {
+        "codec": info.codec,
+        "size": f"{info.width}x{info.height}",
+        "frame_rate": str(info.fps),
+        "pix_fmt": info.pix_fmt,
+        # the decoder's set-up (H.264: SPS/PPS); only the first take's is written
+        "codec_parameters": hashlib.sha256(take.extradata).hexdigest()[:12],
+    }
 
 
 def _check_joinable(takes: list[_Take]) -> None:
@@ -123,19 +137,39 @@ def _check_joinable(takes: list[_Take]) -> None:
     for index, take in enumerate(takes[1:], start=2):
         for name, found in _signature(take).items():
             if found != first[name]:
-                raise JoinMismatch(_mismatch_message(index, name, first[name], found), index=index, property=name,
-                                   expected=first[name], found=found, path=str(take.path))
+                raise JoinMismatch(
+                    _mismatch_message(index, name, first[name], found),
+                    index=index,
+                    property=name,
+                    expected=first[name],
+                    found=found,
+                    path=str(take.path),
+                )
 
 
 def _mismatch_message(index: int, name: str, expected: str | None, found: str | None) -> str:
-    what = {"codec": "codec", "size": "picture size", "frame_rate": "frame rate", "pix_fmt": "pixel format",
-            "codec_parameters": "encoder settings (codec parameters)"}[name]
-    return (f"Take {index} cannot be joined without re-encoding: its {what} is {found}, the first take's is "
-            f"{expected}. Join only takes made with the same model and settings.")
+    what = {
+        "codec": "codec",
+        "size": "picture size",
+        "frame_rate": "frame rate",
+        "pix_fmt": "pixel format",
+        "codec_parameters": "encoder settings (codec parameters)",
+    }[name]
+    return (
+        f"Take {index} cannot be joined without re-encoding: its {what} is {found}, the first take's is "
+        f"{expected}. Join only takes made with the same model and settings."
+    )
 
 
-def _copy_shifted(src: InputContainer, stream: VideoStream, target: VideoStream, out: OutputContainer, take: _Take,
-                  offset: Fraction, last_dts: Fraction | None) -> Fraction | None:
+def _copy_shifted(
+    src: InputContainer,
+    stream: VideoStream,
+    target: VideoStream,
+    out: OutputContainer,
+    take: _Take,
+    offset: Fraction,
+    last_dts: Fraction | None,
+) -> Fraction | None:
     """Copy one take's video packets, moved to start at `offset` seconds; the last dts written."""
     tb = take.time_base
     shift = round(offset / tb) - take.start
@@ -157,8 +191,9 @@ def _copy_shifted(src: InputContainer, stream: VideoStream, target: VideoStream,
 
 
 @contextmanager
-def _open_output(path: Path, source_tags: Mapping[str, str], title: str | None,
-                 comment: str | None) -> Iterator[OutputContainer]:
+def _open_output(
+    path: Path, source_tags: Mapping[str, str], title: str | None, comment: str | None
+) -> Iterator[OutputContainer]:
     """An MP4 being written: the source's tags and ours set before the header; closing it
     writes the trailer (and, with +faststart, moves the index to the front)."""
     import av  # here, not at the top: PyAV costs about half a second of the window's start-up

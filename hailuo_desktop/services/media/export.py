@@ -52,10 +52,15 @@ def export_sequence(tasks: Sequence[Task], output: str | Path) -> ExportedFile:
         raise TargetExists(f"{sidecar} already exists; nothing was overwritten.", path=str(sidecar))
     comment = "\n".join(f"{n}. {task.prompt}" for n, task in enumerate(tasks, start=1))
     joined = join_videos(videos, output, title=_title(tasks[0].prompt) if tasks else None, comment=comment)
-    takes = [{**take_sidecar(task), "offset_seconds": round(offset, 6)}
-             for task, offset in zip(tasks, joined.offsets)]
-    document = {"format": SEQUENCE_FORMAT, "app": f"hailuo-desktop {__version__}", "file": joined.path.name,
-                "video": joined.info.as_json(), "sound_left_out": joined.sound_left_out, "takes": takes}
+    takes = [{**take_sidecar(task), "offset_seconds": round(offset, 6)} for task, offset in zip(tasks, joined.offsets)]
+    document = {
+        "format": SEQUENCE_FORMAT,
+        "app": f"hailuo-desktop {__version__}",
+        "file": joined.path.name,
+        "video": joined.info.as_json(),
+        "sound_left_out": joined.sound_left_out,
+        "takes": takes,
+    }
     write_new_text(sidecar, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return ExportedFile(joined.path, sidecar, tasks[0].id)
 
@@ -65,10 +70,15 @@ def video_of(task: Task) -> Path:
     if task.video_path and Path(task.video_path).is_file():
         return Path(task.video_path)
     if task.video_path:
-        raise VideoUnreadable(f"The video of task {task.id[:8]} is no longer at {task.video_path}.",
-                              task_id=task.id, path=task.video_path, reason="missing")
-    raise NoVideo(f"Task {task.id[:8]} has no video yet (it is {task.state.value}).",
-                  task_id=task.id, state=task.state.value)
+        raise VideoUnreadable(
+            f"The video of task {task.id[:8]} is no longer at {task.video_path}.",
+            task_id=task.id,
+            path=task.video_path,
+            reason="missing",
+        )
+    raise NoVideo(
+        f"Task {task.id[:8]} has no video yet (it is {task.state.value}).", task_id=task.id, state=task.state.value
+    )
 
 
 def _export_one(task: Task, video: Path, target: Path) -> ExportedFile:
@@ -90,8 +100,13 @@ def _export_one(task: Task, video: Path, target: Path) -> ExportedFile:
 
 
 def _write_sidecar(task: Task, video: Path) -> Path:
-    document = {"format": TAKE_FORMAT, "app": f"hailuo-desktop {__version__}", "file": video.name,
-                "video": probe(video).as_json(), **take_sidecar(task)}
+    document = {
+        "format": TAKE_FORMAT,
+        "app": f"hailuo-desktop {__version__}",
+        "file": video.name,
+        "video": probe(video).as_json(),
+        **take_sidecar(task),
+    }
     return write_new_text(video.with_suffix(".json"), json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 

@@ -68,8 +68,11 @@ def frame_at(video: str | Path, seconds: float, output_png: str | Path) -> Frame
         timeline = _timeline(container, stream, video)
         duration = float((timeline.end - timeline.start) * time_base(stream))
         if not 0 <= seconds <= duration:
-            raise FrameOutOfRange(f"The video is {duration:.3f} s long; choose a time from 0 to {duration:.3f}.",
-                                  seconds=seconds, duration=duration)
+            raise FrameOutOfRange(
+                f"The video is {duration:.3f} s long; choose a time from 0 to {duration:.3f}.",
+                seconds=seconds,
+                duration=duration,
+            )
         target = timeline.start + round(seconds / time_base(stream))
         frame = _decode_at(container, stream, timeline, target)
         return _write(frame, timeline, stream, Path(output_png), "PNG")
@@ -184,8 +187,9 @@ def _decode_tail(container: InputContainer, stream: VideoStream, timeline: _Time
     return best
 
 
-def _decode_from(container: InputContainer, stream: VideoStream, seek_pts: int | None, *,
-                 until: int | None) -> VideoFrame | None:
+def _decode_from(
+    container: InputContainer, stream: VideoStream, seek_pts: int | None, *, until: int | None
+) -> VideoFrame | None:
     """Decode from the keyframe at `seek_pts` (None: the start); the last frame with pts <= until."""
     if seek_pts is None:
         container.seek(0)
@@ -207,8 +211,13 @@ def _write(frame: VideoFrame, timeline: _Timeline, stream: VideoStream, path: Pa
     image: Image.Image = frame.to_image()
     _save_atomically(image, path, kind)
     index = bisect.bisect_left(timeline.pts, frame.pts)
-    return FrameInfo(path=path, index=index, seconds=float((frame.pts - timeline.start) * time_base(stream)),
-                     width=image.width, height=image.height)
+    return FrameInfo(
+        path=path,
+        index=index,
+        seconds=float((frame.pts - timeline.start) * time_base(stream)),
+        width=image.width,
+        height=image.height,
+    )
 
 
 def _save_atomically(image: Image.Image, path: Path, kind: str, **options: int) -> None:

@@ -29,9 +29,15 @@ class VideoInfo:
     pix_fmt: str | None = None
 
     def as_json(self) -> dict[str, object]:
-        return {"codec": self.codec, "width": self.width, "height": self.height,
-                "fps": float(self.fps), "frames": self.frames, "seconds": round(self.seconds, 6),
-                "has_audio": self.has_audio}
+        return {
+            "codec": self.codec,
+            "width": self.width,
+            "height": self.height,
+            "fps": float(self.fps),
+            "frames": self.frames,
+            "seconds": round(self.seconds, 6),
+            "has_audio": self.has_audio,
+        }
 
 
 @contextmanager
@@ -45,8 +51,9 @@ def open_video(path: str | Path) -> Iterator[av.container.InputContainer]:
     try:
         container = av.open(str(path), "r")
     except (av.FFmpegError, OSError, ValueError) as exc:
-        raise VideoUnreadable(f"{path.name} is not a video that can be read ({exc}).",
-                              path=str(path), reason=str(exc)) from exc
+        raise VideoUnreadable(
+            f"{path.name} is not a video that can be read ({exc}).", path=str(path), reason=str(exc)
+        ) from exc
     try:
         if not container.streams.video:
             raise VideoUnreadable(f"{path.name} has no video stream.", path=str(path), reason="no video stream")
@@ -62,9 +69,16 @@ def probe(path: str | Path) -> VideoInfo:
         stream = container.streams.video[0]
         start, end, frames = packet_span(container, stream)
         ctx = stream.codec_context
-        return VideoInfo(codec=ctx.name, width=ctx.width, height=ctx.height, fps=frame_rate(stream),
-                         frames=frames, seconds=float((end - start) * time_base(stream)) if frames else 0.0,
-                         has_audio=bool(container.streams.audio), pix_fmt=ctx.pix_fmt)
+        return VideoInfo(
+            codec=ctx.name,
+            width=ctx.width,
+            height=ctx.height,
+            fps=frame_rate(stream),
+            frames=frames,
+            seconds=float((end - start) * time_base(stream)) if frames else 0.0,
+            has_audio=bool(container.streams.audio),
+            pix_fmt=ctx.pix_fmt,
+        )
 
 
 def packet_span(container: av.container.InputContainer, stream: Stream) -> tuple[int, int, int]:

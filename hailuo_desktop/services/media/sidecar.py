@@ -17,17 +17,30 @@ SEQUENCE_FORMAT = "hailuo-desktop/sequence-1"
 
 def take_sidecar(task: Task) -> dict[str, object]:
     return {
-        "prompt": task.prompt, "provider": task.provider, "model": task.model, "mode": task.mode,
+        "prompt": task.prompt,
+        "provider": task.provider,
+        "model": task.model,
+        "mode": task.mode,
         "duration": task.duration or _model_default(task, "duration"),
         "resolution": task.resolution or _model_default(task, "resolution"),
         "prompt_optimizer": task.prompt_optimizer,
         "source_image": image_facts(task.image_path, task.image_url, task.image_sha256),
-        "end_image": (image_facts(task.end_image_path, task.end_image_url, None)
-                      if task.end_image_path or task.end_image_url else None),
-        "task_id": task.id, "provider_task_id": task.remote_id, "parent_id": task.parent_id,
-        "created_at": iso_utc(task.created_at), "finished_at": iso_utc(task.finished_at),
-        "cost": {"estimate": task.cost, "charged": task.charged_cost, "unit": task.cost_unit,
-                 "charge_status": task.charge_status},
+        "end_image": (
+            image_facts(task.end_image_path, task.end_image_url, None)
+            if task.end_image_path or task.end_image_url
+            else None
+        ),
+        "task_id": task.id,
+        "provider_task_id": task.remote_id,
+        "parent_id": task.parent_id,
+        "created_at": iso_utc(task.created_at),
+        "finished_at": iso_utc(task.finished_at),
+        "cost": {
+            "estimate": task.cost,
+            "charged": task.charged_cost,
+            "unit": task.cost_unit,
+            "charge_status": task.charge_status,
+        },
         "source_video_sha256": task.video_sha256,
     }
 

@@ -33,6 +33,7 @@ from .model_picker import ModelPicker
 from .order import ComposeOrder, Draft, Plan, plan
 from .presets_bar import PresetBar
 from .prompt_editor import PromptEditor
+from .read_draft import read_draft
 from .vertical_scroll import VerticalScroll
 
 __all__ = ["ComposePanel", "ComposeOrder"]
@@ -326,32 +327,7 @@ class ComposePanel(QWidget):
         self.selection_changed.emit()
 
     def _draft(self) -> Draft:
-        picker = self.picker
-        accepted = self.images.accepted_keys()
-        name = catalog.provider(picker.provider()).name
-        start, end, frame_problem = self.frames.sync(self.images, picker.end_frame_refusal(), name)
-        slots = picker.spec().end_frame and picker.spec().needs_image
-        picker.set_end_frame_used(bool(slots and self.frames.key(FrameRole.END)))
-        return Draft(
-            provider=picker.provider(),
-            provider_name=name,
-            spec=picker.spec(),
-            prompt=self.prompt.text(),
-            duration=picker.duration(),
-            resolution=picker.resolution(),
-            prompt_optimizer=picker.prompt_optimizer(),
-            end_frame=end if slots else None,
-            start_frame=start if slots else None,
-            frame_problem=frame_problem if slots else None,
-            prompts=self.image_prompts,
-            parents=self.image_parents,
-            accepted=accepted,
-            listed=self.images.rowCount(),
-            checking=self.images.checking_count(),
-            selected=[k for k in self.image_view.selected_keys() if k in accepted],
-            variants=self.variants.value(),
-            prompt_problems=self.prompt.problems(),
-        )
+        return read_draft(self)
 
     def _refresh(self, *args) -> None:
         self._refresh_timer.stop()
