@@ -70,7 +70,7 @@ def ok(submits: int = 1) -> Outcome:
     return Outcome(SUCCEEDED, submits=submits)
 
 
-def failed(code: str, created: int = 0, submits: int = 1) -> Outcome:
+def failed(code: str | tuple[str, ...], created: int = 0, submits: int = 1) -> Outcome:
     return Outcome("failed", code, created, submits)
 
 
@@ -135,7 +135,8 @@ CASES = [
     Case("401", "submit", status("submit", 401), failed("auth")),
     # Nothing was created: the task is held (queued) and later submits to the provider wait.
     Case("402", "submit", status("submit", 402), Outcome("queued", "insufficient_balance", created=0)),
-    Case("403", "submit", status("submit", 403), failed("auth")),
+    # APIXO documents 403 as "this key or route cannot use the model"; the others as a refused key.
+    Case("403", "submit", status("submit", 403), failed(("auth", "model_forbidden"))),
     Case("422", "submit", status("submit", 422), failed("invalid_request")),
     Case("429 with Retry-After", "submit", status("submit", 429, retry_after=7), ok(submits=2)),
     Case("429 without Retry-After", "submit", status("submit", 429), ok(submits=2)),
@@ -152,7 +153,7 @@ CASES = [
     # --- poll: idempotent, so transient faults are retried; a refusal stops polling but
     # keeps the remote id (resumable); the provider's own verdicts are final.
     Case("401", "poll", status("poll", 401), unknown("auth")),
-    Case("403", "poll", status("poll", 403), unknown("auth")),
+    Case("403", "poll", status("poll", 403), unknown("auth", "model_forbidden")),
     Case("404 task", "poll", status("poll", 404, times=None), not_found_outcome),
     Case("429 with Retry-After", "poll", status("poll", 429, retry_after=7, times=2)),
     Case("429 without Retry-After", "poll", status("poll", 429, times=2)),

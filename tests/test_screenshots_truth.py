@@ -37,7 +37,12 @@ def test_screenshots_of_failure_stuck_cancelled_and_money_states(tmp_path):
     from PIL import Image, ImageStat
 
     out = tmp_path / "shots" if os.environ.get("HAILUO_SHOTS_TO_TMP") else REPO / "docs"
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "HAILUO_DESKTOP_HOME": str(tmp_path / "home"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }
     result = subprocess.run(
         [sys.executable, __file__, str(out), str(tmp_path)],
         cwd=REPO,
@@ -96,8 +101,10 @@ class Scenes:
     async def run(self) -> dict:
         import asyncio
 
-        from hailuo_desktop.app import AppSession, SessionOptions, demo_key_store
+        from hailuo_desktop.app import AppSession
+        from hailuo_desktop.demo import demo_key_store
         from hailuo_desktop.services.home import DataPaths
+        from hailuo_desktop.session_options import SessionOptions
         from hailuo_desktop.simulator.server import ManualClock, SimConfig, Simulator
         from tests.test_screenshots import Waiter
 
