@@ -18,11 +18,11 @@ from PIL import Image
 
 from hailuo_desktop.domain import catalog
 from hailuo_desktop.domain.images import ImageFacts
+from hailuo_desktop.services.file_hash import sha256_file, sha256_or_none
 from hailuo_desktop.services.imagecheck import (
     check_image,
     inspect_image,
     max_pixels,
-    sha256_file,
     sniff_mime,
     verify_image,
 )
@@ -268,6 +268,15 @@ def test_sniff_mime_reads_content(bad_images):
 def test_sha256_is_streamed_and_correct(image_maker):
     path = image_maker.png_of_size(3 * MB)
     assert sha256_file(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_sha256_or_none_follows_a_changed_file_and_is_none_for_a_missing_one(tmp_path):
+    path = tmp_path / "source.png"
+    path.write_bytes(b"first version")
+    assert sha256_or_none(path) == hashlib.sha256(b"first version").hexdigest()
+    path.write_bytes(b"second, longer version")  # another size: the cached digest is not reused
+    assert sha256_or_none(path) == hashlib.sha256(b"second, longer version").hexdigest()
+    assert sha256_or_none(tmp_path / "gone.png") is None
 
 
 # --- property tests: any bytes give a verdict --------------------------------------------

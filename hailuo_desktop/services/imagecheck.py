@@ -8,7 +8,6 @@ never an exception, for any file a user can drop on the window.
 
 from __future__ import annotations
 
-import hashlib
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -74,12 +73,6 @@ def sniff_mime(path: Path | str) -> str | None:
     """The MIME type from the content ("image/png"), or None when it is not a known image."""
     facts = inspect_image(path)  # not the bare header reader: it would block on a FIFO
     return None if facts.unreadable or facts.format is None else Image.MIME.get(facts.format)
-
-
-def sha256_file(path: Path | str) -> str:
-    """Hex SHA-256 of a file, streamed. Raises OSError if the file cannot be read."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def max_pixels() -> int:

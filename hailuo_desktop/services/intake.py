@@ -7,7 +7,6 @@ route a local image will take to the provider.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from ..domain.routes import UploadRoute
 from ..domain.sources import is_url
 from ..domain.task import Task
 from ..providers.hosts import checked_base_url
+from .file_hash import sha256_or_none
 from .uploads import UploadService
 
 ImageCheck = Callable[[str, ImageRules], ImageVerdict]
@@ -76,22 +76,8 @@ def task_from_request(
         cost=request.cost,
         cost_unit=spec.price.unit if spec.price else None,
         parent_id=parent_id,
-        image_sha256=_sha256(image_path),
+        image_sha256=sha256_or_none(image_path) if image_path else None,
     )
-
-
-def _sha256(path: str | None) -> str | None:
-    """The source image as it was when the task was made (the export's sidecar names it)."""
-    if path is None:
-        return None
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as source:
-            for block in iter(lambda: source.read(1024 * 1024), b""):
-                digest.update(block)
-    except OSError:  # the upload step will say what is wrong with the file; no hash is not a reason to refuse
-        return None
-    return digest.hexdigest()
 
 
 def _check_local_image(image: str | None, rules: ImageRules, image_check: ImageCheck) -> None:
@@ -149,5 +135,5 @@ def retry_of(task: Task) -> Task:
         cost=task.cost,
         cost_unit=task.cost_unit,
         parent_id=task.parent_id,
-        image_sha256=_sha256(task.image_path),
+        image_sha256=sha256_or_none(task.image_path) if task.image_path else None,
     )

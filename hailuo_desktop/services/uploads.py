@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import hashlib
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -30,6 +29,7 @@ from ..domain.images import UNREADABLE, UNSUPPORTED_FORMAT, Problem
 from ..domain.routes import UploadRoute
 from ..domain.sources import is_url
 from ..providers.base import Uploader
+from .file_hash import sha256_file
 
 if TYPE_CHECKING:
     from .store import TaskStore
@@ -172,11 +172,7 @@ def _mime_of(path: Path, head: bytes) -> str:
 
 def _hash_and_sniff(path: Path) -> tuple[str, str]:
     mime = _mime_of(path, _read_head(path))
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        while block := file.read(1024 * 1024):
-            digest.update(block)
-    return digest.hexdigest(), mime
+    return sha256_file(path), mime
 
 
 def _data_url(path: Path) -> str:

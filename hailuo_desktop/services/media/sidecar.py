@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -10,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 from ...domain import catalog
 from ...domain.sources import ImageSource
 from ...domain.task import Task
+from ..file_hash import sha256_or_none
 
 TAKE_FORMAT = "hailuo-desktop/take-1"
 SEQUENCE_FORMAT = "hailuo-desktop/sequence-1"
@@ -58,7 +58,7 @@ def image_facts(path: str | None, url: str | None, recorded_sha256: str | None) 
     """The image's file name and sha256; the URL only when it is a real link (not inline data)."""
     if not path and not url:
         return None
-    sha256 = recorded_sha256 or (file_sha256(path) if path else None)
+    sha256 = recorded_sha256 or (sha256_or_none(path) if path else None)
     if path:
         name = Path(path).name
     elif url is None or ImageSource.of(url).is_data:
@@ -67,18 +67,6 @@ def image_facts(path: str | None, url: str | None, recorded_sha256: str | None) 
         name = Path(unquote(urlsplit(url).path)).name or None
     link = url if url and not ImageSource.of(url).is_data else None
     return {"file_name": name, "sha256": sha256, "url": link}
-
-
-def file_sha256(path: str | Path) -> str | None:
-    """None when the file is gone: the sidecar says what is known, and nothing else."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as source:
-            for block in iter(lambda: source.read(1024 * 1024), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
 
 
 def iso_utc(epoch: float | None) -> str | None:
