@@ -235,7 +235,8 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     tiny, banner_like = work / "pictures-bad" / "tiny.png", work / "pictures-bad" / "banner.jpg"
     tiny.parent.mkdir(exist_ok=True)
     _bad_pictures(pictures[0], tiny, banner_like)
-    dropped = wait.signal(controller.thumbnails_shown)
+    # Generate counts an image only once every pixel has been read, so wait for both.
+    dropped = asyncio.gather(wait.signal(controller.thumbnails_shown), wait.signal(controller.images_checked))
     compose.paths_dropped.emit([str(work / "pictures"), str(tiny), str(banner_like)])
     await dropped
     refused_row = next(
@@ -251,7 +252,7 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     session.shell.model.set_filter(None, "")
     store, bridge = session.engine.store, session.shell.bridge
     submitted = wait.signal(controller.tasks_submitted)
-    compose.trigger_generate()
+    assert compose.trigger_generate(), compose.generate_reason()
     (tasks,) = await submitted
     ids = {t.id for t in tasks}
     first_wave = min(len(ids), session.shell.context.settings.max_concurrent)

@@ -106,7 +106,7 @@ async def _scenes(work: Path) -> dict:
     async def generate(prompt: str):
         compose.prompt.set_text(prompt)
         submitted = wait.signal(controller.tasks_submitted)
-        compose.trigger_generate()
+        assert compose.trigger_generate(), compose.generate_reason()
         (tasks,) = await submitted
         task = tasks[0]
         while store.get(task.id).remote_id is None:
