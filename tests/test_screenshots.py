@@ -31,8 +31,10 @@ WINDOW_SIZE = (1280, 800)
 def test_screenshots_of_the_main_window_in_four_states(tmp_path):
     from PIL import Image, ImageStat
 
+    from tests.shot_dirs import doc_shots_dir
+
     out = REPO / "screenshots"
-    readme_shot = REPO / "docs" / "screenshot.png"
+    readme_shot = doc_shots_dir(tmp_path) / "screenshot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
     result = subprocess.run(
         [sys.executable, __file__, str(out), str(readme_shot), str(tmp_path)],

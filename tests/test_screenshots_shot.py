@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHOTS = {"chain": REPO / "docs" / "shot-chain.png", "start_end": REPO / "docs" / "shot-start-end.png"}
+SHOTS = {"chain": "shot-chain.png", "start_end": "shot-start-end.png"}  # in docs/ (see shot_dirs)
 MAX_BYTES = 300 * 1024
 PROMPTS = (
     "A hiker walks toward the ridge at dawn [Push in]",
@@ -33,9 +33,13 @@ PROMPTS = (
 def test_screenshots_of_a_chain_and_of_the_start_end_compose(tmp_path):
     from PIL import Image, ImageStat
 
+    from tests.shot_dirs import doc_shots_dir
+
+    docs = doc_shots_dir(tmp_path)
+
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
     result = subprocess.run(
-        [sys.executable, __file__, str(tmp_path)],
+        [sys.executable, __file__, str(tmp_path), str(docs)],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -47,7 +51,7 @@ def test_screenshots_of_a_chain_and_of_the_start_end_compose(tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["chain_buttons"] == 3 and report["parents_kept"], report
     assert report["slots"] == ["start", "end"], report
-    for path in SHOTS.values():
+    for path in (docs / name for name in SHOTS.values()):
         assert 0 < path.stat().st_size <= MAX_BYTES, path
         with Image.open(path) as shot:
             assert shot.size == (1280, 800)
@@ -57,7 +61,7 @@ def test_screenshots_of_a_chain_and_of_the_start_end_compose(tmp_path):
 # --- the scenes (run in the subprocess) ----------------------------------------------------
 
 
-async def _scenes(work: Path) -> dict:
+async def _scenes(work: Path, docs: Path) -> dict:
     import asyncio
 
     from PySide6.QtCore import QCoreApplication, QEvent
@@ -139,7 +143,7 @@ async def _scenes(work: Path) -> dict:
     assert window.detail.chain.lineage.task.id == takes[1].id
     while len(frames) < 24:
         await wait.signal(sink.videoFrameChanged)
-    shot(SHOTS["chain"])
+    shot(docs / SHOTS["chain"])
     chain_buttons = len(window.detail.chain.buttons)
 
     # Start and End: the opening picture in Start, the last take's last frame in End.
@@ -152,7 +156,7 @@ async def _scenes(work: Path) -> dict:
     await placed  # listed, checked and its thumbnail read, then put in the slot
     compose.prompt.set_text("From the lake at dusk up to the clouds above the ridge [Pedestal up]")
     compose.body.ensureWidgetVisible(compose.prompt)  # the slots and the prompt
-    shot(SHOTS["start_end"])
+    shot(docs / SHOTS["start_end"])
     slots = [role.value for role in FrameRole if compose.frames.key(role)]
 
     controller.allow_close()
@@ -182,7 +186,7 @@ def main(argv: list[str]) -> int:
     from hailuo_desktop.app import make_application
 
     make_application([])
-    report = qasync.run(_scenes(Path(argv[0])))
+    report = qasync.run(_scenes(Path(argv[0]), Path(argv[1])))
     print(json.dumps(report))
     return 0
 

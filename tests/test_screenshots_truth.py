@@ -36,7 +36,9 @@ MAX_BYTES = 400 * 1024
 def test_screenshots_of_failure_stuck_cancelled_and_money_states(tmp_path):
     from PIL import Image, ImageStat
 
-    out = tmp_path / "shots" if os.environ.get("HAILUO_SHOTS_TO_TMP") else REPO / "docs"
+    from tests.shot_dirs import doc_shots_dir
+
+    out = doc_shots_dir(tmp_path)
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "xcb",

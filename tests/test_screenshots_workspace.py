@@ -30,9 +30,13 @@ DOC_SHOT_MAX_BYTES = 400 * 1024
 def test_screenshots_of_the_grid_and_the_comparison(tmp_path):
     from PIL import Image, ImageStat
 
+    from tests.shot_dirs import doc_shots_dir
+
+    docs = doc_shots_dir(tmp_path)
+
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HAILUO_DESKTOP_HOME": str(tmp_path / "home")}
     result = subprocess.run(
-        [sys.executable, __file__, str(REPO / "screenshots"), str(REPO / "docs"), str(tmp_path)],
+        [sys.executable, __file__, str(REPO / "screenshots"), str(docs), str(tmp_path)],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -45,7 +49,7 @@ def test_screenshots_of_the_grid_and_the_comparison(tmp_path):
     assert report["tile_frames"] > 0 and min(report["compare_frames"]) > 0, report
     assert report["posters"] >= 9, report  # the tiles on screen have their posters, not blanks
     for name, size in (("grid", WINDOW_SIZE), ("compare", COMPARE_SIZE)):
-        path = REPO / "docs" / f"{name}.png"
+        path = docs / f"{name}.png"
         assert 0 < path.stat().st_size <= DOC_SHOT_MAX_BYTES, name
         with Image.open(path) as shot:
             assert shot.size == size, name
