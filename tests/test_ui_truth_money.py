@@ -199,7 +199,7 @@ def test_the_window_shows_todays_spend_and_the_ledger(qtbot, ui_session, simulat
     tasks = generate(qtbot, session, "two cats")
     for task in tasks:
         wait_sent(qtbot, store, task.id)
-    qtbot.waitUntil(lambda: money_view.today.text() == "Spent today: kie.ai 60 credits", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: money_view.today.text() == "Spent today: kie.ai up to 60 credits", timeout=WAIT_MS)
     assert "2 task(s); 0 credits confirmed, 60 credits not confirmed yet" in money_view.today.toolTip()
     assert money_view.ledger_action in window.tasks_menu.actions()
     with qtbot.waitSignal(money_view.ledger_opened, timeout=WAIT_MS) as opened:
@@ -209,3 +209,15 @@ def test_the_window_shows_todays_spend_and_the_ledger(qtbot, ui_session, simulat
     assert cells[1:] == ["kie.ai", "2", "60 credits", "0 credits", "0 credits", "60 credits", "0"]
     assert dialog.totals.item(0, 0).text() == "All days"
     dialog.close()
+
+
+def test_todays_spend_counts_money_in_doubt_only_as_a_ceiling(qapp):
+    from hailuo_desktop.services.ledger import LedgerRow
+    from hailuo_desktop.ui.money.today import today_text
+
+    settled = LedgerRow("2026-11-30", "apixo", "usd", tasks=1, charged=0.19)
+    open_only = LedgerRow("2026-11-30", "kie", "credits", tasks=2, unknown=60)
+    both = LedgerRow("2026-11-30", "apixo", "usd", tasks=2, charged=0.19, unknown=0.19)
+    assert today_text([settled]) == "Spent today: APIXO $0.19"
+    assert today_text([open_only]) == "Spent today: kie.ai up to 60 credits"
+    assert today_text([both, open_only]) == "Spent today: APIXO $0.19 (up to $0.38) · kie.ai up to 60 credits"

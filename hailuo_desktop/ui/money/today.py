@@ -31,8 +31,18 @@ def tr(text: str) -> str:
 def today_text(rows) -> str:
     if not rows:
         return tr("Spent today: nothing")
-    parts = [f"{provider_name(r.provider)} {money(r.spent, r.unit)}" for r in rows]
-    return tr("Spent today: {parts}").format(parts=" · ".join(parts))
+    return tr("Spent today: {parts}").format(parts=" · ".join(_spent(r) for r in rows))
+
+
+def _spent(row) -> str:
+    """Confirmed charges as they are; money still open or in doubt only as a ceiling, so a
+    failure the provider may refund never reads as spent."""
+    name, charged, ceiling = provider_name(row.provider), money(row.charged, row.unit), money(row.spent, row.unit)
+    if not row.unknown:
+        return f"{name} {charged}"
+    if not row.charged:
+        return tr("{name} up to {ceiling}").format(name=name, ceiling=ceiling)
+    return tr("{name} {charged} (up to {ceiling})").format(name=name, charged=charged, ceiling=ceiling)
 
 
 def today_tooltip(rows) -> str:
