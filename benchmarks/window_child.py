@@ -25,8 +25,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from .report import process_memory  # noqa: E402
-
 NOWHERE = "http://127.0.0.1:9"  # the discard port: connection refused at once
 
 
@@ -43,6 +41,7 @@ async def _startup(home: Path) -> None:
 
 async def _memory(home: Path) -> dict:
     from .qt_session import FirstPaint, open_session
+    from .report import process_memory  # here, not at the top: the start-up child must not pay for it
 
     session = open_session(home, NOWHERE)
     painted = FirstPaint(session.window)
@@ -121,6 +120,8 @@ def _bare_window() -> None:
 
 def _qt_only() -> dict:
     from PySide6.QtWidgets import QApplication
+
+    from .report import process_memory
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.processEvents()
