@@ -9,6 +9,7 @@ import httpx
 from .. import __version__ as APP_VERSION
 from ..domain.errors import InvalidRequest
 from .settings import PROXY_SCHEMES, Settings
+from .tls import client_tls_context
 
 # Generation results take minutes, but each single request should not: a minute without a
 # byte means the connection is dead, and the runner decides what to do about it.
@@ -20,13 +21,17 @@ def build_http_client(settings: Settings, *, timeout: httpx.Timeout | float | No
     """One client for provider calls, uploads and downloads.
 
     Redirects are not followed: a redirect could carry the provider's Authorization header
-    to another origin, so the downloader follows them itself, without that header.
+    to another origin, so the downloader follows them itself, without that header. The TLS
+    context loads its certificate authorities on a thread (services/tls.py): the client and
+    the window that holds it do not wait for them, only the first handshake might.
     """
+    proxy = proxy_options(settings)
     return httpx.AsyncClient(
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
-        **proxy_options(settings),
+        verify=client_tls_context(proxy["trust_env"]),
+        **proxy,
     )
 
 
