@@ -97,6 +97,31 @@ def test_history_learns_each_task_once_under_a_fine_and_a_coarse_key():
     assert history.samples(fine) == [71, 72, 73]
 
 
+def test_the_past_is_read_when_the_history_is_first_used_and_learned_before_newer_tasks():
+    past, reads = [finished(s) for s in (60, 61, 62)], []
+
+    def read_past():
+        reads.append(len(past))
+        return past
+
+    history = CompletionHistory(per_key=3)
+    history.learn_later(read_past)
+    assert reads == []  # nothing read at start-up
+    assert history.learn(finished(90)) and not history.learn(past[0])  # a newer task, then one already in the past
+    fine = ("apixo", "hailuo-2-3", "standard-image-to-video", 6)
+    assert history.samples(fine) == [61, 62, 90]  # the past first: the newest three kept, as with an early read
+    assert history.version(fine) == 4 and reads == [3]  # read once
+
+
+def test_the_planners_history_has_the_past_and_what_came_after_it_each_once(store):
+    fill(store, 20, seed=1)
+    planner = AdaptivePlanner(store)
+    history = planner.history
+    store.add_many([finished(s) for s in sim_durations(5, seed=2)])  # before the first use: still the past
+    assert history.version(("apixo", APIXO_STD.model, APIXO_STD.mode, 6)) == 25
+    planner.close()
+
+
 def test_the_model_is_a_distribution_consistent_with_its_samples():
     samples = sim_durations(200, seed=3)
     model = CompletionModel.fit(samples)

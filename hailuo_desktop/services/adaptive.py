@@ -105,7 +105,7 @@ class AdaptivePlanner:
         if self._history is None:
             self._history = CompletionHistory(self._tuning.history_per_key)
             self._unsubscribe = self._store.subscribe(self._on_event)
-            self._history.learn_all(self._store.list(LEARNED_STATES, limit=self._tuning.history_scan))
+            self._history.learn_later(lambda: self._store.list(LEARNED_STATES, limit=self._tuning.history_scan))
         return self._history
 
     def plan_for(self, spec: ModelSpec, task: Task) -> PollPlan | None:

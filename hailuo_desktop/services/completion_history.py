@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..domain.catalog import CatalogError, ModelSpec, find_model
 from ..domain.states import TaskState
@@ -62,9 +62,30 @@ class CompletionHistory:
         self._seen: set[str] = set()
         self._specs: dict[tuple[str, str, str | None, str], ModelSpec | None] = {}  # catalog look-ups, once per model
         self._lock = threading.Lock()
+        self._backlog: Callable[[], Iterable[Task]] | None = None
+        self._backlog_lock = threading.Lock()
+
+    def learn_later(self, read: Callable[[], Iterable[Task]]) -> None:
+        """Learn what `read()` returns (the past), but only when the history is first used: the
+        window opens without reading 1,000 finished tasks that it may not need yet. The past
+        is learned before anything newer, as if it had been read at once."""
+        self._backlog = read
+
+    def _catch_up(self) -> None:
+        if self._backlog is None:
+            return
+        with self._backlog_lock:  # one reader; the others wait for its samples
+            if self._backlog is not None:
+                for task in self._backlog():
+                    self._learn(task)
+                self._backlog = None
 
     def learn(self, task: Task) -> bool:
         """Add this task's completion time once; True when it was new and usable."""
+        self._catch_up()
+        return self._learn(task)
+
+    def _learn(self, task: Task) -> bool:
         seconds = completion_seconds(task)
         if seconds is None or task.id in self._seen:
             return False
@@ -87,6 +108,7 @@ class CompletionHistory:
         return self._specs[model]
 
     def samples(self, key: Key) -> list[float]:
+        self._catch_up()
         with self._lock:
             return list(self._samples.get(key, ()))
 
@@ -96,6 +118,7 @@ class CompletionHistory:
         return statistics.median(samples) if samples and len(samples) >= at_least else None
 
     def version(self, key: Key) -> int:
+        self._catch_up()
         with self._lock:
             return self._added.get(key, 0)
 

@@ -101,17 +101,26 @@ class TaskDetail(QWidget):
         self.poster.setWordWrap(True)
         self._media = QStackedWidget()
         self._media.addWidget(self.poster)
+        # Made for the first task with a video (_make_player), not at start-up: QtMultimedia
+        # and its audio back end take longer to load than the rest of the window to build.
+        self.player_view = None
+        self.no_video: NoVideoPanel | None = None
+        self.sources = SourceStrip()
+
+    def _make_player(self) -> None:
+        """The player, or the panel that says why it cannot play and offers "Open video"."""
+        if self.player_view is not None or self.no_video is not None:
+            return
         self.player_view = _video_player()
         if self.player_view is not None:
             self._media.addWidget(self.player_view)
             # The parts others reach for (tests, screenshots): the video, its player, sound.
             self.video, self.player = self.player_view.video, self.player_view.player
             self.audio, self.sound = self.player_view.audio, self.player_view.sound
-        self.no_video = None if self.player_view is not None else NoVideoPanel(media_support())
-        if self.no_video is not None:  # says why it cannot play here, and offers "Open video"
-            self._media.addWidget(self.no_video)
-            self.no_video.open_requested.connect(lambda: self._emit_path(self.open_file_requested))
-        self.sources = SourceStrip()
+            return
+        self.no_video = NoVideoPanel(media_support())
+        self._media.addWidget(self.no_video)
+        self.no_video.open_requested.connect(lambda: self._emit_path(self.open_file_requested))
 
     def _build_facts(self) -> None:
         self.state = QLabel()
@@ -303,6 +312,8 @@ class TaskDetail(QWidget):
         self.cancel.setEnabled(not task.state.is_final)
 
     def _show_media(self, task: Task) -> None:
+        if _playable(task):
+            self._make_player()
         if _playable(task) and self.player_view is not None:
             self._media.setCurrentWidget(self.player_view)
             self.player_view.load(task.video_path)

@@ -10,6 +10,7 @@ current tile. Without QtMultimedia the tiles simply stay still.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -34,10 +35,13 @@ from .drag import DragsTakes
 from .posters import PosterFrames
 from .tiles import TILE, TileDelegate, tile_size
 
+if TYPE_CHECKING:
+    from .hover import TilePlayback  # imports QtMultimedia: at run time only when a tile first plays
+
 SPACING = 6
 
 
-def _tile_playback(parent: QObject):
+def _tile_playback(parent: QObject) -> TilePlayback | None:
     if not media_support().available:  # QtMultimedia missing on this machine: tiles show posters only
         return None
     from .hover import TilePlayback
@@ -62,7 +66,8 @@ class TakeGrid(DragsTakes, QListView):
     def __init__(self, model: TaskListModel, posters: PosterFrames, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.posters = posters
-        self.playback = _tile_playback(self)
+        self._playback: TilePlayback | None = None  # made when a tile first plays (QtMultimedia loads then)
+        self._playback_tried = False
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
@@ -90,8 +95,16 @@ class TakeGrid(DragsTakes, QListView):
         self.setAccessibleName(self.tr("Takes"))
         self.setAccessibleDescription(self.tr("Every take as a tile with its first frame; select one to see it"))
         posters.ready.connect(self._repaint_task)
-        if self.playback is not None:
-            self.playback.frame_ready.connect(self._repaint_task)
+
+    @property
+    def playback(self) -> TilePlayback | None:
+        """The tiles' player, made on first use; None where QtMultimedia is missing."""
+        if not self._playback_tried:
+            self._playback_tried = True
+            self._playback = _tile_playback(self)
+            if self._playback is not None:
+                self._playback.frame_ready.connect(self._repaint_task)
+        return self._playback
 
     @classmethod
     def for_store(cls, store, make_poster, parent: QWidget | None = None) -> TakeGrid:
@@ -109,8 +122,8 @@ class TakeGrid(DragsTakes, QListView):
 
     def release(self) -> None:
         """Stop playing and the poster workers (the window is going away)."""
-        if self.playback is not None:
-            self.playback.stop()
+        if self._playback is not None:
+            self._playback.stop()
         self.posters.close()
         bridge = getattr(self, "_owned_bridge", None)
         if bridge is not None:
@@ -150,8 +163,8 @@ class TakeGrid(DragsTakes, QListView):
 
     # --- pictures --------------------------------------------------------------------
     def frame_for(self, task: Task) -> QImage | None:
-        if self.playback is not None:
-            frame = self.playback.frame_for(task.id)
+        if self._playback is not None:
+            frame = self._playback.frame_for(task.id)
             if frame is not None:
                 return frame
         return self.posters.get(task)
@@ -173,19 +186,19 @@ class TakeGrid(DragsTakes, QListView):
     # --- playing ---------------------------------------------------------------------
     def play_index(self, index: QModelIndex) -> bool:
         task = index.data(TaskRole) if index.isValid() else None
-        if self.playback is None or not playable(task):
+        if not playable(task) or self.playback is None:
             return False
         self.playback.play(task.id, task.video_path)
         self.playing_changed.emit(task.id)
         return True
 
     def stop_playing(self) -> None:
-        if self.playback is not None and self.playback.task_id is not None:
-            self.playback.stop()
+        if self._playback is not None and self._playback.task_id is not None:
+            self._playback.stop()
             self.playing_changed.emit(None)
 
     def playing_id(self) -> str | None:
-        return self.playback.task_id if self.playback is not None else None
+        return self._playback.task_id if self._playback is not None else None
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
