@@ -260,10 +260,11 @@ async def test_memory_stays_flat_for_a_large_download(file_server, downloader, t
     assert peak < 8 * 1024 * 1024, f"peak {peak} bytes while streaming {len(data)}"
 
 
-async def test_a_downloader_reads_the_network_in_large_pieces(client, clock):
+async def test_a_downloader_reads_the_network_in_large_pieces(file_server, downloader, tmp_path):
     from httpcore._async.http11 import AsyncHTTP11Connection
 
     from hailuo_desktop.services.downloads import NETWORK_READ_BYTES
 
-    Downloader(client, clock, clock.sleep)
+    url = file_server.add("small.mp4", video_bytes(4096, seed=3))
+    assert (await downloader.fetch(url, tmp_path / "small.mp4"))[0] == 4096
     assert AsyncHTTP11Connection.READ_NUM_BYTES == NETWORK_READ_BYTES

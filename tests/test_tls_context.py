@@ -6,7 +6,11 @@ from __future__ import annotations
 import asyncio
 import datetime
 import ipaddress
+import os
 import ssl
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -138,3 +142,18 @@ def test_the_context_checks_what_a_default_client_context_checks():
     assert (made.verify_mode, made.check_hostname) == (default.verify_mode, default.check_hostname)
     assert made.minimum_version == default.minimum_version and made.options == default.options
     assert made.cert_store_stats()["x509_ca"] > 100  # certifi's bundle is in
+
+
+def test_making_the_client_imports_no_http_stack_yet():
+    # A fresh interpreter: what a window pays to hold a client before its first request; and it
+    # ends at once, during the authorities' load, cleanly (a daemon loader crashed it here).
+    code = (
+        "import sys\n"
+        "from hailuo_desktop.services.http_client import build_http_client\n"
+        "from hailuo_desktop.services.settings import Settings\n"
+        "client = build_http_client(Settings(proxy_mode='none'))\n"
+        "print(sorted(m for m in ('httpcore', 'h11', 'anyio') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}  # this tree's package
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True, env=env)
+    assert done.stdout.strip() == "[]", done.stdout

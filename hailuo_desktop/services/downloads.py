@@ -150,7 +150,6 @@ class Downloader:
         crash_point: CrashPoint = _no_crash,
         part_tag: str = "",
     ) -> None:
-        use_large_network_reads()
         self._client = client
         self._part_tag = part_tag  # this process's own temporary file names (services.lease)
         self._crash_point = crash_point
@@ -164,6 +163,7 @@ class Downloader:
     ) -> tuple[int, str]:
         """Download `url` to `dest`; returns (bytes, sha256 hex). `guard`: see Guard.
         `on_retry(attempt, delay)`: told before each wait, so the task can show it."""
+        use_large_network_reads()  # here, not when built: httpcore is imported on the first request
         dest = Path(dest)
         ensure_folder(dest.parent)
         guard = guard or _no_guard

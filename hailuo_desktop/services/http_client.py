@@ -26,13 +26,44 @@ def build_http_client(settings: Settings, *, timeout: httpx.Timeout | float | No
     the window that holds it do not wait for them, only the first handshake might.
     """
     proxy = proxy_options(settings)
-    return httpx.AsyncClient(
+    return AppClient(
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
         verify=client_tls_context(proxy["trust_env"]),
         **proxy,
     )
+
+
+class AppClient(httpx.AsyncClient):
+    """httpx's client whose direct transport is made on the first request, not with the client:
+    making it imports httpcore, h11 and anyio, which the window does not need to open. (Passing
+    `transport=` instead would turn off the environment's proxies.) tests/test_tls_context.py
+    fails if an httpx release stops calling this hook."""
+
+    def _init_transport(self, *args: Any, transport: httpx.AsyncBaseTransport | None = None, **options: Any) -> Any:
+        return transport or TransportOnFirstRequest(*args, **options)
+
+
+class TransportOnFirstRequest(httpx.AsyncBaseTransport):
+    """An httpx.AsyncHTTPTransport made with these arguments when it is first needed."""
+
+    def __init__(self, *args: Any, **options: Any) -> None:
+        self._arguments = args, options
+        self._transport: httpx.AsyncHTTPTransport | None = None
+
+    def _made(self) -> httpx.AsyncHTTPTransport:
+        if self._transport is None:
+            args, options = self._arguments
+            self._transport = httpx.AsyncHTTPTransport(*args, **options)
+        return self._transport
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._made().handle_async_request(request)
+
+    async def aclose(self) -> None:
+        if self._transport is not None:
+            await self._transport.aclose()
 
 
 def proxy_options(settings: Settings) -> dict[str, Any]:

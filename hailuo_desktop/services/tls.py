@@ -30,7 +30,9 @@ class DeferredAuthoritiesContext(ssl.SSLContext):
     def load_in_background(self, cafile: str | None, capath: str | None) -> None:
         self._loaded = threading.Event()
         self._failure = None
-        threading.Thread(target=self._load, args=(cafile, capath), name="tls-authorities", daemon=True).start()
+        # Not a daemon: a process that ends during the load waits for it (OpenSSL's exit
+        # clean-up under a load still running crashes the process).
+        threading.Thread(target=self._load, args=(cafile, capath), name="tls-authorities").start()
 
     def _load(self, cafile: str | None, capath: str | None) -> None:
         try:
