@@ -35,11 +35,11 @@ RATIO_GOAL = 0.9
 
 # --- the child: one download, with its memory ---------------------------------------------
 async def _fetch(url: str, dest: Path, trace: bool) -> dict:
-    import httpx
-
     from hailuo_desktop.services.downloads import Downloader
+    from hailuo_desktop.services.http_client import build_http_client
+    from hailuo_desktop.services.settings import Settings
 
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with build_http_client(Settings()) as client:  # as the app builds it (proxy, TLS, timeouts)
         downloader = Downloader(client)
         before = process_memory()
         if trace:

@@ -36,10 +36,17 @@ def clock():
     return InstantClock()
 
 
-@pytest.fixture
-def downloader(client, clock):
+def leaking_blocking_client() -> httpx.Client:
+    # The worker thread's client, set up to leak the same way as `client`.
+    return httpx.Client(headers={"Authorization": f"Bearer {SECRET}"}, auth=("user", SECRET), timeout=10)
+
+
+@pytest.fixture(params=["loop", "thread"])
+def downloader(request, client, clock):
+    """Every test runs both ways: the body read on the event loop, and on a worker thread."""
     retry = RetryPolicy(attempts=4, backoff=Backoff(base=1, maximum=8), rng=random.Random(5))
-    return Downloader(client, clock, clock.sleep, retry=retry)
+    blocking = leaking_blocking_client if request.param == "thread" else None
+    return Downloader(client, clock, clock.sleep, retry=retry, blocking=blocking)
 
 
 def assert_no_credentials(server):
@@ -200,8 +207,9 @@ async def test_a_body_shorter_than_announced_is_never_accepted(file_server, down
     assert not dest.exists()
 
 
-async def test_the_size_cap_is_enforced_with_and_without_a_length(file_server, client, clock, tmp_path):
-    small = Downloader(client, clock, clock.sleep, max_bytes=100_000)
+@pytest.mark.parametrize("blocking", [None, leaking_blocking_client])
+async def test_the_size_cap_is_enforced_with_and_without_a_length(file_server, client, clock, tmp_path, blocking):
+    small = Downloader(client, clock, clock.sleep, max_bytes=100_000, blocking=blocking)
     url = file_server.add("v.mp4", video_bytes(300_000))
     with pytest.raises(DownloadError, match="limit"):
         await small.fetch(url, tmp_path / "a.mp4")

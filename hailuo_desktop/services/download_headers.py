@@ -8,6 +8,8 @@ import httpx
 
 from ..domain.errors import DownloadError
 
+MAX_REDIRECTS = 5
+CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
 _CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)")
 
 
@@ -29,6 +31,14 @@ def content_length(response: httpx.Response) -> int | None:
         return None  # the length counts encoded bytes, not the file's
     value = response.headers.get("content-length")
     return int(value) if value and value.isdigit() else None
+
+
+def framed_length(response: httpx.Response) -> int | None:
+    """The body's exact length on the wire when the answer says it (identity Content-Length,
+    not chunked), else None: only then may its bytes be read straight from the connection."""
+    if "chunked" in response.headers.get("transfer-encoding", "").lower():
+        return None
+    return content_length(response)
 
 
 def parse_content_range(value: str | None) -> tuple[int | None, int | None, int | None]:

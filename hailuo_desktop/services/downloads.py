@@ -35,6 +35,7 @@ from pathlib import Path
 import httpx
 
 from ..domain.errors import DownloadError, ResultExpired
+from .download_blocking import BlockingBody
 from .download_files import (
     CrashPoint,
     adopt_partial,
@@ -48,6 +49,8 @@ from .download_files import (
     storage_error,
 )
 from .download_headers import (
+    CREDENTIAL_HEADERS,
+    MAX_REDIRECTS,
     check_scheme,
     content_length,
     describe_transport,
@@ -55,15 +58,15 @@ from .download_headers import (
     parse_content_range,
     retry_after,
 )
+from .download_threads import BlockingThreads
+from .http_client import blocking_twin
 from .part_writer import PartWriter
 from .polling import Backoff, RetryPolicy
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 2 * 1024**3
-MAX_REDIRECTS = 5
 _EXPIRED_STATUSES = {403, 404, 410}
-_CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
 CRASHPOINT_ENV = "HAILUO_CRASHPOINT"
 # Called before each chunk is written (False) and before the rename (True: must be sure);
 # it raises to stop the download (services.lease: another process took the task over).
@@ -149,8 +152,12 @@ class Downloader:
         max_bytes: int = DEFAULT_MAX_BYTES,
         crash_point: CrashPoint = _no_crash,
         part_tag: str = "",
+        blocking: Callable[[], httpx.Client] | None = None,
     ) -> None:
         self._client = client
+        # The body is fetched on a worker thread (services.download_blocking) through a blocking
+        # client set up like `client`; a client whose set-up cannot be copied keeps the loop path.
+        self._threads = BlockingThreads(blocking or blocking_twin(client))
         self._part_tag = part_tag  # this process's own temporary file names (services.lease)
         self._crash_point = crash_point
         self._clock = clock
@@ -200,16 +207,21 @@ class Downloader:
         headers = {"Accept-Encoding": "identity"}
         if have:
             headers["Range"] = f"bytes={have}-"
-        response = await self._open(url, headers)
+        threads = self._threads if self._threads.usable else None
+        try:
+            response = await (threads.send(url, headers) if threads else self._open(url, headers))
+        except httpx.TransportError as exc:
+            raise _TryAgain(describe_transport(exc), exc) from exc
         try:
             plan = self._plan(response, have, dest)
             if plan is None:  # the .part already holds the whole file (a 416 that says so)
                 guard(True)
                 return await finish(part, dest, self._crash_point)
             digest = await digest_of_prefix(part, plan.offset)
-            received = await self._receive(response, part, plan, guard, digest)
+            receive = self._receive_on_thread if threads else self._receive
+            received = await receive(response, part, plan, guard, digest)
         finally:
-            await response.aclose()
+            await (threads.close(response) if threads else response.aclose())
         guard(True)
         return await finish(part, dest, self._crash_point, known=(received, digest))
 
@@ -218,12 +230,9 @@ class Downloader:
         for _ in range(MAX_REDIRECTS + 1):
             check_scheme(current)
             request = self._client.build_request("GET", current, headers=headers)
-            for name in _CREDENTIAL_HEADERS:
+            for name in CREDENTIAL_HEADERS:
                 request.headers.pop(name, None)
-            try:
-                response = await self._client.send(request, stream=True, follow_redirects=False, auth=None)
-            except httpx.TransportError as exc:
-                raise _TryAgain(describe_transport(exc), exc) from exc
+            response = await self._client.send(request, stream=True, follow_redirects=False, auth=None)
             if not response.is_redirect:
                 return response
             location = response.headers.get("location", "")
@@ -284,6 +293,30 @@ class Downloader:
             f"The result host {host_of(str(response.url))} sent {what} instead of a video; "
             "the link may have expired or need a login."
         )
+
+    async def _receive_on_thread(
+        self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard, digest: hashlib._Hash
+    ) -> int:
+        """The body a leg at a time on a worker thread (services.download_blocking); the guard
+        and cancellation are checked here, on the loop, between legs."""
+        with open_part(part, append=plan.offset > 0) as file:
+            timeout = self._client.timeout.read
+            body = BlockingBody(response, file, digest, plan.offset, plan.total, self.max_bytes, timeout)
+            try:
+                while not body.done:
+                    guard(False)
+                    await self._threads.run_leg(body)
+            except OSError as exc:
+                raise storage_error(exc, part.parent) from exc
+            except httpx.TransportError as exc:  # what arrived is kept: a later try resumes after it
+                raise _TryAgain(describe_transport(exc), exc) from exc
+            except DownloadError:
+                file.close()
+                part.unlink(missing_ok=True)
+                raise
+        if plan.total is not None and body.received < plan.total:
+            raise _TryAgain(f"the connection ended after {body.received} of {plan.total} bytes")
+        return body.received
 
     async def _receive(
         self, response: httpx.Response, part: Path, plan: _Plan, guard: Guard, digest: hashlib._Hash

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -35,11 +36,26 @@ def build_http_client(settings: Settings, *, timeout: httpx.Timeout | float | No
     )
 
 
+def blocking_twin(client: httpx.AsyncClient) -> Callable[[], httpx.Client] | None:
+    """Builds a blocking client set up exactly like `client` (proxy, TLS context, timeouts,
+    headers), for work done on a worker thread (services.download_blocking); None for a client
+    not built by build_http_client, whose set-up cannot be copied."""
+    return client.blocking_twin if isinstance(client, AppClient) else None
+
+
 class AppClient(httpx.AsyncClient):
     """httpx's client whose direct transport is made on the first request, not with the client:
     making it imports httpcore, h11 and anyio, which the window does not need to open. (Passing
     `transport=` instead would turn off the environment's proxies.) tests/test_tls_context.py
     fails if an httpx release stops calling this hook."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options  # for its blocking twin
+        super().__init__(**options)
+
+    def blocking_twin(self) -> httpx.Client:
+        """A blocking client with this one's options: the same proxy, TLS context (shared), timeouts."""
+        return httpx.Client(**self._options)
 
     def _init_transport(self, *args: Any, transport: httpx.AsyncBaseTransport | None = None, **options: Any) -> Any:
         return transport or TransportOnFirstRequest(*args, **options)
