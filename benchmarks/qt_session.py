@@ -15,10 +15,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
-
+# The app's modules first, as the app imports them (app.py: its Qt-free core before PySide6).
 from hailuo_desktop.app import AppSession, SessionOptions, make_application  # noqa: E402
 from hailuo_desktop.services.home import DataPaths  # noqa: E402
+
+# isort: split
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 
 from .seeding import bench_key_store  # noqa: E402
 

@@ -139,9 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "bare-window":
         _bare_window()
         return 0
-    import qasync
+    from .qt_session import application  # the app's modules first, in the app's order
 
-    from .qt_session import application
+    # isort: split
+    import qasync
 
     application()
     if args.what == "startup":

@@ -10,6 +10,12 @@ demo tasks never mix with real ones.
 
 from __future__ import annotations
 
+# The Qt-free core before anything imports PySide6: PySide6 reads the source of every module
+# imported after it (its __feature__ check), a few hundred files at start-up.
+from .demo import DemoBackend, demo_options, rehome_demo_tasks
+from .engine import Engine, build_engine
+
+# isort: split
 import asyncio
 import logging
 import os
@@ -20,9 +26,7 @@ import httpx
 import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .demo import DemoBackend, demo_options, rehome_demo_tasks
 from .domain.errors import HailuoError
-from .engine import Engine, build_engine
 from .services.downloads import crash_point_from
 from .services.home import DataPaths, data_home
 from .services.http_client import build_http_client

@@ -17,9 +17,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn, Protocol
 
-import keyring
-from keyring.errors import PasswordDeleteError
-
 from ..domain.catalog import PROVIDERS, ProviderSpec, provider
 from ..domain.errors import InvalidRequest, KeyringUnavailable
 
@@ -179,6 +176,9 @@ class KeyStore:
 
     def _resolved_backend(self) -> PasswordBackend:
         if self._backend is None:
+            # Imported here, on the keyring call's thread: the window opens without it.
+            import keyring
+
             self._backend = keyring.get_keyring()
         return self._backend
 
@@ -189,6 +189,8 @@ class KeyStore:
         self._resolved_backend().set_password(self._service, provider_id, key)
 
     def _erase(self, provider_id: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
         try:
             self._resolved_backend().delete_password(self._service, provider_id)
         except PasswordDeleteError:

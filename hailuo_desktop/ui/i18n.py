@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
@@ -70,6 +69,8 @@ class SourceTextTranslator(QTranslator):
 
 
 def finished_translations(ts: Path) -> dict[str, str]:
+    import xml.etree.ElementTree as ET  # here: an English start reads no catalogue and need not load it
+
     words: dict[str, str] = {}
     for message in ET.parse(ts).getroot().iter("message"):
         translation = message.find("translation")
