@@ -29,10 +29,13 @@ def application():
     return make_application([])
 
 
+def session_options(home: Path, api_url: str | None) -> SessionOptions:
+    return SessionOptions(paths=DataPaths.at(home), key_store=bench_key_store(), api_url=api_url, use_tray=False)
+
+
 def open_session(home: Path, api_url: str | None) -> AppSession:
     """The window and everything behind it, as a normal start builds it (keys in memory)."""
-    options = SessionOptions(paths=DataPaths.at(home), key_store=bench_key_store(), api_url=api_url, use_tray=False)
-    return AppSession(options)
+    return AppSession(session_options(home, api_url))
 
 
 class FirstPaint(QObject):

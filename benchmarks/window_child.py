@@ -11,7 +11,8 @@
 
 The window is built as app.py builds it (see qt_session.py); `api_url` points at a closed
 loopback port so nothing leaves the machine (the balance check fails quietly after the
-measurement).
+measurement). The start-up child also does what app.run_app does before the window: the
+single-instance claim on the data home, the translations, the proxy password's read.
 """
 
 from __future__ import annotations
@@ -28,10 +29,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 NOWHERE = "http://127.0.0.1:9"  # the discard port: connection refused at once
 
 
-async def _startup(home: Path) -> None:
-    from .qt_session import FirstPaint, open_session
+def _claim_and_translate(app, home: Path):
+    """What app.run_app does before its loop starts: claim the data home (ui.single_instance)
+    and install the translations of the chosen language. Returns the claim's server."""
+    from hailuo_desktop.services.home import DataPaths
+    from hailuo_desktop.services.settings import SettingsStore
+    from hailuo_desktop.ui.i18n import install_translations
+    from hailuo_desktop.ui.single_instance import claim_or_hand_over
 
-    session = open_session(home, NOWHERE)
+    server = claim_or_hand_over(home, [])
+    if server is None:
+        raise RuntimeError(f"another window holds {home}")
+    install_translations(app, SettingsStore(DataPaths.at(home).settings).load().language)
+    return server
+
+
+async def _startup(home: Path) -> None:
+    """app._one_session up to the first paint: the proxy password read, the session, shown."""
+    from hailuo_desktop.app import AppSession, with_proxy_secret
+
+    from .qt_session import FirstPaint, session_options
+
+    session = AppSession(await with_proxy_secret(session_options(home, NOWHERE)))
     painted = FirstPaint(session.window)
     session.show()
     ready = await painted.done
@@ -144,9 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     # isort: split
     import qasync
 
-    application()
+    app = application()
     if args.what == "startup":
-        qasync.run(_startup(Path(args.home)))
+        server = _claim_and_translate(app, Path(args.home))
+        try:
+            qasync.run(_startup(Path(args.home)))
+        finally:
+            server.close()
     else:
         print(json.dumps(qasync.run(_memory(Path(args.home)))), flush=True)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,23 +18,16 @@ from qasync import asyncSlot
 from ..domain.states import TaskState
 from ..domain.task import Task
 from ..services.lineage import sequence_through
-from ..services.media import (
-    DEFAULT_TEMPLATE,
-    MediaError,
-    VideoInfo,
-    export_sequence,
-    probe,
-    render_name,
-    video_of,
-)
 from .context import AppContext
 from .dialogs import run_dialog
-from .join_dialog import JoinDialog
 from .main_window import MainWindow
 from .slots import ErrorReporter, SlotTasks, reports_errors
 from .take_actions import all_finished
 from .window_settings import window_settings
-from .workspace.export_dialog import FOLDER_KEY, TEMPLATE_KEY
+
+if TYPE_CHECKING:  # the media core and the dialogs are imported on the first join, not at start-up
+    from ..services.media import VideoInfo
+    from .join_dialog import JoinDialog
 
 STATUS_MS = 8000
 JOIN_SHORTCUT = "Ctrl+J"
@@ -45,6 +39,8 @@ def _finished(task: Task) -> bool:
 
 def _probe_all(tasks: list[Task]) -> dict[str, VideoInfo]:
     """Each take's video facts; a take whose video cannot be read is left out of the answer."""
+    from ..services.media import MediaError, probe, video_of
+
     infos = {}
     for task in tasks:
         try:
@@ -90,6 +86,10 @@ class JoinFlow(QObject):
         tasks = self.takes_to_join()
         if not tasks:
             return
+        from ..services.media import export_sequence
+        from .join_dialog import JoinDialog
+        from .workspace.export_dialog import FOLDER_KEY
+
         infos = await asyncio.to_thread(_probe_all, tasks)
         folder = str(self._qsettings.value(FOLDER_KEY, str(self.context.paths.output)))
         dialog = JoinDialog(tasks, infos, folder, self._file_name(tasks, Path(folder).expanduser()), self.window)
@@ -108,6 +108,9 @@ class JoinFlow(QObject):
     def _file_name(self, tasks: list[Task], folder: Path) -> str:
         """The export template's name for the first take, marked as a joined sequence (a name
         not taken yet in `folder`: nothing is ever overwritten)."""
+        from ..services.media import DEFAULT_TEMPLATE, MediaError, render_name
+        from .workspace.export_dialog import TEMPLATE_KEY
+
         template = str(self._qsettings.value(TEMPLATE_KEY, DEFAULT_TEMPLATE))
         try:
             name = render_name(template, tasks[0], 1)

@@ -6,20 +6,22 @@ CSV import. The store, the presets file and the CSV file are read off the GUI th
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 from qasync import asyncSlot
 
 from ..services.presets import MAX_NAME, Preset, PresetStore
-from ..services.prompt_table import match_images, read_table
 from .compose.camera import camera_brackets
 from .compose.history import HistoryDialog, PromptCompleter
-from .compose.prompt_table_dialog import PromptTableDialog
 from .context import AppContext
 from .dialogs import confirm, run_dialog
 from .main_window import MainWindow
 from .slots import ErrorReporter, SlotTasks, reports_errors
+
+if TYPE_CHECKING:
+    from .compose.prompt_table_dialog import PromptTableDialog  # imported when the table first opens
 
 HISTORY_SIZE = 500
 STATUS_MS = 6000
@@ -171,6 +173,8 @@ class PromptFlow(QObject):
         if not keys:
             self._say(self.tr("Add images first: the table gives each listed image its own prompt."))
             return
+        from .compose.prompt_table_dialog import PromptTableDialog
+
         dialog = PromptTableDialog(keys, self.compose.image_prompts, self.window)
         dialog.csv_requested.connect(lambda: self.fill_from_csv(dialog, keys))
         self.dialog_opened.emit(dialog)
@@ -187,6 +191,8 @@ class PromptFlow(QObject):
         if not await run_dialog(chooser) or not chooser.selectedFiles():
             return
         path = chooser.selectedFiles()[0]
+        from ..services.prompt_table import match_images, read_table
+
         parsed = await asyncio.to_thread(read_table, path)
         matched = match_images(parsed, keys)
         table.fill(matched.prompts, matched.issues)

@@ -7,6 +7,7 @@ emits what the user asked for and this object answers with statuses.
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from qasync import asyncSlot
@@ -19,8 +20,10 @@ from .balance import format_balance
 from .context import AppContext
 from .errors import describe_error
 from .main_window import MainWindow
-from .settings_dialog import SettingsDialog
 from .slots import ErrorReporter, SlotTasks, reports_errors
+
+if TYPE_CHECKING:
+    from .settings_dialog import SettingsDialog  # imported when the dialog first opens
 
 STATUS_MS = 8000
 # Options the running engine was built with: they apply from the next start.
@@ -48,6 +51,8 @@ class SettingsFlow(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return self.dialog
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context.settings, self.window)
         dialog.save_key_requested.connect(self.save_key)
         dialog.delete_key_requested.connect(self.delete_key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from ...services.ledger import ledger_rows, spent_today
 from ...services.store import TaskStore
 from ..tasks.words import provider_name
-from .ledger_dialog import LedgerDialog
 from .refresh import ChargeMoments
 from .words import money
+
+if TYPE_CHECKING:
+    from .ledger_dialog import LedgerDialog  # imported when the ledger first opens
 
 COALESCE_MS = 100  # events closer than this share one read of the store
 
@@ -101,6 +104,8 @@ class MoneyView(QObject):
     def open_ledger(self) -> QWidget:
         if self.dialog is not None:
             self.dialog.close()
+        from .ledger_dialog import LedgerDialog
+
         self.dialog = LedgerDialog(ledger_rows(self.store), self.window)
         self.dialog.open()
         self.ledger_opened.emit(self.dialog)
