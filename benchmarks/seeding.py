@@ -8,7 +8,6 @@ import uuid
 from pathlib import Path
 
 import httpx
-from PIL import Image
 
 from hailuo_desktop.domain.catalog import PROVIDERS, default_preset
 from hailuo_desktop.domain.request import GenerationRequest
@@ -38,6 +37,8 @@ def bench_key_store() -> KeyStore:
 # --- a store full of history ----------------------------------------------------------
 def thumbnail_sources(folder: Path, count: int = 20) -> list[str]:
     """Small distinct images the tasks point at, so listed rows have thumbnails to load."""
+    from PIL import Image  # here: the start-up child imports this module and the app no longer loads Pillow to start
+
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(count):

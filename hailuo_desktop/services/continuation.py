@@ -21,8 +21,6 @@ from ..domain.request import GenerationRequest
 from ..domain.routes import UploadRoute
 from ..domain.task import Task
 from .home import DataPaths, ensure_folder
-from .media import last_frame, video_of
-from .media.files import temporary_beside
 
 if TYPE_CHECKING:
     from .runner import Runner
@@ -47,6 +45,9 @@ def stills_dir(paths: DataPaths) -> Path:
 
 def still_for_continuation(parent: Task, folder: str | Path) -> Path:
     """The parent's last frame as `<folder>/<id8>-last-<sha12>.png` (NoVideo / VideoUnreadable)."""
+    from .media import last_frame, video_of  # the media core on first use, not at start-up
+    from .media.files import temporary_beside
+
     video = video_of(parent)
     folder = Path(folder)
     with temporary_beside(folder / "still.png", ".png") as temporary:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import BinaryIO
-
-from PIL import Image, UnidentifiedImageError
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..domain.catalog import ImageRules
 from ..domain.images import ImageFacts, ImageVerdict, check_facts
+
+if TYPE_CHECKING:  # Pillow itself is imported by the first check, not with the window
+    from PIL import Image
 
 # Signatures of the formats users actually send, to say "damaged PNG" rather than "not an
 # image" when Pillow cannot parse a header that starts like one.
@@ -71,12 +72,16 @@ def verify_image(path: Path | str) -> str | None:
 
 def sniff_mime(path: Path | str) -> str | None:
     """The MIME type from the content ("image/png"), or None when it is not a known image."""
+    from PIL import Image
+
     facts = inspect_image(path)  # not the bare header reader: it would block on a FIFO
     return None if facts.unreadable or facts.format is None else Image.MIME.get(facts.format)
 
 
 def max_pixels() -> int:
     # Pillow's own threshold, read at call time so an app-wide setting is honoured.
+    from PIL import Image
+
     return Image.MAX_IMAGE_PIXELS or 89_478_485
 
 
@@ -108,6 +113,8 @@ def _read_header(path: Path) -> tuple[str, int, int]:
 
 
 def _header_facts(handle: BinaryIO) -> tuple[str, int, int]:
+    from PIL import Image, UnidentifiedImageError
+
     head = handle.read(_HEAD_BYTES)
     handle.seek(0)
     try:
@@ -142,6 +149,8 @@ def _decode_fully(path: Path) -> None:
     # verify() checks what load() skips (PNG chunk CRCs); load() decodes every pixel and
     # raises on a cut-off file. Pillow needs a fresh open for each. Every frame of an
     # animated WebP or PNG is decoded: damage in a later frame is damage too.
+    from PIL import Image
+
     with Image.open(path) as image:
         image.verify()
     with Image.open(path) as image:
