@@ -91,7 +91,8 @@ def _row(tasks: int, rows: int, bare_times: list[float], empty_times: list[float
     loaded, bare, empty = median(full_times), median(bare_times), median(empty_times)
     ratio = loaded / bare
     note = (
-        f"fresh process per run, offscreen, window built as app.py builds it; reference: a bare PySide6 "
+        f"fresh process per run, offscreen, window built as app.py builds it, after what run_app does first "
+        f"(single-instance claim, translations, proxy password); bytecode cached, as installed; reference: a bare PySide6 "
         f"window (QApplication + empty QMainWindow shown) timed the same way; medians of {len(full_times)} "
         f"runs after one warm-up, alternating; {rows} rows listed. With tasks: "
         f"{', '.join(ms(t) for t in full_times)}; bare window: {', '.join(ms(t) for t in bare_times)}; "
