@@ -12,14 +12,13 @@
 The window is built as app.py builds it (see qt_session.py); `api_url` points at a closed
 loopback port so nothing leaves the machine (the balance check fails quietly after the
 measurement). The start-up child also does what app.run_app does before the window: the
-single-instance claim on the data home, the translations, the proxy password's read.
+single-instance claim on the data home, the translations, the proxy password's read. The bare
+window imports nothing but PySide6 (asyncio and json are imported where the others need them).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
 import os
 import sys
 from pathlib import Path
@@ -84,6 +83,8 @@ async def _memory(home: Path) -> dict:
 
 async def _scroll_through(model, table) -> None:
     """Expose every row (as scrolling to the end does) and paint the list page by page."""
+    import asyncio
+
     from PySide6.QtWidgets import QApplication
 
     while model.canFetchMore():
@@ -99,6 +100,8 @@ async def _scroll_through(model, table) -> None:
 async def _thumbnails_read(thumbnails) -> None:
     if not thumbnails.pending:
         return
+    import asyncio
+
     done = asyncio.get_running_loop().create_future()
 
     def check(*_args) -> None:
@@ -153,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home")
     args = parser.parse_args(argv)
     if args.what == "qt-only":
+        import json
+
         print(json.dumps(_qt_only()), flush=True)
         return 0
     if args.what == "bare-window":
@@ -171,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.close()
     else:
+        import json
+
         print(json.dumps(qasync.run(_memory(Path(args.home)))), flush=True)
     return 0
 
