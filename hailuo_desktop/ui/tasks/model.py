@@ -46,6 +46,7 @@ SORT_BY_COLUMN = {
 _BAR_STATES = frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING, TaskState.SUCCEEDED})
 CHUNK = 500  # rows handed to the view per fetchMore
 CACHE_SIZE = 2000  # Task objects kept; the rest are read again when scrolled back to
+READ_PAGE = 64  # Task objects read together when a row is painted that is not kept
 HISTORY_SEED = 300  # recent successes read at start to seed the ETA medians
 TICK_MS = 1000
 
@@ -148,11 +149,17 @@ class TaskListModel(QAbstractTableModel):
         if task is not None:
             self._cache.move_to_end(task_id)
             return task
-        try:
-            task = self._store.get(task_id)
-        except KeyError:
-            return None
-        self._remember(task)
+        # A view paints rows side by side: read the page around this one in one query, not
+        # one query per row (a grid page of tiles, a list screenful).
+        at = self._index.get(task_id)
+        page = [task_id] if at is None else self._ids[max(0, at - READ_PAGE // 2) : at + READ_PAGE // 2]
+        found = self._store.get_many(i for i in page if i not in self._cache)
+        for other in found.values():
+            if other.id != task_id:
+                self._remember(other)
+        task = found.get(task_id)
+        if task is not None:
+            self._remember(task)
         return task
 
     def _remember(self, task: Task) -> None:

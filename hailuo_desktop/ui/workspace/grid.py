@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ...domain.states import TaskState
@@ -33,12 +33,13 @@ from ..media_support import media_support
 from ..tasks.model import TaskListModel, TaskRole
 from .drag import DragsTakes
 from .posters import PosterFrames
-from .tiles import TILE, TileDelegate, tile_size
+from .tiles import TILE, Picture, TileDelegate, tile_size
 
 if TYPE_CHECKING:
     from .hover import TilePlayback  # imports QtMultimedia: at run time only when a tile first plays
 
 SPACING = 6
+PREFETCH_LINES = 1  # posters are read for one line of tiles below the screen
 
 
 def _tile_playback(parent: QObject) -> TilePlayback | None:
@@ -137,10 +138,37 @@ class TakeGrid(DragsTakes, QListView):
         if tile != self.tiles.tile:
             self.tiles.tile = tile
             self.setGridSize(QSize(tile.width() + SPACING, tile.height() + SPACING))
+        self.posters.set_box(self.tiles.picture_size(), self.devicePixelRatioF())
 
     def resizeEvent(self, event) -> None:
         self._fit_tiles()
         super().resizeEvent(event)
+        self._want_shown()
+
+    # --- posters for the tiles on screen, and the line below ----------------------------
+    def shown_rows(self, after: int = 0) -> range:
+        """The rows of the tiles on screen, and of `after` lines of tiles below them."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        line = self.gridSize().height()
+        if count == 0 or line <= 0:
+            return range(0)
+        per_line = max(1, self.viewport().width() // self.gridSize().width())
+        top = -self.visualRect(model.index(0, 0)).top()  # how far the first line is scrolled up
+        first = max(0, top // line)
+        last = (top + self.viewport().height()) // line + after
+        return range(first * per_line, min(count, (last + 1) * per_line))
+
+    def _want_shown(self) -> None:
+        """Posters are read for what is on screen first; requests for tiles scrolled away go."""
+        model = self.model()
+        if model is None or not self.isVisible():
+            return
+        self.posters.want(task for row in self.shown_rows(PREFETCH_LINES) if (task := model.task_at(row)) is not None)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._want_shown()
 
     # --- groups: takes of one batch or one source image, marked as such -----------------
     def group_of(self, index: QModelIndex) -> tuple[str, str] | None:
@@ -162,7 +190,7 @@ class TakeGrid(DragsTakes, QListView):
         return "", self.tr("No source image")
 
     # --- pictures --------------------------------------------------------------------
-    def frame_for(self, task: Task) -> QImage | None:
+    def frame_for(self, task: Task) -> Picture | None:
         if self._playback is not None:
             frame = self._playback.frame_for(task.id)
             if frame is not None:

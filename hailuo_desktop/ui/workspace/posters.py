@@ -1,102 +1,198 @@
 """Poster frames for the grid: made off the GUI thread, kept on disk by the core, a few in memory.
 
-`get(task)` answers at once: the image if it is in memory, else None after scheduling a
-read on a worker thread (QImage may be built on any thread). The worker asks the core for
-the poster file (decoded once per video and cached on disk), or falls back to the source
-image for a take that has no video yet. `ready(task_id)` fires when the picture is there.
-Only the most recent few hundred are kept, so 10,000 takes never mean 10,000 images.
+`get(task)` answers at once: the picture if it is in memory, else None after asking a worker
+thread for it (QImage may be built on any thread). The worker asks the core for the poster
+file (decoded once per video and cached on disk), or falls back to the source image for a
+take that has no video yet, and scales it to the size the tile draws it, in device pixels.
+`ready(task_id)` fires when the picture is there.
+
+What is kept is bounded by bytes, not by count: at the size drawn, a poster is about 100 KB,
+so 10,000 takes never mean 10,000 pictures, and a poster is never kept at four times the
+size it is shown. The work list holds what the grid shows (and the line after it): when the
+grid scrolls it calls `want(tasks)`, which drops the requests for tiles scrolled away, so the
+workers never decode a page the user has already left.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPixmap
 
 from ...domain.states import TaskState
 from ...domain.task import Task
 from ..thumbnails import load_thumbnail
 
-POSTER_BOX = QSize(440, 248)  # twice the tile's picture, for HiDPI screens
-KEEP = 240
+POSTER_BOX = QSize(440, 248)  # until the grid says the size it draws (twice a small tile's picture)
+BUDGET = 24 * 2**20  # bytes of pictures kept: about 250 posters at 208×117 px, 60 at twice that
+WORKERS = max(1, min(2, (os.cpu_count() or 2) - 1))  # a core is left to the GUI thread
 
 PosterMaker = Callable[[str], "str | os.PathLike | None"]  # video file -> poster image file
+PosterKey = tuple[str, str]  # (video file or "", source image or ""): what the picture comes from
 
 
-def _source_of(task: Task) -> str | None:
-    if task.state is TaskState.SUCCEEDED and task.video_path and os.path.exists(task.video_path):
-        return task.video_path
-    return None
+def _pixmap_bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)
+
+
+class _WorkList:
+    """The keys still to read, oldest first, shared by the GUI thread and the workers."""
+
+    def __init__(self) -> None:
+        self._keys: OrderedDict[PosterKey, None] = OrderedDict()
+        self._changed = threading.Condition()
+        self.closed = False
+
+    def add(self, key: PosterKey) -> None:
+        with self._changed:
+            self._keys[key] = None
+            self._changed.notify()
+
+    def keep(self, wanted: list[PosterKey]) -> list[PosterKey]:
+        """Keep only `wanted` (in that order, those still to read); answers the keys dropped."""
+        with self._changed:
+            keep = set(wanted)
+            dropped = [key for key in self._keys if key not in keep]
+            waiting = self._keys
+            self._keys = OrderedDict((key, None) for key in wanted if key in waiting)
+            return dropped
+
+    def take(self) -> PosterKey | None:
+        """The next key to read (blocks while there is none); None once closed."""
+        with self._changed:
+            while not self._keys and not self.closed:
+                self._changed.wait()
+            if self.closed:
+                return None
+            return self._keys.popitem(last=False)[0]
+
+    def close(self) -> None:
+        with self._changed:
+            self.closed = True
+            self._keys.clear()
+            self._changed.notify_all()
 
 
 class PosterFrames(QObject):
     ready = Signal(str)  # task id
 
-    _loaded = Signal(str, str, object)  # from a worker: task id, key, QImage | None
+    _loaded = Signal(object, object, float)  # from a worker: key, QImage | None, device pixel ratio
 
-    def __init__(self, make_poster: PosterMaker, box: QSize = POSTER_BOX, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        make_poster: PosterMaker,
+        box: QSize = POSTER_BOX,
+        parent: QObject | None = None,
+        *,
+        workers: int = WORKERS,
+    ) -> None:
         super().__init__(parent)
         self._make_poster = make_poster
-        self._box = QSize(box)
-        self._images: OrderedDict[str, QImage | None] = OrderedDict()
-        self._waiting: dict[str, set[str]] = {}
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="posters")
+        self._target = (QSize(box), 1.0)  # one attribute: the workers read it whole
+        self._pictures: OrderedDict[PosterKey, QPixmap | None] = OrderedDict()
+        self._bytes = 0
+        self._waiting: dict[PosterKey, set[str]] = {}
+        self._work = _WorkList()
         self._loaded.connect(self._on_loaded)
-        self._closed = False
+        self._workers = [threading.Thread(target=self._serve, name=f"posters-{n}", daemon=True) for n in range(workers)]
+        for worker in self._workers:
+            worker.start()
 
     @staticmethod
-    def key(task: Task) -> str | None:
-        """What the picture comes from: the video when there is one, else the source image."""
-        video = _source_of(task)
-        if video:
-            return "video:" + video
-        return "image:" + task.image_path if task.image_path else None
+    def key(task: Task) -> PosterKey | None:
+        """What the picture comes from: the video when there is one, else the source image.
+        No file is looked at here (this runs for every tile painted): the worker falls back to
+        the source image when the video is not there."""
+        video = task.video_path if task.state is TaskState.SUCCEEDED and task.video_path else ""
+        image = task.image_path or ""
+        return (video, image) if video or image else None
 
-    def get(self, task: Task) -> QImage | None:
+    def set_box(self, box: QSize, ratio: float = 1.0) -> None:
+        """The picture's size in the tile (logical pixels) and the screen's pixel ratio: posters
+        read from now on are scaled to it. Those in memory stay until they age out."""
+        self._target = (QSize(box), ratio)
+
+    def get(self, task: Task) -> QPixmap | None:
         key = self.key(task)
         if key is None:
             return None
-        if key in self._images:
-            self._images.move_to_end(key)
-            return self._images[key]
-        if key not in self._waiting and not self._closed:
-            self._waiting[key] = set()
-            self._pool.submit(self._read, task.id, key)
-        self._waiting.setdefault(key, set()).add(task.id)
+        if key in self._pictures:
+            self._pictures.move_to_end(key)
+            return self._pictures[key]
+        self._request(key).add(task.id)
         return None
+
+    def want(self, tasks: Iterable[Task]) -> None:
+        """The tiles on screen (and just below), in order: read theirs first, forget the rest."""
+        keys = []
+        for task in tasks:
+            key = self.key(task)
+            if key is not None and key not in self._pictures:
+                keys.append(key)
+                self._request(key).add(task.id)
+        for key in self._work.keep(keys):
+            self._waiting.pop(key, None)  # a tile that shows it again asks again
 
     @property
     def pending(self) -> int:
         return len(self._waiting)
 
+    @property
+    def kept_bytes(self) -> int:
+        return self._bytes
+
     def __len__(self) -> int:
-        return len(self._images)
+        return len(self._pictures)
 
     def close(self) -> None:
-        self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._work.close()
+        for worker in self._workers:
+            worker.join()
 
-    def _read(self, task_id: str, key: str) -> None:
-        kind, _, path = key.partition(":")
+    # --- the workers -------------------------------------------------------------------
+    def _request(self, key: PosterKey) -> set[str]:
+        if key not in self._waiting:
+            self._waiting[key] = set()
+            if not self._work.closed:
+                self._work.add(key)
+        return self._waiting[key]
+
+    def _serve(self) -> None:
+        while (key := self._work.take()) is not None:
+            box, ratio = self._target
+            pixels = QSize(round(box.width() * ratio), round(box.height() * ratio))
+            self._loaded.emit(key, self._read(key, pixels), ratio)
+
+    def _read(self, key: PosterKey, box: QSize) -> QImage | None:
+        video, image = key
         try:
-            if kind == "video":
-                poster = self._make_poster(path)
-                image = load_thumbnail(str(Path(poster)), self._box) if poster else None
+            if video and os.path.exists(video):
+                poster = self._make_poster(video)
+                picture = load_thumbnail(str(Path(poster)), box) if poster else None
             else:
-                image = load_thumbnail(path, self._box)
+                picture = load_thumbnail(image, box) if image else None
         except Exception:  # noqa: BLE001 - a damaged file must not kill the worker: the tile says "No video"
-            image = None
-        self._loaded.emit(task_id, key, image)
+            return None
+        return picture  # at most the size drawn (the reader decodes JPEG at ½, ¼… then scales)
 
-    def _on_loaded(self, _task_id: str, key: str, image: QImage | None) -> None:
-        self._images[key] = image
-        while len(self._images) > KEEP:
-            self._images.popitem(last=False)
+    def _on_loaded(self, key: PosterKey, image: QImage | None, ratio: float) -> None:
+        pixmap = None
+        if image is not None:
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+        old = self._pictures.pop(key, None)
+        if old is not None:
+            self._bytes -= _pixmap_bytes(old)
+        self._pictures[key] = pixmap
+        self._bytes += _pixmap_bytes(pixmap) if pixmap is not None else 0
+        while self._bytes > BUDGET and len(self._pictures) > 1:
+            _, dropped = self._pictures.popitem(last=False)
+            self._bytes -= _pixmap_bytes(dropped) if dropped is not None else 0
         for task_id in self._waiting.pop(key, set()):
             self.ready.emit(task_id)
 
