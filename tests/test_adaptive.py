@@ -22,6 +22,7 @@ from hailuo_desktop.services.adaptive import (
     Tuning,
     completion_seconds,
     documented_times,
+    keeps_pace,
     plan_polls,
 )
 from hailuo_desktop.services.polling import PollPolicy, PollSession
@@ -29,6 +30,7 @@ from hailuo_desktop.simulator.timing import draw_timing
 from tests.fixtures.services import InstantClock, make_task, status
 
 APIXO_STD = find_model("apixo", "hailuo-2-3", "standard-image-to-video")
+KIE_02 = find_model("kie", "hailuo/02-image-to-video-standard")
 EPS = 1e-6
 
 
@@ -51,8 +53,8 @@ def bounds_violations(times, schedule: PollSchedule, max_gap: float) -> list[str
     if times[0] < schedule.first_delay - EPS:
         problems.append(f"first poll at {times[0]} before the documented {schedule.first_delay}")
     for earlier, later in zip(times, times[1:]):
-        if later - earlier < schedule.interval_at(earlier) - EPS:
-            problems.append(f"{earlier} -> {later} closer than {schedule.interval_at(earlier)}")
+        if later - earlier < schedule.floor_at(earlier) - EPS:
+            problems.append(f"{earlier} -> {later} closer than {schedule.floor_at(earlier)}")
         if later - earlier > max(max_gap, max(i for _, i in schedule.steps)) + EPS:
             problems.append(f"{earlier} -> {later} wider than the largest gap")
     for k, (planned, documented) in enumerate(zip(times, documented_times(schedule, times[-1]))):
@@ -169,6 +171,32 @@ def test_the_plan_replays_the_same_on_the_same_history():
     assert first.expected_polls < 0.5 * first.documented_polls  # kie's 2.5 s polling early on is mostly waste
 
 
+def test_where_the_provider_documents_a_range_the_plan_may_poll_at_its_lower_end():
+    # kie: "then every 5-10 s; after 2 min, every 15-30 s". The cadence (7.5 s, 20 s) sits inside the
+    # ranges; near Hailuo 02's typical finish (~2 min) the plan polls closer, so it loses no delay.
+    samples = sim_durations(100, seed=4, spec=KIE_02)
+    plan = plan_polls(CompletionModel.fit(samples), MARKET_POLL)
+    assert plan is not None and not bounds_violations(plan.times, MARKET_POLL, Tuning().max_gap)
+    gaps = [b - a for a, b in zip(plan.times, plan.times[1:])]
+    assert min(gaps) < MARKET_POLL.interval_at(60)  # closer than the 7.5 s cadence somewhere
+    assert plan.expected_polls < 0.4 * plan.documented_polls
+    assert plan.median_delay <= plan.documented_median_delay + EPS
+
+
+def test_a_plan_that_would_run_ahead_of_the_cadence_is_made_on_the_cadence():
+    # A floor far under the cadence: tasks done at 2-22 s would be polled every second from the
+    # first, overtaking the cadence's count (1, 11, 21 s); the plan is made on the cadence instead.
+    ranged = PollSchedule(first_delay=1, steps=((0, 10),), give_up_after=600, floor_steps=((0, 1),))
+    cadence_only = PollSchedule(first_delay=1, steps=((0, 10),), give_up_after=600)
+    quick = CompletionModel.fit([2.0 + 0.5 * i for i in range(40)])
+    plan = plan_polls(quick, ranged)
+    assert plan is not None and keeps_pace(plan.times, ranged) and plan == plan_polls(quick, cadence_only)
+    slow = CompletionModel.fit([40.0 + i for i in range(40)])  # polled late: the floor is free to use
+    assert plan_polls(slow, ranged) != plan_polls(slow, cadence_only)
+    assert not keeps_pace((2.5, 4.5, 6.5), MARKET_POLL)  # the checker sees a plan running ahead
+    assert keeps_pace((2.5, 5.0, 9.0), MARKET_POLL)
+
+
 # --- the bounds, enforced where the polls are timed --------------------------------------
 def test_the_policy_never_follows_a_plan_sooner_than_documented():
     reckless = PollPlan(times=(1.0, 2.0, 3.0, 100.0))
@@ -203,7 +231,14 @@ def schedules(draw) -> PollSchedule:
         draw(st.lists(st.floats(min_value=1, max_value=40), min_size=len(starts) + 1, max_size=len(starts) + 1))
     )  # documented schedules slow down with age
     steps = tuple(zip([0.0, *map(float, starts)], intervals))
-    return PollSchedule(first_delay=first, steps=steps, give_up_after=draw(st.floats(min_value=120, max_value=3600)))
+    # A documented range ("every 5-10 s"): its lower ends, never above the cadence, never speeding up.
+    shares = draw(st.none() | st.lists(st.floats(0.3, 1.0), min_size=len(steps), max_size=len(steps)))
+    floors = None
+    if shares is not None:
+        lows = [interval * share for (_, interval), share in zip(steps, shares)]
+        floors = tuple((start, max(lows[: k + 1])) for k, (start, _) in enumerate(steps))
+    give_up = draw(st.floats(min_value=120, max_value=3600))
+    return PollSchedule(first_delay=first, steps=steps, give_up_after=give_up, floor_steps=floors)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -221,7 +256,7 @@ def test_no_history_and_no_answer_timing_breaks_the_documented_bounds(samples, s
     for lag in lags:
         clock.advance(lag)  # the answer comes back `lag` seconds after the poll left
         delay = session.answered()
-        assert delay >= schedule.interval_at(clock()) - EPS
+        assert delay >= schedule.floor_at(clock()) - EPS
         clock.advance(delay)
         sent.append(clock())
     assert sent[0] >= schedule.first_delay - EPS
@@ -306,3 +341,5 @@ def test_bounds_checker_catches_each_kind_of_violation():
     assert bounds_violations((30.0, 35.0), APIXO_POLL, 60)
     assert bounds_violations((30.0, 100.0), APIXO_POLL, 60)
     assert bounds_violations((30.0, 40.0, 50.0), APIXO_POLL, 60) == []
+    assert bounds_violations((60.0, 64.0), MARKET_POLL, 60)  # under kie's 5 s floor
+    assert bounds_violations((60.0, 65.0), MARKET_POLL, 60) == []

@@ -26,19 +26,31 @@ class ImageRules:
 class PollSchedule:
     """A provider's documented polling cadence.
 
-    `steps` is a tuple of (from_elapsed_seconds, interval_seconds), ascending.
+    `steps` is a tuple of (from_elapsed_seconds, interval_seconds), ascending: the cadence
+    the app keeps when it knows nothing better. `floor_steps`, when the provider documents a
+    range ("every 5-10 s"), holds the range's lower ends in the same shape: the closest two
+    polls may ever be. Without it, the cadence is the floor as well.
     """
 
     first_delay: float
     steps: tuple[tuple[float, float], ...]
     give_up_after: float
+    floor_steps: tuple[tuple[float, float], ...] | None = None
 
     def interval_at(self, elapsed: float) -> float:
-        interval = self.steps[0][1]
-        for start, step_interval in self.steps:
-            if elapsed >= start:
-                interval = step_interval
-        return interval
+        return _step_at(self.steps, elapsed)
+
+    def floor_at(self, elapsed: float) -> float:
+        """The shortest gap the provider's documentation allows after a poll at `elapsed`."""
+        return _step_at(self.floor_steps or self.steps, elapsed)
+
+
+def _step_at(steps: tuple[tuple[float, float], ...], elapsed: float) -> float:
+    interval = steps[0][1]
+    for start, step_interval in steps:
+        if elapsed >= start:
+            interval = step_interval
+    return interval
 
 
 @dataclass(frozen=True)

@@ -22,20 +22,26 @@ budget and the provider's patience. So, per provider/model/mode/duration:
 The documented bounds, and why these:
 - Never earlier than the documented first poll (a task is not polled before the
   provider said it is worth asking).
-- Never two polls closer than the documented interval at the age of the earlier one
-  (`PollSchedule.interval_at`): the documented interval is read as the smallest gap the
-  provider wants, so the plan can only leave polls out, never add or bring one forward.
-  It follows (for schedules that never speed up with age, as every documented one) that
-  by any moment a planned task has sent at most as many polls as the documented schedule
-  would have: the k-th planned poll is never before the k-th documented one. So adaptive
-  polling never asks more of the shared RequestBudget, and every poll still waits for
-  its token there, as before.
+- Never two polls closer than the documented floor at the age of the earlier one
+  (`PollSchedule.floor_at`). Where the provider documents a range (kie and Apikley:
+  "every 5-10 s", "after 2 min, every 15-30 s"), the floor is the range's lower end and
+  the app's cadence sits inside it; elsewhere the floor is the documented interval
+  itself. So near a model's typical finish, a plan may poll as often as the provider
+  allows, where the cadence alone would catch a task later than it has to.
+- By any moment a planned task has sent at most as many polls as the documented cadence
+  would have: the k-th planned poll is never before the k-th documented one
+  (`keeps_pace`). With the cadence as the floor this follows from the spacing (for
+  schedules that never speed up with age, as every documented one); with a lower floor
+  it is checked, and a plan that would run ahead is made again on the cadence. So
+  adaptive polling never asks more of the shared RequestBudget, and every poll still
+  waits for its token there, as before.
 - No gap over `max_gap` (60 s by default), the first poll included (at most `max_gap`
   after the documented first poll): a stale history costs at most a minute.
 - After the plan ends (all but `tail_mass` of the learned tasks are done) the documented
   interval applies again, and the documented give-up cap is unchanged.
-PollPolicy enforces the first two at run time as well (it never waits less than the
-documented schedule says), so a wrong plan can only make polling sparser, never denser.
+PollPolicy enforces the first two at run time as well (never before the documented first
+poll, never closer than the floor, never before the plan's next time), so a late answer
+can only make polling sparser, never denser.
 
 What this costs: the first plan reads the newest 1,000 finished tasks from the store
 (~25 ms with 10,000 stored) and each plan takes ~15 ms to compute, once per
@@ -61,6 +67,7 @@ from .poll_math import (
     delay_share,
     documented_times,
     expected_polls,
+    keeps_pace,
     median_delay,
     plan_polls,
 )
@@ -76,6 +83,7 @@ __all__ = [
     "delay_share",
     "documented_times",
     "expected_polls",
+    "keeps_pace",
     "median_delay",
     "plan_polls",
     "task_keys",

@@ -6,6 +6,7 @@ services/adaptive.py for why and within which bounds.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import math
 import statistics
@@ -29,8 +30,8 @@ class Tuning:
     max_gap: float = 60.0
     tail_mass: float = 0.002  # the plan ends when all but this share of tasks are done
     # How much later than the documented schedule's median a plan may see a task done.
-    # Not zero: with polls at least the documented interval apart, the documented
-    # schedule's median delay (half an interval) is already the least possible for
+    # Not zero: with polls at least the documented interval apart (no range documented), the
+    # documented schedule's median delay (half an interval) is already the least possible for
     # completion times spread over tens of seconds, so any poll left out raises it a little.
     delay_tolerance: float = 0.1
     # Requests one second of delay is worth, tried from cheap (few polls) to dear.
@@ -149,7 +150,11 @@ def plan_polls(model: CompletionModel, schedule: PollSchedule, tuning: Tuning = 
     documented = documented_times(schedule, horizon)
     documented_delay = median_delay(documented, grid, schedule)
     documented_polls = expected_polls(documented, grid)
-    best = _cheapest_within(grid, schedule, tuning, horizon, documented_delay * (1 + tuning.delay_tolerance))
+    target = documented_delay * (1 + tuning.delay_tolerance)
+    best = _cheapest_within(grid, schedule, tuning, horizon, target)
+    if best is not None and not keeps_pace(best, schedule) and schedule.floor_steps is not None:
+        # Polls at the floor early on can run ahead of the cadence's count: plan on the cadence alone.
+        best = _cheapest_within(grid, dataclasses.replace(schedule, floor_steps=None), tuning, horizon, target)
     if best is None or expected_polls(best, grid) >= documented_polls - _EPS:
         return None
     return PollPlan(
@@ -190,7 +195,7 @@ def _optimal_times(
             cost[i] = 0.0  # the plan may end here: the documented schedule takes over
             continue
         still_running = 1.0 - F[i]
-        narrowest = int(math.ceil(schedule.interval_at(grid.t(i)) / step - _EPS))
+        narrowest = int(math.ceil(schedule.floor_at(grid.t(i)) / step - _EPS))
         for j in range(i + narrowest, min(last, i + widest) + 1):
             # The waiting of the tasks done in (t_i, t_j] grows with j: once it alone costs
             # more than the best so far, no later j can win (the rest cost is never negative).
@@ -227,6 +232,13 @@ def documented_times(schedule: PollSchedule, until: float) -> tuple[float, ...]:
     while times[-1] < until:
         times.append(times[-1] + schedule.interval_at(times[-1]))
     return tuple(times)
+
+
+def keeps_pace(times: Sequence[float], schedule: PollSchedule) -> bool:
+    """True when the k-th poll is never before the documented schedule's k-th: at no moment has
+    the plan sent more polls than the documented cadence would have."""
+    documented = documented_times(schedule, times[-1]) if times else ()
+    return all(planned >= cadence - _EPS for planned, cadence in zip(times, documented))
 
 
 def _continued(times: Sequence[float], schedule: PollSchedule, grid: _Grid) -> list[float]:

@@ -96,7 +96,8 @@ class PollPolicy:
     """A provider's documented schedule (or a fixed interval) plus error handling and a cap.
 
     With a `plan` (adaptive polling), polls follow the plan but never come sooner than the
-    documented schedule allows: not before its first poll, never closer than its interval.
+    documented schedule allows: not before its first poll, never closer than its floor
+    (`PollSchedule.floor_at`, the lower end of a documented range), never before the plan says.
     """
 
     def __init__(
@@ -139,9 +140,10 @@ class PollPolicy:
         """Between two answered polls; the documented schedule slows down as the task ages."""
         if self.fixed_interval is not None:
             return self.fixed_interval
-        documented = self.schedule.interval_at(since_submit)
         planned = self.plan.next_time(since_submit) if self.plan is not None else None
-        return documented if planned is None else max(documented, planned - since_submit)
+        if planned is None:
+            return self.schedule.interval_at(since_submit)
+        return max(self.schedule.floor_at(since_submit), planned - since_submit)
 
     def error_delay(self, error: BaseException, consecutive: int, since_submit: float) -> float:
         """After a failed poll: never sooner than the schedule, the backoff or Retry-After."""
