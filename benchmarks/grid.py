@@ -47,6 +47,8 @@ async def _child(view: str, home: Path) -> dict:
     widget = workspace.grid if view == "grid" else session.window.tasks.table
     model = session.shell.model
     frames = []
+    posters = workspace.grid.posters
+    read_before = posters.read_count
     bar = widget.verticalScrollBar()
     for _ in range(100_000):
         while model.canFetchMore():
@@ -58,7 +60,14 @@ async def _child(view: str, home: Path) -> dict:
         bar.setValue(bar.value() + bar.pageStep())
         widget.viewport().repaint()
         frames.append(time.perf_counter() - started)
-    figures = {**process_memory(), "frames": frames, "rows": model.rowCount(), "total": model.total_count()}
+    figures = {
+        **process_memory(),
+        "frames": frames,
+        "rows": model.rowCount(),
+        "total": model.total_count(),
+        "posters_read": posters.read_count - read_before,
+        "poster_bytes": posters.kept_bytes,
+    }
     await session.close()
     return figures
 
@@ -143,7 +152,9 @@ def measure(*, tasks: int = 10_000, videos: int = 300) -> list[Row]:
         f"{len(grid['frames'])} steps, median {ms(percentile(grid['frames'], 0.5))}, worst "
         f"{ms(max(grid['frames']))}, RSS {mb(grid['rss'])} (peak {mb(grid['peak'])}); list view "
         f"{len(listed['frames'])} steps, p99 {ms(list_p99)}, median {ms(percentile(listed['frames'], 0.5))}, "
-        f"RSS {mb(listed['rss'])}. Frame = scroll + synchronous repaint on the GUI thread."
+        f"RSS {mb(listed['rss'])}. Frame = scroll + synchronous repaint on the GUI thread. Posters read "
+        f"during the grid's scroll: {grid['posters_read']:,} (for what was on screen and the line below; "
+        f"requests for tiles scrolled past are dropped), {mb(grid['poster_bytes'])} of them kept."
     )
     return [
         Row(

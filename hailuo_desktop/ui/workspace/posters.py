@@ -16,6 +16,7 @@ workers never decode a page the user has already left.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -32,12 +33,24 @@ POSTER_BOX = QSize(440, 248)  # until the grid says the size it draws (twice a s
 BUDGET = 24 * 2**20  # bytes of pictures kept: about 250 posters at 208×117 px, 60 at twice that
 WORKERS = max(1, min(2, (os.cpu_count() or 2) - 1))  # a core is left to the GUI thread
 
+WORKER_NICENESS = 10
 PosterMaker = Callable[[str], "str | os.PathLike | None"]  # video file -> poster image file
 PosterKey = tuple[str, str]  # (video file or "", source image or ""): what the picture comes from
 
 
 def _pixmap_bytes(pixmap: QPixmap) -> int:
     return pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)
+
+
+def _yield_to_the_window() -> None:
+    """Posters are background work: on Linux (where niceness is per thread, and inherited by the
+    decoder's own threads) the worker runs at a lower priority than the GUI thread, so a scroll
+    keeps its core while a poster decodes."""
+    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
+        except OSError:  # not allowed here: the worker simply runs at the window's priority
+            pass
 
 
 class _WorkList:
@@ -96,6 +109,7 @@ class PosterFrames(QObject):
         self._target = (QSize(box), 1.0)  # one attribute: the workers read it whole
         self._pictures: OrderedDict[PosterKey, QPixmap | None] = OrderedDict()
         self._bytes = 0
+        self.read_count = 0  # pictures read so far (the benchmark reports it)
         self._waiting: dict[PosterKey, set[str]] = {}
         self._work = _WorkList()
         self._loaded.connect(self._on_loaded)
@@ -163,6 +177,7 @@ class PosterFrames(QObject):
         return self._waiting[key]
 
     def _serve(self) -> None:
+        _yield_to_the_window()
         while (key := self._work.take()) is not None:
             box, ratio = self._target
             pixels = QSize(round(box.width() * ratio), round(box.height() * ratio))
@@ -181,6 +196,7 @@ class PosterFrames(QObject):
         return picture  # at most the size drawn (the reader decodes JPEG at ½, ¼… then scales)
 
     def _on_loaded(self, key: PosterKey, image: QImage | None, ratio: float) -> None:
+        self.read_count += 1
         pixmap = None
         if image is not None:
             pixmap = QPixmap.fromImage(image)
