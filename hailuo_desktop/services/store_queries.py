@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from ..domain.task import Task
 from .store_schema import TASK_COLUMNS
 from .task_query import TaskQuery, order_clause, page_clause, where_clause
+from .text_search import walk_sql
 
 _SELECT = "SELECT " + ", ".join(TASK_COLUMNS) + " FROM tasks"
 _IN_CHUNK = 500  # ids per IN (...): well under SQLite's limit on bound variables
@@ -26,23 +27,35 @@ class TaskQueries:
         raise NotImplementedError
 
     def query_ids(self, query: TaskQuery, *, limit: int | None = None, offset: int = 0) -> list[str]:
-        """Ids in the query's order: all a Qt model holds (it loads the Tasks it paints)."""
-        where, params = where_clause(query)
-        page, more = page_clause(limit, offset)
+        """Ids in the query's order; a view reads them a page at a time (`limit`, `offset`)."""
         with self._reading() as conn:
+            walk = walk_sql(conn, query, limit=limit, offset=offset)
+            if walk is not None:
+                return [row[0] for row in conn.execute(*walk)]
+            where, params = where_clause(query)
+            page, more = page_clause(limit, offset)
             rows = conn.execute(f"SELECT id FROM tasks{where}{order_clause(query)}{page}", [*params, *more])
             return [row[0] for row in rows]
 
     def query_tasks(self, query: TaskQuery, *, limit: int | None = None, offset: int = 0) -> list[Task]:
-        where, params = where_clause(query)
-        page, more = page_clause(limit, offset)
-        with self._reading() as conn:
-            return self._rows_to_tasks(conn.execute(f"{_SELECT}{where}{order_clause(query)}{page}", [*params, *more]))
+        ids = self.query_ids(query, limit=limit, offset=offset)
+        found = self.get_many(ids)
+        return [found[i] for i in ids if i in found]
 
-    def query_count(self, query: TaskQuery) -> int:
-        where, params = where_clause(query)
+    def query_count(self, query: TaskQuery, *, at_most: int | None = None) -> int:
+        """How many tasks `query` finds; with `at_most`, counting stops there (a view shows
+        "1,000+" when the figure is `at_most`: reaching it costs a page, not every match)."""
         with self._reading() as conn:
-            return int(conn.execute(f"SELECT COUNT(*) FROM tasks{where}", params).fetchone()[0])
+            if at_most is not None:
+                walk = walk_sql(conn, query, limit=int(at_most), offset=0, select="1")
+                if walk is not None:
+                    return int(conn.execute(f"SELECT count(*) FROM ({walk[0]})", walk[1]).fetchone()[0])
+            where, params = where_clause(query)
+            sql = f"SELECT count(*) FROM tasks{where}"
+            if at_most is not None:
+                sql = f"SELECT count(*) FROM (SELECT 1 FROM tasks{where} LIMIT ?)"
+                params = [*params, int(at_most)]
+            return int(conn.execute(sql, params).fetchone()[0])
 
     def get_many(self, ids: Iterable[str]) -> dict[str, Task]:
         """The stored Tasks of `ids`; ids no longer stored are absent."""

@@ -149,7 +149,35 @@ _V4 = (
     "CREATE INDEX tasks_by_image_path ON tasks (rejected, image_path, created_at)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
+# Version 5: a text search walks the FTS index in rowid (= seq, insertion) order, which is
+# creation order for every task stored no earlier than the tasks before it. The others (a
+# clock set back, tasks stored with an older creation time) are listed here by a trigger,
+# so the search merges them in by creation time (services.text_search). A removed task
+# leaves the list; the store never changes created_at.
+_V5 = (
+    "CREATE TABLE task_order_breaks (seq INTEGER PRIMARY KEY)",
+    """
+    INSERT INTO task_order_breaks (seq)
+    SELECT seq FROM (
+        SELECT seq, created_at, max(created_at) OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+            AS newest_before
+        FROM tasks
+    ) WHERE created_at < newest_before
+    """,
+    """
+    CREATE TRIGGER tasks_order_break AFTER INSERT ON tasks
+    WHEN new.created_at < (SELECT max(created_at) FROM tasks WHERE seq < new.seq) BEGIN
+        INSERT OR IGNORE INTO task_order_breaks (seq) VALUES (new.seq);
+    END
+    """,
+    """
+    CREATE TRIGGER tasks_order_break_gone AFTER DELETE ON tasks BEGIN
+        DELETE FROM task_order_breaks WHERE seq = old.seq;
+    END
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TASK_COLUMNS: tuple[str, ...] = (

@@ -160,6 +160,13 @@ def fts_expression(words: list[str]) -> str:
 # --- compiling to SQL --------------------------------------------------------------------
 def where_clause(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tuple[str, list[object]]:
     """' WHERE ...' (or '') and its parameters; `skip` leaves out filters by name (for facets)."""
+    clauses, params = where_conditions(query, skip=skip)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def where_conditions(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tuple[list[str], list[object]]:
+    """The conditions (ANDed) over `tasks` columns and their parameters; `skip` leaves out
+    filters by name: "provider" and "model" (for facets), "text" (services.text_search)."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -176,7 +183,7 @@ def where_clause(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tup
             add(f"{name} IN ({', '.join('?' for _ in values)})", *sorted(values))
     if query.states is not None:
         if not query.states:
-            return " WHERE 0", []
+            return ["0"], []
         add(f"state IN ({', '.join('?' for _ in query.states)})", *sorted(s.value for s in query.states))
     if query.created_from is not None:
         add("created_at >= ?", float(query.created_from))
@@ -186,8 +193,9 @@ def where_clause(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tup
         value = getattr(query, name)
         if value is not None:
             add(f"{name} = ?", value)
-    _add_text(query, add)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    if "text" not in skip:
+        _add_text(query, add)
+    return clauses, params
 
 
 def _add_text(query: TaskQuery, add: Callable[..., None]) -> None:
