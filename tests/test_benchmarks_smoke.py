@@ -87,7 +87,7 @@ def test_finding_searches_sorts_and_filters_a_filled_store():
     well_formed(search)
     well_formed(sort)
     assert "300 tasks" in search.note and "LIKE substring" in search.note
-    assert "(1 found" in search.note  # the task id prefix finds its task
+    assert "task id prefix" in search.note and "(1 shown, 1 in all" in search.note  # the id finds its task
     assert "newest first" in sort.note
 
 
