@@ -29,6 +29,8 @@ from ..money.words import amount_text, short_amount_text
 from .activity import activity_text
 from .bridge import StoreBridge
 from .eta import EtaEstimator, Progress, format_seconds, prior_for
+from .id_pages import CHUNK as CHUNK  # re-exported: the rows handed to the view per fetchMore
+from .id_pages import PagedIds
 from .thumbs import ListThumbnails
 from .words import model_text, prompt_excerpt, state_text
 
@@ -44,7 +46,6 @@ SORT_BY_COLUMN = {
 }  # the prompt column has no index to sort by: it sorts by created
 
 _BAR_STATES = frozenset({TaskState.QUEUED, TaskState.RUNNING, TaskState.DOWNLOADING, TaskState.SUCCEEDED})
-CHUNK = 500  # rows handed to the view per fetchMore
 CACHE_SIZE = 2000  # Task objects kept; the rest are read again when scrolled back to
 READ_PAGE = 64  # Task objects read together when a row is painted that is not kept
 HISTORY_SEED = 300  # recent successes read at start to seed the ETA medians
@@ -55,7 +56,7 @@ def catalog_priors(scale: float = 1.0) -> dict[tuple[str, str], float]:
     return {(m.provider, m.model): prior_for(m.family, m.tier) * scale for m in catalog.MODELS}
 
 
-class TaskListModel(QAbstractTableModel):
+class TaskListModel(PagedIds, QAbstractTableModel):  # PagedIds: the rows, a page of ids at a time
     def __init__(
         self,
         store: TaskStore,
@@ -87,14 +88,6 @@ class TaskListModel(QAbstractTableModel):
         self._update_tick()
 
     # --- rows ------------------------------------------------------------------------
-    def _load_ids(self) -> None:
-        self._ids = list(reversed(self._store.query_ids(self._query)))
-        self._reindex()
-        self._exposed = min(len(self._ids), CHUNK)
-
-    def _reindex(self) -> None:
-        self._index = {task_id: i for i, task_id in enumerate(self._ids)}
-
     def _seed_eta(self) -> None:
         for task in self._store.list([TaskState.SUCCEEDED], limit=HISTORY_SEED):
             self.eta.learn(task)
@@ -104,23 +97,6 @@ class TaskListModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
-
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and self._exposed < len(self._ids)
-
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
-        if parent.isValid():
-            return
-        extra = min(CHUNK, len(self._ids) - self._exposed)
-        if extra <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + extra - 1)
-        self._exposed += extra
-        self.endInsertRows()
-
-    def total_count(self) -> int:
-        """Every task matching the filter, exposed to the view yet or not."""
-        return len(self._ids)
 
     def loaded_count(self) -> int:
         """Task objects held in memory (bounded by CACHE_SIZE)."""
@@ -139,6 +115,7 @@ class TaskListModel(QAbstractTableModel):
         return self._task(self.id_at(row))
 
     def index_of(self, task_id: str, column: int = PROMPT) -> QModelIndex:
+        self._read_until_held(task_id)
         row = self.row_of(task_id)
         while row is not None and row >= self._exposed and self.canFetchMore():
             self.fetchMore()
@@ -333,7 +310,7 @@ class TaskListModel(QAbstractTableModel):
 
     def _insert_in_order(self, task: Task) -> None:
         # An older task entering the filter (its state changed): ask the store where it goes.
-        fresh = self._store.query_ids(self._query)
+        fresh = self._held_ids_in_order()  # beyond them, the next page of ids will read it
         if task.id not in fresh:
             return
         row = fresh.index(task.id)

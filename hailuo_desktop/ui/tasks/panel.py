@@ -216,7 +216,7 @@ class TaskListPanel(QWidget):
 
     def _show_page(self, *_args) -> None:
         filtered = self.state_filter.currentIndex() > 0 or bool(self.search.text().strip()) or self.filter_bar.active()
-        empty = self.model.total_count() == 0
+        empty = self.model.is_empty()
         if empty and filtered:
             self.placeholder.setText(self.tr("No task matches this filter."))
         elif empty:
