@@ -109,7 +109,8 @@ class PosterFrames(QObject):
         self._target = (QSize(box), 1.0)  # one attribute: the workers read it whole
         self._pictures: OrderedDict[PosterKey, QPixmap | None] = OrderedDict()
         self._bytes = 0
-        self.read_count = 0  # pictures read so far (the benchmark reports it)
+        self.read_count = 0  # pictures read so far; and asked for, in memory or not (the benchmark reports them)
+        self.hits = self.misses = 0
         self._waiting: dict[PosterKey, set[str]] = {}
         self._work = _WorkList()
         self._loaded.connect(self._on_loaded)
@@ -136,8 +137,10 @@ class PosterFrames(QObject):
         if key is None:
             return None
         if key in self._pictures:
+            self.hits += 1
             self._pictures.move_to_end(key)
             return self._pictures[key]
+        self.misses += 1
         self._request(key).add(task.id)
         return None
 
