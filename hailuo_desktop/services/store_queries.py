@@ -12,8 +12,8 @@ from contextlib import AbstractContextManager
 
 from ..domain.task import Task
 from .store_schema import TASK_COLUMNS
-from .task_query import TaskQuery, order_clause, page_clause, where_clause
-from .text_search import walk_sql
+from .task_query import SortColumn, TaskQuery, order_clause, page_clause, where_clause
+from .text_search import sparse_sort_sql, walk_sql
 
 _SELECT = "SELECT " + ", ".join(TASK_COLUMNS) + " FROM tasks"
 _IN_CHUNK = 500  # ids per IN (...): well under SQLite's limit on bound variables
@@ -29,7 +29,9 @@ class TaskQueries:
     def query_ids(self, query: TaskQuery, *, limit: int | None = None, offset: int = 0) -> list[str]:
         """Ids in the query's order; a view reads them a page at a time (`limit`, `offset`)."""
         with self._reading() as conn:
-            walk = walk_sql(conn, query, limit=limit, offset=offset)
+            walk = walk_sql(conn, query, limit=limit, offset=offset) or sparse_sort_sql(
+                conn, query, limit=limit, offset=offset
+            )
             if walk is not None:
                 return [row[0] for row in conn.execute(*walk)]
             where, params = where_clause(query)
@@ -47,7 +49,8 @@ class TaskQueries:
         "1,000+" when the figure is `at_most`: reaching it costs a page, not every match)."""
         with self._reading() as conn:
             if at_most is not None:
-                walk = walk_sql(conn, query, limit=int(at_most), offset=0, select="1")
+                in_any_order = query.with_changes(sort=SortColumn.CREATED)  # a count has no order
+                walk = walk_sql(conn, in_any_order, limit=int(at_most), offset=0, select="1")
                 if walk is not None:
                     return int(conn.execute(f"SELECT count(*) FROM ({walk[0]})", walk[1]).fetchone()[0])
             where, params = where_clause(query)

@@ -14,7 +14,9 @@ Two things make that possible (benchmarks/RESULTS.md, row 8):
   schema 5 records such tasks in `task_order_breaks` (a trigger), and the walk merges them in
   by their creation time. Without them, every other task is in creation order by rowid.
 
-Other sorts, and stores with many order breaks, use the general query (every match, sorted).
+Other sorts read a search that finds few tasks (< SPARSE) from its matches and sort them;
+one that finds many, and stores with many order breaks, use the general query: it walks the
+sort's index and keeps the matches, which is quick when matches are dense.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .task_query import SortColumn, TaskQuery, fts_expression, tokens, where_con
 
 MAX_TERMS = 32  # words per search word, beyond which FTS5's own prefix merge is cheaper
 MAX_ORDER_BREAKS = 256  # tasks out of creation order merged in; more: the general query
+SPARSE = 1000  # a search finding fewer tasks is sorted from its matches in any order
 _VOCABULARY = "temp.tasks_fts_terms"
 _NEXT = "\x01"  # the smallest suffix: no indexed word contains \x00
 
@@ -71,30 +74,57 @@ def walk_sql(
 ) -> tuple[str, list[object]] | None:
     """SQL and parameters for a page of a text search in creation order, read by walking the
     index; None when this query needs the general form."""
-    words = query.words
     # Every match at once (no page) is cheaper collected and sorted than walked row by row.
-    if not words or query.sort is not SortColumn.CREATED or limit is None:
+    if not query.words or query.sort is not SortColumn.CREATED or limit is None:
         return None
     breaks = int(conn.execute("SELECT count(*) FROM task_order_breaks").fetchone()[0])
     if breaks > MAX_ORDER_BREAKS:
         return None
+    return _text_sql(conn, query, limit, offset, select, breaks=breaks)
+
+
+def sparse_sort_sql(
+    conn: sqlite3.Connection, query: TaskQuery, *, limit: int | None, offset: int
+) -> tuple[str, list[object]] | None:
+    """A page of a text search in another order, when it finds fewer than SPARSE tasks: read
+    from the index and sorted (the general plan walks the whole sort index for them, 20–40 ms
+    on 100,000 tasks, even for one match). None for the general form."""
+    if not query.words or query.sort is SortColumn.CREATED or limit is None:
+        return None
+    counting = walk_sql(conn, query.with_changes(sort=SortColumn.CREATED), limit=SPARSE, offset=0, select="1")
+    if (
+        counting is None
+        or int(conn.execute(f"SELECT count(*) FROM ({counting[0]})", counting[1]).fetchone()[0]) >= SPARSE
+    ):
+        return None
+    return _text_sql(conn, query, limit, offset, "t.id", breaks=0)
+
+
+def _text_sql(
+    conn: sqlite3.Connection, query: TaskQuery, limit: int, offset: int, select: str, *, breaks: int
+) -> tuple[str, list[object]]:
+    words = query.words
     conditions, params = where_conditions(query, skip=frozenset({"text"}))
     expression = match_expression(conn, words)
     direction = "DESC" if query.descending else "ASC"
+    in_rowid_order = query.sort is SortColumn.CREATED
     filters = "".join(f" AND {c}" for c in conditions)
     unindexed = "".join(f" AND +{c}" for c in conditions)  # unary +: read by the id index, not a filter's
     in_order = " AND t.seq NOT IN (SELECT seq FROM task_order_breaks)" if breaks else ""
+    columns = f"{select}, t.{query.sort.value} AS v, t.created_at AS c, t.seq AS s"
     walk = (
-        f"SELECT {select}, t.created_at AS c, t.seq AS s FROM tasks_fts CROSS JOIN tasks AS t ON t.seq = tasks_fts.rowid "
-        f"WHERE tasks_fts MATCH ?{filters}{in_order} ORDER BY tasks_fts.rowid {direction}"
+        f"SELECT {columns} FROM tasks_fts CROSS JOIN tasks AS t ON t.seq = tasks_fts.rowid "
+        f"WHERE tasks_fts MATCH ?{filters}{in_order}"
     )
+    if in_rowid_order:
+        walk += f" ORDER BY tasks_fts.rowid {direction}"
     walk_params: list[object] = [expression, *params]
     others: list[tuple[str, list[object]]] = []
     if breaks:
         others.append(
             (
-                f"SELECT {select}, t.created_at, t.seq FROM task_order_breaks AS b CROSS JOIN tasks AS t "
-                f"ON t.seq = b.seq WHERE t.seq IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?){filters}",
+                f"SELECT {columns} FROM task_order_breaks AS b CROSS JOIN tasks AS t ON t.seq = b.seq "
+                f"WHERE t.seq IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?){filters}",
                 [expression, *params],
             )
         )
@@ -102,19 +132,20 @@ def walk_sql(
         prefix = words[0].lower()
         others.append(
             (
-                f"SELECT {select}, t.created_at, t.seq FROM tasks AS t WHERE t.id >= ? AND t.id < ?{unindexed}",
+                f"SELECT {columns} FROM tasks AS t WHERE t.id >= ? AND t.id < ?{unindexed}",
                 [prefix, prefix + "\U0010ffff", *params],
             )
         )
     page = " LIMIT ? OFFSET ?"
     page_params: list[object] = [int(limit), int(offset)]
+    order = f" ORDER BY v {direction}, c {direction}, s {direction}"
     if not others:
-        return walk + page, [*walk_params, *page_params]
-    # The walk gives the first `wanted` tasks in order among those it covers; the others are
-    # few (order breaks, id prefixes): merged, the first `wanted` of the union are exact.
-    head = f"SELECT * FROM ({walk} LIMIT ?)"
-    merged_params = [*walk_params, int(limit) + int(offset)]
+        return walk + ("" if in_rowid_order else order) + page, [*walk_params, *page_params]
+    # In rowid order, the walk gives the first `limit + offset` tasks in order among those it
+    # covers; the others are few (order breaks, id prefixes): merged, the first of the union are exact.
+    head = f"SELECT * FROM ({walk} LIMIT ?)" if in_rowid_order else walk
+    merged_params = [*walk_params, *([int(limit) + int(offset)] if in_rowid_order else [])]
     for _, extra in others:
         merged_params.extend(extra)
     union = " UNION ".join([head, *(sql for sql, _ in others)])
-    return f"SELECT * FROM ({union}) ORDER BY c {direction}, s {direction}{page}", [*merged_params, *page_params]
+    return f"SELECT * FROM ({union}){order}{page}", [*merged_params, *page_params]
