@@ -54,7 +54,9 @@ def test_pages_add_up_to_what_the_store_finds_through_changes(paged, query):
     beyond = store.query_ids(query)[-1]  # not read yet: no page holds it
     store.update(beyond, cost=3.5)
     store.update(store.query_ids(TaskQuery(text="kite"))[0], prompt="kite and lantern")  # enters the list
-    assert model.index_of(beyond).isValid()  # asked for by id: pages are read until it is held
+    kite = store.query_ids(TaskQuery(text="kite"))[-1]
+    assert not model.index_of(kite).isValid() and not model._complete  # not listed: nothing more read
+    assert model.index_of(beyond).isValid()  # listed but not held: the rest of the ids are read
     listed = scrolled_to_end(model)
     assert listed == store.query_ids(query) and newest.id in listed and gone not in listed
     assert model.total_count() == len(listed) == 87

@@ -32,9 +32,9 @@ class PagedIds:
     def _reindex(self) -> None:
         self._index = {task_id: i for i, task_id in enumerate(self._ids)}
 
-    def _read_more_ids(self) -> None:
-        more = self._store.query_ids(self._query, limit=READ_IDS, offset=len(self._ids))
-        self._complete = len(more) < READ_IDS
+    def _read_more_ids(self, limit: int | None = READ_IDS) -> None:
+        more = self._store.query_ids(self._query, limit=limit, offset=len(self._ids))
+        self._complete = limit is None or len(more) < limit
         fresh = [task_id for task_id in more if task_id not in self._index]
         if fresh:
             self._ids[0:0] = reversed(fresh)  # older rows go below: the front of the list
@@ -64,9 +64,16 @@ class PagedIds:
         return not self._ids
 
     def _read_until_held(self, task_id: str) -> None:
-        """Read pages until `task_id` is held or every id is (a task asked for by id)."""
-        while task_id not in self._index and not self._complete:
-            self._read_more_ids()
+        """A task asked for by id that the list shows but does not hold yet: read the rest of
+        the ids at once (pages one by one would walk the first ones again for each)."""
+        if task_id in self._index or self._complete:
+            return
+        try:
+            task = self._store.get(task_id)
+        except KeyError:
+            return
+        if self._query.matches(task):
+            self._read_more_ids(limit=None)
 
     def _held_ids_in_order(self) -> list[str]:
         """The store's order of the ids held, plus one: where a task entering the list goes."""
