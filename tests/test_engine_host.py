@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import threading
 
 import pytest
@@ -92,3 +94,49 @@ def test_a_host_started_under_the_qt_loop_policy_gets_a_plain_asyncio_loop(qasyn
         assert name == "hailuo-engine" and type(loop).__module__.startswith("asyncio")
     finally:
         host.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value is Linux's")
+def test_the_hosts_thread_runs_below_its_caller_and_its_worker_threads_inherit_it():
+    def nice() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    async def engine_and_worker_nice() -> tuple[int, int]:
+        return nice(), await asyncio.to_thread(nice)
+
+    mine = nice()
+    host = EngineHost(background_nice=3)
+    try:
+        engine_nice, worker_nice = host.run(engine_and_worker_nice(), timeout=10)
+    finally:
+        host.close()
+    assert engine_nice == min(19, mine + 3) and worker_nice == engine_nice
+    assert nice() == mine  # the caller's thread is untouched
+
+
+@pytest.mark.gui
+def test_a_burst_from_the_engine_thread_arrives_whole_in_order_and_before_a_later_gui_change(qtbot, task_store, host):
+    from PySide6.QtCore import QCoreApplication
+
+    from hailuo_desktop.ui.tasks.bridge import StoreBridge
+
+    bridge = StoreBridge(task_store)
+    tasks = task_store.add_many([make_task() for _ in range(30)])
+    received: list[tuple[str, str]] = []
+    bridge.event.connect(lambda event: received.append((event.task_id, threading.current_thread().name)))
+    wakeups: list[int] = []
+    bridge._arrived.connect(lambda: wakeups.append(1))
+
+    async def engine_burst() -> None:
+        for task in tasks:
+            task_store.update(task.id, state=TaskState.RUNNING)
+
+    host.run(engine_burst(), timeout=10)  # all 30 are waiting before the GUI thread runs again
+    task_store.update(tasks[0].id, state=TaskState.SUCCEEDED)  # on the GUI thread: after the burst
+    qtbot.waitUntil(lambda: len(received) == 31 and len(wakeups) > 0, timeout=5000)
+    QCoreApplication.processEvents()  # anything else queued would run now
+    bridge.close()
+    gui = threading.current_thread().name
+    assert received == [(t.id, gui) for t in tasks] + [(tasks[0].id, gui)]
+    assert len(wakeups) == 1  # one queued call for the whole burst
+    assert tasks[0].id not in bridge.active_ids  # the last change wins: it finished
