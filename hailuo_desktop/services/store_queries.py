@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from ..domain.task import Task
 from .store_schema import TASK_COLUMNS
 from .task_query import SortColumn, TaskQuery, order_clause, page_clause, where_clause
-from .text_search import sparse_sort_sql, walk_sql
+from .text_search import match_expression, sparse_sort_sql, walk_sql
 
 _SELECT = "SELECT " + ", ".join(TASK_COLUMNS) + " FROM tasks"
 _IN_CHUNK = 500  # ids per IN (...): well under SQLite's limit on bound variables
@@ -34,7 +34,7 @@ class TaskQueries:
             )
             if walk is not None:
                 return [row[0] for row in conn.execute(*walk)]
-            where, params = where_clause(query)
+            where, params = _where(conn, query)
             page, more = page_clause(limit, offset)
             rows = conn.execute(f"SELECT id FROM tasks{where}{order_clause(query)}{page}", [*params, *more])
             return [row[0] for row in rows]
@@ -53,7 +53,7 @@ class TaskQueries:
                 walk = walk_sql(conn, in_any_order, limit=int(at_most), offset=0, select="1")
                 if walk is not None:
                     return int(conn.execute(f"SELECT count(*) FROM ({walk[0]})", walk[1]).fetchone()[0])
-            where, params = where_clause(query)
+            where, params = _where(conn, query)
             sql = f"SELECT count(*) FROM tasks{where}"
             if at_most is not None:
                 sql = f"SELECT count(*) FROM (SELECT 1 FROM tasks{where} LIMIT ?)"
@@ -81,3 +81,10 @@ class TaskQueries:
                 rows = conn.execute(f"SELECT {column}, COUNT(*) FROM tasks{where} GROUP BY {column}", params)
                 result[column] = dict(rows.fetchall())
         return result
+
+
+def _where(conn: sqlite3.Connection, query: TaskQuery) -> tuple[str, list[object]]:
+    """where_clause with the text's prefixes spelled out as indexed words (cheaper for FTS5 to
+    collect: it merges no doclists in memory)."""
+    words = query.words
+    return where_clause(query, expression=match_expression(conn, words) if words else None)

@@ -158,13 +158,18 @@ def fts_expression(words: list[str]) -> str:
 
 
 # --- compiling to SQL --------------------------------------------------------------------
-def where_clause(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tuple[str, list[object]]:
-    """' WHERE ...' (or '') and its parameters; `skip` leaves out filters by name (for facets)."""
-    clauses, params = where_conditions(query, skip=skip)
+def where_clause(
+    query: TaskQuery, *, skip: frozenset[str] = frozenset(), expression: str | None = None
+) -> tuple[str, list[object]]:
+    """' WHERE ...' (or '') and its parameters; `skip` leaves out filters by name (for facets);
+    `expression`: the FTS5 expression of the text, when the caller spelled it out (text_search)."""
+    clauses, params = where_conditions(query, skip=skip, expression=expression)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def where_conditions(query: TaskQuery, *, skip: frozenset[str] = frozenset()) -> tuple[list[str], list[object]]:
+def where_conditions(
+    query: TaskQuery, *, skip: frozenset[str] = frozenset(), expression: str | None = None
+) -> tuple[list[str], list[object]]:
     """The conditions (ANDed) over `tasks` columns and their parameters; `skip` leaves out
     filters by name: "provider" and "model" (for facets), "text" (services.text_search)."""
     clauses: list[str] = []
@@ -194,11 +199,11 @@ def where_conditions(query: TaskQuery, *, skip: frozenset[str] = frozenset()) ->
         if value is not None:
             add(f"{name} = ?", value)
     if "text" not in skip:
-        _add_text(query, add)
+        _add_text(query, add, expression or fts_expression(query.words))
     return clauses, params
 
 
-def _add_text(query: TaskQuery, add: Callable[..., None]) -> None:
+def _add_text(query: TaskQuery, add: Callable[..., None], expression: str) -> None:
     words = query.words
     if not words:
         return
@@ -209,12 +214,12 @@ def _add_text(query: TaskQuery, add: Callable[..., None]) -> None:
         # not LIKE, so it walks the unique index on id.
         add(
             f"seq IN ({found} UNION ALL SELECT seq FROM tasks WHERE id >= ? AND id < ?)",
-            fts_expression(words),
+            expression,
             prefix,
             prefix + "\U0010ffff",
         )
     else:
-        add(f"seq IN ({found})", fts_expression(words))
+        add(f"seq IN ({found})", expression)
 
 
 def order_clause(query: TaskQuery) -> str:
