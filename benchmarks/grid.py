@@ -85,11 +85,12 @@ async def _posters_at_rest(grid, bar) -> list[float]:
         bar.setValue(int(bar.maximum() * place))
         grid.viewport().repaint()
         started = time.perf_counter()
-        while grid.posters.pending and time.perf_counter() - started < 30:
-            await asyncio.sleep(0.002)
         shown = [grid.model().task_at(row) for row in grid.shown_rows()]
-        if any(grid.posters.get(task) is None for task in shown):
-            raise RuntimeError("a tile on screen has no poster after the scroll stopped")
+        # The loop turns: the view lays out and paints what it has not yet, and the tiles ask.
+        while not all(grid.posters.has(task) for task in shown):
+            if time.perf_counter() - started > 30:
+                raise RuntimeError("a tile on screen has no poster 30 s after the scroll stopped")
+            await asyncio.sleep(0.002)
         waits.append(time.perf_counter() - started)
     return waits
 

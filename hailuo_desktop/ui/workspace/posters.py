@@ -155,6 +155,11 @@ class PosterFrames(QObject):
         for key in self._work.keep(keys):
             self._waiting.pop(key, None)  # a tile that shows it again asks again
 
+    def has(self, task: Task) -> bool:
+        """Is this take's picture in memory (without asking for it)?"""
+        key = self.key(task)
+        return key is not None and self._pictures.get(key) is not None
+
     @property
     def pending(self) -> int:
         return len(self._waiting)
@@ -184,7 +189,11 @@ class PosterFrames(QObject):
         while (key := self._work.take()) is not None:
             box, ratio = self._target
             pixels = QSize(round(box.width() * ratio), round(box.height() * ratio))
-            self._loaded.emit(key, self._read(key, pixels), ratio)
+            picture = self._read(key, pixels)
+            try:
+                self._loaded.emit(key, picture, ratio)
+            except RuntimeError:  # the grid went away without close(): nobody is left to show it
+                return
 
     def _read(self, key: PosterKey, box: QSize) -> QImage | None:
         video, image = key
