@@ -32,6 +32,13 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 BACKGROUND_NICE = 10  # added to the thread's nice value (0..19 on Linux; higher = served later)
+# The GIL switch interval an app running its engine on a host should set once at start-up
+# (sys.setswitchinterval; a library must not): a thread that wants the GIL waits up to this
+# long for the one running Python, and the window's thread is such a thread. Python's
+# default 5 ms roughly doubled row 2b's p99; with the engine on the window's loop the shorter
+# slice made row 2 worse (its loop yields to the download writers more often), so the app
+# keeps the default until it switches. Figures: benchmarks/RESULTS.md, "The GUI thread".
+SWITCH_INTERVAL = 0.001
 
 
 def run_in_background(step: int = BACKGROUND_NICE) -> bool:
