@@ -31,6 +31,9 @@ def lab(tmp_path):
         yield lab
 
 
+# 60 app processes started and killed one after another: on a loaded 2-core machine the heavy
+# run took over the default 120 s, so it gets a limit of its own.
+@pytest.mark.timeout(900)
 def test_seeded_crash_cycles_lose_nothing_and_submit_nothing_twice(lab, capsys):
     """Every point once (in order), then, in the heavy run, seeded random points and batches."""
     plan = [(point, index % 2) for index, point in enumerate(POINTS)]

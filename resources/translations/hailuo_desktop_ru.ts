@@ -1020,6 +1020,14 @@
         <translation>Потрачено сегодня: {parts}</translation>
     </message>
     <message>
+        <source>{name} up to {ceiling}</source>
+        <translation>{name} до {ceiling}</translation>
+    </message>
+    <message>
+        <source>{name} {charged} (up to {ceiling})</source>
+        <translation>{name} {charged} (до {ceiling})</translation>
+    </message>
+    <message>
         <source>Sent today, per provider (click for the cost ledger):</source>
         <translation>Отправлено сегодня, по провайдерам (щёлкните, чтобы открыть журнал расходов):</translation>
     </message>

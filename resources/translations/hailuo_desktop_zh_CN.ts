@@ -1020,6 +1020,14 @@
         <translation>今日花费：{parts}</translation>
     </message>
     <message>
+        <source>{name} up to {ceiling}</source>
+        <translation>{name} 最多 {ceiling}</translation>
+    </message>
+    <message>
+        <source>{name} {charged} (up to {ceiling})</source>
+        <translation>{name} {charged}（最多 {ceiling}）</translation>
+    </message>
+    <message>
         <source>Sent today, per provider (click for the cost ledger):</source>
         <translation>今日已发送，按服务商（点击查看费用账本）：</translation>
     </message>
