@@ -281,10 +281,10 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     succeeded = [i for i in finished if store.get(i).state is TaskState.SUCCEEDED]
     landscape = [i for i in succeeded if "landscape" in store.get(i).image_path and _is_wide(store.get(i).image_path)]
     done = (landscape or succeeded)[0]  # a wide clip fills the player best
+    window.tasks.select(done)  # the detail makes its player for the first task with a video
     sink = window.detail.video.videoSink()
     frames = []
     sink.videoFrameChanged.connect(lambda frame: frames.append(frame.startTime()))
-    window.tasks.select(done)
     while len(frames) < 12:  # a few frames in, so the push-in has started to move
         await wait.signal(sink.videoFrameChanged)
     detail = await shot("detail")
