@@ -44,7 +44,7 @@ poll, never closer than the floor, never before the plan's next time), so a late
 can only make polling sparser, never denser.
 
 What this costs: the first plan reads the newest 1,000 finished tasks from the store
-(~25 ms with 10,000 stored) and each plan takes ~15 ms to compute, once per
+(~25 ms with 10,000 stored) and each plan takes 40-60 ms to compute here, once per
 provider/model and again every `refresh_every` newly finished tasks of it.
 
 The samples live in services/completion_history.py (shared with the task list's ETA),
