@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 import httpx
 
 from ..domain.errors import DownloadError
-from .download_headers import CREDENTIAL_HEADERS, MAX_REDIRECTS, check_scheme, framed_length, host_of
+from .download_headers import MAX_REDIRECTS, framed_length, hop_request, too_many_redirects
 
 LEG_BYTES = 8 * 1024 * 1024  # between legs the loop checks the lease (the guard) and cancellation
 LEG_SECONDS = 0.5  # a slow link ends its leg early for the same reason
@@ -40,17 +40,13 @@ def send_blocking(client: httpx.Client, url: str, headers: dict[str, str]) -> ht
     """GET `url` without credentials, following redirects hop by hop (each hop stripped again)."""
     current = httpx.URL(url)
     for _ in range(MAX_REDIRECTS + 1):
-        check_scheme(current)
-        request = client.build_request("GET", current, headers=headers)
-        for name in CREDENTIAL_HEADERS:
-            request.headers.pop(name, None)
-        response = client.send(request, stream=True, follow_redirects=False, auth=None)
+        response = client.send(hop_request(client, current, headers), stream=True, follow_redirects=False, auth=None)
         if not response.is_redirect:
             return response
         location = response.headers.get("location", "")
         response.close()
         current = current.join(location)
-    raise DownloadError(f"The result host {host_of(url)} redirected more than {MAX_REDIRECTS} times.")
+    raise too_many_redirects(url)
 
 
 class BlockingBody:

@@ -19,6 +19,20 @@ def check_scheme(url: httpx.URL) -> None:
         raise DownloadError(f"The result link uses {url.scheme!r}, not http(s); it was not followed.")
 
 
+def hop_request(client: httpx.Client | httpx.AsyncClient, url: httpx.URL, headers: dict[str, str]) -> httpx.Request:
+    """One hop of a result download: http(s) only, and never the provider's credentials (a
+    result host, or a host it redirects to, must not see them). Both download paths use it."""
+    check_scheme(url)
+    request = client.build_request("GET", url, headers=headers)
+    for name in CREDENTIAL_HEADERS:
+        request.headers.pop(name, None)
+    return request
+
+
+def too_many_redirects(url: str) -> DownloadError:
+    return DownloadError(f"The result host {host_of(url)} redirected more than {MAX_REDIRECTS} times.")
+
+
 def host_of(url: str) -> str:
     try:
         return httpx.URL(url).host or "the result host"

@@ -49,14 +49,14 @@ from .download_files import (
     storage_error,
 )
 from .download_headers import (
-    CREDENTIAL_HEADERS,
     MAX_REDIRECTS,
-    check_scheme,
     content_length,
     describe_transport,
+    hop_request,
     host_of,
     parse_content_range,
     retry_after,
+    too_many_redirects,
 )
 from .download_threads import BlockingThreads
 from .http_client import blocking_twin
@@ -228,17 +228,14 @@ class Downloader:
     async def _open(self, url: str, headers: dict[str, str]) -> httpx.Response:
         current = httpx.URL(url)
         for _ in range(MAX_REDIRECTS + 1):
-            check_scheme(current)
-            request = self._client.build_request("GET", current, headers=headers)
-            for name in CREDENTIAL_HEADERS:
-                request.headers.pop(name, None)
+            request = hop_request(self._client, current, headers)
             response = await self._client.send(request, stream=True, follow_redirects=False, auth=None)
             if not response.is_redirect:
                 return response
             location = response.headers.get("location", "")
             await response.aclose()
             current = current.join(location)
-        raise DownloadError(f"The result host {host_of(url)} redirected more than {MAX_REDIRECTS} times.")
+        raise too_many_redirects(url)
 
     def _plan(self, response: httpx.Response, have: int, dest: Path) -> _Plan | None:
         status = response.status_code
