@@ -36,6 +36,7 @@ from .services.home import DataPaths
 from .services.key_cache import KeyCache
 from .services.lease import HeldPolicy, Leases, LeaseTerms
 from .services.runner import Runner
+from .services.saved_posters import SavedPosters, posters_dir
 from .services.secrets import KeyStore
 from .services.settings import Settings
 from .services.store import TaskStore
@@ -55,6 +56,7 @@ class Engine:
     # (provider id, key, origin or None for the settings' override) -> an adapter: the settings'
     # region and routing included (build_engine makes it)
     connect: Callable[[str, str, str | None], Provider] | None = None
+    posters: SavedPosters | None = None  # grid posters made as videos are saved (services.saved_posters)
 
     # --- orders ----------------------------------------------------------------------
     async def submit(
@@ -181,6 +183,8 @@ class Engine:
             await self.balances.close()
         if self.planner is not None:
             self.planner.close()
+        if self.posters is not None:
+            self.posters.close()
         self.store.close()
 
 
@@ -261,7 +265,9 @@ def build_engine(
         lambda p, origin: _balance_of(provider_factory, p, origin or api_url), budget, clock, sleep
     )
     store.subscribe(balances.on_store_event)  # after each submit and each finished task
-    return Engine(store, runner, uploads, keys, client, planner, balances, connect)
+    posters = SavedPosters(posters_dir(paths))
+    store.subscribe(posters.on_store_event)  # each saved video's grid poster, in the background
+    return Engine(store, runner, uploads, keys, client, planner, balances, connect, posters)
 
 
 async def _balance_of(provider_factory, provider_id: str, api_url: str | None):

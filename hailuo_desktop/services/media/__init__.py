@@ -17,7 +17,7 @@ from .errors import (
     VideoUnreadable,
 )
 from .export import ExportedFile, export_sequence, export_takes, video_of
-from .frames import FrameInfo, frame_at, last_frame, poster_frame
+from .frames import FrameInfo, frame_at, last_frame, poster_frame, poster_path
 from .names import DEFAULT_TEMPLATE, render_name
 from .probe import VideoInfo, probe
 from .sidecar import take_sidecar
@@ -41,6 +41,7 @@ __all__ = [
     "join_videos",
     "last_frame",
     "poster_frame",
+    "poster_path",
     "probe",
     "remux_with_tags",
     "render_name",

@@ -88,6 +88,22 @@ def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 48
     file. Concurrent calls for the same video each write their own temporary file and
     rename it into place, so a reader never sees half a JPEG.
     """
+    cached = poster_path(video, cache_dir, max_side=max_side)
+    if cached.is_file():
+        return cached
+    with open_video(video) as container:
+        stream = _decoding(container, draft=True, one_thread=True)
+        timeline = _timeline(container, stream, video)
+        frame = _decode_at(container, stream, timeline, _poster_time(timeline))
+        image: Image.Image = frame.to_image()
+    image.thumbnail((max_side, max_side))
+    _save_atomically(image, cached, "JPEG", quality=POSTER_QUALITY)
+    return cached
+
+
+def poster_path(video: str | Path, cache_dir: str | Path, *, max_side: int = 480) -> Path:
+    """Where `poster_frame` keeps this video's poster (there or not yet): named by the video's
+    absolute path, size and modification time, so a replaced video gets a new poster."""
     video = Path(video).absolute()
     try:
         stat = video.stat()
@@ -95,17 +111,7 @@ def poster_frame(video: str | Path, cache_dir: str | Path, *, max_side: int = 48
         raise VideoUnreadable(f"The video {video} is not there.", path=str(video), reason="missing") from exc
     # bytes(..., "utf-8") rather than the str method: tests/test_media_licence.py flags that name as encoding.
     key = bytes(f"{video}|{stat.st_size}|{stat.st_mtime_ns}|{max_side}", "utf-8")
-    cached = Path(cache_dir) / f"{hashlib.sha1(key).hexdigest()[:24]}.jpg"
-    if cached.is_file():
-        return cached
-    with open_video(video) as container:
-        stream = _decoding(container, draft=True)
-        timeline = _timeline(container, stream, video)
-        frame = _decode_at(container, stream, timeline, _poster_time(timeline))
-        image: Image.Image = frame.to_image()
-    image.thumbnail((max_side, max_side))
-    _save_atomically(image, cached, "JPEG", quality=POSTER_QUALITY)
-    return cached
+    return Path(cache_dir) / f"{hashlib.sha1(key).hexdigest()[:24]}.jpg"
 
 
 def _poster_time(timeline: _Timeline) -> int:
@@ -118,12 +124,19 @@ def _poster_time(timeline: _Timeline) -> int:
 
 
 # --- decoding ---------------------------------------------------------------------------
-def _decoding(container: InputContainer, *, draft: bool = False) -> VideoStream:
-    """The video stream, set to decode on every core (the same frames, sooner). `draft` also
-    skips frames nothing else refers to (B-frames): a poster then shows the nearest decoded
-    frame at or before the middle, in about two thirds of the time. Never for a still."""
+def _decoding(container: InputContainer, *, draft: bool = False, one_thread: bool = False) -> VideoStream:
+    """The video stream, set to decode on every core (the same frames, sooner), or on the
+    caller's thread alone (`one_thread`: posters are background work, made while the user
+    scrolls or while downloads stream; FFmpeg's own threads would take every core from them).
+    `draft` also skips frames nothing else refers to (B-frames): a poster then shows the
+    nearest decoded frame at or before the middle, in about two thirds of the time. Never
+    for a still."""
     stream = container.streams.video[0]
-    stream.thread_type = "AUTO"
+    if one_thread:
+        stream.thread_type = "NONE"
+        stream.thread_count = 1
+    else:
+        stream.thread_type = "AUTO"
     if draft:
         stream.codec_context.skip_frame = "NONREF"
     return stream

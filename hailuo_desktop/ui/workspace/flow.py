@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from qasync import asyncSlot
 
 from ...domain.task import Task
+from ...services.saved_posters import posters_dir
 from ...services.store import StoreEvent
 from ..errors import UserMessage
 from ..media_support import media_support, unavailable_text
@@ -57,7 +58,7 @@ class Workspace(QObject):
         self._qsettings = qsettings
         self.compare_view = None
         panel = window.tasks
-        self.grid = TakeGrid(panel.model, PosterFrames(poster_maker(context.cache_dir / "posters")))
+        self.grid = TakeGrid(panel.model, PosterFrames(poster_maker(posters_dir(context.paths))))
         self.grid.setSelectionModel(panel.table.selectionModel())
         panel.add_view(self.grid)
         window.takes.attach(self.grid, panel.selected_tasks)

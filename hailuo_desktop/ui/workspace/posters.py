@@ -16,7 +16,6 @@ workers never decode a page the user has already left.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -27,30 +26,19 @@ from PySide6.QtGui import QImage, QPixmap
 
 from ...domain.states import TaskState
 from ...domain.task import Task
+from ...services.saved_posters import lower_priority
 from ..thumbnails import load_thumbnail
 
 POSTER_BOX = QSize(440, 248)  # until the grid says the size it draws (twice a small tile's picture)
 BUDGET = 24 * 2**20  # bytes of pictures kept: about 250 posters at 208×117 px, 60 at twice that
 WORKERS = max(1, min(2, (os.cpu_count() or 2) - 1))  # a core is left to the GUI thread
 
-WORKER_NICENESS = 10
 PosterMaker = Callable[[str], "str | os.PathLike | None"]  # video file -> poster image file
 PosterKey = tuple[str, str]  # (video file or "", source image or ""): what the picture comes from
 
 
 def _pixmap_bytes(pixmap: QPixmap) -> int:
     return pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)
-
-
-def _yield_to_the_window() -> None:
-    """Posters are background work: on Linux (where niceness is per thread, and inherited by the
-    decoder's own threads) the worker runs at a lower priority than the GUI thread, so a scroll
-    keeps its core while a poster decodes."""
-    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
-        except OSError:  # not allowed here: the worker simply runs at the window's priority
-            pass
 
 
 class _WorkList:
@@ -185,7 +173,7 @@ class PosterFrames(QObject):
         return self._waiting[key]
 
     def _serve(self) -> None:
-        _yield_to_the_window()
+        lower_priority()  # a scroll keeps its core while a poster decodes
         while (key := self._work.take()) is not None:
             box, ratio = self._target
             pixels = QSize(round(box.width() * ratio), round(box.height() * ratio))
@@ -225,14 +213,24 @@ class PosterFrames(QObject):
             self.ready.emit(task_id)
 
 
-def poster_maker(cache_dir: str | os.PathLike) -> PosterMaker:
-    """The core's poster frame (the middle of the clip), cached on disk in `cache_dir`."""
+class DiskPosters:
+    """The core's poster frame (the middle of the clip), cached on disk in `cache_dir`, where the
+    engine puts each video's poster when it saves it (services.saved_posters): most calls
+    find the file. `decodes` counts the videos this maker had to decode itself."""
 
-    def make(video: str) -> Path:
-        from ...services.media import (
-            poster_frame,  # PyAV is loaded on the worker, when first needed
-        )
+    def __init__(self, cache_dir: str | os.PathLike) -> None:
+        self.cache_dir = Path(cache_dir)
+        self.decodes = 0
 
-        return poster_frame(video, cache_dir)
+    def __call__(self, video: str) -> Path:
+        from ...services.media import poster_frame, poster_path  # PyAV is loaded on the worker, when first needed
 
-    return make
+        cached = poster_path(video, self.cache_dir)
+        if cached.is_file():
+            return cached
+        self.decodes += 1
+        return poster_frame(video, self.cache_dir)
+
+
+def poster_maker(cache_dir: str | os.PathLike) -> DiskPosters:
+    return DiskPosters(cache_dir)

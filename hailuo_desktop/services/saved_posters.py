@@ -1,0 +1,127 @@
+"""Grid posters made when a take's video is saved, so the grid finds them on disk and never
+decodes while the user scrolls.
+
+A store listener: when a task is committed as SUCCEEDED with its video file (the download
+renames the checked file into place before that commit, so the file is final), its poster
+(`media.poster_frame`: the same file, name and size the grid's poster cache reads) is made
+on one background thread at a low priority, decoding on that thread alone. The listener
+only puts the path in a queue: it is called on whatever thread commits the change (the
+window's loop, or an engine thread with a loop of its own), and it never waits.
+
+A poster is a convenience: a damaged video or a failed write is logged and counted, never
+an error of the task, which is already SUCCEEDED when the listener hears of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from ..domain.states import TaskState
+from .home import DataPaths
+from .store import StoreEvent
+
+log = logging.getLogger(__name__)
+
+BACKGROUND_NICENESS = 10
+REMEMBERED = 4096  # videos already seen (so a starred or renamed take is not stat'ed again)
+
+
+def posters_dir(paths: DataPaths) -> Path:
+    """The one poster cache: the grid reads it, the engine fills it."""
+    return paths.root / "cache" / "posters"
+
+
+def lower_priority() -> None:
+    """Background work yields to the window: on Linux niceness is per thread (and inherited by
+    threads it starts), so this thread runs below the GUI thread and the network loop."""
+    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+        except OSError:  # not allowed here: the thread simply runs at the normal priority
+            pass
+
+
+class SavedPosters:
+    """Makes the grid poster of each saved video, one at a time, on a thread of its own."""
+
+    def __init__(self, cache_dir: str | os.PathLike[str]) -> None:
+        self.cache_dir = Path(cache_dir)
+        self.made = 0  # posters written (a poster already on disk is not counted)
+        self.failed = 0  # videos that gave no poster (damaged, gone): logged
+        self._queue: OrderedDict[str, None] = OrderedDict()
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._changed = threading.Condition()
+        self._busy = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def on_store_event(self, event: StoreEvent) -> None:
+        task = event.task
+        if task is not None and task.state is TaskState.SUCCEEDED and task.video_path:
+            self.add(task.video_path)
+
+    def add(self, video: str) -> None:
+        """Make this video's poster soon (once per video; any thread; never blocks on work)."""
+        with self._changed:
+            if self._closed or video in self._seen:
+                return
+            self._seen[video] = None
+            if len(self._seen) > REMEMBERED:
+                self._seen.popitem(last=False)
+            self._queue[video] = None
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="saved-posters", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Until every poster asked for is made (or failed); False if `timeout` came first."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._queue and not self._busy, timeout)
+
+    def close(self) -> None:
+        """Drop what is queued and wait for the poster being made (a fraction of a second)."""
+        with self._changed:
+            self._closed = True
+            self._queue.clear()
+            self._changed.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+    def _serve(self) -> None:
+        lower_priority()
+        while (video := self._next()) is not None:
+            try:
+                self._make(video)
+            finally:
+                with self._changed:
+                    self._busy = False
+                    self._changed.notify_all()
+
+    def _next(self) -> str | None:
+        with self._changed:
+            while not self._queue and not self._closed:
+                self._changed.wait()
+            if self._closed:
+                return None
+            self._busy = True
+            return self._queue.popitem(last=False)[0]
+
+    def _make(self, video: str) -> None:
+        from .media import poster_frame, poster_path  # PyAV is loaded here, off the loop, when first needed
+
+        try:
+            if poster_path(video, self.cache_dir).is_file():
+                return
+            poster_frame(video, self.cache_dir)
+        except Exception as error:  # noqa: BLE001 - a damaged video or a full disk: the take stays done
+            self.failed += 1
+            log.warning("no grid poster for %s: %s", Path(video).name, error)
+            return
+        self.made += 1

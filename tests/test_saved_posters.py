@@ -1,0 +1,88 @@
+"""Grid posters made when a take's video is saved: through the real engine, a real clip
+downloaded from the simulator over loopback, the poster read back by Pillow; a damaged video
+gives no poster and the take is still done."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import pytest
+from PIL import Image
+
+from hailuo_desktop.domain.catalog import PROVIDERS, find_model
+from hailuo_desktop.domain.request import GenerationRequest
+from hailuo_desktop.domain.states import TaskState
+from hailuo_desktop.engine import build_engine
+from hailuo_desktop.services.home import DataPaths
+from hailuo_desktop.services.http_client import build_http_client
+from hailuo_desktop.services.media import poster_path
+from hailuo_desktop.services.saved_posters import posters_dir
+from hailuo_desktop.services.secrets import KeyStore
+from hailuo_desktop.services.settings import Settings
+from hailuo_desktop.simulator.server import ManualClock, SimConfig, Simulator
+from tests.fixtures.sim import KEYS
+from tests.fixtures.videos import make_clip
+
+pytestmark = pytest.mark.anyio
+START = 1_767_225_600.0
+QUICK = "a fox looks up {{sim:queue=5;run=20}}"
+WIDE = (960, 540)  # larger than the grid's poster (480 px on its long side)
+DAMAGED = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64  # an MP4 header, then nothing a decoder can read
+
+
+async def _finish_one(tmp_path, result: bytes):
+    simulator = Simulator(
+        SimConfig(seed=3, epoch=START, result_factory=lambda info: result), clock=ManualClock(START).now
+    )
+    await simulator.start()
+
+    async def sleep(seconds: float) -> None:
+        if seconds > 0:
+            simulator.advance(seconds)
+        await asyncio.sleep(0)
+
+    settings = Settings(
+        output_dir=str(tmp_path / "videos"), proxy_mode="none", base_urls={p: simulator.api_url for p in PROVIDERS}
+    )
+    paths = DataPaths.at(tmp_path / "home")
+    try:
+        async with build_http_client(settings) as client:
+            engine = build_engine(
+                paths, settings, KeyStore(env={PROVIDERS["apixo"].env_var: KEYS["apixo"]}), client,
+                clock=simulator.clock.now, sleep=sleep, poll_interval=5,
+            )  # fmt: skip
+            try:
+                spec = find_model("apixo", "hailuo-2-3-fast", "standard-image-to-video")
+                [task] = engine.runner.create(
+                    [GenerationRequest(spec, QUICK, image="https://images.example.com/fox.png")],
+                    upload_route="public_url",
+                )
+                done = await engine.runner.run(task.id)
+                posters = engine.posters
+                assert posters is not None
+                assert await asyncio.to_thread(posters.wait_idle, 30)
+                return done, posters.made, posters.failed, posters_dir(paths)
+            finally:
+                await engine.close()
+    finally:
+        await simulator.stop()
+
+
+async def test_a_saved_video_gets_the_grids_poster_readable_by_pillow(tmp_path):
+    done, made, failed, folder = await _finish_one(tmp_path, make_clip(1.0, size=WIDE))
+    assert done.state is TaskState.SUCCEEDED and done.video_path
+    poster = poster_path(done.video_path, folder)  # the grid's cache key: path, size, mtime, 480 px
+    assert (made, failed) == (1, 0)
+    assert poster.is_file() and os.listdir(folder) == [poster.name]  # no temporary file left beside it
+    with Image.open(poster) as image:
+        image.load()
+        assert (image.format, image.size) == ("JPEG", (480, 270))
+
+
+async def test_a_damaged_video_gives_no_poster_and_the_task_still_succeeds(tmp_path, caplog):
+    done, made, failed, folder = await _finish_one(tmp_path, DAMAGED)
+    assert done.state is TaskState.SUCCEEDED and done.video_path and os.path.getsize(done.video_path) == len(DAMAGED)
+    assert (made, failed) == (0, 1)
+    assert not folder.exists() or not any(folder.iterdir())
+    assert any("no grid poster" in r.getMessage() for r in caplog.records)
