@@ -116,6 +116,8 @@ class SavedPosters:
     def _make(self, video: str) -> None:
         from .media import poster_frame, poster_path  # PyAV is loaded here, off the loop, when first needed
 
+        if not os.path.isfile(video):  # moved or deleted since: nothing to show, nothing to say
+            return
         try:
             if poster_path(video, self.cache_dir).is_file():
                 return
