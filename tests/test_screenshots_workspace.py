@@ -1,6 +1,7 @@
 """Screenshots of the results workspace under X (Xvfb), with real clips playing:
   docs/grid.png      the grid of takes, one tile playing under the pointer
   docs/compare.png   three variants of one image compared in sync
+  docs/take-count.png  a search in the list at 1024x640, with how many takes it found
   screenshots/small.png  the window at 1024x640 (git-ignored; for looking at the layout)
 
 Like test_screenshots.py, the test runs this file as a subprocess on the xcb platform and
@@ -48,7 +49,8 @@ def test_screenshots_of_the_grid_and_the_comparison(tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["tile_frames"] > 0 and min(report["compare_frames"]) > 0, report
     assert report["posters"] >= 9, report  # the tiles on screen have their posters, not blanks
-    for name, size in (("grid", WINDOW_SIZE), ("compare", COMPARE_SIZE)):
+    assert report["counted"] == "4 takes", report  # one variant of each of the four images says "Mist"
+    for name, size in (("grid", WINDOW_SIZE), ("compare", COMPARE_SIZE), ("take-count", SMALL_SIZE)):
         path = docs / f"{name}.png"
         assert 0 < path.stat().st_size <= DOC_SHOT_MAX_BYTES, name
         with Image.open(path) as shot:
@@ -279,10 +281,17 @@ async def _scenes(out: Path, docs: Path, work: Path) -> dict:
     window.repaint()
     shot(out / "small.png", SMALL_SIZE)
 
+    # How many takes a search finds, beside the search box.
+    window.tasks.search.setText("mist")
+    window.tasks.apply_filter()
+    counted = window.tasks.count.text()
+    window.repaint()
+    _save_doc(shot(out / "take-count.png", SMALL_SIZE), docs / "take-count.png")
+
     session.controller.allow_close()
     await session.close()
     await sim.stop()
-    return {"tile_frames": len(tile_frames), "compare_frames": counts, "posters": posters}
+    return {"tile_frames": len(tile_frames), "compare_frames": counts, "posters": posters, "counted": counted}
 
 
 def _save_doc(source: Path, target: Path) -> None:

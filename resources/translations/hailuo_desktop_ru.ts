@@ -2580,6 +2580,33 @@ Task {id}</source>
     </message>
 </context>
 <context>
+    <name>TakeCount</name>
+    <message>
+        <source>{count}+ takes</source>
+        <translation>{count}+ дублей</translation>
+    </message>
+    <message>
+        <source>No takes match</source>
+        <translation>Нет подходящих дублей</translation>
+    </message>
+    <message>
+        <source>No takes yet</source>
+        <translation>Дублей пока нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln takes</source>
+        <translation>
+            <numerusform>%Ln дубль</numerusform>
+            <numerusform>%Ln дубля</numerusform>
+            <numerusform>%Ln дублей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 take</source>
+        <translation>1 дубль</translation>
+    </message>
+</context>
+<context>
     <name>TakeGrid</name>
     <message>
         <source>Takes</source>

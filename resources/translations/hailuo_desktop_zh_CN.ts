@@ -2562,6 +2562,31 @@ Task {id}</source>
     </message>
 </context>
 <context>
+    <name>TakeCount</name>
+    <message>
+        <source>{count}+ takes</source>
+        <translation>{count}+ 个镜头</translation>
+    </message>
+    <message>
+        <source>No takes match</source>
+        <translation>没有匹配的镜头</translation>
+    </message>
+    <message>
+        <source>No takes yet</source>
+        <translation>还没有镜头</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln takes</source>
+        <translation>
+            <numerusform>%Ln 个镜头</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 take</source>
+        <translation>1 个镜头</translation>
+    </message>
+</context>
+<context>
     <name>TakeGrid</name>
     <message>
         <source>Takes</source>

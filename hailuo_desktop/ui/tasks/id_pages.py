@@ -60,6 +60,17 @@ class PagedIds:
         store when not every id is held)."""
         return len(self._ids) if self._complete else self._store.query_count(self._query)
 
+    def bounded_count(self, at_most: int) -> tuple[int, bool]:
+        """How many tasks the filter finds, and whether that is exact: counted up to `at_most`
+        when not every id is held (a view says "1,000+"). Free when the ids tell already (a
+        full first page holds more than any bound a view shows); else the store counts a page."""
+        if self._complete:
+            return len(self._ids), True
+        if len(self._ids) >= at_most:
+            return at_most, False
+        found = self._store.query_count(self._query, at_most=at_most)
+        return found, found < at_most
+
     def is_empty(self) -> bool:
         return not self._ids
 

@@ -28,6 +28,7 @@ from ...domain.states import TaskState
 from ..workspace.drag import DragsTakes
 from ..workspace.filters import FilterBar
 from .bridge import StoreBridge
+from .count import TakeCount
 from .delegate import ProgressDelegate
 from .model import (
     COST,
@@ -122,6 +123,8 @@ class TaskListPanel(QWidget):
         self._filter_row.addWidget(self.state_filter)
         self._filter_row.addWidget(self.search, 1)
         self._filter_row.addWidget(self.filter_bar)
+        self.count = TakeCount(self.model, self._bridge, self._filtered)
+        self._filter_row.addWidget(self.count)
         self.batch_label = QLabel()
         self.batch_label.setObjectName("batchProgress")
         self.batch_label.hide()
@@ -214,10 +217,12 @@ class TaskListPanel(QWidget):
                 box.blockSignals(False)
         self.filter_bar.header_sorted(query.sort, query.descending)
 
+    def _filtered(self) -> bool:
+        return self.state_filter.currentIndex() > 0 or bool(self.search.text().strip()) or self.filter_bar.active()
+
     def _show_page(self, *_args) -> None:
-        filtered = self.state_filter.currentIndex() > 0 or bool(self.search.text().strip()) or self.filter_bar.active()
         empty = self.model.is_empty()
-        if empty and filtered:
+        if empty and self._filtered():
             self.placeholder.setText(self.tr("No task matches this filter."))
         elif empty:
             self.placeholder.setText(
