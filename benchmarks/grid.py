@@ -8,7 +8,13 @@ each step's frame time is the scroll plus a synchronous repaint of the viewport,
 on the GUI thread, with the event loop turned between steps so posters arrive as they
 would. Then it reads VmRSS.
 
+The videos' posters are made before the window opens, as the engine makes them when it saves
+each video (services/saved_posters.py), so the grid reads them from disk; `--compare N`
+alternates that with an empty poster cache (the grid decodes while scrolling, as it did for
+every take before posters were made at save time), N rounds each, with the list view.
+
     python -m benchmarks.grid {grid,list} --home DIR   -> one JSON line (the child)
+    python -m benchmarks.grid --compare 5               -> the alternating comparison (the parent)
 """
 
 from __future__ import annotations
@@ -69,6 +75,8 @@ async def _child(view: str, home: Path) -> dict:
         "poster_bytes": posters.kept_bytes,
         "tiles_with_poster": posters.hits - hits_before,
         "tiles_without": posters.misses - misses_before,
+        "decodes": getattr(posters._make_poster, "decodes", None),  # videos the grid had to decode itself
+        "engine_posters": session.engine.posters.made if session.engine.posters else None,
     }
     if view == "grid":
         figures["settled"] = await _posters_at_rest(workspace.grid, bar)
@@ -97,9 +105,15 @@ async def _posters_at_rest(grid, bar) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("view", choices=("grid", "list"))
-    parser.add_argument("--home", required=True)
+    parser.add_argument("view", choices=("grid", "list"), nargs="?")
+    parser.add_argument("--home")
+    parser.add_argument("--compare", type=int, metavar="ROUNDS", help="posters made ahead vs decoded, alternating")
     args = parser.parse_args(argv)
+    if args.compare:
+        compare(args.compare)
+        return 0
+    if args.view is None or args.home is None:
+        parser.error("a view and --home, or --compare ROUNDS")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
 
@@ -145,6 +159,29 @@ def prepare(root: Path, tasks: int, videos: int) -> Path:
     return home
 
 
+def make_posters_ahead(home: Path) -> int:
+    """What the engine does as each video is saved: the grid's poster, on disk, for every clip."""
+    from hailuo_desktop.services.home import DataPaths
+    from hailuo_desktop.services.saved_posters import SavedPosters, posters_dir
+
+    made = SavedPosters(posters_dir(DataPaths.at(home)))
+    try:
+        for clip in sorted((home.parent / "videos").glob("*.mp4")):
+            made.add(str(clip))
+        if not made.wait_idle(600) or made.failed:
+            raise RuntimeError(f"posters made ahead: {made.made} made, {made.failed} failed")
+        return made.made
+    finally:
+        made.close()
+
+
+def forget_posters(home: Path) -> None:
+    from hailuo_desktop.services.home import DataPaths
+    from hailuo_desktop.services.saved_posters import posters_dir
+
+    shutil.rmtree(posters_dir(DataPaths.at(home)), ignore_errors=True)
+
+
 def _run(view: str, home: Path) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
@@ -164,14 +201,15 @@ def measure(*, tasks: int = 10_000, videos: int = 300) -> list[Row]:
     root = Path(tempfile.mkdtemp(prefix="hailuo-bench-grid-"))
     try:
         home = prepare(root, tasks, videos)
+        make_posters_ahead(home)
         listed = _run("list", home)
         grid = _run("grid", home)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     p99, list_p99 = percentile(grid["frames"], 0.99), percentile(listed["frames"], 0.99)
     note = (
-        f"{grid['total']:,} takes ({videos} distinct real MP4 files behind them, posters decoded off the GUI "
-        f"thread), {grid['rows']:,} rows exposed; scrolled top to bottom a page per step: grid "
+        f"{grid['total']:,} takes ({videos} distinct real MP4 files behind them, their posters made when "
+        f"the videos were saved; the grid decoded {grid['decodes']} itself), {grid['rows']:,} rows exposed; scrolled top to bottom a page per step: grid "
         f"{len(grid['frames'])} steps, median {ms(percentile(grid['frames'], 0.5))}, worst "
         f"{ms(max(grid['frames']))}, RSS {mb(grid['rss'])} (peak {mb(grid['peak'])}); list view "
         f"{len(listed['frames'])} steps, p99 {ms(list_p99)}, median {ms(percentile(listed['frames'], 0.5))}, "
@@ -194,6 +232,49 @@ def measure(*, tasks: int = 10_000, videos: int = 300) -> list[Row]:
             note,
         )
     ]
+
+
+def compare(rounds: int, *, tasks: int = 10_000, videos: int = 300) -> dict[str, list[dict]]:
+    """Posters made ahead vs decoded while scrolling (and the list view), alternating, `rounds`
+    rounds on one seeded store; prints each run and the medians."""
+    import statistics
+
+    root = Path(tempfile.mkdtemp(prefix="hailuo-bench-grid-"))
+    runs: dict[str, list[dict]] = {"ahead": [], "decoded": [], "list": []}
+    try:
+        home = prepare(root, tasks, videos)
+        for n in range(rounds):
+            order = ("decoded", "ahead") if n % 2 == 0 else ("ahead", "decoded")
+            for mode in (*order, "list"):
+                forget_posters(home)
+                if mode == "ahead":
+                    make_posters_ahead(home)
+                load = os.getloadavg()[0]
+                figures = _run("grid" if mode != "list" else "list", home)
+                run = {
+                    "load": load,
+                    "p99": percentile(figures["frames"], 0.99),
+                    "median": percentile(figures["frames"], 0.5),
+                    "rss": figures["rss"],
+                    "with_poster": figures["tiles_with_poster"],
+                    "painted": figures["tiles_with_poster"] + figures["tiles_without"],
+                    "decodes": figures["decodes"],
+                    "engine_posters": figures["engine_posters"],
+                    "settled": percentile(figures["settled"], 0.5) if "settled" in figures else None,
+                }
+                runs[mode].append(run)
+                print(mode, json.dumps(run), flush=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    for mode, done in runs.items():
+        print(
+            f"{mode}: p99 median {ms(statistics.median(r['p99'] for r in done))} "
+            f"(runs {', '.join(ms(r['p99']) for r in done)}), frame median "
+            f"{ms(statistics.median(r['median'] for r in done))}, RSS {mb(statistics.median(r['rss'] for r in done))}, "
+            f"load {min(r['load'] for r in done):.1f}-{max(r['load'] for r in done):.1f}",
+            flush=True,
+        )
+    return runs
 
 
 if __name__ == "__main__":
