@@ -4,8 +4,12 @@ Why: streaming the body through the async client cost about 1 µs of Python per 
 event loop (the window's): a pass through httpcore, h11 and anyio per 256 KiB read, each read
 a fresh allocation and three copies, then a hand-over to the writer thread. Here one worker
 thread does a whole leg (up to LEG_BYTES or LEG_SECONDS) at a time: it reads the body into
-one reused buffer (`recv_into`, no allocation per read), writes it and feeds the hash; the
-three calls release the GIL, so the loop only waits for the leg (benchmarks/RESULTS.md, row 4).
+reused buffers (`recv_into`, no allocation per read), writes each piece, starts the disk's
+writeback every few MiB (services.download_writeback) and hands the piece to the hash stage, a
+second thread that feeds the SHA-256 meanwhile (services.download_hashing). Reading, writing and
+hashing release the GIL, so the two threads run side by side and the loop only waits for the
+leg (benchmarks/RESULTS.md, row 4). Legs are long (64 MiB or 0.5 s): each costs a round trip
+through the loop, which under load waited for a core for several ms each time.
 
 What is kept: the request goes through httpx with a client set up like the app's (the same
 proxy settings, TLS verification and timeouts: services.http_client.blocking_twin), redirects
@@ -29,11 +33,12 @@ from typing import Any, BinaryIO
 import httpx
 
 from ..domain.errors import DownloadError
+from .download_hashing import HashStage
 from .download_headers import MAX_REDIRECTS, framed_length, hop_request, too_many_redirects
+from .download_writeback import Writeback
 
-LEG_BYTES = 8 * 1024 * 1024  # between legs the loop checks the lease (the guard) and cancellation
+LEG_BYTES = 64 * 1024 * 1024  # between legs the loop checks the lease (the guard)
 LEG_SECONDS = 0.5  # a slow link ends its leg early for the same reason
-BUFFER_BYTES = 1024 * 1024
 
 
 def send_blocking(client: httpx.Client, url: str, headers: dict[str, str]) -> httpx.Response:
@@ -68,7 +73,7 @@ class BlockingBody:
         read_timeout: float | None,
     ) -> None:
         self._file = file
-        self._digest = digest
+        self._writeback = Writeback(file.fileno())
         self.received = received
         self._total = total
         self._max_bytes = max_bytes
@@ -77,10 +82,25 @@ class BlockingBody:
         self._stream: Any = response.extensions.get("network_stream") if self._left is not None else None
         self._pieces: Iterator[bytes] = response.iter_raw()
         self._direct = False
-        self._buffer = memoryview(bytearray(BUFFER_BYTES)) if self._stream is not None else None
+        self._hashing = HashStage(digest)  # the digest is fed on a second thread, in write order
         self.done = self._left == 0
 
     def read_leg(self) -> None:
+        """Reads, writes and hands to the hash up to a leg's worth; after the last leg (`done`)
+        the digest holds every byte written. On an error the hash stage is stopped."""
+        try:
+            self._read_leg()
+            if self.done:
+                self._hashing.finish()
+        except BaseException:
+            self._hashing.stop()
+            raise
+
+    def close(self) -> None:
+        """The body will not be read further (an error or the guard stopped the download)."""
+        self._hashing.stop()
+
+    def _read_leg(self) -> None:
         end, deadline = self.received + LEG_BYTES, time.monotonic() + LEG_SECONDS
         while not self.done and self.received < end and time.monotonic() < deadline:
             piece = self._read_direct() if self._direct else next(self._pieces, None)
@@ -105,20 +125,21 @@ class BlockingBody:
     def _read_direct(self) -> bytes | memoryview:
         import httpcore  # imported by then (the answer came through it); not at start-up
 
-        assert self._buffer is not None and self._left is not None
-        want = min(len(self._buffer), self._left)
+        assert self._left is not None
+        buffer = self._hashing.buffer()  # free: its piece was hashed
+        want = min(len(buffer), self._left)
         try:
             sock = self._plain_socket()
             if sock is None:
                 data: bytes = self._stream.read(want, timeout=self._timeout)  # TLS: httpcore decrypts
                 return data
             sock.settimeout(self._timeout)
-            count = sock.recv_into(self._buffer, want)
+            count = sock.recv_into(buffer, want)
         except (TimeoutError, httpcore.TimeoutException) as exc:
             raise httpx.ReadTimeout(str(exc) or "read timed out") from exc
         except (OSError, httpcore.NetworkError) as exc:
             raise httpx.ReadError(str(exc) or "read failed") from exc
-        return self._buffer[:count]
+        return buffer[:count]
 
     def _plain_socket(self) -> socket.socket | None:
         if self._stream.get_extra_info("ssl_object") is not None:
@@ -133,5 +154,6 @@ class BlockingBody:
         if self._total is not None and self.received + size > self._total:
             raise DownloadError("The result host sent more bytes than it announced.")
         self._file.write(piece)  # written before hashed: the digest describes what is on disk
-        self._digest.update(piece)
+        self._writeback.wrote(size)
+        self._hashing.put(piece)
         self.received += size

@@ -96,13 +96,14 @@ def open_part(part: Path, *, append: bool) -> BinaryIO:
 
 async def digest_of_prefix(part: Path, length: int) -> hashlib._Hash:
     """A SHA-256 fed with the first `length` bytes of the part (what a resumed download keeps)."""
+    if not length:
+        return hashlib.sha256()  # nothing to read: no trip to a thread
 
     def read() -> hashlib._Hash:
         digest = hashlib.sha256()
-        if length:
-            with open(part, "rb") as file:
-                while (left := length - file.tell()) > 0 and (block := file.read(min(HASH_BLOCK, left))):
-                    digest.update(block)
+        with open(part, "rb") as file:
+            while (left := length - file.tell()) > 0 and (block := file.read(min(HASH_BLOCK, left))):
+                digest.update(block)
         return digest
 
     try:

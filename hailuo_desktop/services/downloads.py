@@ -311,6 +311,8 @@ class Downloader:
                 file.close()
                 part.unlink(missing_ok=True)
                 raise
+            finally:
+                body.close()
         if plan.total is not None and body.received < plan.total:
             raise _TryAgain(f"the connection ended after {body.received} of {plan.total} bytes")
         return body.received

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import BinaryIO
+
+from .download_writeback import Writeback
 
 DEFAULT_DEPTH = 8
 
@@ -28,6 +31,7 @@ class PartWriter:
         self._file = file
         self._digest = digest
         self._depth = depth
+        self._writeback = _writeback_for(file)
         self._pending: deque[Future[None]] = deque()
         self._failed: BaseException | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="download-writer")
@@ -63,8 +67,18 @@ class PartWriter:
         except BaseException as exc:
             self._failed = exc
             raise
+        if self._writeback is not None:
+            self._writeback.wrote(len(piece))
         self._digest.update(piece)
 
     def _raise_if_failed(self) -> None:
         if self._failed is not None:
             raise self._failed
+
+
+def _writeback_for(file: BinaryIO) -> Writeback | None:
+    """Early writeback for a file on disk (services.download_writeback); None for a stand-in without one."""
+    try:
+        return Writeback(file.fileno())
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return None
