@@ -37,13 +37,15 @@ NOWHERE = "http://127.0.0.1:9"
 
 
 # --- the child -------------------------------------------------------------------------
-async def _child(view: str, home: Path) -> dict:
+async def _child(view: str, home: Path, *, catch_up: bool = True) -> dict:
     import asyncio
 
     from .qt_session import FirstPaint, open_session
     from .report import process_memory
 
     session = open_session(home, NOWHERE)
+    if not catch_up:  # the reference: nothing makes posters but the grid (no start-up catch-up)
+        session.engine.posters = None
     painted = FirstPaint(session.window)
     session.show()
     await painted.done
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("view", choices=("grid", "list"), nargs="?")
     parser.add_argument("--home")
+    parser.add_argument("--no-catch-up", action="store_true", help="no start-up poster catch-up (the reference)")
     parser.add_argument("--compare", type=int, metavar="ROUNDS", help="posters made ahead vs decoded, alternating")
     args = parser.parse_args(argv)
     if args.compare:
@@ -120,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     from .qt_session import application
 
     application()
-    print(json.dumps(qasync.run(_child(args.view, Path(args.home)))), flush=True)
+    print(json.dumps(qasync.run(_child(args.view, Path(args.home), catch_up=not args.no_catch_up))), flush=True)
     return 0
 
 
@@ -182,10 +185,10 @@ def forget_posters(home: Path) -> None:
     shutil.rmtree(posters_dir(DataPaths.at(home)), ignore_errors=True)
 
 
-def _run(view: str, home: Path) -> dict:
+def _run(view: str, home: Path, *extra: str) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.grid", view, "--home", str(home)],
+        [sys.executable, "-m", "benchmarks.grid", view, "--home", str(home), *extra],
         capture_output=True,
         text=True,
         env=env,
@@ -250,7 +253,9 @@ def compare(rounds: int, *, tasks: int = 10_000, videos: int = 300) -> dict[str,
                 if mode == "ahead":
                     make_posters_ahead(home)
                 load = os.getloadavg()[0]
-                figures = _run("grid" if mode != "list" else "list", home)
+                figures = _run(
+                    "grid" if mode != "list" else "list", home, *(["--no-catch-up"] if mode != "ahead" else [])
+                )
                 run = {
                     "load": load,
                     "p99": percentile(figures["frames"], 0.99),

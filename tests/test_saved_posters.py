@@ -86,3 +86,31 @@ async def test_a_damaged_video_gives_no_poster_and_the_task_still_succeeds(tmp_p
     assert (made, failed) == (0, 1)
     assert not folder.exists() or not any(folder.iterdir())
     assert any("no grid poster" in r.getMessage() for r in caplog.records)
+
+
+def test_start_up_catches_up_the_newest_takes_without_a_poster(tmp_path):
+    from hailuo_desktop.services.saved_posters import SavedPosters
+    from hailuo_desktop.services.store import TaskStore
+    from tests.fixtures.services import make_task
+    from tests.fixtures.videos import write_clip
+
+    clips = [write_clip(tmp_path / f"take-{n}.mp4", 0.5, hue=40 * n) for n in range(3)]
+    store = TaskStore(tmp_path / "tasks.sqlite3")
+    try:
+        older, newer, newest = (
+            make_task(state=TaskState.SUCCEEDED, video_path=str(clip), created_at=1000.0 + n)
+            for n, clip in enumerate(clips)
+        )
+        store.add_many([older, newer, newest, make_task(state=TaskState.FAILED)])  # stored with no listener
+        posters = SavedPosters(tmp_path / "posters")
+        try:
+            posters.catch_up(store, limit=2)  # the two newest
+            assert posters.wait_idle(30) and (posters.made, posters.failed) == (2, 0)
+            made = {poster_path(video, tmp_path / "posters").is_file() for video in clips[1:]}
+            assert made == {True} and not poster_path(clips[0], tmp_path / "posters").exists()
+            posters.catch_up(store, limit=3)  # again at the next start: only the one still missing is made
+            assert posters.wait_idle(30) and posters.made == 3
+        finally:
+            posters.close()
+    finally:
+        store.close()

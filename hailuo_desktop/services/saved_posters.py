@@ -23,11 +23,13 @@ from pathlib import Path
 
 from ..domain.states import TaskState
 from .home import DataPaths
-from .store import StoreEvent
+from .store import StoreEvent, TaskStore
+from .task_query import TaskQuery
 
 log = logging.getLogger(__name__)
 
 BACKGROUND_NICENESS = 10
+CATCH_UP = 300  # newest finished takes looked at on start-up: the grid's first screens, and then some
 REMEMBERED = 4096  # videos already seen (so a starred or renamed take is not stat'ed again)
 
 
@@ -59,6 +61,7 @@ class SavedPosters:
         self._busy = False
         self._closed = False
         self._thread: threading.Thread | None = None
+        self._catch_up: tuple[TaskStore, int] | None = None
 
     def on_store_event(self, event: StoreEvent) -> None:
         task = event.task
@@ -74,15 +77,27 @@ class SavedPosters:
             if len(self._seen) > REMEMBERED:
                 self._seen.popitem(last=False)
             self._queue[video] = None
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._serve, name="saved-posters", daemon=True)
-                self._thread.start()
-            self._changed.notify_all()
+            self._wake()
+
+    def catch_up(self, store: TaskStore, limit: int = CATCH_UP) -> None:
+        """On start-up: the newest `limit` finished takes get their posters too (takes saved
+        before posters were made at save time, or by another process). The store is read on
+        the worker; a poster already there costs a stat."""
+        with self._changed:
+            if not self._closed:
+                self._catch_up = (store, limit)
+                self._wake()
+
+    def _wake(self) -> None:  # with the lock held
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._serve, name="saved-posters", daemon=True)
+            self._thread.start()
+        self._changed.notify_all()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Until every poster asked for is made (or failed); False if `timeout` came first."""
         with self._changed:
-            return self._changed.wait_for(lambda: not self._queue and not self._busy, timeout)
+            return self._changed.wait_for(lambda: not (self._queue or self._busy or self._catch_up), timeout)
 
     def close(self) -> None:
         """Drop what is queued and wait for the poster being made (a fraction of a second)."""
@@ -96,22 +111,38 @@ class SavedPosters:
 
     def _serve(self) -> None:
         lower_priority()
-        while (video := self._next()) is not None:
+        while (job := self._next()) is not None:
             try:
-                self._make(video)
+                if isinstance(job, str):
+                    self._make(job)
+                else:
+                    self._read_newest(*job)
             finally:
                 with self._changed:
                     self._busy = False
                     self._changed.notify_all()
 
-    def _next(self) -> str | None:
+    def _next(self) -> str | tuple[TaskStore, int] | None:
         with self._changed:
-            while not self._queue and not self._closed:
+            while not self._queue and not self._catch_up and not self._closed:
                 self._changed.wait()
             if self._closed:
                 return None
             self._busy = True
+            if self._catch_up is not None:
+                job, self._catch_up = self._catch_up, None
+                return job
             return self._queue.popitem(last=False)[0]
+
+    def _read_newest(self, store: TaskStore, limit: int) -> None:
+        try:
+            tasks = store.query_tasks(TaskQuery(states=frozenset({TaskState.SUCCEEDED})), limit=limit)
+        except Exception as error:  # noqa: BLE001 - the store closing or failing: no catching up, nothing else
+            log.warning("no poster catch-up: %s", error)
+            return
+        for task in tasks:
+            if task.video_path:
+                self.add(task.video_path)
 
     def _make(self, video: str) -> None:
         from .media import poster_frame, poster_path  # PyAV is loaded here, off the loop, when first needed
