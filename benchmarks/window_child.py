@@ -1,11 +1,13 @@
 """Child process for the start-up and memory benchmarks: opens the window on a data home.
 
-    python -m benchmarks.window_child startup --home DIR   -> "READY <monotonic>" at the first
-        paint plus one idle turn of the loop, then closes and exits
+    python -m benchmarks.window_child startup --home DIR   -> "FIRST <monotonic> rows=N shown=M" at
+        the first paint of the task list with its rows (N in the model, M on screen) plus one idle
+        turn of the loop; then "READY <monotonic>" once the engine is built and the window's
+        buttons work (plus one idle turn); then closes and exits
     python -m benchmarks.window_child memory --home DIR    -> JSON: RSS with every task listed
-    python -m benchmarks.window_child bare-window          -> "READY <monotonic>" at the first
-        paint plus one idle turn of a bare PySide6 window (QApplication + an empty QMainWindow
-        shown): the start-up reference
+    python -m benchmarks.window_child bare-window          -> "FIRST <monotonic> rows=0 shown=0" at
+        the first paint plus one idle turn of a bare PySide6 window (QApplication + an empty
+        QMainWindow shown): the start-up reference
     python -m benchmarks.window_child qt-only              -> JSON: RSS after importing Qt and
         creating the QApplication (the reference)
 
@@ -44,16 +46,18 @@ def _claim_and_translate(app, home: Path):
 
 
 async def _startup(home: Path) -> None:
-    """app._one_session up to the first paint: the proxy password read, the session, shown."""
+    """app._one_session up to the first paint and to the engine's readiness: the proxy password
+    read, the session, shown."""
     from hailuo_desktop.app import AppSession, with_proxy_secret
 
-    from .qt_session import FirstPaint, session_options
+    from .qt_session import ListPainted, engine_ready, session_options
 
     session = AppSession(await with_proxy_secret(session_options(home, NOWHERE)))
-    painted = FirstPaint(session.window)
+    painted = ListPainted(session.window, session.window.tasks.table, session.shell.model)
     session.show()
-    ready = await painted.done
-    print(f"READY {ready:.6f} rows={session.shell.model.total_count()}", flush=True)
+    first, shown = await painted.done
+    print(f"FIRST {first:.6f} rows={session.shell.model.total_count()} shown={shown}", flush=True)
+    print(f"READY {await engine_ready(session):.6f}", flush=True)
     await session.close()
 
 
@@ -131,7 +135,7 @@ def _bare_window() -> None:
             return False
 
     def ready() -> None:
-        print(f"READY {time.monotonic():.6f} rows=0", flush=True)
+        print(f"FIRST {time.monotonic():.6f} rows=0 shown=0", flush=True)
         app.quit()
 
     painted = FirstPaint()
