@@ -17,6 +17,7 @@ from hailuo_desktop.domain.catalog import ImageRules
 from hailuo_desktop.domain.images import ImageFacts, ImageVerdict, Problem, check_facts
 from hailuo_desktop.domain.sources import ImageSource, is_url
 
+from ..viewports import own_viewport
 from .colors import OK_GREEN, PROBLEM_RED
 from .problem_words import problem_text
 
@@ -314,6 +315,7 @@ class ImageListView(QListView):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # reading it back must not load every widget class (ui/viewports.py)
         self._placeholder = ""
         self.setItemDelegate(ImageDelegate(self))
         self.setUniformItemSizes(True)

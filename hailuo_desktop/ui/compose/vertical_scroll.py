@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from ..viewports import own_viewport
+
 
 class VerticalScroll(QScrollArea):
     """Holds compose's body at the viewport's size while it fits, and scrolls it up and down
@@ -16,6 +18,7 @@ class VerticalScroll(QScrollArea):
 
     def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # reading it back must not load every widget class (ui/viewports.py)
         self.setWidgetResizable(False)
         self.setWidget(body)
         body.installEventFilter(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.states import TaskState
+from ..viewports import own_viewport
 from ..workspace.drag import DragsTakes
 from ..workspace.filters import FilterBar
 from .bridge import StoreBridge
@@ -131,6 +132,7 @@ class TaskListPanel(QWidget):
 
     def _build_table(self) -> None:
         table = TakeTable()
+        own_viewport(table)  # reading it back must not load every widget class (ui/viewports.py)
         table.setModel(self.model)
         table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

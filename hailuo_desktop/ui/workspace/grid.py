@@ -31,6 +31,7 @@ from ...domain.task import Task
 from ...services.task_query import SortColumn
 from ..media_support import media_support
 from ..tasks.model import TaskListModel, TaskRole
+from ..viewports import own_viewport
 from .drag import DragsTakes
 from .posters import PosterFrames
 from .tiles import TILE, Picture, TileDelegate, tile_size
@@ -66,6 +67,7 @@ class TakeGrid(DragsTakes, QListView):
 
     def __init__(self, model: TaskListModel, posters: PosterFrames, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # reading it back must not load every widget class (ui/viewports.py)
         self.posters = posters
         self._playback: TilePlayback | None = None  # made when a tile first plays (QtMultimedia loads then)
         self._playback_tried = False
