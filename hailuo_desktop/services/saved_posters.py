@@ -68,8 +68,10 @@ class SavedPosters:
         if task is not None and task.state is TaskState.SUCCEEDED and task.video_path:
             self.add(task.video_path)
 
-    def add(self, video: str) -> None:
-        """Make this video's poster soon (once per video; any thread; never blocks on work)."""
+    def add(self, video: str, *, first: bool = True) -> None:
+        """Make this video's poster soon (once per video; any thread; never blocks on work).
+        A video just saved goes `first`, before what start-up's catch-up queued: it is the
+        one the user is about to see."""
         with self._changed:
             if self._closed or video in self._seen:
                 return
@@ -77,6 +79,8 @@ class SavedPosters:
             if len(self._seen) > REMEMBERED:
                 self._seen.popitem(last=False)
             self._queue[video] = None
+            if first:
+                self._queue.move_to_end(video, last=False)
             self._wake()
 
     def catch_up(self, store: TaskStore, limit: int = CATCH_UP) -> None:
@@ -140,9 +144,9 @@ class SavedPosters:
         except Exception as error:  # noqa: BLE001 - the store closing or failing: no catching up, nothing else
             log.warning("no poster catch-up: %s", error)
             return
-        for task in tasks:
+        for task in tasks:  # newest first
             if task.video_path:
-                self.add(task.video_path)
+                self.add(task.video_path, first=False)
 
     def _make(self, video: str) -> None:
         from .media import poster_frame, poster_path  # PyAV is loaded here, off the loop, when first needed
