@@ -4,6 +4,10 @@
         the first paint of the task list with its rows (N in the model, M on screen) plus one idle
         turn of the loop; then "READY <monotonic>" once the engine is built and the window's
         buttons work (plus one idle turn); then closes and exits
+    python -m benchmarks.window_child window-alone --home DIR -> "FIRST ..." as startup, for the window
+        alone: the same main window (compose, task list, detail) on the same store, after the same
+        claim and translations, but no engine (nor its imports), controller, workspace or notifier:
+        a bound on what building those after the first paint can reach (not the app)
     python -m benchmarks.window_child memory --home DIR    -> JSON: RSS with every task listed
     python -m benchmarks.window_child bare-window          -> "FIRST <monotonic> rows=0 shown=0" at
         the first paint plus one idle turn of a bare PySide6 window (QApplication + an empty
@@ -144,6 +148,55 @@ def _bare_window() -> None:
     app.exec()
 
 
+def _window_alone(home: Path) -> None:
+    # What the window reads first, before PySide6 (as app.py orders its imports).
+    from hailuo_desktop.services.adaptive import AdaptivePlanner
+    from hailuo_desktop.services.home import DataPaths
+    from hailuo_desktop.services.store import TaskStore
+
+    # isort: split
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from hailuo_desktop.ui.compose import ComposePanel
+    from hailuo_desktop.ui.icon import app_icon
+    from hailuo_desktop.ui.main_window import MainWindow
+    from hailuo_desktop.ui.tasks.bridge import StoreBridge
+    from hailuo_desktop.ui.tasks.detail import TaskDetail
+    from hailuo_desktop.ui.tasks.model import TaskListModel
+    from hailuo_desktop.ui.tasks.panel import TaskListPanel
+    from hailuo_desktop.ui.tasks.thumbs import ListThumbnails
+    from hailuo_desktop.ui.window_settings import window_settings
+
+    from .first_paint import ListPainted
+
+    app = QApplication([sys.argv[0]])
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(app_icon())
+    server = _claim_and_translate(app, home)
+    paths = DataPaths.at(home)
+
+    async def first_paint() -> None:
+        store = TaskStore(paths.store)
+        bridge, thumbnails = StoreBridge(store), ListThumbnails()
+        model = TaskListModel(store, bridge, thumbnails=thumbnails, history=AdaptivePlanner(store).history)
+        window = MainWindow(ComposePanel(), TaskListPanel(model, bridge), TaskDetail(), window_settings(paths))
+        painted = ListPainted(window, window.tasks.table, model)
+        window.show()
+        first, shown = await painted.done
+        print(f"FIRST {first:.6f} rows={model.total_count()} shown={shown}", flush=True)
+        thumbnails.close()
+        bridge.close()
+        window.detail.release()
+        window.hide()
+        window.deleteLater()
+
+    try:
+        qasync.run(first_paint())
+    finally:
+        server.close()
+
+
 def _qt_only() -> dict:
     from PySide6.QtWidgets import QApplication
 
@@ -156,7 +209,7 @@ def _qt_only() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("startup", "memory", "qt-only", "bare-window"))
+    parser.add_argument("what", choices=("startup", "memory", "qt-only", "bare-window", "window-alone"))
     parser.add_argument("--home")
     args = parser.parse_args(argv)
     if args.what == "qt-only":
@@ -166,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.what == "bare-window":
         _bare_window()
+        return 0
+    if args.what == "window-alone":
+        _window_alone(Path(args.home))
         return 0
     from .qt_session import application  # the app's modules first, in the app's order
 
