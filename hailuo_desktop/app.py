@@ -2,8 +2,10 @@
 
     run_app(argv, demo=False) -> exit code
 
-One session = data paths, settings, logging, the KeyStore, one httpx.AsyncClient, the
-engine (store + runner), the window and its controller. "Try the demo" ends the session
+One session = data paths, settings, logging, the KeyStore, the task store, the window and
+its controller, and the engine (runner, one httpx.AsyncClient) on a thread of its own
+(engine_host.EngineHost), built there after the window's first paint; the window reaches it
+only through ui/engine_link.EngineLink. "Try the demo" ends the session
 and opens a new one on the built-in simulator (demo.py), with its own data folder, so
 demo tasks never mix with real ones.
 """
@@ -14,6 +16,9 @@ from __future__ import annotations
 # imported after it (its __feature__ check), a few hundred files at start-up.
 from .demo import DemoBackend, demo_options, rehome_demo_tasks
 from .engine import Engine, build_engine
+from .engine_host import SWITCH_INTERVAL, EngineHost
+from .services.adaptive import AdaptivePlanner
+from .services.store import TaskStore
 
 # isort: split
 import asyncio
@@ -24,7 +29,8 @@ from dataclasses import replace
 
 import httpx
 import qasync
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .domain.errors import HailuoError
 from .services.downloads import crash_point_from
@@ -52,28 +58,29 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Hailuo Desktop"
 QUIT, DEMO = "quit", "demo"
+# The engine is built once the window has painted; should no paint come (a window never
+# exposed, e.g. minimised at start), it is built after this long anyway.
+BUILD_WITHOUT_PAINT_MS = 1000
 
 
 class AppSession:
     """One window and everything behind it; `close()` releases it all."""
 
-    def __init__(self, options: SessionOptions) -> None:
+    def __init__(self, options: SessionOptions, host: EngineHost | None = None) -> None:
+        from .ui.engine_link import EngineLink
         from .ui.shell import build_shell  # Qt widgets only once a QApplication exists
 
         self.options = options
         self.settings_store = SettingsStore(options.paths.settings)
         settings = self._settings()
         self.log_handler = setup_logging(options.paths, logging.INFO, secrets=options.key_store.known_keys)
-        self.client = _client(replace(settings, proxy_url=options.client_proxy_url or settings.proxy_url))
-        self.engine: Engine = build_engine(
-            options.paths,
-            settings,
-            options.key_store,
-            self.client,
-            poll_interval=options.poll_interval,
-            api_url=options.api_url,
-            crash_point=crash_point_from(os.environ),
-        )
+        self.host = host or EngineHost()
+        self._own_host = host is None
+        # The store and the planner's history are the window's to read: opened here, on this
+        # thread, before the window; the engine built on the host's thread uses the same ones.
+        self.store = TaskStore(options.paths.store)
+        self.planner = AdaptivePlanner(self.store)
+        self.link = EngineLink(self.host, self.store, lambda: self._build_engine(settings), self.planner.history)
         self.shell = build_shell(self, settings)
         self.window = self.shell.window
         self.controller = self.shell.controller
@@ -83,6 +90,25 @@ class AppSession:
         self._starting: asyncio.Task | None = None
         self._closed = False
 
+    async def _build_engine(self, settings: Settings) -> Engine:
+        """On the host's loop: the client and the engine belong to it."""
+        client = _client(replace(settings, proxy_url=self.options.client_proxy_url or settings.proxy_url))
+        try:
+            return build_engine(
+                self.options.paths,
+                settings,
+                self.options.key_store,
+                client,
+                poll_interval=self.options.poll_interval,
+                api_url=self.options.api_url,
+                crash_point=crash_point_from(os.environ),
+                store=self.store,
+                planner=self.planner,
+            )
+        except BaseException:
+            await client.aclose()
+            raise
+
     def _settings(self) -> Settings:
         settings = self.settings_store.load()
         routes = {**self.options.extra_upload_routes, **settings.upload_routes}
@@ -90,6 +116,7 @@ class AppSession:
 
     def show(self) -> None:
         self.window.show()
+        _after_first_paint(self.window, self.link.start)
         self._starting = asyncio.ensure_future(self.controller.start())
         self._starting.add_done_callback(self._started)
 
@@ -132,8 +159,13 @@ class AppSession:
             await asyncio.gather(self._starting, return_exceptions=True)
         await self.controller.stop_slots()
         self.shell.close()
-        await self.engine.close()
-        await self.client.aclose()
+        if self.link.started:  # the engine's clean-up, on its own loop: downloads stop resumable
+            await self.link.close(_close_engine)
+        else:
+            self.planner.close()
+            self.store.close()
+        if self._own_host:
+            await asyncio.to_thread(self.host.close)
         logging.getLogger().removeHandler(self.log_handler)
         self.log_handler.close()
 
@@ -143,6 +175,36 @@ async def with_proxy_secret(options: SessionOptions) -> SessionOptions:
     store = SettingsStore(options.paths.settings)
     settings = await client_settings(options.key_store, store, store.load())
     return replace(options, client_proxy_url=settings.proxy_url)
+
+
+async def _close_engine(engine: Engine) -> None:
+    await engine.close()
+    await engine.client.aclose()
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once `widget` has painted (or BUILD_WITHOUT_PAINT_MS after, if it never does)."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self._widget, self._then = widget, then
+        widget.installEventFilter(self)
+        QTimer.singleShot(BUILD_WITHOUT_PAINT_MS, self, self._fire)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)  # after this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            self._widget.removeEventFilter(self)
+            then()
+
+
+def _after_first_paint(widget: QWidget, then) -> None:
+    _FirstPaint(widget, then)
 
 
 def _client(settings: Settings) -> httpx.AsyncClient:
@@ -165,7 +227,7 @@ async def _one_session(demo: bool, images: list[str], server) -> str:
             options = SessionOptions(paths=DataPaths.at(home), key_store=KeyStore())
         session = AppSession(await with_proxy_secret(options))
         if backend is not None:
-            rehome_demo_tasks(session.engine, options.api_url)
+            rehome_demo_tasks(session.store, options.api_url)
         session.show()
         session.open_images(images)
         server.images_received.connect(session.open_images)  # later launches (ui.single_instance)
@@ -217,6 +279,8 @@ def run_app(argv: list[str], demo: bool = False, images: list[str] | None = None
         print("hailuo-desktop: handed to the window already open on this data folder.", file=sys.stderr)
         return 0
     install_translations(app, SettingsStore(DataPaths.at(data_home()).settings).load().language)
+    # The window's thread waits at most this long for the GIL while the engine's thread runs Python.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
         return qasync.run(_main(demo, images, server))
     finally:

@@ -1,4 +1,4 @@
-"""The demo's wiring: the built-in simulator on the qasync loop, a fixed fake key held in
+"""The demo's wiring: the built-in simulator on a thread of its own, a fixed fake key held in
 memory only, and every provider's origin pointed at the simulator.
 
 Kept out of app.py so the window's composition root does not import the simulator; the
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .domain.catalog import PROVIDERS
 from .domain.routes import UploadRoute
-from .engine import Engine
 from .services.home import DataPaths
 from .services.secrets import KeyStore, MemoryKeyringBackend
+from .services.store import TaskStore
 from .session_options import SessionOptions
 
 DEMO_KEY = "demo-key-for-the-built-in-simulator"  # not a secret: only the loopback simulator sees it
@@ -29,7 +29,8 @@ def demo_key_store() -> KeyStore:
 
 
 class DemoBackend:
-    """The simulator on the qasync loop, making push-in clips of the user's images."""
+    """The simulator on its own thread and loop (never the window's), making push-in clips of the
+    user's images (encoded on the window's loop, which the factory is given)."""
 
     def __init__(self, folder: Path, *, clock=None) -> None:
         self.folder = folder
@@ -40,7 +41,7 @@ class DemoBackend:
     async def start(self) -> str:
         from .simulator.config import SimConfig
         from .simulator.media import load_sample
-        from .simulator.server import Simulator
+        from .simulator.thread import SimulatorThread
         from .ui.media_support import media_support
 
         if media_support().available:  # the push-in clips are made with QtMultimedia; else the sample clip
@@ -50,13 +51,14 @@ class DemoBackend:
         config = SimConfig(
             seed=int.from_bytes(os.urandom(4), "big"), time_scale=DEMO_TIME_SCALE, result_factory=self.factory
         )
-        self.simulator = Simulator(config, clock=self.clock)
-        await self.simulator.start("127.0.0.1", 0)
-        return self.simulator.api_url
+        simulator = SimulatorThread(config, clock=self.clock)
+        await asyncio.to_thread(simulator.start)  # the window's loop keeps turning while it binds
+        self.simulator = simulator
+        return simulator.api_url
 
     async def stop(self) -> None:
         if self.simulator is not None:
-            await self.simulator.stop()
+            await asyncio.to_thread(self.simulator.stop)
 
 
 def demo_options(root: Path, api_url: str) -> SessionOptions:
@@ -71,12 +73,12 @@ def demo_options(root: Path, api_url: str) -> SessionOptions:
     )
 
 
-def rehome_demo_tasks(engine: Engine, api_url: str) -> None:
+def rehome_demo_tasks(store: TaskStore, api_url: str) -> None:
     """Unfinished demo tasks from an earlier run follow the simulator to its new port.
 
     The new simulator does not know them, so they end as "not found" instead of waiting
     on a port nobody listens on.
     """
-    for task in engine.store.unfinished():
+    for task in store.unfinished():
         if task.base_url and task.base_url != api_url:
-            engine.store.update(task.id, base_url=api_url)
+            store.update(task.id, base_url=api_url)

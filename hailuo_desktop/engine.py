@@ -208,6 +208,7 @@ def build_engine(
     lease_terms: LeaseTerms | None = None,
     crash_point: CrashPoint | None = None,
     api_url: str | None = None,  # one origin for every provider (the simulator): its balances too
+    planner: AdaptivePlanner | None = None,  # made by the caller (the window reads its history first)
 ) -> Engine:
     """`adaptive`: poll where the store's history says tasks finish (services.adaptive), within
     each provider's documented schedule; a fixed `poll_interval` overrides it. `held`: what
@@ -215,7 +216,8 @@ def build_engine(
     harness's hook (services.downloads.crash_point_from), passed in by the front end."""
     keys = KeyCache(key_store)
     store = store or TaskStore(paths.store)
-    planner = AdaptivePlanner(store) if adaptive else None
+    if planner is None and adaptive:
+        planner = AdaptivePlanner(store)
 
     def connect(provider_id: str, key: str, base_url: str | None) -> Provider:
         origin = base_url or settings.base_urls.get(provider_id)
@@ -262,12 +264,23 @@ def build_engine(
         held=held,
     )
     balances = BalanceRefresher(
-        lambda p, origin: _balance_of(provider_factory, p, origin or api_url), budget, clock, sleep
+        lambda p, origin: _balance_of(provider_factory, p, origin or api_url),
+        budget,
+        clock,
+        sleep,
+        loop=_running_loop(),
     )
     store.subscribe(balances.on_store_event)  # after each submit and each finished task
     posters = SavedPosters(posters_dir(paths))
     store.subscribe(posters.on_store_event)  # each saved video's grid poster, in the background
     return Engine(store, runner, uploads, keys, client, planner, balances, connect, posters)
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 async def _balance_of(provider_factory, provider_id: str, api_url: str | None):

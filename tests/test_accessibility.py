@@ -85,7 +85,7 @@ def test_the_main_window_in_its_states_speaks_for_every_control(
     session = ui_session(simulator_thread.api_url)
     window = session.window
     qtbot.waitUntil(window.isVisible)
-    store = session.engine.store
+    store = session.store
     store.add(make_task(TaskState.FAILED))
     store.add(make_task(TaskState.SUCCEEDED, video_path=str(tmp_path / "missing.mp4")))
     qtbot.waitUntil(lambda: window.tasks.table.model().rowCount() == 2, timeout=WAIT_MS)
@@ -146,7 +146,7 @@ def other_dialogs(window, make_task) -> list[str]:
 
 def test_a_task_row_reads_state_progress_and_prompt(qtbot, ui_session, simulator_thread, make_task):
     session = ui_session(simulator_thread.api_url)
-    session.engine.store.add(make_task(TaskState.FAILED, prompt="a red kite over the dunes"))
+    session.store.add(make_task(TaskState.FAILED, prompt="a red kite over the dunes"))
     table = session.window.tasks.table
     qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=WAIT_MS)
     spoken = {

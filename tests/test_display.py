@@ -126,7 +126,7 @@ async def scene(case: str, work: Path) -> dict:
     window.setGeometry(0, 0, *WINDOW)
     session.show()
     await session.started()
-    _history(session.engine.store, pictures)
+    _history(session.store, pictures)
     session.shell.model.set_filter(None, "")
     dropped = Waiter(__import__("asyncio").get_running_loop()).signal(session.controller.thumbnails_shown)
     compose.apply_settings(

@@ -114,7 +114,8 @@ def test_a_typed_proxy_password_goes_to_the_keyring_and_the_next_start_uses_it(
     assert SecretService.Keyring().get_password(keyring_service, secret_name(saved["proxy_url"])) == PASSWORD
     again = new_session(qtbot, home, keyring_service)
     try:
-        answer = run(qtbot, again.client.get("http://videos.example.invalid/clip.mp4"))
+        # The session's client lives with the engine, on its own thread: asked there.
+        answer = run(qtbot, again.link.call(lambda e: e.client.get("http://videos.example.invalid/clip.mp4")))
     finally:
         close_session(qtbot, again)
     assert answer.text == "ok" and proxy.credentials() == [f"anna:{PASSWORD}"]

@@ -250,9 +250,9 @@ async def _scenes(out: Path, readme_shot: Path, work: Path) -> dict:
     await shot("composing")
 
     # Busy: the batch of 12 is submitted, simulated time moves until three are done.
-    _history(session.engine.store, pictures)
+    _history(session.store, pictures)
     session.shell.model.set_filter(None, "")
-    store, bridge = session.engine.store, session.shell.bridge
+    store, bridge = session.store, session.shell.bridge
     submitted = wait.signal(controller.tasks_submitted)
     assert compose.trigger_generate(), compose.generate_reason()
     (tasks,) = await submitted

@@ -94,7 +94,7 @@ async def _scenes(work: Path, docs: Path) -> dict:
         )
     )
     window, controller, compose = session.window, session.controller, session.window.compose
-    store, bridge = session.engine.store, session.shell.bridge
+    store, bridge = session.store, session.shell.bridge
     window.setGeometry(0, 0, *WINDOW_SIZE)
     session.show()
     await session.started()

@@ -126,7 +126,7 @@ class Scenes:
         )
         self.session = AppSession(options)
         self.window, self.controller = self.session.window, self.session.controller
-        self.compose, self.store = self.window.compose, self.session.engine.store
+        self.compose, self.store = self.window.compose, self.session.store
         self.window.setGeometry(0, 0, *WINDOW_SIZE)
         self.session.show()
         await self.session.started()

@@ -215,7 +215,7 @@ async def _scenes(out: Path, docs: Path, work: Path) -> dict:
     )
     session = AppSession(options)
     window, workspace = session.window, session.shell.workspace
-    by_image = _takes(session.engine.store, pictures, work / "clips")
+    by_image = _takes(session.store, pictures, work / "clips")
     window.setGeometry(0, 0, *WINDOW_SIZE)
     session.show()
     await session.started()

@@ -25,7 +25,7 @@ from hailuo_desktop.services.secrets import SERVICE, KeyStore, MemoryKeyringBack
 from hailuo_desktop.ui.compose.image_list import PROBLEMS_ROLE, STATE_ROLE
 from hailuo_desktop.ui.first_run import FirstRunDialog
 from hailuo_desktop.ui.tasks.model import TaskIdRole
-from tests.fixtures.ui import TEST_KEYS, close_session
+from tests.fixtures.ui import TEST_KEYS, close_session, engine_read
 
 pytestmark = pytest.mark.gui
 
@@ -73,7 +73,7 @@ def wait_sent(qtbot, store, task_id: str) -> None:
 
 def test_drop_validate_submit_run_succeed_and_play(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     qtbot.waitExposed(window)
     choose_kie(window)
     good = image_maker.png(800, 600, name="good.png")
@@ -94,6 +94,9 @@ def test_drop_validate_submit_run_succeed_and_play(qtbot, ui_session, simulator_
     wait_state(qtbot, store, task.id, TaskState.SUCCEEDED)
     done = store.get(task.id)
     assert os.path.getsize(done.video_path) == done.video_bytes > 0
+    # The store's change reaches the window queued from the engine's thread: the detail makes its
+    # player when it shows the finished task.
+    qtbot.waitUntil(lambda: window.detail.player_view is not None, timeout=WAIT_MS)
     player = window.detail.player
     with qtbot.waitSignal(window.detail.video.videoSink().videoFrameChanged, timeout=WAIT_MS):
         qtbot.waitUntil(lambda: player.playbackState() == QMediaPlayer.PlaybackState.PlayingState, timeout=WAIT_MS)
@@ -105,7 +108,7 @@ def test_drop_validate_submit_run_succeed_and_play(qtbot, ui_session, simulator_
 
 def test_a_failed_task_shows_the_providers_message(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, session, "a cat {{sim:fail=501;msg=The image breaks the content rules}}")
@@ -128,7 +131,7 @@ def test_no_balance_holds_the_providers_submits_until_resumed(qtbot, ui_session,
 
     simulator_thread.set_balance("kie", 0)
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     choose_kie(window)
     qtbot.waitUntil(lambda: "Balance: 0 credits" in _balance_text(window), timeout=WAIT_MS)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
@@ -138,6 +141,8 @@ def test_no_balance_holds_the_providers_submits_until_resumed(qtbot, ui_session,
     row = bar.rows["kie"]
     assert row.text.text().startswith("Not enough balance on kie.ai: new tasks for kie.ai are held")
     assert row.top_up.isVisible() and row.resume.isVisible()
+    # The engine's thread announces the pause, then records it on the task: wait for the record.
+    qtbot.waitUntil(lambda: store.get(task.id).activity is not None, timeout=WAIT_MS)
     held = store.get(task.id)
     assert (held.state, held.remote_id, held.activity) == (TaskState.QUEUED, None, "paused_no_balance")
     model = window.tasks.model
@@ -149,7 +154,8 @@ def test_no_balance_holds_the_providers_submits_until_resumed(qtbot, ui_session,
     simulator_thread.set_balance("kie", 1000)  # the user topped up
     row.resume.click()
     wait_sent(qtbot, store, task.id)
-    assert bar.isHidden() and simulator_thread.stats.submits["kie"] == 2
+    qtbot.waitUntil(bar.isHidden, timeout=WAIT_MS)  # the resume reaches the window queued from the engine
+    assert simulator_thread.stats.submits["kie"] == 2
     qtbot.waitUntil(lambda: "Balance: 970 credits" in _balance_text(window), timeout=WAIT_MS)
 
 
@@ -182,13 +188,13 @@ def test_restart_resumes_an_unfinished_task_without_sending_it_again(
     choose_kie(first.window)
     drop(qtbot, first, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, first, "a cat")
-    wait_sent(qtbot, first.engine.store, task.id)
+    wait_sent(qtbot, first.store, task.id)
     close_session(qtbot, first)  # the app quits while the provider is still generating
     assert not shiboken6.isValid(first.window)  # the whole session's Qt side is gone
 
     simulator_thread.advance(LONG_ENOUGH)
     second = ui_session(simulator_thread.api_url, home=home)
-    store = second.engine.store
+    store = second.store
     assert second.window.tasks.model.index(0, 0).data(TaskIdRole) == task.id  # listed from the store at once
     wait_state(qtbot, store, task.id, TaskState.SUCCEEDED)
     assert os.path.exists(store.get(task.id).video_path)
@@ -258,7 +264,7 @@ def test_the_demo_animates_the_users_own_image(qtbot, qasync_running_loop, tmp_p
     session = AppSession(demo_options(tmp_path / "demo", starting.result()))
     try:
         session.show()
-        window, store = session.window, session.engine.store
+        window, store = session.window, session.store
         assert "demo" in window.windowTitle()
         # APIXO has no upload API: in the demo its images go through the (simulated) kie upload.
         assert window.compose.current_provider() == "apixo"
@@ -279,7 +285,7 @@ def test_the_demo_animates_the_users_own_image(qtbot, qasync_running_loop, tmp_p
 
 def test_cancel_stops_following_and_retry_makes_a_new_task(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store, runner = session.window, session.engine.store, session.engine.runner
+    window, store = session.window, session.store
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, session, "a cat on a roof")
@@ -292,7 +298,7 @@ def test_cancel_stops_following_and_retry_makes_a_new_task(qtbot, ui_session, si
     box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
     next(b for b in box.buttons() if b.text() == "Stop following").click()
     wait_state(qtbot, store, task.id, TaskState.CANCELLED)
-    assert task.id not in runner.active()  # nothing polls it any more
+    assert task.id not in engine_read(qtbot, session, lambda e: e.runner.active())  # nothing polls it any more
     qtbot.waitUntil(window.detail.retry.isEnabled, timeout=WAIT_MS)
     with qtbot.waitSignal(window.tasks.model.rowsInserted, timeout=WAIT_MS):
         window.detail.retry.click()
@@ -326,7 +332,7 @@ def test_reuse_puts_the_prompt_settings_and_image_back(qtbot, ui_session, simula
 
 def test_keyboard_shortcuts_reach_their_actions(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     actions = window.actions
     shortcuts = {
         name: getattr(actions, name).shortcut().toString()
@@ -392,7 +398,7 @@ def test_quitting_with_a_running_task_asks_first(qtbot, ui_session, simulator_th
     from PySide6.QtWidgets import QMessageBox
 
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, session, "a cat")

@@ -62,7 +62,7 @@ def takes(tmp_path, make_task):
 
 def session_with(qtbot, ui_session, simulator_thread, tasks):
     session = ui_session(simulator_thread.api_url)
-    session.engine.store.add_many(tasks)
+    session.store.add_many(tasks)
     model = session.window.tasks.model
     qtbot.waitUntil(lambda: all(model.index_of(t.id).isValid() for t in tasks), timeout=WAIT_MS)  # listed
     return session

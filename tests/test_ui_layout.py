@@ -38,7 +38,7 @@ def mnemonic(text: str) -> str | None:
 @pytest.fixture
 def small_window(qtbot, ui_session, simulator_thread, make_task, clip_maker, tmp_path):
     session = ui_session(simulator_thread.api_url, home=tmp_path / "home")
-    store = session.engine.store
+    store = session.store
     tasks = [
         make_task(
             TaskState.SUCCEEDED,

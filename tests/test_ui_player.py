@@ -91,7 +91,7 @@ def session_with_take(qtbot, ui_session, simulator_thread, make_task, clip_maker
         prompt="boats drift across the harbour",
     )
     failed = make_task(TaskState.FAILED, image_path=str(start))
-    session.engine.store.add_many([done, failed])
+    session.store.add_many([done, failed])
     qtbot.waitUntil(lambda: session.window.tasks.model.total_count() == 2, timeout=WAIT_MS)
     return session, done, failed
 

@@ -25,7 +25,7 @@ EARLIER = ["waves crash on a beach at dusk [Pan left]", "a cat naps on a beach t
 def started(qtbot, ui_session, simulator_thread, make_task, tmp_path):
     home = tmp_path / "home"
     session = ui_session(simulator_thread.api_url, home=home, show=False)
-    session.engine.store.add_many(make_task(TaskState.SUCCEEDED, prompt=p) for p in reversed(EARLIER))
+    session.store.add_many(make_task(TaskState.SUCCEEDED, prompt=p) for p in reversed(EARLIER))
     flow = session.controller.prompts
     with qtbot.waitSignal(flow.history_loaded, timeout=WAIT_MS):
         flow.on_submitted([])  # what a submit does: read the history again

@@ -62,10 +62,10 @@ def finished_take(qtbot, session, simulator_thread, image_maker, prompt="a boat 
     window.compose.apply_settings("minimax", MINIMAX_23, None, 6, "768P", "", None)
     drop(qtbot, session, image_maker.png(640, 480, name="first.png"))
     (task,) = generate(qtbot, session, prompt)
-    wait_sent(qtbot, session.engine.store, task.id)
+    wait_sent(qtbot, session.store, task.id)
     simulator_thread.advance(LONG_ENOUGH)
-    wait_state(qtbot, session.engine.store, task.id, TaskState.SUCCEEDED)
-    return session.engine.store.get(task.id)
+    wait_state(qtbot, session.store, task.id, TaskState.SUCCEEDED)
+    return session.store.get(task.id)
 
 
 def sent_image(call: dict) -> Image.Image:
@@ -78,7 +78,7 @@ def test_continue_from_the_right_click_menu_sends_the_real_last_frame_and_keeps_
     qtbot, ui_session, simulator_thread, image_maker, clips
 ):
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     first = finished_take(qtbot, session, simulator_thread, image_maker)
     window.tasks.select(first.id)
     table = window.tasks.table
@@ -116,7 +116,7 @@ def test_continue_from_the_right_click_menu_sends_the_real_last_frame_and_keeps_
 
 def test_the_detail_shows_the_chain_and_jumps_along_it(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     first = finished_take(qtbot, session, simulator_thread, image_maker)
     takes = [first]
     for prompt in ("the boat turns", "the boat sails away"):
@@ -205,7 +205,7 @@ def test_a_take_made_from_text_continues_with_its_image_twin(qtbot, ui_session, 
         resolution=None,
     )
     session = ui_session(simulator_thread.api_url)
-    session.engine.store.add(parent)
+    session.store.add(parent)
     qtbot.waitUntil(lambda: session.window.tasks.model.index_of(parent.id).isValid(), timeout=WAIT_MS)
     with qtbot.waitSignal(session.controller.shots.continued, timeout=WAIT_MS) as continued:
         session.window.detail.continue_requested.emit(parent)

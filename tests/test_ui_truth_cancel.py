@@ -45,7 +45,7 @@ def test_batch_words_count_every_outcome():
 
 def test_cancel_of_a_sent_task_warns_and_can_keep_following(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, session, "a cat")
@@ -64,7 +64,7 @@ def test_cancel_of_a_sent_task_warns_and_can_keep_following(qtbot, ui_session, s
 
 def test_a_batch_is_cancelled_at_once_and_its_end_counts_the_outcomes(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store, notifier = session.window, session.engine.store, session.shell.notifier
+    window, store, notifier = session.window, session.store, session.shell.notifier
     choose_kie(window)
     drop(qtbot, session, *(image_maker.png(640, 480, name=f"shot{n}.png") for n in range(3)))
     tasks = generate(qtbot, session, "three shots")
@@ -85,7 +85,7 @@ def test_a_batch_is_cancelled_at_once_and_its_end_counts_the_outcomes(qtbot, ui_
 
 def test_a_batch_with_failures_never_says_all_done(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store, notifier = session.window, session.engine.store, session.shell.notifier
+    window, store, notifier = session.window, session.store, session.shell.notifier
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     window.compose.variants.setValue(2)
@@ -103,7 +103,7 @@ def test_a_batch_with_failures_never_says_all_done(qtbot, ui_session, simulator_
 
 def test_a_cancelled_sent_task_can_be_resumed_and_its_video_saved(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, session, "a cat")

@@ -69,7 +69,7 @@ def test_a_real_session_has_no_demo_marker_or_menu(ui_session, simulator_thread)
 
 def test_the_demo_balance_goes_down_as_tasks_are_charged(qtbot, demo, image_maker):
     session, backend = demo
-    store = session.engine.store
+    store = session.store
     start = backend.simulator.balance("apixo")
     qtbot.waitUntil(lambda: balance_text(session) == f"Balance: ${start:,.2f}", timeout=WAIT_MS)
     drop(qtbot, session, image_maker.png(900, 600, name="photo.png"))
@@ -82,7 +82,7 @@ def test_the_demo_balance_goes_down_as_tasks_are_charged(qtbot, demo, image_make
 
 def test_empty_balance_holds_the_next_task_until_topped_up_and_resumed(qtbot, demo, image_maker):
     session, backend = demo
-    store = session.engine.store
+    store = session.store
     arm(qtbot, session, "balance")
     assert backend.simulator.balance("apixo") == 0
     drop(qtbot, session, image_maker.png(900, 600, name="photo.png"))
@@ -90,18 +90,20 @@ def test_empty_balance_holds_the_next_task_until_topped_up_and_resumed(qtbot, de
     bar = session.controller.pauses.bar
     qtbot.waitUntil(bar.isVisible, timeout=WAIT_MS)
     assert bar.rows["apixo"].text.text().startswith("Not enough balance on APIXO")
+    # The engine's thread announces the pause, then records it on the task: wait for the record.
+    qtbot.waitUntil(lambda: store.get(task.id).error_code is not None, timeout=WAIT_MS)
     assert store.get(task.id).error_code == ErrorCode.INSUFFICIENT_BALANCE and store.get(task.id).remote_id is None
     with qtbot.waitSignal(session.controller.demo_menu.armed, timeout=WAIT_MS):
         session.controller.demo_menu.top_up.trigger()
     assert backend.simulator.balance("apixo") > 0
     bar.rows["apixo"].resume.click()
     wait_sent(qtbot, store, task.id)
-    assert bar.isHidden()
+    qtbot.waitUntil(bar.isHidden, timeout=WAIT_MS)  # the resume reaches the window queued from the engine
 
 
 def test_content_filter_from_the_demo_menu(qtbot, demo, image_maker):
     session, backend = demo
-    store, detail = session.engine.store, session.window.detail
+    store, detail = session.store, session.window.detail
     arm(qtbot, session, "content")
     drop(qtbot, session, image_maker.png(900, 600, name="photo.png"))
     (task,) = generate(qtbot, session, "slow push in")
@@ -115,7 +117,7 @@ def test_content_filter_from_the_demo_menu(qtbot, demo, image_maker):
 
 def test_expired_link_from_the_demo_menu(qtbot, demo, image_maker):
     session, backend = demo
-    store = session.engine.store
+    store = session.store
     arm(qtbot, session, "expired")
     drop(qtbot, session, image_maker.png(900, 600, name="photo.png"))
     (task,) = generate(qtbot, session, "slow push in")
@@ -140,7 +142,7 @@ def test_the_other_failures_are_armed_in_the_simulator(qtbot, demo, key, op, kin
 
 def test_a_slow_task_from_the_demo_menu_takes_three_minutes_at_the_simulator(qtbot, demo, image_maker):
     session, backend = demo
-    store = session.engine.store
+    store = session.store
     arm(qtbot, session, "slow_task")
     drop(qtbot, session, image_maker.png(900, 600, name="photo.png"))
     (task,) = generate(qtbot, session, "slow push in")

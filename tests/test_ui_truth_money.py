@@ -72,7 +72,7 @@ def test_retry_says_it_is_a_new_paid_task_at_todays_price(make_task):
 def test_the_balance_line_follows_the_engines_reading_after_a_submit(qtbot, ui_session, simulator_thread, image_maker):
     simulator_thread.set_balance("kie", 1000)
     session = ui_session(simulator_thread.api_url)
-    store = session.engine.store
+    store = session.store
     choose_kie(session.window)
     wait_balance(qtbot, session, "Balance: 1,000 credits")
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
@@ -116,7 +116,7 @@ def test_the_detail_says_what_a_finished_task_cost_and_what_another_would(
     qtbot, ui_session, simulator_thread, image_maker
 ):
     session = ui_session(simulator_thread.api_url)
-    store, detail = session.engine.store, session.window.detail
+    store, detail = session.store, session.window.detail
     choose_kie(session.window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     (task,) = generate(qtbot, session, "a cat")
@@ -141,7 +141,7 @@ def test_an_order_above_the_threshold_asks_first_and_sends_nothing_when_refused(
     qtbot, ui_session, simulator_thread, image_maker
 ):
     session = ui_session(simulator_thread.api_url)
-    window, compose, store = session.window, session.window.compose, session.engine.store
+    window, compose, store = session.window, session.window.compose, session.store
     window.compose.apply_settings("apixo", "hailuo-2-3-fast", None, 6, "768P", "", None)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     compose.variants.setValue(12)  # 12 × $0.1917 = $2.30, above the default $2.00
@@ -191,7 +191,7 @@ def test_the_threshold_is_set_in_settings(qtbot, ui_session, simulator_thread):
 
 def test_the_window_shows_todays_spend_and_the_ledger(qtbot, ui_session, simulator_thread, image_maker):
     session = ui_session(simulator_thread.api_url)
-    window, store, money_view = session.window, session.engine.store, session.controller.money
+    window, store, money_view = session.window, session.store, session.controller.money
     assert money_view.today.text() == "Spent today: nothing"
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))

@@ -101,7 +101,7 @@ def test_the_detail_counts_down_and_offers_resume_and_give_up(qtbot, make_task):
 def test_resume_polls_the_task_again_and_never_sends_it_again(qtbot, ui_session, simulator_thread, make_task):
     session = ui_session(simulator_thread.api_url, show=False)  # no start-up resume: only the button
     session.window.show()
-    store = session.engine.store
+    store = session.store
     task = store.add(
         make_task(
             TaskState.NEEDS_CHECK,
@@ -122,7 +122,7 @@ def test_give_up_asks_and_stops_for_good(qtbot, ui_session, simulator_thread, ma
     session = ui_session(simulator_thread.api_url, show=False)
     window = session.window
     window.show()
-    store = session.engine.store
+    store = session.store
     task = store.add(make_task(TaskState.UNKNOWN, error_code=ErrorCode.POLL_TIMEOUT, base_url=simulator_thread.api_url))
     window.detail.show_task(store.get(task.id))
     window.detail.check_bar.give_up.click()
@@ -142,7 +142,7 @@ def test_unreadable_answers_lead_the_real_runner_to_needs_a_check_then_resume_sa
     from tests.test_ui_flow import LONG_ENOUGH, choose_kie, drop, generate, wait_sent
 
     session = ui_session(simulator_thread.api_url)
-    window, store = session.window, session.engine.store
+    window, store = session.window, session.store
     choose_kie(window)
     drop(qtbot, session, image_maker.png(640, 480, name="cat.png"))
     seen: list[str] = []

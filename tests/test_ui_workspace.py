@@ -23,7 +23,7 @@ WAIT_MS = 15_000
 @pytest.fixture
 def session_with_takes(qtbot, ui_session, simulator_thread, make_task, clip_maker, tmp_path):
     session = ui_session(simulator_thread.api_url, home=tmp_path / "home")
-    store = session.engine.store
+    store = session.store
     tasks = [
         make_task(TaskState.SUCCEEDED, video_path=str(clip_maker(n)), prompt=f"take number {n} [Push in]")
         for n in range(4)
@@ -43,7 +43,7 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 
 def test_single_keys_star_and_reject_every_selected_take(qtbot, session_with_takes):
     session, ids = session_with_takes
-    store, panel = session.engine.store, session.window.tasks
+    store, panel = session.store, session.window.tasks
     panel.select_many(ids[:3])
     press(qtbot, panel.table, Qt.Key.Key_S)
     assert [store.get(i).starred for i in ids] == [True, True, True, False, False]
@@ -60,7 +60,7 @@ def test_single_keys_star_and_reject_every_selected_take(qtbot, session_with_tak
 
 def test_delete_and_cancel_act_on_the_whole_selection(qtbot, session_with_takes):
     session, ids = session_with_takes
-    store, panel = session.engine.store, session.window.tasks
+    store, panel = session.store, session.window.tasks
     panel.select_many([ids[1], ids[4]])
     press(qtbot, panel.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: store.count() == 3, timeout=WAIT_MS)
@@ -85,7 +85,7 @@ def test_the_grid_toggle_is_remembered_for_the_next_start(
 
 def test_c_compares_the_selection_and_a_number_keeps_one(qtbot, session_with_takes):
     session, ids = session_with_takes
-    store, panel, workspace = session.engine.store, session.window.tasks, session.shell.workspace
+    store, panel, workspace = session.store, session.window.tasks, session.shell.workspace
     panel.select_many([ids[0], ids[1], ids[2]])
     press(qtbot, panel.table, Qt.Key.Key_C)
     view = workspace.compare_view
@@ -101,7 +101,7 @@ def test_c_compares_the_selection_and_a_number_keeps_one(qtbot, session_with_tak
 
 def test_ctrl_c_copies_the_selected_videos_as_files(qtbot, session_with_takes):
     session, ids = session_with_takes
-    store, panel = session.engine.store, session.window.tasks
+    store, panel = session.store, session.window.tasks
     panel.select_many([ids[3], ids[0], ids[4]])  # the failed take has no file and is left out
     press(qtbot, panel.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     urls = QApplication.clipboard().mimeData().urls()
@@ -112,7 +112,7 @@ def test_ctrl_c_copies_the_selected_videos_as_files(qtbot, session_with_takes):
 
 def test_export_dialog_writes_named_tagged_copies_with_sidecars(qtbot, session_with_takes, tmp_path):
     session, ids = session_with_takes
-    store, panel = session.engine.store, session.window.tasks
+    store, panel = session.store, session.window.tasks
     panel.select_many([ids[0], ids[2]])
     press(qtbot, panel.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(session.window.findChildren(ExportDialog)), timeout=WAIT_MS)
@@ -144,7 +144,7 @@ def test_a_drag_from_the_list_names_the_selected_takes_files(qtbot, session_with
     from hailuo_desktop.ui.workspace.drag import drag_for
 
     session, ids = session_with_takes
-    store, panel = session.engine.store, session.window.tasks
+    store, panel = session.store, session.window.tasks
     panel.select_many([ids[1], ids[4], ids[2]])
     drag = drag_for(panel.table)
     files = sorted(u.toLocalFile() for u in drag.mimeData().urls())
@@ -155,7 +155,7 @@ def test_cancel_stops_every_selected_running_take(qtbot, ui_session, simulator_t
     session = ui_session(simulator_thread.api_url, home=tmp_path / "cancel-home")
     with qtbot.waitSignal(session.controller.balance_shown, timeout=WAIT_MS):
         pass  # start-up has resumed what it found: the tasks added now are not followed
-    store, panel = session.engine.store, session.window.tasks
+    store, panel = session.store, session.window.tasks
     running = [make_task(TaskState.RUNNING) for _ in range(2)]
     done = make_task(TaskState.SUCCEEDED)
     store.add_many([*running, done])  # added after start-up: nothing follows them yet

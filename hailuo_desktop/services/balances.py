@@ -45,12 +45,16 @@ class BalanceRefresher:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         *,
         min_interval: float = 15.0,
+        loop: asyncio.AbstractEventLoop | None = None,
     ) -> None:
+        """`loop`: the engine's loop, where reads run; a request from another thread (a store
+        change made by the window) is handed over to it. None: whichever loop asks."""
         self._fetch = fetch
         self._budget = budget
         self._clock = clock
         self._sleep = sleep
         self._min_interval = min_interval
+        self._loop = loop
         self._latest: dict[str, BalanceReading] = {}
         self._wanted: set[str] = set()
         self._running: dict[str, asyncio.Task[None]] = {}
@@ -71,6 +75,14 @@ class BalanceRefresher:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
+            loop = None
+        if self._loop is not None and loop is not self._loop:
+            try:
+                self._loop.call_soon_threadsafe(self.request, provider_id, base_url)
+            except RuntimeError:  # the engine's loop is closed: nobody reads balances any more
+                pass
+            return
+        if loop is None:
             return
         self._wanted.add(provider_id)
         self._origins[provider_id] = base_url

@@ -60,7 +60,8 @@ class SimulatorThread:
         return getattr(self.__dict__["simulator"], name)
 
     def _run(self) -> None:
-        loop = self._loop = asyncio.new_event_loop()
+        # A plain asyncio loop even where the caller installed qasync's policy (the demo window).
+        loop = self._loop = asyncio.DefaultEventLoopPolicy().new_event_loop()
         try:
             loop.run_until_complete(self.simulator.start(*self._address))
         except BaseException as exc:  # reported to start(), which raises it in the caller

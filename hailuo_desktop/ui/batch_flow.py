@@ -49,9 +49,9 @@ def _cancellable(task: Task | None) -> bool:
 
 
 class BatchFlow(QObject):
-    def __init__(self, window, store, runner, bridge, notifier, errors, parent: QObject | None = None) -> None:
+    def __init__(self, window, store, link, bridge, notifier, errors, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window, self.store, self.runner, self.notifier = window, store, runner, notifier
+        self.window, self.store, self.link, self.notifier = window, store, link, notifier
         self.errors = errors  # the ErrorReporter of the window's one error place
         self.slot_tasks = SlotTasks()
         self.cancel_action = QAction(tr("Cancel the whole &batch…"), window)
@@ -77,7 +77,7 @@ class BatchFlow(QObject):
         open_tasks = [t for t in self.store.batch_tasks(batch_id) if not t.state.is_final]
         if not open_tasks or not await self._confirm(open_tasks):
             return
-        await self.runner.cancel_batch(batch_id)
+        await self.link.call(lambda e: e.runner.cancel_batch(batch_id))
         self.window.statusBar().showMessage(tr("%n task(s) of the batch cancelled.", len(open_tasks)), 6000)
 
     async def _confirm(self, open_tasks: list[Task]) -> bool:

@@ -22,9 +22,9 @@ def tr(text: str) -> str:
 class CheckFlow(QObject):
     resumed = Signal(str)  # a task id the runner follows again
 
-    def __init__(self, window, runner, store, errors, parent: QObject | None = None) -> None:
+    def __init__(self, window, link, store, errors, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window, self.runner, self.store, self.errors = window, runner, store, errors
+        self.window, self.link, self.store, self.errors = window, link, store, errors
         self.slot_tasks = SlotTasks()
         bar = window.detail.check_bar
         bar.resume_requested.connect(self.resume)
@@ -34,7 +34,8 @@ class CheckFlow(QObject):
     @reports_errors
     async def resume(self, task_id: str) -> None:
         if resumable(self.store.get(task_id)):
-            self.runner.resume(task_id)  # polls the task the provider has: never sends it again
+            # Polls the task the provider has (never sends it again); done on the engine's thread before `resumed`.
+            await self.link.ask(lambda e: e.runner.resume(task_id))
             self.resumed.emit(task_id)
 
     @asyncSlot(str)
@@ -52,4 +53,4 @@ class CheckFlow(QObject):
             tr("Give up"),
             tr("Keep it"),
         ):
-            await self.runner.give_up(task_id)
+            await self.link.call(lambda e: e.runner.give_up(task_id))

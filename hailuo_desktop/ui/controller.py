@@ -4,7 +4,7 @@ The flows take their dependencies in: image intake (image_intake.py), the provid
 gate and balance (provider_status.py), start-up (startup.py), task actions
 (task_actions.py), the settings dialog's side (settings_flow.py). What is left here:
 Generate, the banner's next step, notifications and quitting. Everything it asks of the
-core goes through the Engine façade.
+core goes through the Engine façade, on the engine's own thread, by way of EngineLink.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class Controller(QObject):
         self.window = window
         self.compose: ComposePanel = window.compose
         self.context = context
-        self.engine = context.engine
+        self.link = context.link
         self.bridge = bridge
         self.notifier = notifier
         self.errors = ErrorReporter(window.banner, self.compose.current_provider, self)
@@ -90,7 +90,7 @@ class Controller(QObject):
         self.task_actions = TaskActions(window, context, bridge, self.errors, self)
         self.images = ImageIntake(
             self.compose,
-            self.engine.fetch_url_image,
+            lambda url, folder: self.link.call(lambda e: e.fetch_url_image(url, folder)),
             context.cache_dir,
             context.paths.root / "pasted",
             self.errors,
@@ -101,23 +101,23 @@ class Controller(QObject):
             window, context, bridge, self.errors, self.images.add_local_images, self.images.on_urls_dropped, self
         )
         self.joins = JoinFlow(window, context, self.errors, self)
-        self.money = MoneyView(window, self.engine.store, bridge, parent=self)
+        self.money = MoneyView(window, context.store, bridge, parent=self)
         window.tasks_menu.addAction(self.money.ledger_action)
-        self.pauses = PauseFlow(_pause_bar_in(self.compose), self.engine.runner, self.task_actions.open_link, self)
-        self.checks = CheckFlow(window, self.engine.runner, self.engine.store, self.errors, self)
-        self.batches = BatchFlow(window, self.engine.store, self.engine.runner, bridge, notifier, self.errors, self)
+        self.pauses = PauseFlow(_pause_bar_in(self.compose), self.link, self.task_actions.open_link, self)
+        self.checks = CheckFlow(window, self.link, context.store, self.errors, self)
+        self.batches = BatchFlow(window, context.store, self.link, bridge, notifier, self.errors, self)
         self.prompts = PromptFlow(window, context, self.errors, self)
         self.tasks_submitted.connect(self.prompts.on_submitted)
         self.demo_menu = (
-            DemoMenu(window, context.client, context.api_url, self.compose.current_provider, self.errors, self)
+            DemoMenu(window, self.link, context.api_url, self.compose.current_provider, self.errors, self)
             if context.demo and context.api_url
             else None
         )
         self.provider_status = ProviderStatus(
-            self.compose, self.engine, context.key_store, context.base_url, self.errors, demo=context.demo, parent=self
+            self.compose, self.link, context.key_store, context.base_url, self.errors, demo=context.demo, parent=self
         )
         self.startup = StartUp(
-            self.engine, context.key_store, self.compose, self.errors, window, demo=context.demo, parent=self
+            self.link, context.key_store, self.compose, self.errors, window, demo=context.demo, parent=self
         )
         self._quit_confirmed = False
         self._connect()
@@ -225,21 +225,20 @@ class Controller(QObject):
         route = self.context.settings.upload_routes.get(provider_id)
         batch_id = uuid.uuid4().hex if len(order.requests) > 1 else None
         # Every key the whole order needs is read first, so nothing is stored if one is missing.
-        await self.engine.require_keys(self.engine.keys_for_order(provider_id, order.requests, route))
+        await self.link.call(lambda e: e.require_keys(e.keys_for_order(provider_id, order.requests, route)))
+        base_url = self.context.base_url(provider_id)
         created: list[Task] = []
         for parent_id, requests in order.parent_groups():  # a continued shot records its parent
-            created += await self.engine.submit(
-                requests,
-                base_url=self.context.base_url(provider_id),
-                upload_route=route,
-                batch_id=batch_id,
-                parent_id=parent_id,
+            created += await self.link.call(
+                lambda e, requests=requests, parent_id=parent_id: e.submit(
+                    requests, base_url=base_url, upload_route=route, batch_id=batch_id, parent_id=parent_id
+                )
             )
         return created
 
     def follow(self, task_id: str) -> None:
         """Have the engine drive a task to its end (a second start changes nothing)."""
-        self.engine.follow(task_id)
+        self.link.soon(lambda e: e.follow(task_id))
 
     async def _remember_choice(self, request: GenerationRequest) -> None:
         spec = request.spec

@@ -73,9 +73,9 @@ def failures() -> list[DemoFailure]:
 class DemoMenu(QObject):
     armed = Signal(str, str)  # failure key, provider id: the simulator accepted every fault
 
-    def __init__(self, window, client, api_url: str, current_provider, errors, parent: QObject | None = None) -> None:
+    def __init__(self, window, link, api_url: str, current_provider, errors, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window, self.client, self.api_url = window, client, api_url.rstrip("/")
+        self.window, self.link, self.api_url = window, link, api_url.rstrip("/")
         self.current_provider = current_provider
         self.errors = errors
         self.slot_tasks = SlotTasks()
@@ -134,5 +134,10 @@ class DemoMenu(QObject):
         self.armed.emit("clear", provider)
 
     async def _demo(self, failure: str, provider: str) -> None:
-        response = await self.client.post(self.api_url + "/_sim/demo", json={"failure": failure, "provider": provider})
-        response.raise_for_status()  # a refused name is a bug between this menu and simulator/demo.py
+        url, body = self.api_url + "/_sim/demo", {"failure": failure, "provider": provider}
+        await self.link.call(lambda e: _post(e.client, url, body))  # the engine's client, on its loop
+
+
+async def _post(client, url: str, body: dict) -> None:
+    response = await client.post(url, json=body)
+    response.raise_for_status()  # a refused name is a bug between this menu and simulator/demo.py

@@ -60,7 +60,7 @@ class JoinFlow(QObject):
         super().__init__(parent)
         self.window = window
         self.context = context
-        self.store = context.engine.store
+        self.store = context.store
         self.errors = errors
         self.slot_tasks = SlotTasks()
         self._qsettings = window_settings(context.paths)

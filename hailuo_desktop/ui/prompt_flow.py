@@ -57,7 +57,7 @@ class PromptFlow(QObject):
 
     # --- history -----------------------------------------------------------------------
     async def refresh_history(self) -> None:
-        self.history = await asyncio.to_thread(self.context.engine.store.recent_prompts, HISTORY_SIZE)
+        self.history = await asyncio.to_thread(self.context.store.recent_prompts, HISTORY_SIZE)
         self.completer.set_prompts(self.history)
         self.history_loaded.emit(len(self.history))
 

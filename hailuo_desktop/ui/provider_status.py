@@ -16,21 +16,20 @@ from qasync import asyncSlot
 from ..domain import catalog
 from ..domain.codes import ErrorCode
 from ..domain.errors import HailuoError, MissingKey
-from ..engine import Engine
 from ..services.secrets import KeyStore
 from .balance import format_balance
 from .compose import ComposePanel
+from .engine_link import EngineLink
 from .slots import ErrorReporter, SlotTasks, reports_errors
 
 
 class ProviderStatus(QObject):
     balance_shown = Signal(str, str)  # provider id, the text now shown
-    _reading = Signal(object)  # a services.balances.BalanceReading, delivered on the GUI thread
 
     def __init__(
         self,
         compose: ComposePanel,
-        engine: Engine,
+        link: EngineLink,
         key_store: KeyStore,
         base_url: Callable[[str], str | None],
         errors: ErrorReporter,
@@ -40,7 +39,7 @@ class ProviderStatus(QObject):
     ) -> None:
         super().__init__(parent)
         self.compose = compose
-        self.engine = engine
+        self.link = link
         self.key_store = key_store
         self._base_url = base_url
         self._demo = demo
@@ -48,12 +47,10 @@ class ProviderStatus(QObject):
         self.slot_tasks = SlotTasks()
         self._balance_request = 0
         self._balance_provider: str | None = None  # whose balance the compose line shows
-        self._reading.connect(self._show_reading)
-        balances = engine.balances
-        self._unsubscribe = balances.subscribe(self._reading.emit) if balances is not None else (lambda: None)
+        link.balance_read.connect(self._show_reading)  # the engine's readings, queued onto this thread
 
     def close(self) -> None:
-        self._unsubscribe()
+        self.link.balance_read.disconnect(self._show_reading)
 
     @asyncSlot(str)
     @reports_errors
@@ -67,8 +64,8 @@ class ProviderStatus(QObject):
     @Slot(str)
     def request_balance(self, provider_id: str) -> None:
         """Ask the engine for a fresh reading if the line shows this provider (a key test, a resume)."""
-        if provider_id == self.compose.current_provider() and self.engine.balances is not None:
-            self.engine.balances.request(provider_id)
+        if provider_id == self.compose.current_provider():
+            self.link.soon(lambda e: e.balances.request(provider_id) if e.balances is not None else None)
 
     @Slot(object)
     def _show_reading(self, reading) -> None:
@@ -110,7 +107,8 @@ class ProviderStatus(QObject):
         if spec.balance_unit is None:
             return self.tr("{name} shows no balance through its API.").format(name=spec.name)
         try:
-            balance = await self.engine.balance(provider_id, self._base_url(provider_id))
+            base_url = self._base_url(provider_id)
+            balance = await self.link.call(lambda e: e.balance(provider_id, base_url))
         except MissingKey:
             return ""
         except HailuoError as error:

@@ -107,7 +107,7 @@ class SettingsFlow(QObject):
             return
         finally:
             self._busy(provider_id, False)
-        self.context.engine.forget_key(provider_id)  # read again when next needed: the new key, or none
+        self.context.link.soon(lambda e: e.forget_key(provider_id))  # read again when next needed: the new key, or none
         await self._show_status(provider_id)
         self.keys_changed.emit()
 
@@ -132,7 +132,8 @@ class SettingsFlow(QObject):
             key = typed or await self.context.key_store.get(provider_id)
             if not key:
                 return False, self.tr("No key to test.")
-            balance = await self.context.engine.verify_key(provider_id, key, self.context.base_url(provider_id))
+            base_url = self.context.base_url(provider_id)
+            balance = await self.context.link.call(lambda e: e.verify_key(provider_id, key, base_url))
         except HailuoError as error:
             message = describe_error(error, provider_id)
             return False, message.title

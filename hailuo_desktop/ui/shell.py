@@ -44,23 +44,22 @@ class Shell:
 
 
 def build_shell(session, settings) -> Shell:
-    """`session` is an app.AppSession (engine, client, options); duck-typed so ui/ never imports app.py."""
+    """`session` is an app.AppSession (link, store, options); duck-typed so ui/ never imports app.py."""
     options = session.options
     context = AppContext(
-        engine=session.engine,
+        link=session.link,
         key_store=options.key_store,
         settings_store=session.settings_store,
         settings=settings,
         paths=options.paths,
-        client=session.client,
         api_url=options.api_url,
         demo=options.demo,
     )
-    store = session.engine.store
+    store = session.link.store
     bridge = StoreBridge(store)
     thumbnails = ListThumbnails()
     model = TaskListModel(
-        store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale, history=session.engine.completion_history
+        store, bridge, thumbnails=thumbnails, eta_scale=options.eta_scale, history=session.link.history
     )
     window = MainWindow(
         ComposePanel(), TaskListPanel(model, bridge), TaskDetail(), window_settings(options.paths), demo=options.demo

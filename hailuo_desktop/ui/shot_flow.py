@@ -70,7 +70,7 @@ class ShotFlow(QObject):
         self.window = window
         self.compose = window.compose
         self.context = context
-        self.store = context.engine.store
+        self.store = context.store
         self.errors = errors
         self.slot_tasks = SlotTasks()
         self._add_images = add_images

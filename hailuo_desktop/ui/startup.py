@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QWidget
 from ..domain import catalog
 from ..domain.errors import MissingKey
 from ..domain.task import Task
-from ..engine import Engine
 from ..services.secrets import KeyStore
 from ..services.settings import Settings
 from .compose import ComposePanel
 from .dialogs import run_dialog
+from .engine_link import EngineLink
 from .errors import UserMessage
 from .first_run import ENTER_KEY, TRY_DEMO, FirstRunDialog
 from .slots import ErrorReporter
@@ -25,7 +25,7 @@ class StartUp(QObject):
 
     def __init__(
         self,
-        engine: Engine,
+        link: EngineLink,
         key_store: KeyStore,
         compose: ComposePanel,
         errors: ErrorReporter,
@@ -35,7 +35,7 @@ class StartUp(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.engine = engine
+        self.link = link
         self.key_store = key_store
         self.compose = compose
         self.errors = errors
@@ -44,7 +44,7 @@ class StartUp(QObject):
 
     async def run(self, settings: Settings, repaired: list[str]) -> None:
         """`repaired`: what the front end's own files needed (the settings file's warnings)."""
-        self._report_repairs(self.engine.repairs() + list(repaired))
+        self._report_repairs(await self.link.ask(lambda e: e.repairs()) + list(repaired))
         self._restore_last_choice(settings)
         if not self._demo and not await self._any_key_stored():
             await self._first_run()
@@ -54,9 +54,9 @@ class StartUp(QObject):
 
     async def resume_unfinished(self) -> None:
         """Pick up every task left unfinished, as soon as its provider's key is known."""
-        waiting = await self.engine.start_unfinished()
+        waiting = await self.link.call(lambda e: e.start_unfinished())
         if waiting:
-            self._report_waiting(waiting)
+            self._report_waiting(waiting, await self.link.ask(lambda e: e.missing_key(waiting[0])))
 
     def _report_repairs(self, notes: list[str]) -> None:
         if notes:
@@ -84,11 +84,11 @@ class StartUp(QObject):
         elif choice == TRY_DEMO:
             self.demo_requested.emit()
 
-    def _report_waiting(self, waiting: list[Task]) -> None:
+    def _report_waiting(self, waiting: list[Task], provider_id: str) -> None:
         error = MissingKey(
             self.tr("{count} unfinished task(s) wait for a key; they continue once it is entered.").format(
                 count=len(waiting)
             )
         )
-        error.provider_id = self.engine.missing_key(waiting[0])
+        error.provider_id = provider_id
         self.errors.report(error)

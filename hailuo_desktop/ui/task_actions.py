@@ -40,8 +40,8 @@ class TaskActions(QObject):
         self.window = window
         self.detail = window.detail
         self.context = context
-        self.store = context.engine.store
-        self.runner = context.engine.runner
+        self.store = context.store
+        self.link = context.link
         self.errors = errors
         self.slot_tasks = SlotTasks()
         self._bridge = bridge
@@ -138,14 +138,14 @@ class TaskActions(QObject):
             self.tr("Keep"),
         ):
             return
-        fresh = await self.context.engine.retry(task_id)
+        fresh = await self.link.call(lambda e: e.retry(task_id))
         self.window.tasks.select(fresh.id)
 
     @asyncSlot(str)
     @reports_errors
     async def cancel(self, task_id: str) -> None:
         if await confirm_stop_following(self.window, self.store.get(task_id)):
-            await self.runner.cancel(task_id)
+            await self.link.call(lambda e: e.runner.cancel(task_id))
 
     def remove_selected(self) -> None:
         for task_id in self.window.tasks.selected_ids():  # every selected take, not just the last
@@ -169,7 +169,7 @@ class TaskActions(QObject):
                 self.tr("Keep"),
             ):
                 return
-            await self.runner.cancel(task_id)
+            await self.link.call(lambda e: e.runner.cancel(task_id))
         self.store.remove(task_id)
 
     async def confirm_quit(self, active: int) -> bool:

@@ -30,7 +30,7 @@ def test_the_window_starts_and_the_preview_says_why_and_offers_open_video(
     qtbot.waitUntil(window.isVisible)
     video = tmp_path / "take.mp4"
     video.write_bytes(load_sample())
-    task = session.engine.store.add(make_task(TaskState.SUCCEEDED, video_path=str(video)))
+    task = session.store.add(make_task(TaskState.SUCCEEDED, video_path=str(video)))
     window.detail.show_task(task)
     panel = window.detail.no_video
     assert isinstance(panel, NoVideoPanel) and panel.isVisible() and window.detail.player_view is None

@@ -79,23 +79,22 @@ class PauseFlow(QObject):
 
     resumed = Signal(str)  # provider id: its held tasks were started again
     paused = Signal(str)  # provider id: it just answered "not enough balance"
-    _changed = Signal(str, object)
 
-    def __init__(self, bar: PauseBar, runner, open_link, parent: QObject | None = None) -> None:
+    def __init__(self, bar: PauseBar, link, open_link, parent: QObject | None = None) -> None:
+        """`link`: ui.engine_link.EngineLink; its `paused` signal arrives on the GUI thread."""
         super().__init__(parent)
-        self.bar, self.runner, self.open_link = bar, runner, open_link
-        self._changed.connect(self._show)
-        self._unsubscribe = runner.pauses.subscribe(lambda provider_id, pause: self._changed.emit(provider_id, pause))
+        self.bar, self.link, self.open_link = bar, link, open_link
+        link.paused.connect(self._show)
         bar.top_up_requested.connect(self._top_up)
         bar.resume_requested.connect(self.resume)
         self._show("", None)
 
     def close(self) -> None:
-        self._unsubscribe()
+        self.link.paused.disconnect(self._show)
 
     @Slot(str, object)
     def _show(self, provider_id: str, pause: Pause | None) -> None:
-        self.bar.show_pauses(sorted(self.runner.pauses.paused()))
+        self.bar.show_pauses(self.link.paused_providers())
         if pause is not None:
             self.paused.emit(provider_id)  # the balance line reads it again: it said "not enough"
 
@@ -105,5 +104,5 @@ class PauseFlow(QObject):
 
     @Slot(str)
     def resume(self, provider_id: str) -> None:
-        self.runner.resume_provider(provider_id)
+        self.link.soon(lambda e: e.runner.resume_provider(provider_id))
         self.resumed.emit(provider_id)

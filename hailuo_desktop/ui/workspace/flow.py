@@ -51,7 +51,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.window = window
         self.context = context
-        self.store = context.engine.store
+        self.store = context.store
         self.task_actions = task_actions
         self.errors = task_actions.errors
         self.slot_tasks = SlotTasks()
@@ -343,8 +343,8 @@ class Workspace(QObject):
                 title = self.tr("Stop following {n} takes?").format(n=len(sent))
             if not await confirm(self.window, title, text, self.tr("Stop following"), self.tr("Keep following")):
                 return
-        runner = self.context.engine.runner
-        await asyncio.gather(*(runner.cancel(t.id) for t in tasks))
+        ids = [t.id for t in tasks]
+        await self.context.link.call(lambda e: _cancel_all(e.runner, ids))
 
     @Slot()
     def reuse_selected(self) -> None:
@@ -366,3 +366,8 @@ class Workspace(QObject):
 
 def tr_count(tr, n: int, on: bool, on_word: str, off_word: str) -> str:
     return tr("{n} take(s) {what}.").format(n=n, what=on_word if on else off_word)
+
+
+async def _cancel_all(runner, task_ids: list[str]) -> None:
+    """On the engine's loop: stop following every one of them at once."""
+    await asyncio.gather(*(runner.cancel(task_id) for task_id in task_ids))
