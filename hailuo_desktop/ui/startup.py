@@ -49,8 +49,8 @@ class StartUp(QObject):
         if not self._demo and not await self._any_key_stored():
             await self._first_run()
         await self.resume_unfinished()
-        if self.engine.posters is not None:  # grid posters for takes saved before they were made at save time
-            self.engine.posters.catch_up(self.engine.store)
+        # Grid posters for takes saved before they were made at save time (on the poster worker).
+        self.link.soon(lambda e: e.posters.catch_up(e.store) if e.posters is not None else None)
 
     async def resume_unfinished(self) -> None:
         """Pick up every task left unfinished, as soon as its provider's key is known."""
