@@ -1,8 +1,10 @@
 """2. GUI responsiveness: how late the Qt event loop serves a 10 ms timer, idle and under load.
 
 The child process opens the real window (offscreen) on the real qasync loop, with the
-real engine, against the simulator running in a process of its own (see sim_server.py
-for why not a thread). It measures, in the same session:
+real engine as the app runs it (on its own thread, engine_host.EngineHost; `--engine
+window-loop`: the reference, the engine on the window's loop as before), against the
+simulator running in a process of its own (see sim_server.py for why not a thread). It
+measures, in the same session:
 - idle: the window shown, nothing running;
 - load: 500 tasks polling (100 per provider, tasks the simulator keeps running) and 10
   downloads streaming at full speed; the phase lasts until the last download is done.
@@ -11,6 +13,7 @@ and followed the way the window resumes unfinished tasks. Polls are paced by the
 own request budget (4 per second per provider), as for a user.
 
     python -m benchmarks.gui_lag --api-url URL --home DIR [--tasks 500] [--downloads 10]
+        [--engine host|window-loop] [--downloads-on-loop]
     -> one JSON line
 """
 
@@ -37,17 +40,26 @@ P99_GOAL = 0.016
 
 
 # --- the child -------------------------------------------------------------------------
+ON_HOST, ON_WINDOW_LOOP = "host", "window-loop"
+
+
 async def _child(args) -> dict:
     import httpx
 
     from .qt_session import LagProbe, open_session
 
+    if args.downloads_on_loop:  # the variant measured for the decision: no blocking twin, the loop path
+        from hailuo_desktop.services import downloads as download_module
+
+        download_module.blocking_twin = lambda client: None
     session = open_session(Path(args.home), args.api_url)
     session.show()
-    await session.started()
-    host = engine = None
-    if args.engine_thread:  # built before anything is measured, as the app builds its engine at start-up
-        host, engine = await _engine_on_a_thread(session)
+    await session.started()  # the start-up work, through the engine link: the engine is built
+    engine = None
+    follow = session.controller.follow  # as shipped: link.soon(follow) onto the engine's thread
+    if args.engine == ON_WINDOW_LOOP:  # the reference: as the app ran before, all on the window's loop
+        engine = await _engine_on_window_loop(session)
+        follow = engine.runner.start
     async with httpx.AsyncClient(timeout=60) as client:
         downloads, polls = await _submit(client, args)
         probe = LagProbe(TICK_MS)
@@ -55,25 +67,50 @@ async def _child(args) -> dict:
         await probe.after(args.idle_ticks)
         figures = {"idle": list(probe.samples)}
         before = await _sim_polls(client, args.api_url)
-        figures.update(await _load(session, probe, downloads, polls, args.min_load_ticks, host, engine))
+        figures.update(await _load(session.store, follow, probe, downloads, polls, args.min_load_ticks))
         figures["polls"] = await _sim_polls(client, args.api_url) - before
         mark = probe.mark()
         await probe.after(args.polling_ticks)  # the downloads are done; the others keep polling
         figures["polling_only"] = probe.samples[mark:]
         probe.stop()
-    figures.update(_download_outcome(session.engine.store, downloads))
-    if host is not None:
-        host.close(_close_engines(host))
+    figures.update(_download_outcome(session.store, downloads))
+    if engine is not None:
+        await _close_window_loop_engine(engine)
     await session.close()
     return figures
 
 
-async def _close_engines(host) -> None:
-    """Stop whatever the threaded engine still runs (the polls of tasks that never finish)."""
-    tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
+async def _engine_on_window_loop(session):
+    """The reference: an engine built on the window's own loop with the app's client
+    (build_http_client), sharing the window's store, as the app ran before its engine moved to a
+    thread. The session's own engine (on its host) is told to stay out of the way: it does not
+    react to this one's store changes (balance reads, posters)."""
+    from hailuo_desktop.engine import build_engine
+    from hailuo_desktop.services.http_client import build_http_client
+
+    def quiet(e) -> None:
+        for listener in (e.balances.on_store_event, e.posters.on_store_event):
+            e.store._listeners.remove(listener)
+
+    await session.link.ask(quiet)
+    settings = session._settings()
+    return build_engine(
+        session.options.paths,
+        settings,
+        session.options.key_store,
+        build_http_client(settings),
+        store=session.store,
+        planner=session.planner,
+    )
+
+
+async def _close_window_loop_engine(engine) -> None:
+    for listener in (engine.balances.on_store_event, engine.posters.on_store_event):
+        engine.store._listeners.remove(listener)
+    await engine.runner.close()
+    await engine.balances.close()
+    engine.posters.close()
+    await engine.client.aclose()
 
 
 async def _submit(client, args) -> tuple[list, list]:
@@ -88,48 +125,18 @@ async def _submit(client, args) -> tuple[list, list]:
     return downloads, polls
 
 
-async def _engine_on_a_thread(session):
-    """An EngineHost and an engine built on its thread and loop, sharing the window's store."""
-    from hailuo_desktop.engine_host import EngineHost
-
-    host = EngineHost()
-    # Two engines share one store only here (the app would have one): the window's engine
-    # must not react to the other's store events (its balance refresher would run on the
-    # wrong thread).
-    session.engine.store._listeners.remove(session.engine.balances.on_store_event)
-    return host, await host.call(_threaded_engine(session))
-
-
-async def _load(session, probe, downloads: list, polls: list, min_ticks: int, host=None, engine=None) -> dict:
-    """Hand every task to the app as the window resumes them; measure until the downloads are done.
-
-    With `host` (an EngineHost), `engine` (built on the host's own thread and loop, sharing
-    the window's store) follows the tasks instead of the window's engine: the window's
-    thread only receives the store's events (queued through the StoreBridge) and paints."""
-    store = session.engine.store
+async def _load(store, follow, probe, downloads: list, polls: list, min_ticks: int) -> dict:
+    """Hand every task to the engine as the window resumes them (`follow`); measure until the
+    downloads are done. With the engine on its host, the window's thread only receives the
+    store's events (queued through the StoreBridge) and paints."""
     finished = _all_final(store, {t.id for t in downloads})
     mark, started = probe.mark(), time.perf_counter()
     store.add_many(downloads + polls)
-    follow = session.controller.follow
-    if host is not None:
-        follow = lambda task_id: host.call_soon(engine.runner.start, task_id)  # noqa: E731
     for task in downloads + polls:  # downloads first: their polls lead the budget's queue
         follow(task.id)
     await finished
     await probe.after(max(0, min_ticks - (probe.mark() - mark)))
     return {"load": probe.samples[mark:], "load_seconds": time.perf_counter() - started}
-
-
-async def _threaded_engine(session):
-    """The engine as the app builds it, on the calling (host) loop, with its own HTTP client."""
-    import httpx
-
-    from hailuo_desktop.engine import build_engine
-
-    client = httpx.AsyncClient(timeout=60, follow_redirects=False)
-    return build_engine(
-        session.options.paths, session._settings(), session.options.key_store, client, store=session.engine.store
-    )
 
 
 def _download_outcome(store, downloads: list) -> dict:
@@ -172,14 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle-ticks", type=int, default=500)
     parser.add_argument("--min-load-ticks", type=int, default=500)
     parser.add_argument("--polling-ticks", type=int, default=500)
-    parser.add_argument("--engine-thread", action="store_true")
+    parser.add_argument("--engine", choices=(ON_HOST, ON_WINDOW_LOOP), default=ON_HOST)
+    parser.add_argument("--downloads-on-loop", action="store_true")
     args = parser.parse_args(argv)
     import qasync
 
     from .qt_session import application
 
     application()
-    if args.engine_thread:  # what the app would set at start-up with its engine on a host
+    if args.engine == ON_HOST:  # what run_app sets at start-up (the reference ran with Python's default)
         from hailuo_desktop.engine_host import SWITCH_INTERVAL
 
         sys.setswitchinterval(SWITCH_INTERVAL)
@@ -196,7 +204,8 @@ def run_child(
     idle_ticks: int,
     min_load_ticks: int,
     polling_ticks: int,
-    engine_thread: bool = False,
+    engine: str = ON_HOST,
+    downloads_on_loop: bool = False,
 ) -> dict:
     with sim_process(result_bytes=result_bytes) as sim, tempfile.TemporaryDirectory(prefix="hailuo-bench-gui-") as home:
         command = [
@@ -217,7 +226,9 @@ def run_child(
             str(min_load_ticks),
             "--polling-ticks",
             str(polling_ticks),
-            *(["--engine-thread"] if engine_thread else []),
+            "--engine",
+            engine,
+            *(["--downloads-on-loop"] if downloads_on_loop else []),
         ]
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
@@ -236,7 +247,7 @@ def measure(
     polling_ticks: int = 500,
 ) -> list[Row]:
     rows = []
-    for threaded in (False, True):
+    for engine in (ON_HOST, ON_WINDOW_LOOP):
         data = run_child(
             tasks=tasks,
             downloads=downloads,
@@ -244,21 +255,25 @@ def measure(
             idle_ticks=idle_ticks,
             min_load_ticks=min_load_ticks,
             polling_ticks=polling_ticks,
-            engine_thread=threaded,
+            engine=engine,
         )
-        rows.append(_row(data, tasks, downloads, result_bytes, threaded))
+        rows.append(_row(data, tasks, downloads, result_bytes, engine))
     return rows
 
 
-def _row(data: dict, tasks: int, downloads: int, result_bytes: int, threaded: bool) -> Row:
+def _row(
+    data: dict, tasks: int, downloads: int, result_bytes: int, engine: str, downloads_on_loop: bool = False
+) -> Row:
     idle, load, polling = data["idle"], data["load"], data["polling_only"]
     p99, idle_p99 = percentile(load, 0.99), percentile(idle, 0.99)
+    path = "downloads on the engine's loop (no blocking twin)" if downloads_on_loop else "the app's download path"
     where = (
-        "the engine on a thread of its own with its own asyncio loop (hailuo_desktop.engine_host; built before "
-        "the measurement, as at start-up; its thread and the threads it starts run 10 nice levels below the "
-        "window's; GIL switch interval 1 ms instead of 5), the window's thread only receiving store events (a batch per wake-up) and painting"
-        if threaded
-        else "the engine on the window's qasync loop, as the app runs today"
+        f"the app as shipped: the engine on its own thread (engine_host.EngineHost, built after the first paint, "
+        f"10 nice levels below the window), the app's client (build_http_client), {path}, GIL switch interval "
+        "1 ms as run_app sets it; the window's thread only receives store events (a batch per wake-up) and paints"
+        if engine == ON_HOST
+        else "reference, as the app ran before: the engine on the window's qasync loop with the app's client "
+        "(build_http_client), Python's default 5 ms switch interval"
     )
     note = (
         f"Real window (offscreen) + qasync; {where}; simulator in its own process. Idle: "
@@ -270,7 +285,9 @@ def _row(data: dict, tasks: int, downloads: int, result_bytes: int, threaded: bo
         f"worst {ms(max(load))}. Then, downloads done and the {tasks} still polling: {len(polling)} ticks, "
         f"p99 {ms(percentile(polling, 0.99))}, worst {ms(max(polling))}."
     )
-    name = "2b. GUI lag under load, engine thread (p99)" if threaded else "2. GUI lag under load (p99)"
+    name = (
+        "2. GUI lag under load (p99)" if engine == ON_HOST else "2b. GUI lag, engine on the window's loop (before; p99)"
+    )
     return Row(
         name,
         f"p99 {ms(p99)}, worst {ms(max(load))}",
