@@ -23,7 +23,7 @@ from hailuo_desktop.services.home import DataPaths  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 
 from .first_paint import ListPainted  # noqa: E402, F401 - re-exported for the children
-from .seeding import bench_key_store  # noqa: E402
+from .keys import bench_key_store  # noqa: E402 - not seeding.py: it imports httpx and the providers
 
 
 def application():

@@ -9,16 +9,26 @@ from pathlib import Path
 
 import httpx
 
-from hailuo_desktop.domain.catalog import PROVIDERS, default_preset
+from hailuo_desktop.domain.catalog import default_preset
 from hailuo_desktop.domain.request import GenerationRequest
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.domain.task import Task
 from hailuo_desktop.providers.base import SubmitPayload
 from hailuo_desktop.providers.registry import build_provider
-from hailuo_desktop.services.secrets import KeyStore, MemoryKeyringBackend
 from hailuo_desktop.services.store import TaskStore
 
-BENCH_KEY = "bench-key-for-the-loopback-simulator"  # not a secret: only the simulator sees it
+from .keys import BENCH_KEY, bench_key_store
+
+__all__ = [
+    "BENCH_KEY",
+    "IMAGE_URL",
+    "bench_key_store",
+    "fill_store",
+    "finished_result_url",
+    "finished_task",
+    "submit_running",
+    "thumbnail_sources",
+]
 IMAGE_URL = "https://img.example/cat.png"
 PROMPTS = (
     "a cat turns its head",
@@ -27,11 +37,6 @@ PROMPTS = (
     "snow falls on a quiet street",
     "a dog shakes off water in slow motion",
 )
-
-
-def bench_key_store() -> KeyStore:
-    env = {spec.env_var: BENCH_KEY for spec in PROVIDERS.values()}
-    return KeyStore(env=env, backend=MemoryKeyringBackend())
 
 
 # --- a store full of history ----------------------------------------------------------
