@@ -35,8 +35,10 @@ NOWHERE = "http://127.0.0.1:9"  # the discard port: connection refused at once
 
 
 def _claim_and_translate(app, home: Path):
-    """What app.run_app does before its loop starts: claim the data home (ui.single_instance)
-    and install the translations of the chosen language. Returns the claim's server."""
+    """What app.run_app does before its loop starts: claim the data home (ui.single_instance),
+    install the translations of the chosen language, and set the GIL switch interval it sets
+    for the window's sake (engine_host.SWITCH_INTERVAL). Returns the claim's server."""
+    from hailuo_desktop.engine_host import SWITCH_INTERVAL
     from hailuo_desktop.services.home import DataPaths
     from hailuo_desktop.services.settings import SettingsStore
     from hailuo_desktop.ui.i18n import install_translations
@@ -46,6 +48,7 @@ def _claim_and_translate(app, home: Path):
     if server is None:
         raise RuntimeError(f"another window holds {home}")
     install_translations(app, SettingsStore(DataPaths.at(home).settings).load().language)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     return server
 
 
