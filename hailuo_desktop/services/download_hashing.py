@@ -36,7 +36,9 @@ class HashStage:
     def __init__(self, digest: Digest, *, depth: int = DEFAULT_DEPTH, buffer_bytes: int = BUFFER_BYTES) -> None:
         self._digest = digest
         self._slots = threading.Semaphore(depth)
-        self._ring = [memoryview(bytearray(buffer_bytes)) for _ in range(depth + 1)]
+        self._buffer_bytes = buffer_bytes
+        self._ring: list[memoryview] = []  # grows to depth + 1 buffers as they are first needed
+        self._ring_size = depth + 1
         self._count = 0  # pieces put so far
         self._pieces: queue.SimpleQueue[bytes | memoryview | None] = queue.SimpleQueue()
         self._failure: BaseException | None = None
@@ -46,7 +48,10 @@ class HashStage:
 
     def buffer(self) -> memoryview:
         """A buffer to read the next piece into (hand the filled part of it to `put`)."""
-        return self._ring[self._count % len(self._ring)]
+        index = self._count % self._ring_size
+        while len(self._ring) <= index:  # made when first needed: a short download never pays for the rest
+            self._ring.append(memoryview(bytearray(self._buffer_bytes)))
+        return self._ring[index]
 
     def put(self, piece: bytes | memoryview) -> None:
         """Hash `piece` after those put before it; waits while `depth` pieces are in hand.
