@@ -91,6 +91,7 @@ class BlockingBody:
         try:
             self._read_leg()
             if self.done:
+                self._writeback.start()  # the disk writes the last MiB while the hash catches up
                 self._hashing.finish()
         except BaseException:
             self._hashing.stop()

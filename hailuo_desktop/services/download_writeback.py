@@ -46,7 +46,12 @@ class Writeback:
 
     def wrote(self, count: int) -> None:
         self._pending += count
-        if self._call is None or self._pending < self._every:
-            return
+        if self._pending >= self._every:
+            self.start()
+
+    def start(self) -> None:
+        """Start the writeback of everything written so far (the last piece is in: the fsync
+        then waits for less while the hash stage finishes)."""
         self._pending = 0
-        self._call(self._fileno, 0, 0, _SYNC_FILE_RANGE_WRITE)  # offset 0, length 0: the whole file
+        if self._call is not None:
+            self._call(self._fileno, 0, 0, _SYNC_FILE_RANGE_WRITE)  # offset 0, length 0: the whole file
