@@ -45,7 +45,14 @@ async def _child(view: str, home: Path, *, catch_up: bool = True) -> dict:
 
     session = open_session(home, NOWHERE)
     if not catch_up:  # the reference: nothing makes posters but the grid (no start-up catch-up)
-        session.engine.posters = None
+        build = session.link._build_engine  # the engine is built on its thread after the first paint
+
+        async def without_posters():
+            engine = await build()
+            engine.posters = None
+            return engine
+
+        session.link._build_engine = without_posters
     painted = FirstPaint(session.window)
     session.show()
     await painted.done
@@ -78,12 +85,17 @@ async def _child(view: str, home: Path, *, catch_up: bool = True) -> dict:
         "tiles_with_poster": posters.hits - hits_before,
         "tiles_without": posters.misses - misses_before,
         "decodes": getattr(posters._make_poster, "decodes", None),  # videos the grid had to decode itself
-        "engine_posters": session.engine.posters.made if session.engine.posters else None,
+        "engine_posters": _posters_made(session.link.engine),
     }
     if view == "grid":
         figures["settled"] = await _posters_at_rest(workspace.grid, bar)
     await session.close()
     return figures
+
+
+def _posters_made(engine) -> int | None:
+    """How many posters the engine made as videos were saved (a counter, read from here)."""
+    return engine.posters.made if engine is not None and engine.posters is not None else None
 
 
 async def _posters_at_rest(grid, bar) -> list[float]:

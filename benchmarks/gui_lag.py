@@ -57,9 +57,17 @@ async def _child(args) -> dict:
     await session.started()  # the start-up work, through the engine link: the engine is built
     engine = None
     follow = session.controller.follow  # as shipped: link.soon(follow) onto the engine's thread
+
+    async def add(tasks: list) -> None:  # as shipped, the engine stores new tasks, on its thread
+        await session.link.ask(lambda e: e.store.add_many(tasks))
+
     if args.engine == ON_WINDOW_LOOP:  # the reference: as the app ran before, all on the window's loop
         engine = await _engine_on_window_loop(session)
         follow = engine.runner.start
+
+        async def add(tasks: list) -> None:
+            session.store.add_many(tasks)
+
     async with httpx.AsyncClient(timeout=60) as client:
         downloads, polls = await _submit(client, args)
         probe = LagProbe(TICK_MS)
@@ -67,7 +75,7 @@ async def _child(args) -> dict:
         await probe.after(args.idle_ticks)
         figures = {"idle": list(probe.samples)}
         before = await _sim_polls(client, args.api_url)
-        figures.update(await _load(session.store, follow, probe, downloads, polls, args.min_load_ticks))
+        figures.update(await _load(session.store, add, follow, probe, downloads, polls, args.min_load_ticks))
         figures["polls"] = await _sim_polls(client, args.api_url) - before
         mark = probe.mark()
         await probe.after(args.polling_ticks)  # the downloads are done; the others keep polling
@@ -125,13 +133,13 @@ async def _submit(client, args) -> tuple[list, list]:
     return downloads, polls
 
 
-async def _load(store, follow, probe, downloads: list, polls: list, min_ticks: int) -> dict:
-    """Hand every task to the engine as the window resumes them (`follow`); measure until the
-    downloads are done. With the engine on its host, the window's thread only receives the
+async def _load(store, add, follow, probe, downloads: list, polls: list, min_ticks: int) -> dict:
+    """Store the tasks where the engine runs (`add`) and hand each to it as the window resumes
+    them (`follow`); measure until the downloads are done. With the engine on its host, the window's thread only receives the
     store's events (queued through the StoreBridge) and paints."""
     finished = _all_final(store, {t.id for t in downloads})
     mark, started = probe.mark(), time.perf_counter()
-    store.add_many(downloads + polls)
+    await add(downloads + polls)
     for task in downloads + polls:  # downloads first: their polls lead the budget's queue
         follow(task.id)
     await finished

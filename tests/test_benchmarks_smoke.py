@@ -53,8 +53,8 @@ def test_download_runs_the_downloader_and_curl_on_one_url():
         assert row.met is None and "curl is missing" in row.note
 
 
-@pytest.mark.parametrize("engine_thread", [False, True])
-def test_gui_lag_runs_the_window_under_polling_and_downloads(engine_thread):
+@pytest.mark.parametrize("engine", [gui_lag.ON_HOST, gui_lag.ON_WINDOW_LOOP])
+def test_gui_lag_runs_the_window_under_polling_and_downloads(engine):
     data = gui_lag.run_child(
         tasks=10,
         downloads=2,
@@ -62,7 +62,7 @@ def test_gui_lag_runs_the_window_under_polling_and_downloads(engine_thread):
         idle_ticks=5,
         min_load_ticks=5,
         polling_ticks=5,
-        engine_thread=engine_thread,
+        engine=engine,
     )
     assert len(data["idle"]) == 5 and len(data["load"]) >= 5 and len(data["polling_only"]) >= 5
     assert data["succeeded"] == 2 and data["downloaded"] == 2 * 2**20
