@@ -48,10 +48,10 @@ async def _child(args) -> dict:
 
     from .qt_session import LagProbe, open_session
 
-    if args.downloads_on_loop:  # the variant measured for the decision: no blocking twin, the loop path
-        from hailuo_desktop.services import downloads as download_module
+    if args.download_threads:  # the variant measured for the decision: the thread path (blocking twin)
+        from hailuo_desktop import app
 
-        download_module.blocking_twin = lambda client: None
+        app.DOWNLOAD_THREADS = True
     session = open_session(Path(args.home), args.api_url)
     session.show()
     await session.started()  # the start-up work, through the engine link: the engine is built
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-load-ticks", type=int, default=500)
     parser.add_argument("--polling-ticks", type=int, default=500)
     parser.add_argument("--engine", choices=(ON_HOST, ON_WINDOW_LOOP), default=ON_HOST)
-    parser.add_argument("--downloads-on-loop", action="store_true")
+    parser.add_argument("--download-threads", action="store_true")
     args = parser.parse_args(argv)
     import qasync
 
@@ -213,7 +213,7 @@ def run_child(
     min_load_ticks: int,
     polling_ticks: int,
     engine: str = ON_HOST,
-    downloads_on_loop: bool = False,
+    download_threads: bool = False,
 ) -> dict:
     with sim_process(result_bytes=result_bytes) as sim, tempfile.TemporaryDirectory(prefix="hailuo-bench-gui-") as home:
         command = [
@@ -236,7 +236,7 @@ def run_child(
             str(polling_ticks),
             "--engine",
             engine,
-            *(["--downloads-on-loop"] if downloads_on_loop else []),
+            *(["--download-threads"] if download_threads else []),
         ]
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
@@ -269,19 +269,17 @@ def measure(
     return rows
 
 
-def _row(
-    data: dict, tasks: int, downloads: int, result_bytes: int, engine: str, downloads_on_loop: bool = False
-) -> Row:
+def _row(data: dict, tasks: int, downloads: int, result_bytes: int, engine: str) -> Row:
     idle, load, polling = data["idle"], data["load"], data["polling_only"]
     p99, idle_p99 = percentile(load, 0.99), percentile(idle, 0.99)
-    path = "downloads on the engine's loop (no blocking twin)" if downloads_on_loop else "the app's download path"
+    path = "downloads read on the engine's loop (app.DOWNLOAD_THREADS; --download-threads: on worker threads)"
     where = (
         f"the app as shipped: the engine on its own thread (engine_host.EngineHost, built after the first paint, "
         f"10 nice levels below the window), the app's client (build_http_client), {path}, GIL switch interval "
         "1 ms as run_app sets it; the window's thread only receives store events (a batch per wake-up) and paints"
         if engine == ON_HOST
         else "reference, as the app ran before: the engine on the window's qasync loop with the app's client "
-        "(build_http_client), Python's default 5 ms switch interval"
+        "(build_http_client, downloads on worker threads), Python's default 5 ms switch interval"
     )
     note = (
         f"Real window (offscreen) + qasync; {where}; simulator in its own process. Idle: "

@@ -61,6 +61,10 @@ QUIT, DEMO = "quit", "demo"
 # The engine is built once the window has painted; should no paint come (a window never
 # exposed, e.g. minimised at start), it is built after this long anyway.
 BUILD_WITHOUT_PAINT_MS = 1000
+# With the engine on its own thread, the window keeps to its frame better when downloads read
+# on the engine's loop than on worker threads of their own (ten downloads: ten more threads
+# wanting the GIL and the two cores): benchmarks/RESULTS.md, "The GUI thread". The CLI keeps threads.
+DOWNLOAD_THREADS = False
 
 
 class AppSession:
@@ -209,10 +213,12 @@ def _after_first_paint(widget: QWidget, then) -> None:
 
 def _client(settings: Settings) -> httpx.AsyncClient:
     try:
-        return build_http_client(settings)
+        return build_http_client(settings, download_threads=DOWNLOAD_THREADS)
     except HailuoError as error:  # a broken manual proxy must not keep the window from opening
         log.warning("proxy settings not usable (%s); using the system proxy", error.message)
-        return build_http_client(replace(settings, proxy_mode="system", proxy_url=None))
+        return build_http_client(
+            replace(settings, proxy_mode="system", proxy_url=None), download_threads=DOWNLOAD_THREADS
+        )
 
 
 # --- running -------------------------------------------------------------------------

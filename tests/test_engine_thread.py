@@ -116,3 +116,12 @@ def test_quitting_during_a_download_loses_nothing_and_the_next_start_finishes_it
     done = second.store.get(task.id)
     assert os.path.getsize(done.video_path) == done.video_bytes > 0
     assert simulator_thread.stats.submits["kie"] == 1  # never sent twice
+
+
+def test_the_windows_downloads_read_on_the_engines_loop_and_the_clis_on_threads(qtbot, ui_session, simulator_thread):
+    from hailuo_desktop.services.http_client import blocking_twin, build_http_client
+    from hailuo_desktop.services.settings import Settings
+
+    session = ui_session(simulator_thread.api_url)
+    assert run(qtbot, session.link.ask(lambda e: blocking_twin(e.client))) is None  # app.DOWNLOAD_THREADS
+    assert blocking_twin(build_http_client(Settings())) is not None  # the default, as the CLI builds it

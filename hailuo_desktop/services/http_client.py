@@ -18,16 +18,21 @@ DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
 USER_AGENT = f"hailuo-desktop/{APP_VERSION}"
 
 
-def build_http_client(settings: Settings, *, timeout: httpx.Timeout | float | None = None) -> httpx.AsyncClient:
+def build_http_client(
+    settings: Settings, *, timeout: httpx.Timeout | float | None = None, download_threads: bool = True
+) -> httpx.AsyncClient:
     """One client for provider calls, uploads and downloads.
 
     Redirects are not followed: a redirect could carry the provider's Authorization header
     to another origin, so the downloader follows them itself, without that header. The TLS
     context loads its certificate authorities on a thread (services/tls.py): the client and
     the window that holds it do not wait for them, only the first handshake might.
+    `download_threads`: downloads read their bodies on worker threads through the client's
+    blocking twin (False: on the client's own loop; the window's choice, see app.py).
     """
     proxy = proxy_options(settings)
     return AppClient(
+        download_threads=download_threads,
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
@@ -40,7 +45,7 @@ def blocking_twin(client: httpx.AsyncClient) -> Callable[[], httpx.Client] | Non
     """Builds a blocking client set up exactly like `client` (proxy, TLS context, timeouts,
     headers), for work done on a worker thread (services.download_blocking); None for a client
     not built by build_http_client, whose set-up cannot be copied."""
-    return client.blocking_twin if isinstance(client, AppClient) else None
+    return client.blocking_twin if isinstance(client, AppClient) and client.download_threads else None
 
 
 class AppClient(httpx.AsyncClient):
@@ -49,7 +54,8 @@ class AppClient(httpx.AsyncClient):
     `transport=` instead would turn off the environment's proxies.) tests/test_tls_context.py
     fails if an httpx release stops calling this hook."""
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, *, download_threads: bool = True, **options: Any) -> None:
+        self.download_threads = download_threads
         self._options = options  # for its blocking twin
         super().__init__(**options)
 
