@@ -125,3 +125,34 @@ def test_the_windows_downloads_read_on_the_engines_loop_and_the_clis_on_threads(
     session = ui_session(simulator_thread.api_url)
     assert run(qtbot, session.link.ask(lambda e: blocking_twin(e.client))) is None  # app.DOWNLOAD_THREADS
     assert blocking_twin(build_http_client(Settings())) is not None  # the default, as the CLI builds it
+
+
+def test_a_balance_wish_from_another_thread_is_read_on_the_engines_loop():
+    """The window's own store edits reach the engine's balance refresher on the window's thread:
+    the read must still run on the engine's loop (its client lives there), never on the caller's."""
+    import time
+
+    from hailuo_desktop.engine_host import EngineHost
+    from hailuo_desktop.services.balances import BalanceRefresher
+    from hailuo_desktop.services.budget import RequestBudget
+
+    readers: list[int] = []
+
+    async def fetch(provider_id, origin):
+        readers.append(threading.get_ident())
+        return None
+
+    async def make():
+        budget = RequestBudget(clock=time.monotonic, sleep=asyncio.sleep)
+        return BalanceRefresher(fetch, budget, time.time, loop=asyncio.get_running_loop()), threading.get_ident()
+
+    host = EngineHost(background_nice=0)
+    try:
+        refresher, engine_thread = host.run(make())
+        heard = threading.Event()
+        refresher.subscribe(lambda reading: heard.set())
+        refresher.request("kie")  # from this thread, where no loop of the engine's runs
+        assert heard.wait(WAIT_MS / 1000)  # an event, not a sleep: returns as soon as the read is done
+        assert readers == [engine_thread] and engine_thread != threading.get_ident()
+    finally:
+        host.close(refresher.close())
