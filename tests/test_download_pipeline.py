@@ -11,6 +11,7 @@ import hashlib
 import itertools
 import os
 import random
+import ssl
 import sys
 import threading
 
@@ -27,6 +28,7 @@ from hailuo_desktop.services.downloads import Downloader
 from hailuo_desktop.services.http_client import build_http_client
 from hailuo_desktop.services.settings import Settings
 from tests.fixtures.services import InstantClock
+from tests.test_tls_context import authority  # noqa: F401
 
 pytestmark = pytest.mark.anyio
 MiB = 1024 * 1024
@@ -242,3 +244,39 @@ def test_the_early_writeback_is_found_on_linux_and_leaves_the_bytes_alone(tmp_pa
         assert call is None or call(file.fileno(), 0, 0, 2) == 0
         os.fsync(file.fileno())
     assert (tmp_path / "part").read_bytes() == data
+
+
+async def test_a_body_over_tls_is_hashed_exactly_on_the_thread(monkeypatch, authority, tmp_path):  # noqa: F811
+    """Under TLS the receiving thread reads decrypted bytes from httpcore's stream (no ring buffer)."""
+    data = random.Random(8).randbytes(3 * MiB + 5)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(authority / "server.pem", authority / "server.key")
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: {len(data)}\r\n\r\n"
+        writer.write(head.encode())
+        offset = 0
+        for size in itertools.cycle(ODD_SIZES):
+            if offset >= len(data):
+                break
+            writer.write(data[offset : offset + size * 5])
+            await writer.drain()
+            offset += size * 5
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=context)
+    port = server.sockets[0].getsockname()[1]
+    monkeypatch.setenv("SSL_CERT_FILE", str(authority / "ca.pem"))
+    clock = InstantClock()
+    try:
+        async with build_http_client(Settings(proxy_mode="system")) as client:
+            size, sha = await Downloader(client, clock, clock.sleep).fetch(
+                f"https://127.0.0.1:{port}/v.mp4", tmp_path / "v.mp4"
+            )
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert (size, sha) == (len(data), hashlib.sha256(data).hexdigest())
+    assert (tmp_path / "v.mp4").read_bytes() == data
+    assert not hash_stage_threads()

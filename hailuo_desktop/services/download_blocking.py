@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 import httpx
 
 from ..domain.errors import DownloadError
-from .download_hashing import HashStage
+from .download_hashing import BUFFER_BYTES, HashStage
 from .download_headers import MAX_REDIRECTS, framed_length, hop_request, too_many_redirects
 from .download_writeback import Writeback
 
@@ -127,13 +127,13 @@ class BlockingBody:
         import httpcore  # imported by then (the answer came through it); not at start-up
 
         assert self._left is not None
-        buffer = self._hashing.buffer()  # free: its piece was hashed
-        want = min(len(buffer), self._left)
+        want = min(BUFFER_BYTES, self._left)
         try:
             sock = self._plain_socket()
             if sock is None:
                 data: bytes = self._stream.read(want, timeout=self._timeout)  # TLS: httpcore decrypts
                 return data
+            buffer = self._hashing.buffer()  # free: its piece was hashed
             sock.settimeout(self._timeout)
             count = sock.recv_into(buffer, want)
         except (TimeoutError, httpcore.TimeoutException) as exc:
