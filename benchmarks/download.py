@@ -9,7 +9,11 @@ peak RSS growth over the download (VmHWM after minus VmRSS before), for the full
 for a tenth of it ("flat" = the same growth whatever the size), and, in a separate run
 (tracemalloc slows Python down), the peak of Python allocations.
 
-    python -m benchmarks.download URL DEST [--trace | --plain-httpx]   -> one JSON line (the child)
+The row's figure is the worker-thread path (`build_http_client`'s default: the CLI's, and the
+window's if app.DOWNLOAD_THREADS is switched on); the window ships the engine-loop path
+(app.DOWNLOAD_THREADS = False, chosen on row 2's figures), measured in the same rounds for the note.
+
+    python -m benchmarks.download URL DEST [--trace | --plain-httpx | --loop-path]   -> one JSON line
 """
 
 from __future__ import annotations
@@ -38,12 +42,13 @@ RATIO_GOAL = 0.9
 
 
 # --- the child: one download, with its memory ---------------------------------------------
-async def _fetch(url: str, dest: Path, trace: bool) -> dict:
+async def _fetch(url: str, dest: Path, trace: bool, loop_path: bool = False) -> dict:
     from hailuo_desktop.services.downloads import Downloader
     from hailuo_desktop.services.http_client import build_http_client
     from hailuo_desktop.services.settings import Settings
 
-    async with build_http_client(Settings()) as client:  # as the app builds it (proxy, TLS, timeouts)
+    # as the app builds it (proxy, TLS, timeouts); loop_path: the body read on the loop, as the window does
+    async with build_http_client(Settings(), download_threads=not loop_path) as client:
         await _as_after_a_poll(client, url)
         downloader = Downloader(client)
         before = process_memory()
@@ -96,9 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dest")
     parser.add_argument("--trace", action="store_true")
     parser.add_argument("--plain-httpx", action="store_true")
+    parser.add_argument("--loop-path", action="store_true")
     args = parser.parse_args(argv)
     fetch = (
-        _plain_httpx(args.url, Path(args.dest)) if args.plain_httpx else _fetch(args.url, Path(args.dest), args.trace)
+        _plain_httpx(args.url, Path(args.dest))
+        if args.plain_httpx
+        else _fetch(args.url, Path(args.dest), args.trace, args.loop_path)
     )
     print(json.dumps(asyncio.run(fetch)), flush=True)
     return 0
@@ -120,6 +128,7 @@ def _downloader(url: str, dest: Path, *flags: str) -> dict:
 
 
 CURL_CPU: list[float] = []  # CPU seconds of each curl run (user + system), for the note
+LOOP_PATH: list[tuple[float, float]] = []  # (seconds, CPU) of each engine-loop-path run, for the note
 LOADS: list[float] = []  # the 1-minute load average before the runs and after each round, for the note
 
 
@@ -144,6 +153,7 @@ def measure(*, size: int = 200 * MB, runs: int = 5) -> list[Row]:
             url = finished_result_url(sim.api_url)
             ours, curls, plain, cpus = [], [], [], []
             CURL_CPU.clear()
+            LOOP_PATH.clear()
             LOADS[:] = [os.getloadavg()[0]]
             for index in range(runs):
                 ours_first = index % 2 == 0  # alternate who goes first
@@ -155,6 +165,8 @@ def measure(*, size: int = 200 * MB, runs: int = 5) -> list[Row]:
                     ours.append(run["seconds"])
                     cpus.append(run["cpu"])
                 plain.append(_downloader(url, folder / "plain.mp4", "--plain-httpx")["seconds"])
+                on_loop = _downloader(url, folder / "loop.mp4", "--loop-path")
+                LOOP_PATH.append((on_loop["seconds"], on_loop["cpu"]))
                 LOADS.append(os.getloadavg()[0])
             full = _downloader(url, folder / "ours.mp4")
             traced = _downloader(url, folder / "ours.mp4", "--trace")
@@ -189,6 +201,13 @@ def _row(
     curl_speed = size / median(curls)
     ratio = speed / curl_speed
     loads = f"load average (1 min) {min(LOADS):.1f}-{max(LOADS):.1f}" if LOADS else "load average unknown"
+    loop_path = ""
+    if LOOP_PATH:
+        seconds, cpu_seconds = median([run[0] for run in LOOP_PATH]), median([run[1] for run in LOOP_PATH])
+        loop_path = (
+            f"The window ships the engine-loop path (app.DOWNLOAD_THREADS off, for row 2): {size / seconds / MB:.0f} "
+            f"MB/s, {size / seconds / curl_speed:.2f}× curl, CPU {cpu_seconds:.2f} s, same rounds. "
+        )
     note = (
         f"median of {len(ours)} runs each, alternating which goes first, {loads}; simulator in its own "
         f"process; the client has made one request before (as the poll that gave the link); Downloader "
@@ -198,7 +217,7 @@ def _row(
         f"machine whose cores are busy the ratio tends to the ratio of CPU time. Ours: one thread "
         f"receives into reused 1 MiB buffers and writes, a second feeds the SHA-256 meanwhile (the "
         f"time is about the hash's, not the sum), the disk's writeback starts every 8 MiB so the fsync "
-        f"before the rename has little left. {memory}; memory flat: {'yes' if flat else 'no'}."
+        f"before the rename has little left. {loop_path}{memory}; memory flat: {'yes' if flat else 'no'}."
     )
     return Row(
         f"4. Download {mb(size)}",
