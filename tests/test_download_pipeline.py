@@ -148,9 +148,10 @@ async def odd_server():
     await server.close()
 
 
-async def test_a_body_arriving_in_odd_pieces_is_hashed_exactly_on_the_thread(odd_server, tmp_path):
+@pytest.mark.parametrize("threads", [True, False], ids=["thread", "loop"])
+async def test_a_body_arriving_in_odd_pieces_is_hashed_exactly(odd_server, tmp_path, threads):
     clock = InstantClock()
-    async with build_http_client(Settings(proxy_mode="none")) as client:
+    async with build_http_client(Settings(proxy_mode="none"), download_threads=threads) as client:
         size, sha = await Downloader(client, clock, clock.sleep).fetch(
             f"http://127.0.0.1:{odd_server.port}/v.mp4", tmp_path / "v.mp4"
         )
@@ -246,8 +247,9 @@ def test_the_early_writeback_is_found_on_linux_and_leaves_the_bytes_alone(tmp_pa
     assert (tmp_path / "part").read_bytes() == data
 
 
-async def test_a_body_over_tls_is_hashed_exactly_on_the_thread(monkeypatch, authority, tmp_path):  # noqa: F811
-    """Under TLS the receiving thread reads decrypted bytes from httpcore's stream (no ring buffer)."""
+@pytest.mark.parametrize("threads", [True, False], ids=["thread", "loop"])
+async def test_a_body_over_tls_is_hashed_exactly(monkeypatch, authority, tmp_path, threads):  # noqa: F811
+    """Under TLS both paths read decrypted bytes from httpcore's stream (the thread path without its ring)."""
     data = random.Random(8).randbytes(3 * MiB + 5)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(authority / "server.pem", authority / "server.key")
@@ -270,7 +272,7 @@ async def test_a_body_over_tls_is_hashed_exactly_on_the_thread(monkeypatch, auth
     monkeypatch.setenv("SSL_CERT_FILE", str(authority / "ca.pem"))
     clock = InstantClock()
     try:
-        async with build_http_client(Settings(proxy_mode="system")) as client:
+        async with build_http_client(Settings(proxy_mode="system"), download_threads=threads) as client:
             size, sha = await Downloader(client, clock, clock.sleep).fetch(
                 f"https://127.0.0.1:{port}/v.mp4", tmp_path / "v.mp4"
             )

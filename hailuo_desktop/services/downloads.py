@@ -58,6 +58,7 @@ from .download_headers import (
     retry_after,
     too_many_redirects,
 )
+from .download_loop_body import body_pieces
 from .download_threads import BlockingThreads
 from .http_client import blocking_twin
 from .part_writer import PartWriter
@@ -330,7 +331,7 @@ class Downloader:
             try:
                 # No chunk_size: httpx would hold bytes back until a chunk fills, and lose
                 # them if the connection drops; each network read is written as it comes.
-                async for chunk in response.aiter_bytes():
+                async for chunk in body_pieces(response, self._client.timeout.read):
                     received += len(chunk)
                     if received > self.max_bytes:
                         raise DownloadError(f"The result is over the {self.max_bytes}-byte limit; it was not kept.")
