@@ -91,6 +91,7 @@ class AppSession:
         self._outcome: asyncio.Future[str] = asyncio.get_event_loop().create_future()
         self.window.closed.connect(lambda: self._finish(QUIT))
         self.controller.demo_requested.connect(self._switch_to_demo)
+        self.link.failed.connect(self.controller.errors.report)  # e.g. the engine could not be built
         self._starting: asyncio.Task | None = None
         self._closed = False
 
@@ -165,7 +166,7 @@ class AppSession:
         self.shell.close()
         if self.link.started:  # the engine's clean-up, on its own loop: downloads stop resumable
             await self.link.close(_close_engine)
-        else:
+        if self.link.engine is None:  # never built (or its build failed): the store is still ours
             self.planner.close()
             self.store.close()
         if self._own_host:

@@ -156,3 +156,22 @@ def test_a_balance_wish_from_another_thread_is_read_on_the_engines_loop():
         assert readers == [engine_thread] and engine_thread != threading.get_ident()
     finally:
         host.close(refresher.close())
+
+
+def test_an_engine_that_cannot_be_built_is_reported_and_the_window_still_closes(qtbot, ui_session, simulator_thread):
+    from hailuo_desktop.domain.errors import StorageError
+
+    session = ui_session(simulator_thread.api_url, show=False)
+
+    async def broken():
+        raise StorageError("The output folder cannot be created.")
+
+    session.link._build_engine = broken
+    with qtbot.waitSignal(session.link.failed, timeout=WAIT_MS):
+        session.show()  # the build starts after the first paint, and fails on the engine's thread
+    banner = session.window.banner
+    qtbot.waitUntil(lambda: banner.message is not None, timeout=WAIT_MS)
+    assert "output folder cannot be created" in banner.message.details
+    assert session.link.engine is None and not session.link.is_ready
+    close_session(qtbot, session)  # no engine to clean up: the store is closed by the session itself
+    assert session.store._conn is None

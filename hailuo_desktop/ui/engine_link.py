@@ -55,7 +55,6 @@ class EngineLink(QObject):
         self.store = store  # opened before the window; the engine writes the same one
         self.history = history  # the planner's completion history (the list's ETA), or None
         self._building: concurrent.futures.Future[Engine] | None = None
-        self._engine: Engine | None = None
         self._pauses: dict[str, Pause] = {}
         self._unsubscribe: list[Callable[[], object]] = []
         self._built.connect(self._on_built)
@@ -98,17 +97,18 @@ class EngineLink(QObject):
         if error is not None:
             self.failed.emit(error)
             return
-        self._engine = self._building.result()
         self.ready.emit()
 
     @property
     def is_ready(self) -> bool:
-        return self._building is not None and self._building.done() and self._building.exception() is None
+        building = self._building
+        return building is not None and building.done() and not building.cancelled() and building.exception() is None
 
     @property
     def engine(self) -> Engine | None:
-        """The built engine (None before), for its owner's shut-down: never call into it from ui/."""
-        return self._engine
+        """The built engine (None before, or if its build failed), for its owner's shut-down and for
+        tests: never call into it from ui/."""
+        return self._building.result() if self.is_ready and self._building is not None else None
 
     async def wait_ready(self) -> Engine:
         """The engine once built (raises what its build raised). Cancelling the waiter leaves the
