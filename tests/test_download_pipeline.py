@@ -214,10 +214,11 @@ async def stalling_server():
     await server.close()
 
 
-async def test_cancelling_mid_pipeline_ends_the_hash_stage_and_keeps_what_was_written(stalling_server, tmp_path):
+@pytest.mark.parametrize("threads", [True, False], ids=["thread", "loop"])
+async def test_cancelling_mid_body_ends_every_stage_and_keeps_what_was_written(stalling_server, tmp_path, threads):
     dest = tmp_path / "v.mp4"
     clock = InstantClock()
-    async with build_http_client(Settings(proxy_mode="none"), timeout=600) as client:
+    async with build_http_client(Settings(proxy_mode="none"), timeout=600, download_threads=threads) as client:
         downloader = Downloader(client, clock, clock.sleep)
         task = asyncio.create_task(downloader.fetch(f"http://127.0.0.1:{stalling_server.port}/v.mp4", dest))
         while not task.done() and (not part_path(dest).exists() or part_path(dest).stat().st_size < 6 * MiB):
@@ -228,6 +229,7 @@ async def test_cancelling_mid_pipeline_ends_the_hash_stage_and_keeps_what_was_wr
     for thread in hash_stage_threads():
         thread.join(timeout=30)
     assert not hash_stage_threads()
+    assert not [t for t in threading.enumerate() if t.name.startswith("download-writer")]  # the loop path's
     assert part_path(dest).read_bytes() == bytes(6 * MiB)
     assert not dest.exists()
 
