@@ -119,6 +119,20 @@ def markdown(rows: Sequence[Row], info: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+README_START = "<!-- benchmarks table: written by python -m benchmarks -->"
+README_END = "<!-- end of benchmarks table -->"
+
+
+def readme_with_table(readme: str, rows: Sequence[Row], info: dict[str, str]) -> str:
+    """README's text with the table between its markers replaced by this run's (no notes:
+    those live in RESULTS.md); unchanged when the markers are missing."""
+    start, end = readme.find(README_START), readme.find(README_END)
+    if start < 0 or end < start:
+        return readme
+    table = markdown(rows, info).split("\nNotes:\n")[0].rstrip("\n")
+    return readme[: start + len(README_START)] + "\n" + table + "\n" + readme[end:]
+
+
 def text_table(rows: Sequence[Row], info: dict[str, str]) -> str:
     cells = [HEADERS, *(tuple(c.replace("**", "") for c in _cells(row)) for row in rows)]
     widths = [max(len(line[i]) for line in cells) for i in range(len(HEADERS))]

@@ -12,9 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import download, finding, grid, gui_lag, media, memory, polling, startup, validation
-from .report import Row, machine, markdown, text_table
+from .report import Row, machine, markdown, readme_with_table, text_table
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
+README = Path(__file__).parent.parent / "README.md"
+DECISIONS = "## What was decided"  # RESULTS.md from this heading on is written by hand: kept
+WHOLE_RUN = {str(n) for n in range(1, 10)}  # rows 1-9: only a run of every benchmark rewrites README's table
 
 
 def _validation() -> list[Row]:
@@ -72,9 +75,24 @@ def main(argv: list[str] | None = None) -> int:
     info["load"] = f"load average {load_before} before, {_load()} after"
     print(text_table(rows, info) + "\n" + summary(rows))
     if not args.no_save:
-        RESULTS.write_text("# Benchmark results\n\n" + markdown(rows, info) + "\n" + summary(rows), encoding="utf-8")
-        print(f"saved {RESULTS}", file=sys.stderr)
+        save(rows, info)
     return 0
+
+
+def save(rows: list[Row], info: dict[str, str], results: Path = RESULTS, readme: Path = README) -> None:
+    """RESULTS.md gets the new table and notes; its hand-written sections from DECISIONS on
+    (the figures behind each choice) are kept. A whole run also refreshes README's table."""
+    kept = _decisions(results.read_text(encoding="utf-8")) if results.exists() else ""
+    results.write_text("# Benchmark results\n\n" + markdown(rows, info) + "\n" + summary(rows) + kept, encoding="utf-8")
+    print(f"saved {results}", file=sys.stderr)
+    if {row.benchmark.split(".")[0] for row in rows} >= WHOLE_RUN and readme.exists():
+        readme.write_text(readme_with_table(readme.read_text(encoding="utf-8"), rows, info), encoding="utf-8")
+        print(f"updated the table in {readme}", file=sys.stderr)
+
+
+def _decisions(text: str) -> str:
+    at = text.find(DECISIONS)
+    return "\n" + text[at:] if at >= 0 else ""
 
 
 def _load() -> str:

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from benchmarks import download, finding, grid, gui_lag, memory, polling, startup, validation
-from benchmarks.report import Row, machine, markdown, percentile, text_table
+from benchmarks.report import README_END, README_START, Row, machine, markdown, percentile, text_table
 from benchmarks.run import summary
 
 pytestmark = pytest.mark.gui  # most of them start offscreen Qt children
@@ -105,3 +105,27 @@ def test_the_table_carries_every_row_and_the_machine():
     assert "| a | 1 ms | 2 ms | 0.50× | < 5 ms | yes |" in md and "- **b**: boom" in md
     assert summary(rows) == "Goals met: a.\nGoals not met: none.\n"
     assert percentile([1, 2, 3, 4], 0.5) == 2 and percentile([1, 2, 3, 4], 1.0) == 4
+
+
+def _rows(numbers):
+    return [Row(f"{n}. Thing {n}", f"{n} ms", "ref", 1.0, "< 5 ms", True, f"note {n}") for n in numbers]
+
+
+def test_saving_keeps_the_written_decisions_and_refreshes_readme_only_for_a_whole_run(tmp_path):
+    from benchmarks.run import save
+
+    results, readme = tmp_path / "RESULTS.md", tmp_path / "README.md"
+    results.write_text("# Benchmark results\n\nold table\n\n## What was decided, with the figures\n\nwhy X\n")
+    readme.write_text(f"intro\n\n{README_START}\nold\n{README_END}\n\nafter\n")
+    info = machine()
+
+    save(_rows([1, 2]), info, results, readme)  # part of a run: README untouched
+    assert "old table" not in results.read_text() and "| 1. Thing 1 | 1 ms |" in results.read_text()
+    assert results.read_text().endswith("## What was decided, with the figures\n\nwhy X\n")
+    assert "\nold\n" in readme.read_text()
+
+    save(_rows(range(1, 10)), info, results, readme)  # every row: README's table follows
+    text = readme.read_text()
+    assert text.startswith("intro\n\n") and text.endswith(f"{README_END}\n\nafter\n")
+    assert "\nold\n" not in text and "| 9. Thing 9 | 9 ms | ref |" in text and "note 9" not in text
+    assert results.read_text().count("## What was decided") == 1
