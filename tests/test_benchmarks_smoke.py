@@ -45,10 +45,13 @@ def test_polling_compares_the_same_tasks_and_adaptive_never_polls_more(tmp_path)
 
 
 def test_download_runs_the_downloader_and_curl_on_one_url():
-    (row,) = download.measure(size=2 * 2**20, runs=1)
+    row, *window = download.measure(size=2 * 2**20, runs=1)
     assert "MB/s" in row.figure and "memory flat" in row.note
     if shutil.which("curl"):
         well_formed(row)
+        (window_row,) = window
+        well_formed(window_row)
+        assert window_row.benchmark.startswith("4b.") and "engine's loop" in window_row.note
     else:
         assert row.met is None and "curl is missing" in row.note
 
