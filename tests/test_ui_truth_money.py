@@ -39,6 +39,24 @@ def test_a_queued_task_shows_an_estimate_and_a_task_never_sent_costs_nothing(mak
     assert amount_text(never) == "$0.00 · never sent" and short_amount_text(never) == "$0.00 not sent"
 
 
+def test_a_request_that_left_without_an_answer_yet_is_said_to_be_in_flight(qtbot, make_task):
+    # The runner commits submit_started_at before the POST leaves: from then on the task may be
+    # created (and charged) although no task id has come back, so "not sent yet" would be untrue.
+    from hailuo_desktop.ui.tasks.detail import TaskDetail
+
+    sending = make_task(TaskState.QUEUED, provider="apixo", cost=0.19, cost_unit="usd", submit_started_at=1.0e9)
+    assert amount_text(sending) == "$0.19 estimate · being sent"
+    waiting = make_task(TaskState.QUEUED, provider="apixo", cost=0.19, cost_unit="usd")
+    assert waiting.submit_started_at is None and sending.remote_id is None
+    detail = TaskDetail()
+    qtbot.addWidget(detail)
+    detail.show_task(sending)
+    assert detail.remote_id.text() == "being sent, no answer yet"
+    assert detail.cost.text() == "$0.19 estimate · being sent"
+    detail.show_task(waiting)
+    assert detail.remote_id.text() == "not sent yet" and detail.cost.text() == "$0.19 estimate · not sent yet"
+
+
 def test_a_sent_task_is_an_estimate_until_the_provider_confirms(make_task):
     running = make_task(TaskState.RUNNING, cost=30.0, cost_unit="credits")
     assert amount_text(running) == "30 credits estimate"

@@ -460,6 +460,10 @@
         <translation>{amount} (оценка)</translation>
     </message>
     <message>
+        <source>{amount} estimate · being sent</source>
+        <translation>{amount} (оценка) · отправляется</translation>
+    </message>
+    <message>
         <source>cancelled · may be charged (up to {amount})</source>
         <translation>отменено · может быть списано (до {amount})</translation>
     </message>
@@ -2781,6 +2785,10 @@ Task {id}</source>
     <message>
         <source>Start the next clip from this take&apos;s last frame</source>
         <translation>Начать следующий клип с последнего кадра этого дубля</translation>
+    </message>
+    <message>
+        <source>being sent, no answer yet</source>
+        <translation>отправляется, ответа ещё нет</translation>
     </message>
     <message>
         <source>not sent yet</source>

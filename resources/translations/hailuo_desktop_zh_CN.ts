@@ -460,6 +460,10 @@
         <translation>{amount}（估计）</translation>
     </message>
     <message>
+        <source>{amount} estimate · being sent</source>
+        <translation>{amount}（估计）· 正在发送</translation>
+    </message>
+    <message>
         <source>cancelled · may be charged (up to {amount})</source>
         <translation>已取消 · 可能收费（最多 {amount}）</translation>
     </message>
@@ -2761,6 +2765,10 @@ Task {id}</source>
     <message>
         <source>Start the next clip from this take&apos;s last frame</source>
         <translation>从此镜头的最后一帧开始下一个片段</translation>
+    </message>
+    <message>
+        <source>being sent, no answer yet</source>
+        <translation>正在发送，尚无回应</translation>
     </message>
     <message>
         <source>not sent yet</source>

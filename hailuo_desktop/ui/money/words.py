@@ -59,11 +59,11 @@ def amount_text(task: Task) -> str:
     status, estimate, unit = charge_of(task).status, _estimate(task), task.cost_unit
     S = ChargeStatus
     if status is S.NOT_SENT:
-        return (
-            tr("{amount} estimate · not sent yet").format(amount=estimate)
-            if not task.state.is_final
-            else tr("{zero} · never sent").format(zero=zero(unit))
-        )
+        if task.state.is_final:
+            return tr("{zero} · never sent").format(zero=zero(unit))
+        if was_sent(task):  # the request has left and its answer is awaited: it may be charged
+            return tr("{amount} estimate · being sent").format(amount=estimate)
+        return tr("{amount} estimate · not sent yet").format(amount=estimate)
     if status is S.ESTIMATE:
         return tr("{amount} estimate").format(amount=estimate)
     if status is S.CONFIRMED:

@@ -30,7 +30,7 @@ from ...domain.task import Task
 from ..chain import ChainStrip
 from ..errors import describe_task
 from ..media_support import NoVideoPanel, media_support
-from ..money.words import amount_text, retry_label
+from ..money.words import amount_text, retry_label, was_sent
 from ..workspace.sources import SourceStrip
 from .check_bar import CheckBar
 from .thumbs import ListThumbnails
@@ -269,7 +269,7 @@ class TaskDetail(QWidget):
         self.state.setText(self._state_line(task))
         self.prompt.setText(task.prompt)
         self.settings.setText(settings_text(task))
-        self.remote_id.setText(task.remote_id or self.tr("not sent yet"))
+        self.remote_id.setText(task.remote_id or self._no_remote_id(task))
         self.cost.setText(amount_text(task))
         self.times.setText(f"{_when(task.created_at)} · {_when(task.finished_at)}")
         self.video_path.setText(os.path.basename(task.video_path) if task.video_path else "—")
@@ -278,6 +278,12 @@ class TaskDetail(QWidget):
         self._enable_actions(task)
         if previous is None or _media_key(previous) != _media_key(task):
             self._show_media(task)
+
+    def _no_remote_id(self, task: Task) -> str:
+        """No task id yet: either nothing has left, or the request has and its answer is awaited."""
+        if was_sent(task) and not task.state.is_final:
+            return self.tr("being sent, no answer yet")
+        return self.tr("not sent yet")
 
     def _state_line(self, task: Task) -> str:
         return f"{state_text(task.state)} · {provider_name(task.provider)}"
