@@ -121,7 +121,7 @@ class AppSession:
 
     def show(self) -> None:
         self.window.show()
-        _after_first_paint(self.window, self.link.start)
+        _FirstPaint(self.window, self.link.start)  # the engine is built once the window is on screen
         self._starting = asyncio.ensure_future(self.controller.start())
         self._starting.add_done_callback(self._started)
 
@@ -206,10 +206,6 @@ class _FirstPaint(QObject):
             then, self._then = self._then, None
             self._widget.removeEventFilter(self)
             then()
-
-
-def _after_first_paint(widget: QWidget, then) -> None:
-    _FirstPaint(widget, then)
 
 
 def _client(settings: Settings) -> httpx.AsyncClient:

@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import os
-import sys
 import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+from .services.thread_priority import BACKGROUND_NICE, run_in_background
+
 T = TypeVar("T")
 
-BACKGROUND_NICE = 10  # added to the thread's nice value (0..19 on Linux; higher = served later)
 # The GIL switch interval an app running its engine on a host should set once at start-up
 # (sys.setswitchinterval; a library must not): a thread that wants the GIL waits up to this
 # long for the one running Python, and the window's thread is such a thread. Python's
@@ -39,20 +38,6 @@ BACKGROUND_NICE = 10  # added to the thread's nice value (0..19 on Linux; higher
 # slice made row 2 worse (its loop yields to the download writers more often), so the app
 # keeps the default until it switches. Figures: benchmarks/RESULTS.md, "The GUI thread".
 SWITCH_INTERVAL = 0.001
-
-
-def run_in_background(step: int = BACKGROUND_NICE) -> bool:
-    """Lower the calling thread's scheduling priority by `step` nice levels; False where that is
-    not possible (not Linux, where a thread has no nice value of its own, or refused)."""
-    if not sys.platform.startswith("linux") or step <= 0:
-        return False
-    thread_id = threading.get_native_id()  # on Linux, PRIO_PROCESS with a thread id means that thread alone
-    try:
-        nice = os.getpriority(os.PRIO_PROCESS, thread_id)
-        os.setpriority(os.PRIO_PROCESS, thread_id, min(19, nice + step))
-    except OSError:
-        return False
-    return True
 
 
 class EngineHost:

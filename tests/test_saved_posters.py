@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
+import threading
 
 import pytest
 from PIL import Image
@@ -114,3 +116,20 @@ def test_start_up_catches_up_the_newest_takes_without_a_poster(tmp_path):
             posters.close()
     finally:
         store.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value is Linux's")
+def test_the_poster_thread_runs_below_the_thread_that_started_it(tmp_path):
+    from hailuo_desktop.services.saved_posters import SavedPosters
+    from hailuo_desktop.services.thread_priority import BACKGROUND_NICE
+
+    posters = SavedPosters(tmp_path / "posters")
+    try:
+        posters.add(str(tmp_path / "gone.mp4"))  # starts the thread; a missing video is skipped
+        assert posters.wait_idle(timeout=10)
+        (thread,) = [t for t in threading.enumerate() if t.name == "saved-posters"]
+        mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        assert os.getpriority(os.PRIO_PROCESS, thread.native_id) == min(19, mine + BACKGROUND_NICE)
+        assert posters.made == 0 and posters.failed == 0
+    finally:
+        posters.close()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -25,10 +24,10 @@ from ..domain.states import TaskState
 from .home import DataPaths
 from .store import StoreEvent, TaskStore
 from .task_query import TaskQuery
+from .thread_priority import run_in_background
 
 log = logging.getLogger(__name__)
 
-BACKGROUND_NICENESS = 10
 CATCH_UP = 300  # newest finished takes looked at on start-up: the grid's first screens, and then some
 REMEMBERED = 4096  # videos already seen (so a starred or renamed take is not stat'ed again)
 
@@ -36,16 +35,6 @@ REMEMBERED = 4096  # videos already seen (so a starred or renamed take is not st
 def posters_dir(paths: DataPaths) -> Path:
     """The one poster cache: the grid reads it, the engine fills it."""
     return paths.root / "cache" / "posters"
-
-
-def lower_priority() -> None:
-    """Background work yields to the window: on Linux niceness is per thread (and inherited by
-    threads it starts), so this thread runs below the GUI thread and the network loop."""
-    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
-        except OSError:  # not allowed here: the thread simply runs at the normal priority
-            pass
 
 
 class SavedPosters:
@@ -114,7 +103,7 @@ class SavedPosters:
             thread.join()
 
     def _serve(self) -> None:
-        lower_priority()
+        run_in_background()  # below the thread that started it (the engine's, in the app)
         while (job := self._next()) is not None:
             try:
                 if isinstance(job, str):

@@ -26,7 +26,7 @@ from PySide6.QtGui import QImage, QPixmap
 
 from ...domain.states import TaskState
 from ...domain.task import Task
-from ...services.saved_posters import lower_priority
+from ...services.thread_priority import run_in_background
 from ..thumbnails import load_thumbnail
 
 POSTER_BOX = QSize(440, 248)  # until the grid says the size it draws (twice a small tile's picture)
@@ -173,7 +173,7 @@ class PosterFrames(QObject):
         return self._waiting[key]
 
     def _serve(self) -> None:
-        lower_priority()  # a scroll keeps its core while a poster decodes
+        run_in_background()  # below the window: a scroll keeps its core while a poster decodes
         while (key := self._work.take()) is not None:
             box, ratio = self._target
             pixels = QSize(round(box.width() * ratio), round(box.height() * ratio))
