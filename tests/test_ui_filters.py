@@ -7,10 +7,8 @@ from __future__ import annotations
 import time
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.task_query import RejectedFilter, SortColumn, TaskQuery
@@ -20,13 +18,6 @@ from hailuo_desktop.ui.tasks.panel import TaskListPanel
 
 pytestmark = pytest.mark.gui
 NOW = time.time()
-
-
-@pytest.fixture
-def owner(qtbot):
-    widget = QWidget()
-    yield widget
-    shiboken6.delete(widget)
 
 
 @pytest.fixture

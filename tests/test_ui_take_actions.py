@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.ui.take_actions import TakeActions, all_finished, one_finished
@@ -15,13 +13,6 @@ from hailuo_desktop.ui.tasks.model import TaskListModel
 from hailuo_desktop.ui.tasks.panel import TaskListPanel
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def owner(qtbot):
-    widget = QWidget()
-    yield widget
-    shiboken6.delete(widget)
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QWidget
 
 from hailuo_desktop.domain.states import TaskState
 from hailuo_desktop.services.completion_history import CompletionHistory, completion_seconds
@@ -29,15 +27,6 @@ from hailuo_desktop.ui.tasks.panel import TaskListPanel
 from hailuo_desktop.ui.tasks.thumbs import ListThumbnails
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def owner(qtbot):
-    """Every QObject a test makes hangs under this widget and is deleted with it, on this
-    thread, at teardown (a model with a live timer collected on a worker thread crashes Qt)."""
-    widget = QWidget()
-    yield widget
-    shiboken6.delete(widget)
 
 
 @pytest.fixture

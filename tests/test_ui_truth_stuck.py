@@ -4,8 +4,7 @@ down from the injected clock; a task the app stopped following offers Resume and
 from __future__ import annotations
 
 import pytest
-import shiboken6
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from hailuo_desktop.domain.codes import ErrorCode
 from hailuo_desktop.domain.states import TaskState
@@ -26,13 +25,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def owner(qtbot):
-    widget = QWidget()
-    yield widget
-    shiboken6.delete(widget)
 
 
 def stuck_task(make_task, state=TaskState.RUNNING, **fields):
